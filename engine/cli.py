@@ -1,0 +1,147 @@
+"""The ``sesame`` command line (the contract in BRIEF.md).
+
+Exit codes: 0 success, 1 the content or the replay failed, 2 wrong usage.
+Messages are in French unless ``--lang en``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .i18n import _, set_language
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sesame", description=_("Sésame : escape games, quiz et défis pour les jeunes."))
+    parser.add_argument("--version", action="version", version=f"Sésame {__version__}")
+    parser.add_argument("--lang", choices=("fr", "en"), default=None,
+                        help=_("langue des messages (fr par défaut)"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMANDE"))
+
+    check = commands.add_parser("check", help=_("vérifie des jeux (format, cohérence, solvabilité)"))
+    check.add_argument("paths", nargs="+", metavar=_("CHEMIN"), help=_("dossier de jeu ou game.yaml"))
+    check.add_argument("--json", action="store_true", help=_("résultat en JSON pour les outils"))
+    check.add_argument("--no-solve", action="store_true",
+                       help=_("ne cherche pas de solution (plus rapide)"))
+
+    replay = commands.add_parser("replay", help=_("rejoue un parcours sans écran et donne la fin atteinte"))
+    replay.add_argument("game", metavar=_("JEU"), help=_("dossier de jeu ou identifiant d’un jeu fourni"))
+    replay.add_argument("walkthrough", metavar=_("PARCOURS"), nargs="?",
+                        help=_("fichier du parcours (walkthrough.yaml du jeu par défaut)"))
+    replay.add_argument("--json", action="store_true", help=_("résultat en JSON"))
+
+    commands.add_parser("schema", help=_("affiche le schéma JSON du format de jeu"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be known before the parser's help texts are translated.
+    if "--lang" in argv[:-1]:
+        set_language(argv[argv.index("--lang") + 1])
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if args.command == "check":
+        return _check(args)
+    if args.command == "replay":
+        return _replay(args)
+    if args.command == "schema":
+        from .content.schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return 0
+    return 2
+
+
+def resolve_game(name: str) -> Path | None:
+    """A game given as a folder, a game.yaml, or the id of a bundled or user game."""
+    from .paths import bundled_games, user_home
+
+    path = Path(name)
+    if path.exists():
+        return path
+    for folder in (bundled_games(), user_home() / "games"):
+        if (folder / name / "game.yaml").is_file():
+            return folder / name
+    return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .content.check import check_path
+
+    reports = []
+    usage_error = False
+    for raw in args.paths:
+        path = resolve_game(raw)
+        if path is None:
+            print(_("sesame: « {path} » n’existe pas").format(path=raw), file=sys.stderr)
+            usage_error = True
+            continue
+        reports.append(check_path(path, solve=not args.no_solve))
+    if usage_error:
+        return 2
+    failed = any(r.errors for r in reports)
+    if args.json:
+        json.dump([r.as_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for report in reports:
+            for diagnostic in report.diagnostics:
+                print(f"{report.prefix}{diagnostic}")
+            print(report.summary())
+    return 1 if failed else 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from .content.diagnostics import ContentError
+    from .content.loader import load_game
+    from .replay import WALKTHROUGH, read_walkthrough, replay
+
+    path = resolve_game(args.game)
+    if path is None:
+        print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
+        return 2
+    folder = path if path.is_dir() else path.parent
+    walkthrough_path = Path(args.walkthrough) if args.walkthrough else folder / WALKTHROUGH
+    if not walkthrough_path.is_file():
+        print(_("sesame: parcours « {path} » introuvable").format(path=walkthrough_path),
+              file=sys.stderr)
+        return 2
+    try:
+        game = load_game(path).game
+        walkthrough = read_walkthrough(walkthrough_path)
+    except ContentError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 1
+    result = replay(game, walkthrough)
+    if args.json:
+        json.dump({"ending": result.ending, "success": result.success, "score": result.score,
+                   "max_score": result.max_score, "steps": result.steps, "ok": result.ok,
+                   "problem": result.problem.as_dict() if result.problem else None},
+                  sys.stdout, ensure_ascii=False)
+        print()
+    else:
+        if result.problem:
+            print(result.problem)
+        ending = game.endings.get(result.ending or "")
+        title = ending.title.get() if ending else (result.ending or _("aucune"))
+        print(_("Fin atteinte : {title} ({id}) — score {score}/{max} — {steps} étapes").format(
+            title=title, id=result.ending or "-", score=result.score, max=result.max_score,
+            steps=result.steps))
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""What the loader and the linter say about a game: located, graded messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One message about a game file, printed as ``file:line:col: message``.
+
+    ``line`` and ``col`` are 1-based; 0 means the message is about the whole file.
+    ``code`` is a stable identifier (``schema.required``, ``lint.unreachable_room``)
+    for tools and tests; the message itself is translated.
+    """
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = Severity.ERROR
+    code: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        from ..i18n import _
+
+        label = _("erreur") if self.severity is Severity.ERROR else _("avertissement")
+        return f"{self.file}:{self.line}:{self.col}: {label}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "col": self.col,
+                "severity": self.severity.value, "code": self.code, "message": self.message}
+
+
+class ContentError(Exception):
+    """A game that cannot be played; carries every diagnostic found, errors first."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))

@@ -1,0 +1,418 @@
+"""Checks beyond the schema: ids, assets, answers, translations, and solvability.
+
+Each rule is a function ``(context) -> None`` registered in ``RULES`` that adds located
+findings. Errors make ``sesame check`` fail; warnings point at what a careful author
+would fix (a question without explanation, a text too long for a screen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..core import puzzles as ptypes
+from ..core.expr import Call, Name, parse, walk
+from ..core.solver import Exploration, explore
+from .diagnostics import Diagnostic, Severity
+from .loader import Loaded
+from .schema import ID_SOURCES, kind_name
+from .suggest import did_you_mean
+
+ASSET_WARN_BYTES = 2_000_000
+ASSET_MAX_BYTES = 20_000_000
+PROMPT_MAX_CHARS = 400
+LONG_TEXT_MAX_CHARS = 1200
+SIGNATURES = {".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",)}
+
+
+@dataclass
+class Context:
+    loaded: Loaded
+    solve: bool
+    findings: list[Diagnostic] = field(default_factory=list)
+    exploration: Exploration | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.loaded.data
+
+    @property
+    def game(self):
+        return self.loaded.game
+
+    def add(self, path: tuple[Any, ...], message: str, code: str,
+            severity: Severity = Severity.ERROR, on_key: bool = False) -> None:
+        self.findings.append(self.loaded.origins.diagnostic(path, message, code, severity, on_key))
+
+    def warn(self, path: tuple[Any, ...], message: str, code: str) -> None:
+        self.add(path, message, code, Severity.WARNING)
+
+    def path_of(self, kind: str, ident: str) -> tuple[Any, ...]:
+        """Where the element ``ident`` of ``kind`` is written, as a data path."""
+        for path, element in elements(self.data, kind):
+            if element.get("id") == ident:
+                return path
+        return ()
+
+
+def elements(data: Any, kind: str) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """(path, element) for every element of ``kind`` (see schema.ID_SOURCES)."""
+    for keys in ID_SOURCES[kind]:
+        yield from _walk_lists(data, keys, ())
+
+
+def _walk_lists(node: Any, keys: tuple[str, ...], prefix: tuple[Any, ...]):
+    if not keys or not isinstance(node, dict):
+        return
+    value = node.get(keys[0])
+    if isinstance(value, dict) and len(keys) > 1:  # challenge -> rounds
+        yield from _walk_lists(value, keys[1:], prefix + (keys[0],))
+        return
+    if not isinstance(value, list):
+        return
+    for index, element in enumerate(value):
+        if not isinstance(element, dict):
+            continue
+        here = prefix + (keys[0], index)
+        if len(keys) == 1:
+            yield here, element
+        else:
+            yield from _walk_lists(element, keys[1:], here)
+
+
+def _texts(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every player-visible text (a string or a {locale: string} map) under ``node``."""
+    skip = {"id", "type", "kind", "to", "document", "puzzle", "lock", "take", "item", "image",
+            "icon", "background", "visible", "requires", "when", "handle", "url", "code",
+            "category", "include", "licence", "version", "theme", "themes", "locales",
+            "platform", "outlet", "from", "time", "participants", "answers", "parts",
+            "sources", "skills", "puzzles", "questions", "start_room", "ending", "flags",
+            "sequence", "give", "set", "clear", "add", "unlock", "goto", "end", "genre",
+            "scoring", "order", "reviewer", "date", "name", "role", "organisation", "publisher",
+            "title" if path[:1] == ("sources",) else "", "section" if path[:1] == ("sources",) else "",
+            "note", "unit"}
+    if isinstance(node, dict):
+        if node and all(isinstance(k, str) and len(k) in (2, 3, 5) and isinstance(v, str)
+                        for k, v in node.items()) and set(node) & {"fr", "en", "oc"}:
+            yield path, node
+            return
+        for key, value in node.items():
+            if key in skip or key in ("audience", "duration", "players", "state", "counts",
+                                      "attempts", "timer", "authors", "review", "format"):
+                continue
+            yield from _texts(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts(value, path + (index,))
+    elif isinstance(node, str):
+        yield path, node
+
+
+RULES: list[Callable[[Context], None]] = []
+
+
+def rule(function: Callable[[Context], None]) -> Callable[[Context], None]:
+    RULES.append(function)
+    return function
+
+
+@rule
+def duplicate_ids(ctx: Context) -> None:
+    from ..i18n import _
+
+    for kind in ("puzzle", "document", "item", "room", "lockable", "ending", "skill", "source",
+                 "trigger", "round"):
+        seen: dict[str, tuple[Any, ...]] = {}
+        for path, element in elements(ctx.data, kind):
+            ident = element.get("id")
+            if ident in seen:
+                first = ctx.loaded.origins.where(seen[ident])
+                ctx.add(path + ("id",), _("identifiant « {id} » déjà utilisé par un(e) autre {kind} "
+                                          "({file} ligne {line}) : chaque identifiant est unique")
+                        .format(id=ident, kind=kind_name(kind), file=first[0], line=first[1]),
+                        "lint.duplicate_id")
+            else:
+                seen[ident] = path
+
+
+@rule
+def ranges(ctx: Context) -> None:
+    from ..i18n import _
+
+    for key, low, high in (("audience", "age_min", "age_max"), ("duration", "min", "max"),
+                           ("players", "min", "max")):
+        block = ctx.data.get(key) or {}
+        if block.get(low, 0) > block.get(high, 10**9):
+            ctx.add((key, low), _("« {low} » est plus grand que « {high} »").format(low=low, high=high),
+                    "lint.range")
+    teams = (ctx.data.get("challenge") or {}).get("teams") or {}
+    if teams.get("min", 1) > teams.get("max", 12):
+        ctx.add(("challenge", "teams", "min"), _("« min » est plus grand que « max »"), "lint.range")
+
+
+@rule
+def assets(ctx: Context) -> None:
+    from ..i18n import _
+
+    folder: Path = ctx.game.folder
+    checked: dict[str, str | None] = {}
+    for path, value in _asset_fields(ctx.data):
+        if value not in checked:
+            checked[value] = _asset_problem(folder, value)
+        problem = checked[value]
+        if problem == "big":
+            ctx.warn(path, _("l’image « {file} » pèse plus de {mb} Mo : réduisez-la pour que le jeu "
+                             "reste léger").format(file=value, mb=ASSET_WARN_BYTES // 1_000_000),
+                     "lint.asset_large")
+        elif problem:
+            present = [str(p.relative_to(folder)) for p in folder.rglob("*")
+                       if p.suffix.lower() in (".png", ".jpg", ".jpeg", ".svg")]
+            hint = did_you_mean(value, present) if problem == "missing" else ""
+            ctx.add(path, problem if problem != "missing" else
+                    _("image « {file} » introuvable dans le dossier du jeu").format(file=value) + hint,
+                    "lint.asset")
+
+
+def _asset_fields(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("image", "icon", "background") and isinstance(value, str):
+                yield path + (key,), value
+            else:
+                yield from _asset_fields(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _asset_fields(value, path + (index,))
+
+
+def _asset_problem(folder: Path, relative: str) -> str | None:
+    from ..i18n import _
+
+    target = (folder / relative)
+    try:
+        if folder.resolve() not in target.resolve().parents:
+            return _("l’image « {file} » est hors du dossier du jeu").format(file=relative)
+        if not target.is_file():
+            return "missing"
+        size = target.stat().st_size
+        if size > ASSET_MAX_BYTES:
+            return _("l’image « {file} » est trop lourde ({mb} Mo) : au plus {max} Mo").format(
+                file=relative, mb=round(size / 1e6), max=ASSET_MAX_BYTES // 1_000_000)
+        with target.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return _("l’image « {file} » est illisible").format(file=relative)
+    suffix = target.suffix.lower()
+    if suffix == ".svg":
+        if b"<svg" not in head:
+            return _("« {file} » n’est pas une image SVG valide").format(file=relative)
+    elif not head.startswith(SIGNATURES[suffix]):
+        return _("« {file} » n’est pas une image {kind} valide").format(
+            file=relative, kind=suffix[1:].upper())
+    return "big" if size > ASSET_WARN_BYTES else None
+
+
+@rule
+def answers(ctx: Context) -> None:
+    from ..i18n import _
+
+    for path, raw in elements(ctx.data, "puzzle"):
+        puzzle = ctx.game.puzzles.get(raw["id"])
+        if puzzle is None:
+            continue
+        for problem in ptypes.get(puzzle.type).problems(puzzle.spec):
+            ctx.add(path, _("énigme « {id} » : {problem}").format(id=puzzle.id, problem=problem),
+                    "lint.answer")
+        if puzzle.type == "spot" and puzzle.document in ctx.game.documents:
+            parts = ctx.game.documents[puzzle.document].parts
+            for index, part in enumerate(raw.get("parts", [])):
+                if part not in parts:
+                    ctx.add(path + ("parts", index), _(
+                        "le document « {doc} » n’a pas de partie « {part} » (parties : {parts})").format(
+                        doc=puzzle.document, part=part, parts=", ".join(parts)) + did_you_mean(part, parts),
+                        "lint.spot_part")
+
+
+@rule
+def explanations(ctx: Context) -> None:
+    from ..i18n import _
+
+    for path, raw in elements(ctx.data, "puzzle"):
+        if "explanation" not in raw:
+            ctx.warn(path, _("énigme « {id} » sans explication : dites pourquoi la réponse est juste")
+                     .format(id=raw["id"]), "lint.no_explanation")
+        if not raw.get("sources"):
+            ctx.warn(path, _("énigme « {id} » sans source : citez d’où vient ce qu’elle affirme")
+                     .format(id=raw["id"]), "lint.no_source")
+        if ctx.game.genre == "escape" and not raw.get("hints"):
+            ctx.warn(path, _("énigme « {id} » sans indice : une équipe bloquée n’aura pas d’aide")
+                     .format(id=raw["id"]), "lint.no_hint")
+
+
+@rule
+def text_lengths(ctx: Context) -> None:
+    from ..i18n import _
+
+    for path, value in _texts(ctx.data):
+        texts = value.values() if isinstance(value, dict) else [value]
+        longest = max((len(t) for t in texts), default=0)
+        limit = PROMPT_MAX_CHARS if path[-1:] in (("prompt",), ("text",)) and path[:1] == ("puzzles",) \
+            else LONG_TEXT_MAX_CHARS
+        if longest > limit:
+            ctx.warn(path, _("texte de {n} caractères, sans doute trop long pour un écran "
+                             "(au plus {max}) : coupez-le ou répartissez-le").format(n=longest, max=limit),
+                     "lint.long_text")
+
+
+@rule
+def translations(ctx: Context) -> None:
+    from ..i18n import _
+
+    locales = ctx.game.locales
+    default = locales[0]
+    for path, value in _texts(ctx.data):
+        if not isinstance(value, dict):
+            if len(locales) > 1:
+                ctx.warn(path, _("texte sans traduction : ce jeu annonce les langues {langs}").format(
+                    langs=", ".join(locales)), "lint.translation")
+            continue
+        if default not in value:
+            ctx.add(path, _("texte sans version « {lang} », la langue principale du jeu").format(
+                lang=default), "lint.translation")
+        missing = [lang for lang in locales if lang not in value]
+        if missing and default in value:
+            ctx.warn(path, _("traduction manquante : {langs}").format(langs=", ".join(missing)),
+                     "lint.translation")
+
+
+@rule
+def usage(ctx: Context) -> None:
+    """Declared things nobody uses: probably a typo or a forgotten piece."""
+    from ..i18n import _
+
+    game = ctx.game
+    conditions = _conditions(ctx.data)
+    names = {n.name for text in conditions for n in walk(parse(text)) if isinstance(n, Name)}
+    calls = {(n.function, n.ident) for text in conditions for n in walk(parse(text)) if isinstance(n, Call)}
+    for index, flag in enumerate(game.flags):
+        if flag not in names:
+            ctx.warn(("state", "flags", index), _("le drapeau « {flag} » n’est lu par aucune condition")
+                     .format(flag=flag), "lint.unused")
+    if game.genre == "escape":
+        used_docs = {o.document for o in game.objects.values()} | {i.document for i in game.items.values()} \
+            | {p.document for p in game.puzzles.values()}
+        for path, raw in elements(ctx.data, "document"):
+            if raw["id"] not in used_docs:
+                ctx.warn(path, _("le document « {id} » n’est montré nulle part").format(id=raw["id"]),
+                         "lint.unused")
+        reachable = {o.puzzle for o in game.objects.values()} | {x.lock for x in
+                                                                (*game.objects.values(), *game.exits.values())}
+        for path, raw in elements(ctx.data, "puzzle"):
+            if raw["id"] not in reachable:
+                ctx.add(path, _("l’énigme « {id} » n’est proposée par aucun objet ni cadenas : "
+                                "ajoutez « puzzle: {id} » à un objet").format(id=raw["id"]),
+                        "lint.unused_puzzle")
+    else:
+        in_play = set(game.quiz.questions) if game.quiz else {p for r in game.rounds for p in r.puzzles}
+        for path, raw in elements(ctx.data, "puzzle"):
+            if raw["id"] not in in_play:
+                ctx.warn(path, _("l’énigme « {id} » n’est dans aucune liste de questions").format(
+                    id=raw["id"]), "lint.unused")
+    _ = calls
+
+
+def _conditions(node: Any) -> list[str]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("visible", "requires", "when") and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(_conditions(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_conditions(value))
+    return found
+
+
+@rule
+def plans(ctx: Context) -> None:
+    from ..i18n import _
+
+    game = ctx.game
+    if game.quiz and game.quiz.order == "bank":
+        if game.quiz.draw_count is None:
+            ctx.add(("quiz",), _("un quiz « bank » demande « draw: {count: …} »"), "lint.quiz")
+        else:
+            pool = [q for q in game.quiz.questions
+                    if (not game.quiz.draw_themes or game.puzzles[q].theme in game.quiz.draw_themes)
+                    and (not game.quiz.draw_difficulty
+                         or game.puzzles[q].difficulty in game.quiz.draw_difficulty)]
+            if len(pool) < game.quiz.draw_count:
+                ctx.add(("quiz", "draw", "count"), _(
+                    "le tirage demande {count} questions mais seules {n} répondent aux critères")
+                    .format(count=game.quiz.draw_count, n=len(pool)), "lint.quiz")
+    seen: set[str] = set()
+    lists = [(("quiz", "questions"), game.quiz.questions)] if game.quiz else []
+    lists += [(("challenge", "rounds", i, "puzzles"), r.puzzles) for i, r in enumerate(game.rounds)]
+    for path, ids in lists:
+        for index, ident in enumerate(ids):
+            if ident in seen:
+                ctx.add(path + (index,), _("la question « {id} » est posée deux fois").format(id=ident),
+                        "lint.duplicate_question")
+            seen.add(ident)
+    if game.genre == "escape" and not any(e.success for e in game.endings.values()):
+        ctx.add(("endings",), _("aucune fin n’est une réussite (success: true)"), "lint.ending")
+
+
+@rule
+def solvable(ctx: Context) -> None:
+    """Search the game's states: prove an ending is reachable, and find what never is."""
+    from ..i18n import _
+
+    if not ctx.solve:
+        return
+    found = explore(ctx.game)
+    ctx.exploration = found
+    if found.solution is None:
+        if found.complete:
+            ctx.add((), _("aucune fin gagnante ne peut être atteinte : le jeu ne peut pas être "
+                          "fini (vérifiez les conditions et les cadenas)"), "lint.unsolvable")
+        else:
+            ctx.warn((), _("exploration arrêtée après {n} états sans trouver de fin : le jeu est "
+                           "peut-être trop ouvert pour être vérifié").format(n=found.states),
+                     "lint.incomplete")
+        if not found.complete:
+            return
+    if not found.complete or ctx.game.genre != "escape":
+        return
+    for path, raw in elements(ctx.data, "room"):
+        if raw["id"] not in found.rooms:
+            ctx.add(path, _("on ne peut jamais entrer dans la salle « {id} »").format(id=raw["id"]),
+                    "lint.unreachable_room")
+    for path, raw in elements(ctx.data, "item"):
+        if raw["id"] not in found.items:
+            ctx.add(path, _("l’objet « {id} » ne peut jamais être obtenu").format(id=raw["id"]),
+                    "lint.unobtainable_item")
+    for path, raw in elements(ctx.data, "lockable"):
+        gated = raw.get("lock") or raw.get("requires")
+        if gated and raw["id"] not in found.opened and _room_of(ctx, path) in found.rooms:
+            ctx.add(path, _("« {id} » ne s’ouvre jamais : sa condition ou son cadenas ne peut pas "
+                            "être rempli").format(id=raw["id"]), "lint.never_opens")
+    for path, raw in elements(ctx.data, "puzzle"):
+        if raw["id"] not in found.solved and raw["id"] in found.revealed:
+            ctx.add(path, _("l’énigme « {id} » ne peut jamais être résolue").format(id=raw["id"]),
+                    "lint.unsolvable_puzzle")
+
+
+def _room_of(ctx: Context, path: tuple[Any, ...]) -> str:
+    rooms = ctx.data.get("rooms") or []
+    return rooms[path[1]].get("id", "") if len(path) > 1 and path[1] < len(rooms) else ""
+
+
+def lint(loaded: Loaded, solve: bool = True) -> tuple[list[Diagnostic], Exploration | None]:
+    ctx = Context(loaded, solve)
+    for check in RULES:
+        check(ctx)
+    return ctx.findings, ctx.exploration

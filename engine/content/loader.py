@@ -1,0 +1,229 @@
+"""Load a game folder: YAML files → merged plain data → schema → model.
+
+Every problem comes back as a located ``Diagnostic`` (``file:line:col``), all of them
+at once. Data from included files is merged into the manifest's lists; ``Origins``
+remembers which file and which position each merged element came from, so an error
+in ``puzzles[12]`` is reported in the file and at the line where that puzzle is
+written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..core import puzzles
+from ..core.model import Game
+from . import cache, migrate
+from .build import COMMON_PUZZLE_FIELDS, build_game
+from .diagnostics import ContentError, Diagnostic, Severity
+from .schema import SchemaProblem, validate
+from .suggest import did_you_mean
+from .yamlread import YamlError, locate, read_file
+
+MANIFEST = "game.yaml"
+# Top-level lists an included file may add to.
+MERGEABLE = ("sources", "skills", "items", "documents", "puzzles", "rooms", "triggers", "endings")
+
+
+@dataclass
+class Origins:
+    """Maps a path in the merged data back to a file and a path inside that file."""
+
+    folder: Path
+    manifest: str = MANIFEST
+    texts: dict[str, str] = field(default_factory=dict)  # file name -> YAML text
+    elements: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+
+    def where(self, path: tuple[Any, ...], on_key: bool = False, offset: int = 0) -> tuple[str, int, int]:
+        file, inner = self.manifest, path
+        if len(path) >= 2 and (path[0], path[1]) in self.elements:
+            file, index = self.elements[(path[0], path[1])]
+            inner = (path[0], index) + tuple(path[2:])
+        text = self.texts.get(file)
+        if text is None:  # loaded from the cache: read the file only now
+            try:
+                text = self.texts[file] = (self.folder / file).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return file, 0, 0
+        line, col = locate(text, inner, key=on_key)
+        return file, line, col + offset
+
+    def diagnostic(self, path: tuple[Any, ...], message: str, code: str,
+                   severity: Severity = Severity.ERROR, on_key: bool = False,
+                   offset: int = 0) -> Diagnostic:
+        file, line, col = self.where(path, on_key, offset)
+        return Diagnostic(file, line, col, message, severity, code)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A game that loaded: its model, its merged data, where each part came from, and
+    warnings. The linter works on all of them."""
+
+    game: Game
+    data: dict[str, Any]
+    origins: Origins
+    warnings: tuple[Diagnostic, ...]
+
+
+def find_manifest(path: Path) -> Path:
+    return path / MANIFEST if path.is_dir() else path
+
+
+def content_files(folder: Path, manifest_data: Any) -> list[str]:
+    includes = manifest_data.get("include", []) if isinstance(manifest_data, dict) else []
+    return [MANIFEST] + [i for i in includes if isinstance(i, str)]
+
+
+def hash_files(folder: Path, names: list[str]) -> str:
+    digest = hashlib.sha256(f"sesame {__version__} format {migrate.CURRENT}".encode())
+    for name in names:
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+def load_game(path: Path | str, use_cache: bool = True) -> Loaded:
+    """Load and validate the game at ``path`` (a folder or its game.yaml).
+
+    Raises ContentError with every diagnostic when the game cannot be played.
+    """
+    from ..i18n import _
+
+    manifest = find_manifest(Path(path))
+    folder = manifest.parent
+    if not manifest.is_file():
+        raise ContentError([Diagnostic(str(manifest), 0, 0, _(
+            "pas de fichier game.yaml ici : un jeu est un dossier qui contient game.yaml"),
+            code="load.no_manifest")])
+    if use_cache:
+        hit = cache.lookup(manifest)
+        if hit is not None:
+            data, warnings, content_hash, elements = hit
+            origins = Origins(folder, elements=elements)
+            return Loaded(build_game(data, folder, content_hash), data, origins, warnings)
+
+    origins = Origins(folder)
+    data, diagnostics, files = _read_all(folder, origins)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        raise ContentError(diagnostics)
+    diagnostics.extend(_schema_diagnostics(data, origins))
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        raise ContentError(diagnostics)
+    content_hash = hash_files(folder, files)
+    game = build_game(data, folder, content_hash)
+    warnings = tuple(diagnostics)
+    if use_cache:
+        cache.store(manifest, files, content_hash, data, warnings, origins.elements)
+    return Loaded(game, data, origins, warnings)
+
+
+def _read_all(folder: Path, origins: Origins) -> tuple[dict[str, Any], list[Diagnostic], list[str]]:
+    """Read the manifest and its includes, merge them, and migrate the result."""
+    from ..i18n import _
+
+    diagnostics: list[Diagnostic] = []
+    data = _read_one(folder, MANIFEST, origins, diagnostics)
+    if data is None:
+        return {}, diagnostics, [MANIFEST]
+    if not isinstance(data, dict):
+        diagnostics.append(Diagnostic(MANIFEST, 1, 1, _(
+            "game.yaml doit être un bloc de champs (id: …, title: …), pas {what}").format(
+            what=_("une liste") if isinstance(data, list) else _("un texte seul")),
+            code="load.not_mapping"))
+        return {}, diagnostics, [MANIFEST]
+    diagnostics.extend(migrate.upgrade(data, origins))
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return data, diagnostics, [MANIFEST]
+    for key in MERGEABLE:
+        for index in range(len(data.get(key) or []) if isinstance(data.get(key), list) else 0):
+            origins.elements[(key, index)] = (MANIFEST, index)
+    files = [MANIFEST]
+    includes = data.get("include", [])
+    for position, name in enumerate(includes if isinstance(includes, list) else []):
+        if not isinstance(name, str):
+            continue  # the schema reports it
+        target = (folder / name).resolve()
+        if folder.resolve() not in target.parents:
+            diagnostics.append(origins.diagnostic(("include", position), _(
+                "« {name} » sort du dossier du jeu : incluez un fichier du dossier").format(name=name),
+                "load.include_outside"))
+            continue
+        if not target.is_file():
+            present = [p.name for p in folder.glob("*.y*ml")]
+            diagnostics.append(origins.diagnostic(("include", position), _(
+                "fichier inclus « {name} » introuvable dans le dossier du jeu").format(name=name)
+                + did_you_mean(name, present), "load.include_missing"))
+            continue
+        files.append(name)
+        part = _read_one(folder, name, origins, diagnostics)
+        if part is None:
+            continue
+        if not isinstance(part, dict):
+            diagnostics.append(Diagnostic(name, 1, 1, _(
+                "un fichier inclus est un bloc de listes (puzzles: …, documents: …)"),
+                code="load.not_mapping"))
+            continue
+        for key, value in part.items():
+            if key not in MERGEABLE:
+                diagnostics.append(Diagnostic(name, *locate(origins.texts[name], (key,), key=True), _(
+                    "« {key} » ne peut pas être dans un fichier inclus (possibles : {keys})").format(
+                    key=key, keys=", ".join(MERGEABLE)) + did_you_mean(key, MERGEABLE),
+                    code="load.include_key"))
+                continue
+            if not isinstance(value, list):
+                diagnostics.append(Diagnostic(name, *locate(origins.texts[name], (key,)), _(
+                    "« {key} » doit être une liste (lignes qui commencent par « - »)").format(key=key),
+                    code="schema.type"))
+                continue
+            merged = data.setdefault(key, [])
+            if not isinstance(merged, list):
+                continue  # the schema reports the manifest's mistake
+            for index, element in enumerate(value):
+                origins.elements[(key, len(merged))] = (name, index)
+                merged.append(element)
+    return data, diagnostics, files
+
+
+def _read_one(folder: Path, name: str, origins: Origins, diagnostics: list[Diagnostic]) -> Any:
+    try:
+        result = read_file(folder / name, name)
+    except YamlError as error:
+        diagnostics.append(error.diagnostic)
+        return None
+    origins.texts[name] = (folder / name).read_text(encoding="utf-8-sig")
+    diagnostics.extend(result.diagnostics)
+    return result.data
+
+
+def _schema_diagnostics(data: dict[str, Any], origins: Origins) -> list[Diagnostic]:
+    problems: list[SchemaProblem] = validate(data)
+    problems.extend(_unused_puzzle_fields(data))
+    return [origins.diagnostic(p.path, p.message, p.code, on_key=p.on_key, offset=p.offset)
+            for p in problems]
+
+
+def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
+    """A field another puzzle type uses is accepted by the schema; say it is ignored here."""
+    from ..i18n import _
+
+    problems = []
+    for index, raw in enumerate(data.get("puzzles") or []):
+        if not isinstance(raw, dict) or raw.get("type") not in puzzles.REGISTRY:
+            continue
+        allowed = COMMON_PUZZLE_FIELDS | puzzles.get(raw["type"]).fields
+        for key in raw:
+            if key not in allowed:
+                problems.append(SchemaProblem(("puzzles", index, key), _(
+                    "le champ « {key} » ne sert pas dans une énigme de type {type} : "
+                    "retirez-le ou changez de type").format(key=key, type=raw["type"])
+                    + did_you_mean(key, sorted(allowed)), "schema.unused_field", on_key=True))
+    return problems

@@ -1,0 +1,348 @@
+"""The game format's JSON Schema: load it, validate data, explain errors in plain words.
+
+``schema.json`` is the single source of truth for the format. Two keywords of our
+own ride along (a JSON Schema validator ignores them, so YAML editors still use the
+file as it is):
+
+- ``x-ref: KIND`` on an id field: the id must name an existing element of that kind
+  (puzzle, document, item, room, object, exit, lockable, ending, skill, source, flag,
+  counter); checked here so a dangling id is reported like any other error.
+- ``x-expr: true`` on a condition: the text must parse, and the ids it names exist.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from ..core import expr
+from .suggest import did_you_mean
+
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+FORMAT_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def schema_text() -> str:
+    return SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+# Where each kind of id is declared: (top-level list, nested list or None).
+ID_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "puzzle": (("puzzles",),),
+    "document": (("documents",),),
+    "item": (("items",),),
+    "room": (("rooms",),),
+    "object": (("rooms", "objects"),),
+    "exit": (("rooms", "exits"),),
+    "lockable": (("rooms", "objects"), ("rooms", "exits")),
+    "ending": (("endings",),),
+    "skill": (("skills",),),
+    "source": (("sources",),),
+    "trigger": (("triggers",),),
+    "round": (("challenge", "rounds"),),
+}
+
+
+def _ids_at(data: Any, path: tuple[str, ...]) -> list[str]:
+    """Ids of the dicts found along ``path`` (a nested path goes through each list item)."""
+    nodes = [data]
+    for key in path:
+        found = []
+        for node in nodes:
+            value = node.get(key) if isinstance(node, dict) else None
+            if isinstance(value, list):
+                found.extend(value)
+            elif isinstance(value, dict):
+                found.append(value)
+        nodes = found
+    return [n["id"] for n in nodes if isinstance(n, dict) and isinstance(n.get("id"), str)]
+
+
+def collect_ids(data: Any) -> dict[str, list[str]]:
+    """Every id declared in a game's data, by kind, in file order (duplicates kept)."""
+    ids = {kind: [i for path in paths for i in _ids_at(data, path)]
+           for kind, paths in ID_SOURCES.items()}
+    state = data.get("state") if isinstance(data, dict) else None
+    state = state if isinstance(state, dict) else {}
+    flags = state.get("flags")
+    counters = state.get("counters")
+    ids["flag"] = [f for f in flags if isinstance(f, str)] if isinstance(flags, list) else []
+    ids["counter"] = list(counters) if isinstance(counters, dict) else []
+    return ids
+
+
+def kind_name(kind: str) -> str:
+    from ..i18n import _
+
+    return {
+        "puzzle": _("énigme"), "document": _("document"), "item": _("objet d’inventaire"),
+        "room": _("salle"), "object": _("objet"), "exit": _("sortie"),
+        "lockable": _("objet ou sortie"), "ending": _("fin"), "skill": _("compétence"),
+        "source": _("source"), "flag": _("drapeau"), "counter": _("compteur"),
+        "trigger": _("déclencheur"), "round": _("manche"),
+    }.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """An error found by validation: where in the data, whether it is about a key, what."""
+
+    path: tuple[Any, ...]
+    message: str
+    code: str
+    on_key: bool = False
+    offset: int = 0  # characters into a scalar (conditions), for the column
+
+
+def _check_condition(text: str, ids: Mapping[str, set[str]]) -> tuple[str, int] | None:
+    """Why a condition is wrong and where (offset), or None when it is fine."""
+    from ..i18n import _
+
+    try:
+        tree = expr.parse(text)
+    except expr.ExprError as error:
+        return _("condition « {text} » illisible : {why}").format(text=text, why=error), error.pos
+    for node in expr.walk(tree):
+        if isinstance(node, expr.Call):
+            kind = expr.FUNCTIONS.get(node.function)
+            if kind is None:
+                return (_("fonction « {name} » inconnue dans « {text} »").format(
+                    name=node.function, text=text) + did_you_mean(node.function, expr.FUNCTIONS)
+                    + _(" (possibles : {names})").format(names=", ".join(expr.FUNCTIONS))), node.pos
+            if node.ident not in ids.get(kind, ()):
+                return (_("« {ident} » n’est pas un(e) {kind} du jeu (dans « {text} »)").format(
+                    ident=node.ident, kind=kind_name(kind), text=text)
+                    + did_you_mean(node.ident, ids.get(kind, ()))), node.ident_pos
+        elif isinstance(node, expr.Name):
+            known = ids.get("flag", set()) | ids.get("counter", set()) | set(expr.BUILTINS)
+            if node.name not in known:
+                return (_("« {name} » n’est ni un drapeau ni un compteur déclaré dans « state » "
+                          "(dans « {text} »)").format(name=node.name, text=text)
+                        + did_you_mean(node.name, known)), node.pos
+    return None
+
+
+@lru_cache(maxsize=1)
+def _base_validator_class() -> Any:
+    return Draft202012Validator
+
+
+def validate(data: Any) -> list[SchemaProblem]:
+    """Every schema error of a game's (merged) data, translated, in document order."""
+    ids = {kind: set(values) for kind, values in collect_ids(data).items()}
+
+    def x_ref(validator: Any, kind: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        if isinstance(instance, str) and instance not in ids.get(kind, ()):
+            yield ValidationError("x-ref", validator="x-ref", validator_value=kind,
+                                  instance=instance, schema=schema)
+
+    def x_expr(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        if value and isinstance(instance, str):
+            problem = _check_condition(instance, ids)
+            if problem:
+                error = ValidationError(problem[0], validator="x-expr", validator_value=value,
+                                        instance=instance, schema=schema)
+                error.sesame_offset = problem[1]  # type: ignore[attr-defined]
+                yield error
+
+    cls = validators.extend(_base_validator_class(), {"x-ref": x_ref, "x-expr": x_expr})
+    validator = cls(schema())
+    problems = []
+    for error in validator.iter_errors(data):
+        problems.extend(_explain(error, data, ids))
+    problems.sort(key=lambda p: [str(x) for x in p.path])
+    return _dedupe(problems)
+
+
+def _dedupe(problems: list[SchemaProblem]) -> list[SchemaProblem]:
+    seen = set()
+    out = []
+    for problem in problems:
+        key = (problem.path, problem.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return out
+
+
+_TYPE_NAMES = {
+    "string": "un texte", "integer": "un nombre entier", "number": "un nombre",
+    "boolean": "true ou false", "array": "une liste (lignes qui commencent par « - »)",
+    "object": "un bloc de champs (clé: valeur)", "null": "rien",
+}
+
+
+def _type_name(name: str) -> str:
+    from ..i18n import _
+
+    return _(_TYPE_NAMES.get(name, name))
+
+
+def _actual_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _field(path: tuple[Any, ...]) -> str:
+    """The field as the author wrote it: the last key, or «element n of key»."""
+    from ..i18n import _
+
+    if not path:
+        return _("le fichier")
+    last = path[-1]
+    if isinstance(last, int):
+        parent = next((p for p in reversed(path) if isinstance(p, str)), "")
+        return _("élément n° {n} de « {key} »").format(n=last + 1, key=parent)
+    return f"« {last} »"
+
+
+_PATTERN_MESSAGES = {
+    "^[a-z0-9][a-z0-9_-]{0,63}$": "identifiant « {value} » invalide : lettres minuscules sans accents, chiffres, « _ » ou « - », sans espace (64 caractères au plus)",
+    "^[a-z]{2,3}(_[A-Z]{2})?$": "langue « {value} » inconnue : écrivez un code comme fr, en ou oc",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "date « {value} » invalide : écrivez AAAA-MM-JJ, par exemple 2026-03-15",
+    "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$": "version « {value} » invalide : écrivez par exemple 1.0.0",
+    "^[0-9A-Z]{1,12}$": "code « {value} » invalide : chiffres ou lettres majuscules sans accents, 12 au plus",
+    "^https?://": "adresse « {value} » invalide : elle commence par http:// ou https://",
+}
+
+
+def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> list[SchemaProblem]:
+    from ..i18n import _
+
+    path = tuple(error.absolute_path)
+    field = _field(path)
+    kind = error.validator
+    value = error.instance
+    defs = schema()["$defs"]
+
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+        return [SchemaProblem(path + (key,), _("champ « {key} » inconnu ici").format(key=key)
+                              + did_you_mean(key, allowed), "schema.unknown_field", on_key=True)
+                for key in extra]
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        name = missing[0] if missing else str(error.validator_value)
+        where = _context(path, data)
+        return [SchemaProblem(path, where + _("il manque le champ obligatoire « {key} »").format(key=name),
+                              "schema.required")]
+    if kind == "x-ref":
+        return [SchemaProblem(path, _("« {value} » n’est pas un(e) {kind} du jeu").format(
+            value=value, kind=kind_name(error.validator_value))
+            + did_you_mean(value, ids.get(error.validator_value, ())), "schema.unknown_id")]
+    if kind == "x-expr":
+        return [SchemaProblem(path, error.message, "schema.condition",
+                              offset=getattr(error, "sesame_offset", 0))]
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        return [SchemaProblem(path, _("{field} doit être {expected}, pas {actual}").format(
+            field=field, expected=_(" ou ").join(_type_name(t) for t in expected),
+            actual=_type_name(_actual_type(value))), "schema.type")]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        return [SchemaProblem(path, _("valeur « {value} » impossible pour {field} ; valeurs possibles : {options}")
+                              .format(value=value, field=field, options=", ".join(options))
+                              + did_you_mean(str(value), options), "schema.enum")]
+    if kind == "const":
+        return [SchemaProblem(path, _("{field} doit valoir {value}").format(
+            field=field, value=json.dumps(error.validator_value)), "schema.const")]
+    if kind == "pattern":
+        template = _PATTERN_MESSAGES.get(error.validator_value)
+        if template is None and error.schema is defs.get("asset") or "x-asset" in error.schema:
+            template = ("chemin d’image « {value} » invalide : un fichier .png, .jpg ou .svg du "
+                        "dossier du jeu, avec des « / » (par exemple images/bureau.svg)")
+        if template is None:
+            template = "« {value} » n’a pas la forme attendue pour {field}"
+        return [SchemaProblem(path, _(template).format(value=value, field=field), "schema.pattern")]
+    if kind == "propertyNames":
+        return [SchemaProblem(path, _("nom « {value} » impossible dans {field}").format(
+            value=_bad_name(error), field=field), "schema.pattern", on_key=False)]
+    if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        words = {"minimum": "au moins", "exclusiveMinimum": "plus grand que",
+                 "maximum": "au plus", "exclusiveMaximum": "plus petit que"}
+        return [SchemaProblem(path, _("{field} vaut {value} mais doit être {bound} {limit}").format(
+            field=field, value=value, bound=_(words[kind]), limit=error.validator_value),
+            "schema.range")]
+    if kind in ("minItems", "maxItems"):
+        template = ("{field} doit contenir au moins {n} élément(s)" if kind == "minItems"
+                    else "{field} contient au plus {n} élément(s)")
+        return [SchemaProblem(path, _(template).format(field=field, n=error.validator_value),
+                              "schema.size")]
+    if kind == "minLength":
+        return [SchemaProblem(path, _("{field} ne peut pas être vide").format(field=field),
+                              "schema.empty")]
+    if kind in ("oneOf", "anyOf", "minProperties", "maxProperties"):
+        if error.schema is defs["effect"] or error.schema.get("title") == defs["effect"]["title"]:
+            return [SchemaProblem(path, _("un effet contient une seule action parmi give, take, set, "
+                                          "clear, add (avec value), unlock, show, goto ou end"),
+                                  "schema.effect")]
+        if error.schema is defs["text"] or error.schema is defs["part"]:
+            return [SchemaProblem(path, _("{field} doit être un texte, ou un texte par langue "
+                                          "(par exemple « fr: … » à la ligne)").format(field=field),
+                                  "schema.text")]
+        if error.schema is defs["hint"]:
+            return [SchemaProblem(path, _("un indice est un texte, ou un bloc avec « text » et "
+                                          "« cost »"), "schema.hint")]
+        deeper = [e for e in (error.context or []) if e.validator not in ("type",)]
+        if deeper:
+            best = max(deeper, key=lambda e: len(e.absolute_path))
+            return _explain(best, data, ids)
+    return [SchemaProblem(path, _("{field} : valeur refusée ({detail})").format(
+        field=field, detail=error.message), "schema.other")]
+
+
+def _bad_name(error: ValidationError) -> str:
+    for cause in error.context or []:
+        return str(cause.instance)
+    match = re.search(r"'([^']+)'", error.message)
+    return match.group(1) if match else "?"
+
+
+_CONTEXT_NOUNS = {
+    "puzzles": "énigme", "documents": "document", "rooms": "salle", "objects": "objet",
+    "exits": "sortie", "items": "objet d’inventaire", "endings": "fin", "triggers": "déclencheur",
+    "rounds": "manche", "sources": "source", "skills": "compétence", "options": "réponse",
+    "methods": "méthode", "zones": "zone", "pairs": "paire", "messages": "message",
+}
+
+
+def _context(path: tuple[Any, ...], data: Any) -> str:
+    """``énigme « cadenas » : `` for the innermost element with an id on the path."""
+    from ..i18n import _
+
+    node = data
+    found = ""
+    for i, key in enumerate(path):
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(key, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
+            noun = _CONTEXT_NOUNS.get(str(path[i - 1]) if i else "", "")
+            if noun:
+                found = _("{noun} « {id} » : ").format(noun=_(noun), id=node["id"])
+    return found

@@ -1,0 +1,130 @@
+"""Choosing among given answers: single choice, multiple choice, true or false."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..model import Text, maybe_text
+from . import Judgement, PuzzleType, expect, register
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: Text
+    correct: bool
+    feedback: Text | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    options: tuple[Option, ...]
+    partial: bool = False
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.options if o.correct)
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+def _build(raw: Mapping[str, Any], locale: str) -> Choice:
+    return Choice(tuple(Option(o["id"], Text.of(o["text"], locale), bool(o.get("correct")),
+                               maybe_text(o.get("feedback"), locale)) for o in raw["options"]),
+                  bool(raw.get("partial")))
+
+
+def _ids(spec: Choice) -> set[str]:
+    return {o.id for o in spec.options}
+
+
+def _judge_single(spec: Choice, answer: Any) -> Judgement:
+    expect(isinstance(answer, str) and answer in _ids(spec), "option id")
+    correct = answer in spec.correct_ids
+    return Judgement(correct, 1.0 if correct else 0.0, answer)
+
+
+def _judge_multiple(spec: Choice, answer: Any) -> Judgement:
+    expect(isinstance(answer, (list, tuple)) and all(a in _ids(spec) for a in answer),
+           "list of option ids")
+    chosen = frozenset(answer)
+    correct = chosen == spec.correct_ids
+    fraction = 1.0 if correct else 0.0
+    if spec.partial and not correct:
+        right = len(chosen & spec.correct_ids) - len(chosen - spec.correct_ids)
+        fraction = max(0.0, right / len(spec.correct_ids))
+    return Judgement(correct, fraction, "+".join(sorted(chosen)))
+
+
+def _problems_single(spec: Choice) -> list[str]:
+    from ...i18n import _
+
+    count = len(spec.correct_ids)
+    if count == 0:
+        return [_("aucune réponse n’est marquée « correct: true »")]
+    if count > 1:
+        return [_("{n} réponses sont marquées justes alors qu’une seule est attendue : "
+                  "utilisez le type multiple").format(n=count)]
+    return _duplicate_ids(spec)
+
+
+def _problems_multiple(spec: Choice) -> list[str]:
+    from ...i18n import _
+
+    if not spec.correct_ids:
+        return [_("aucune réponse n’est marquée « correct: true »")]
+    return _duplicate_ids(spec)
+
+
+def _duplicate_ids(spec: Choice) -> list[str]:
+    from ...i18n import _
+
+    seen: set[str] = set()
+    for option in spec.options:
+        if option.id in seen:
+            return [_("deux réponses ont l’identifiant « {id} »").format(id=option.id)]
+        seen.add(option.id)
+    return []
+
+
+def _describe(spec: Choice, locale: str) -> str:
+    return " ; ".join(o.text.get(locale) for o in spec.options if o.correct)
+
+
+_FIELDS = frozenset({"options", "partial", "shuffle"})
+register(PuzzleType("single", _FIELDS - {"partial"}, _build, _judge_single,
+                    lambda spec: sorted(spec.correct_ids)[0], _problems_single, _describe))
+register(PuzzleType("multiple", _FIELDS, _build, _judge_multiple,
+                    lambda spec: sorted(spec.correct_ids), _problems_multiple, _describe))
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    answer: bool
+    label_true: Text | None
+    label_false: Text | None
+
+
+def _build_tf(raw: Mapping[str, Any], locale: str) -> TrueFalse:
+    labels = raw.get("labels", {})
+    return TrueFalse(bool(raw["answer"]), maybe_text(labels.get("true"), locale),
+                     maybe_text(labels.get("false"), locale))
+
+
+def _judge_tf(spec: TrueFalse, answer: Any) -> Judgement:
+    expect(isinstance(answer, bool), "true or false")
+    correct = answer == spec.answer
+    return Judgement(correct, 1.0 if correct else 0.0, "true" if answer else "false")
+
+
+def _describe_tf(spec: TrueFalse, locale: str) -> str:
+    from ...i18n import _
+
+    label = spec.label_true if spec.answer else spec.label_false
+    return label.get(locale) if label else (_("vrai") if spec.answer else _("faux"))
+
+
+register(PuzzleType("truefalse", frozenset({"answer", "labels"}), _build_tf, _judge_tf,
+                    lambda spec: spec.answer, lambda spec: [], _describe_tf))

@@ -1,0 +1,56 @@
+"""Locks: a code of digits or letters, a sequence of arrows.
+
+Brute force is stopped by the puzzle's attempts policy (cooldown, maximum), which the
+rules apply to every type alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from . import Judgement, PuzzleType, expect, register
+
+ARROWS = ("up", "down", "left", "right")
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+
+    @property
+    def alphabet(self) -> str:
+        return "digits" if self.code.isdigit() else "letters" if self.code.isalpha() else "mixed"
+
+
+def _judge_code(spec: Code, answer: Any) -> Judgement:
+    expect(isinstance(answer, str), "code text")
+    given = answer.strip().upper()
+    return Judgement(given == spec.code, 1.0 if given == spec.code else 0.0, given)
+
+
+register(PuzzleType(
+    "code", frozenset({"code"}), lambda raw, locale: Code(raw["code"]), _judge_code,
+    lambda spec: spec.code, lambda spec: [], lambda spec, locale: spec.code))
+
+
+@dataclass(frozen=True)
+class Directions:
+    sequence: tuple[str, ...]
+
+
+def _judge_directions(spec: Directions, answer: Any) -> Judgement:
+    expect(isinstance(answer, (list, tuple)) and all(a in ARROWS for a in answer),
+           "list of up/down/left/right")
+    correct = tuple(answer) == spec.sequence
+    return Judgement(correct, 1.0 if correct else 0.0, " ".join(answer))
+
+
+def _describe_directions(spec: Directions, locale: str) -> str:
+    return " ".join({"up": "↑", "down": "↓", "left": "←", "right": "→"}[a] for a in spec.sequence)
+
+
+register(PuzzleType(
+    "directions", frozenset({"sequence"}),
+    lambda raw, locale: Directions(tuple(raw["sequence"])), _judge_directions,
+    lambda spec: list(spec.sequence), lambda spec: [], _describe_directions))

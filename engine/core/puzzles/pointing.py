@@ -1,0 +1,96 @@
+"""Pointing at something: a zone of an image, or the clue inside a document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..model import Rect, Text, maybe_text
+from . import Judgement, PuzzleType, expect, register
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    rect: Rect
+    correct: bool
+    label: Text | None
+
+
+@dataclass(frozen=True)
+class Hotspot:
+    """An answer is a point ``{x, y}`` in percent of the image, or a zone id (keyboard
+    and screen-reader play go from zone to zone)."""
+
+    image: str
+    zones: tuple[Zone, ...]
+
+    def zone_at(self, x: float, y: float) -> Zone | None:
+        # Smallest zone first, so a detail inside a larger area can be picked.
+        for zone in sorted(self.zones, key=lambda z: z.rect.w * z.rect.h):
+            if zone.rect.contains(x, y):
+                return zone
+        return None
+
+
+def _build_hotspot(raw: Mapping[str, Any], locale: str) -> Hotspot:
+    return Hotspot(raw["image"], tuple(
+        Zone(z["id"], Rect(z["x"], z["y"], z["w"], z["h"]), bool(z.get("correct")),
+             maybe_text(z.get("label"), locale)) for z in raw["zones"]))
+
+
+def _judge_hotspot(spec: Hotspot, answer: Any) -> Judgement:
+    if isinstance(answer, str):
+        zone = next((z for z in spec.zones if z.id == answer), None)
+        expect(zone is not None, "zone id or {x, y}")
+    else:
+        expect(isinstance(answer, dict) and all(isinstance(answer.get(k), (int, float))
+                                                for k in ("x", "y")), "zone id or {x, y}")
+        zone = spec.zone_at(answer["x"], answer["y"])
+    correct = bool(zone and zone.correct)
+    return Judgement(correct, 1.0 if correct else 0.0, zone.id if zone else "-")
+
+
+def _problems_hotspot(spec: Hotspot) -> list[str]:
+    from ...i18n import _
+
+    problems = []
+    if not any(z.correct for z in spec.zones):
+        problems.append(_("aucune zone n’est marquée « correct: true »"))
+    for zone in spec.zones:
+        if zone.rect.x + zone.rect.w > 100.001 or zone.rect.y + zone.rect.h > 100.001:
+            problems.append(_("la zone « {id} » dépasse de l’image (x + w ou y + h au-delà de 100)")
+                            .format(id=zone.id))
+    return problems
+
+
+def _solution_hotspot(spec: Hotspot) -> dict[str, float]:
+    zone = next(z for z in spec.zones if z.correct)
+    return {"x": zone.rect.x + zone.rect.w / 2, "y": zone.rect.y + zone.rect.h / 2}
+
+
+def _describe_hotspot(spec: Hotspot, locale: str) -> str:
+    return " ; ".join((z.label.get(locale) if z.label else z.id) for z in spec.zones if z.correct)
+
+
+register(PuzzleType("hotspot", frozenset({"image", "zones"}), _build_hotspot, _judge_hotspot,
+                    _solution_hotspot, _problems_hotspot, _describe_hotspot))
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Pick the part of the puzzle's document that gives it away (the date, the
+    truncated axis, a paragraph…); any of ``parts`` is right."""
+
+    parts: tuple[str, ...]
+
+
+def _judge_spot(spec: Spot, answer: Any) -> Judgement:
+    expect(isinstance(answer, str), "document part id")
+    correct = answer in spec.parts
+    return Judgement(correct, 1.0 if correct else 0.0, answer)
+
+
+register(PuzzleType("spot", frozenset({"parts"}), lambda raw, locale: Spot(tuple(raw["parts"])),
+                    _judge_spot, lambda spec: spec.parts[0], lambda spec: [],
+                    lambda spec, locale: ", ".join(spec.parts)))

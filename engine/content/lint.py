@@ -128,8 +128,8 @@ def duplicate_ids(ctx: Context) -> None:
             ident = element.get("id")
             if ident in seen:
                 first = ctx.loaded.origins.where(seen[ident])
-                ctx.add(path + ("id",), _("identifiant « {id} » déjà utilisé par un(e) autre {kind} "
-                                          "({file} ligne {line}) : chaque identifiant est unique")
+                ctx.add(path + ("id",), _("identifiant « {id} » déjà pris par {kind} ({file} ligne "
+                                          "{line}) : chaque identifiant est unique")
                         .format(id=ident, kind=kind_name(kind), file=first[0], line=first[1]),
                         "lint.duplicate_id")
             else:

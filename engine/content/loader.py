@@ -20,7 +20,7 @@ from ..core.model import Game
 from . import cache, migrate
 from .build import COMMON_PUZZLE_FIELDS, build_game
 from .diagnostics import ContentError, Diagnostic, Severity
-from .schema import SchemaProblem, validate
+from .schema import SchemaProblem, schema, validate
 from .suggest import did_you_mean
 from .yamlread import YamlError, locate, read_file
 
@@ -112,9 +112,9 @@ def load_game(path: Path | str, use_cache: bool = True) -> Loaded:
 
     origins = Origins(folder)
     data, diagnostics, files = _read_all(folder, origins)
-    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-    if errors:
+    if not data or any(d.code.startswith("format.") for d in diagnostics):
         raise ContentError(diagnostics)
+    # Problems with included files do not stop validation: report everything at once.
     diagnostics.extend(_schema_diagnostics(data, origins))
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise ContentError(diagnostics)
@@ -158,7 +158,7 @@ def _read_all(folder: Path, origins: Origins) -> tuple[dict[str, Any], list[Diag
                 "load.include_outside"))
             continue
         if not target.is_file():
-            present = [p.name for p in folder.glob("*.y*ml")]
+            present = [p.name for p in folder.glob("*.y*ml") if p.name not in (MANIFEST, *files)]
             diagnostics.append(origins.diagnostic(("include", position), _(
                 "fichier inclus « {name} » introuvable dans le dossier du jeu").format(name=name)
                 + did_you_mean(name, present), "load.include_missing"))
@@ -211,6 +211,9 @@ def _schema_diagnostics(data: dict[str, Any], origins: Origins) -> list[Diagnost
             for p in problems]
 
 
+PUZZLE_FIELDS = frozenset(schema()["$defs"]["puzzle"]["properties"])
+
+
 def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
     """A field another puzzle type uses is accepted by the schema; say it is ignored here."""
     from ..i18n import _
@@ -221,7 +224,7 @@ def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
             continue
         allowed = COMMON_PUZZLE_FIELDS | puzzles.get(raw["type"]).fields
         for key in raw:
-            if key not in allowed:
+            if key not in allowed and key in PUZZLE_FIELDS:  # unknown keys: the schema says
                 problems.append(SchemaProblem(("puzzles", index, key), _(
                     "le champ « {key} » ne sert pas dans une énigme de type {type} : "
                     "retirez-le ou changez de type").format(key=key, type=raw["type"])

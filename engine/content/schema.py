@@ -83,14 +83,15 @@ def collect_ids(data: Any) -> dict[str, list[str]]:
 
 
 def kind_name(kind: str) -> str:
+    """The kind of an id with its indefinite article: « une énigme », « un document »."""
     from ..i18n import _
 
     return {
-        "puzzle": _("énigme"), "document": _("document"), "item": _("objet d’inventaire"),
-        "room": _("salle"), "object": _("objet"), "exit": _("sortie"),
-        "lockable": _("objet ou sortie"), "ending": _("fin"), "skill": _("compétence"),
-        "source": _("source"), "flag": _("drapeau"), "counter": _("compteur"),
-        "trigger": _("déclencheur"), "round": _("manche"),
+        "puzzle": _("une énigme"), "document": _("un document"),
+        "item": _("un objet d’inventaire"), "room": _("une salle"), "object": _("un objet"),
+        "exit": _("une sortie"), "lockable": _("un objet ou une sortie"), "ending": _("une fin"),
+        "skill": _("une compétence"), "source": _("une source"), "flag": _("un drapeau"),
+        "counter": _("un compteur"), "trigger": _("un déclencheur"), "round": _("une manche"),
     }.get(kind, kind)
 
 
@@ -121,7 +122,7 @@ def _check_condition(text: str, ids: Mapping[str, set[str]]) -> tuple[str, int] 
                     name=node.function, text=text) + did_you_mean(node.function, expr.FUNCTIONS)
                     + _(" (possibles : {names})").format(names=", ".join(expr.FUNCTIONS))), node.pos
             if node.ident not in ids.get(kind, ()):
-                return (_("« {ident} » n’est pas un(e) {kind} du jeu (dans « {text} »)").format(
+                return (_("« {ident} » n’est pas {kind} du jeu (dans « {text} »)").format(
                     ident=node.ident, kind=kind_name(kind), text=text)
                     + did_you_mean(node.ident, ids.get(kind, ()))), node.ident_pos
         elif isinstance(node, expr.Name):
@@ -131,11 +132,6 @@ def _check_condition(text: str, ids: Mapping[str, set[str]]) -> tuple[str, int] 
                           "(dans « {text} »)").format(name=node.name, text=text)
                         + did_you_mean(node.name, known)), node.pos
     return None
-
-
-@lru_cache(maxsize=1)
-def _base_validator_class() -> Any:
-    return Draft202012Validator
 
 
 def validate(data: Any) -> list[SchemaProblem]:
@@ -156,7 +152,7 @@ def validate(data: Any) -> list[SchemaProblem]:
                 error.sesame_offset = problem[1]  # type: ignore[attr-defined]
                 yield error
 
-    cls = validators.extend(_base_validator_class(), {"x-ref": x_ref, "x-expr": x_expr})
+    cls = validators.extend(Draft202012Validator, {"x-ref": x_ref, "x-expr": x_expr})
     validator = cls(schema())
     problems = []
     for error in validator.iter_errors(data):
@@ -250,7 +246,7 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
         return [SchemaProblem(path, where + _("il manque le champ obligatoire « {key} »").format(key=name),
                               "schema.required")]
     if kind == "x-ref":
-        return [SchemaProblem(path, _("« {value} » n’est pas un(e) {kind} du jeu").format(
+        return [SchemaProblem(path, _("« {value} » n’est pas {kind} du jeu").format(
             value=value, kind=kind_name(error.validator_value))
             + did_you_mean(value, ids.get(error.validator_value, ())), "schema.unknown_id")]
     if kind == "x-expr":
@@ -272,7 +268,7 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
             field=field, value=json.dumps(error.validator_value)), "schema.const")]
     if kind == "pattern":
         template = _PATTERN_MESSAGES.get(error.validator_value)
-        if template is None and error.schema is defs.get("asset") or "x-asset" in error.schema:
+        if template is None and "x-asset" in error.schema:
             template = ("chemin d’image « {value} » invalide : un fichier .png, .jpg ou .svg du "
                         "dossier du jeu, avec des « / » (par exemple images/bureau.svg)")
         if template is None:

@@ -153,13 +153,18 @@ def read_text(text: str, file: str) -> ReadResult:
     except _Refused as refused:
         mark = refused.mark
         raise YamlError(Diagnostic(file, mark.line + 1, mark.column + 1,
-                                   _message(refused.what, refused.detail))) from None
+                                   _message(refused.what, refused.detail),
+                                   code=f"yaml.{refused.what}")) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "quoted scalar" in (error.context or "") and error.context_mark:
+            mark = error.context_mark  # where the unclosed quote opens
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise YamlError(Diagnostic(file, line, col, _syntax_message(error))) from None
+        raise YamlError(Diagnostic(file, line, col, _syntax_message(error, text),
+                                   code="yaml.syntax")) from None
     except yaml.YAMLError as error:  # reader errors (bad characters) carry no mark
-        raise YamlError(Diagnostic(file, 0, 0, _("YAML illisible : {error}").format(error=error))) from None
+        raise YamlError(Diagnostic(file, 0, 0, _("YAML illisible : {error}").format(error=error),
+                                   code="yaml.syntax")) from None
     return ReadResult(root, tuple(notes))
 
 
@@ -189,36 +194,49 @@ def _attach(stack: list[tuple[Any, Any]], value: Any, event: Any,
         notes.append(Diagnostic(
             file, mark.line + 1, mark.column + 1,
             _("la clé « {key} » apparaît deux fois ici : seule la dernière serait lue ; "
-              "gardez-en une seule").format(key=pending)))
+              "gardez-en une seule").format(key=pending), code="yaml.duplicate_key"))
     container[pending] = value
     stack[-1] = (container, (_NO_KEY, mark))
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     """Say in plain words what libyaml found, with a hint for the usual causes."""
     from ..i18n import _
 
     problem = (error.problem or "").strip()
-    hints = {
-        "mapping values are not allowed here": _(
-            "deux-points « : » inattendu : mettez le texte entre guillemets "
-            "ou vérifiez l’indentation de la ligne"),
-        "could not find expected ':'": _(
-            "il manque « : » après une clé, ou l’indentation de la ligne est décalée"),
-        "found character '\\t' that cannot start any token": _(
-            "une tabulation sert d’indentation : YAML n’accepte que des espaces"),
-        "did not find expected key": _(
-            "l’indentation ne correspond pas au bloc au-dessus : alignez la ligne "
-            "sur les autres clés du même bloc"),
-        "did not find expected '-' indicator": _(
-            "l’indentation ne correspond pas à la liste : alignez les « - » de la liste"),
-        "found undefined alias": _(
-            "les ancres et alias YAML (& et *) ne sont pas acceptés dans un jeu"),
-    }
-    for start, hint in hints.items():
-        if problem.startswith(start):
-            return _("erreur de syntaxe YAML : {hint}").format(hint=hint)
-    return _("erreur de syntaxe YAML : {problem}").format(problem=problem or str(error))
+    context = (error.context or "").strip()
+    mark = error.problem_mark
+    char = ""
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            char = lines[mark.line][mark.column]
+    if char == "\t" or "'\\t'" in problem:
+        hint = _("une tabulation sert d’indentation : YAML n’accepte que des espaces")
+    elif problem.startswith("mapping values are not allowed"):
+        hint = _("deux-points « : » inattendu : mettez le texte entre guillemets "
+                 "ou vérifiez l’indentation de la ligne")
+    elif problem.startswith("could not find expected ':'"):
+        hint = _("il manque « : » après une clé, ou l’indentation de la ligne est décalée")
+    elif problem.startswith("did not find expected key"):
+        hint = _("l’indentation ne correspond pas au bloc au-dessus : alignez la ligne "
+                 "sur les autres clés du même bloc")
+    elif problem.startswith("did not find expected '-' indicator"):
+        hint = _("l’indentation ne correspond pas à la liste : alignez les « - » de la liste")
+    elif problem.startswith("did not find expected ',' or ']'"):
+        hint = _("une liste entre crochets [ ] n’est pas refermée")
+    elif problem.startswith("did not find expected ',' or '}'"):
+        hint = _("un bloc entre accolades { } n’est pas refermé")
+    elif "quoted scalar" in context:
+        hint = _("des guillemets ouverts ne sont pas refermés")
+    elif problem.startswith("found undefined alias") or "alias" in problem:
+        hint = _("les ancres et alias YAML (& et *) ne sont pas acceptés dans un jeu")
+    elif problem.startswith("found character that cannot start any token"):
+        hint = _("le caractère « {char} » ne peut pas commencer une valeur : mettez le texte "
+                 "entre guillemets").format(char=char or "?")
+    else:
+        hint = problem or str(error)
+    return _("erreur de syntaxe YAML : {hint}").format(hint=hint)
 
 
 def read_file(path: Any, file: str) -> ReadResult:
@@ -230,7 +248,7 @@ def read_file(path: Any, file: str) -> ReadResult:
         if size > MAX_FILE_BYTES:
             raise YamlError(Diagnostic(file, 0, 0, _(
                 "fichier trop lourd ({size} Mo, au plus {limit} Mo) : découpez-le avec « include »"
-            ).format(size=round(size / 1e6, 1), limit=MAX_FILE_BYTES // 1_000_000)))
+            ).format(size=round(size / 1e6, 1), limit=MAX_FILE_BYTES // 1_000_000), code="yaml.size"))
         raw = path.read_bytes()
     except OSError as error:
         raise YamlError(Diagnostic(file, 0, 0, _("fichier illisible : {error}").format(
@@ -241,7 +259,8 @@ def read_file(path: Any, file: str) -> ReadResult:
         line = raw[: error.start].count(b"\n") + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise YamlError(Diagnostic(file, line, col, _(
-            "ce fichier n’est pas en UTF-8 : enregistrez-le en UTF-8 depuis votre éditeur"))) from None
+            "ce fichier n’est pas en UTF-8 : enregistrez-le en UTF-8 depuis votre éditeur"),
+            code="yaml.encoding")) from None
     return read_text(text, file)
 
 

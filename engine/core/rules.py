@@ -191,6 +191,9 @@ class Rules:
             Answer: self._answer, Hint: self._hint, Skip: self._skip, Next: self._next,
             Tick: lambda turn, command: None,
         }
+        # A correct answer to each puzzle that has one (the solver plays them).
+        self.solutions = {pid: ptypes.get(p.type).solution(p.spec) for pid, p in game.puzzles.items()
+                          if not ptypes.get(p.type).problems(p.spec)}
 
     # --- starting -----------------------------------------------------------------------
 
@@ -379,9 +382,8 @@ class Rules:
             return
         try:
             judgement = ptypes.get(puzzle.type).judge(puzzle.spec, command.value)
-        except ptypes.AnswerError as error:
-            turn.emit(ev.Refused("bad_answer", puzzle.id, wait_s=0.0))
-            _ = error
+        except ptypes.AnswerError:
+            turn.emit(ev.Refused("bad_answer", puzzle.id))
             return
         attempt = progress.wrong + 1
         team = turn.s.team
@@ -516,15 +518,15 @@ class Rules:
             return []
         turn = _Turn(self, state, state.t)
         out: list[Command] = []
-        solutions = {}
         if self.game.genre != "escape":
             current = state.current
             if current is None:
                 return []
-            if state.puzzle(current).status == "open":
-                puzzle = self.game.puzzles[current]
-                return [Answer(state.t, current, ptypes.get(puzzle.type).solution(puzzle.spec))]
-            return [Next(state.t)]
+            if state.puzzle(current).status != "open":
+                return [Next(state.t)]
+            if current in self.solutions:
+                return [Answer(state.t, current, self.solutions[current])]
+            return []
         room = self.game.rooms.get(state.room or "")
         if room is None:
             return []
@@ -539,10 +541,8 @@ class Rules:
             if self._here(turn, self.game.exits[exit_id]):
                 out.append(Go(state.t, exit_id))
         for puzzle_id in state.revealed:
-            if state.puzzle(puzzle_id).status == "open":
-                puzzle = self.game.puzzles[puzzle_id]
-                solutions[puzzle_id] = ptypes.get(puzzle.type).solution(puzzle.spec)
-                out.append(Answer(state.t, puzzle_id, solutions[puzzle_id]))
+            if state.puzzle(puzzle_id).status == "open" and puzzle_id in self.solutions:
+                out.append(Answer(state.t, puzzle_id, self.solutions[puzzle_id]))
         for item_id in state.inventory:
             item = self.game.items.get(item_id)
             if item and item.document and item.document not in state.seen:

@@ -1,0 +1,81 @@
+"""The YAML reader: plain data, limits that stop hostile files, positions."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from engine.content.yamlread import MAX_DEPTH, YamlError, locate, read_file, read_text
+
+
+def message(text: str) -> str:
+    with pytest.raises(YamlError) as caught:
+        read_text(text, "f.yaml")
+    return str(caught.value.diagnostic)
+
+
+def test_plain_data_and_dates_stay_text():
+    data = read_text("a: 1\nb: [x, yes, 2024-01-02, '3', 1.5, ~]\n", "f.yaml").data
+    assert data == {"a": 1, "b": ["x", True, "2024-01-02", "3", 1.5, None]}
+
+
+def test_billion_laughs_is_refused_at_the_first_alias_quickly():
+    bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    start = time.perf_counter()
+    text = message(bomb)
+    assert time.perf_counter() - start < 1.0
+    assert text.startswith("f.yaml:2:")
+    assert "ancres et alias" in text
+
+
+def test_deep_nesting_is_refused_without_crashing():
+    # The C composer segfaults at this depth; the reader must stop it first.
+    text = message("a: " + "[" * 100_000 + "]" * 100_000)
+    assert f"plus de {MAX_DEPTH} niveaux" in text
+
+
+def test_python_tags_are_refused():
+    assert "étiquette YAML" in message("a: !!python/object/apply:os.system [ls]\n")
+
+
+def test_several_documents_are_refused():
+    assert message("a: 1\n---\nb: 2\n").startswith("f.yaml:2:1:")
+
+
+def test_duplicate_key_is_reported_with_its_line():
+    result = read_text("a: 1\nb: 2\na: 3\n", "f.yaml")
+    assert [str(d) for d in result.diagnostics] == [
+        "f.yaml:3:1: erreur: la clé « a » apparaît deux fois ici : seule la dernière serait lue ; "
+        "gardez-en une seule"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: b: c\n", "f.yaml:1:5: erreur: erreur de syntaxe YAML : deux-points « : » inattendu"),
+    ("a:\n\tb: 1\n", "f.yaml:2:1: erreur: erreur de syntaxe YAML : une tabulation sert d’indentation"),
+    ("a: [1, 2\n", "f.yaml:2:1: erreur: erreur de syntaxe YAML"),
+])
+def test_syntax_errors_say_where_and_what(text, expected):
+    assert message(text).startswith(expected)
+
+
+def test_huge_and_non_utf8_files(tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as out:
+        out.truncate(9 * 1024 * 1024)
+    with pytest.raises(YamlError, match="trop lourd"):
+        read_file(big, "big.yaml")
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("titre: Électricité\n".encode("latin-1"))
+    with pytest.raises(YamlError) as caught:
+        read_file(latin, "latin.yaml")
+    assert str(caught.value.diagnostic).startswith("latin.yaml:1:8: erreur: ce fichier n’est pas en UTF-8")
+
+
+def test_locate_values_keys_and_missing_fields():
+    text = "a:\n  - x\n  - {id: q, prompt: hi}\nb: 2\n"
+    assert locate(text, ("a", 1, "prompt")) == (3, 21)
+    assert locate(text, ("a", 1, "prompt"), key=True) == (3, 13)
+    assert locate(text, ("a", 1, "missing")) == (3, 5)
+    assert locate(text, ("b",)) == (4, 4)

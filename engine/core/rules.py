@@ -248,8 +248,9 @@ class Rules:
         if state.ending is not None:
             turn.emit(ev.Refused("ended"))
             return state, turn.events
-        self._clock(turn)
-        if turn.ending is None:
+        # A command that arrives after its round ran out is not carried out: the clock
+        # has already moved the game on.
+        if not self._clock(turn) and turn.ending is None:
             self._handlers[type(command)](turn, command)
             turn.run_triggers()
         return turn.freeze(), turn.events
@@ -268,17 +269,20 @@ class Rules:
             return None
         return self.game.timer_minutes * 60 * factor - state.t
 
-    def _clock(self, turn: _Turn) -> None:
+    def _clock(self, turn: _Turn) -> bool:
+        """Let time limits take effect; True when a round ended because of them."""
         left = self.time_left(turn.freeze())
         if left is None or left > 0:
-            return
+            return False
         if self.game.genre == "challenge":
             self._end_round(turn, timed_out=True)
-        elif not turn.time_up:
+            return True
+        if not turn.time_up:
             turn.time_up = True
             turn.emit(ev.TimeRanOut())
             if self.game.timer_ending:
                 turn.finish(self.game.timer_ending)
+        return False
 
     # --- escape game ------------------------------------------------------------------
 

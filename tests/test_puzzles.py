@@ -1,0 +1,83 @@
+"""Every puzzle type: judging, partial credit, solutions, malformed answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.content.loader import load_game
+from engine.core import puzzles as ptypes
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    return load_game(FIXTURES / "mini_quiz", use_cache=False).game
+
+
+def judge(game, puzzle_id, answer):
+    puzzle = game.puzzles[puzzle_id]
+    return ptypes.get(puzzle.type).judge(puzzle.spec, answer)
+
+
+def test_every_type_is_registered_and_in_the_schema():
+    from engine.content.schema import schema
+
+    assert set(ptypes.REGISTRY) == set(schema()["$defs"]["puzzle"]["properties"]["type"]["enum"])
+
+
+@pytest.mark.parametrize("puzzle_id", [f"q{i}" for i in range(1, 11)])
+def test_the_solution_of_each_type_is_judged_correct(quiz, puzzle_id):
+    puzzle = quiz.puzzles[puzzle_id]
+    kind = ptypes.get(puzzle.type)
+    assert kind.problems(puzzle.spec) == []
+    result = kind.judge(puzzle.spec, kind.solution(puzzle.spec))
+    assert result.correct and result.fraction == 1.0
+    assert kind.describe(puzzle.spec, "fr")
+
+
+@pytest.mark.parametrize("puzzle_id, answer, correct, fraction, detail", [
+    ("q1", "b", False, 0.0, "b"),
+    ("q2", ["a"], False, 0.5, "a"),             # partial credit: one of two
+    ("q2", ["a", "c"], False, 0.0, "a+c"),      # a wrong pick cancels a right one
+    ("q3", True, False, 0.0, "true"),
+    ("q4", "TOULOUSE !", True, 1.0, "toulouse"),  # case, punctuation, spaces forgiven
+    ("q4", "Tolouse", False, 0.0, "tolouse"),
+    ("q5", 32, True, 1.0, "32"),                # within tolerance 2
+    ("q5", 41, False, 0.5, "41"),               # closeness: (41-30-2)/(20-2) off
+    ("q5", 60, False, 0.0, "60"),
+    ("q6", ["up", "left", "up"], False, 0.0, "up left up"),
+    ("q7", ["a", "c", "b"], False, 1 / 3, "a>c>b"),
+    ("q8", {"a": "b", "b": "a"}, False, 0.0, "a=b,b=a"),
+    ("q9", {"i1": "x", "i2": "x"}, False, 0.5, "i1=x,i2=x"),
+    ("q10", {"x": 55, "y": 55}, False, 0.0, "z2"),
+    ("q10", {"x": 90, "y": 90}, False, 0.0, "-"),
+    ("q10", "z1", True, 1.0, "z1"),            # keyboard play names the zone
+])
+def test_judging(quiz, puzzle_id, answer, correct, fraction, detail):
+    result = judge(quiz, puzzle_id, answer)
+    assert (result.correct, result.detail) == (correct, detail)
+    assert result.fraction == pytest.approx(fraction, abs=1e-3)
+
+
+@pytest.mark.parametrize("puzzle_id, answer", [
+    ("q1", "z"), ("q1", ["a"]), ("q2", "a"), ("q3", "false"), ("q4", 3), ("q5", "30"),
+    ("q5", True), ("q6", ["north"]), ("q7", ["a", "b"]), ("q8", {"a": "a"}),
+    ("q9", {"i1": "zz", "i2": "y"}), ("q10", {"x": "1"}), ("q10", "nowhere"),
+])
+def test_malformed_answers_raise_answer_error(quiz, puzzle_id, answer):
+    with pytest.raises(ptypes.AnswerError):
+        judge(quiz, puzzle_id, answer)
+
+
+def test_code_lock_is_case_insensitive_and_exact(write_game):
+    from .conftest import HEADER
+
+    folder = write_game({"game.yaml": HEADER + """
+genre: quiz
+puzzles:
+  - {id: c, type: code, prompt: Code ?, code: AB12}
+"""})
+    game = load_game(folder, use_cache=False).game
+    assert judge(game, "c", " ab12 ").correct
+    assert not judge(game, "c", "AB13").correct

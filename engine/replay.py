@@ -39,7 +39,7 @@ _VERBS = ("inspect", "go", "use", "examine", "answer", "hint", "skip", "next", "
 
 @dataclass(frozen=True)
 class Walkthrough:
-    commands: tuple[tuple[int, cmd.Command | None], ...]  # (line, command); None = wait only
+    commands: tuple[tuple[tuple[int, int], cmd.Command | None], ...]  # None: only waits
     options: Options
     expect_ending: str | None
     file: str
@@ -81,10 +81,10 @@ def read_walkthrough(path: Path) -> Walkthrough:
             "un parcours contient « steps: » suivi de la liste des actions"), code="walkthrough")])
     step_s = data.get("step_s", 20)
     t = 0.0
-    out: list[tuple[int, cmd.Command | None]] = []
+    out: list[tuple[tuple[int, int], cmd.Command | None]] = []
     for index, step in enumerate(data["steps"]):
         where = ("steps", index)
-        line = locate(text, where)[0]
+        line = locate(text, where)
         verbs = [k for k in step if k in _VERBS] if isinstance(step, dict) else []
         if len(verbs) != 1:
             problem(where, _("chaque étape a une seule action parmi : {verbs}").format(
@@ -140,7 +140,7 @@ def replay(game: Game, walkthrough: Walkthrough) -> ReplayResult:
     state, log = rules.start()
     steps = 0
     problem = None
-    for line, command in walkthrough.commands:
+    for (line, col), command in walkthrough.commands:
         steps += 1
         if command is None:
             continue
@@ -148,9 +148,10 @@ def replay(game: Game, walkthrough: Walkthrough) -> ReplayResult:
         log.extend(events)
         refused = next((e for e in events if isinstance(e, ev.Refused)), None)
         if refused is not None:
-            problem = Diagnostic(walkthrough.file, line, 1, _(
-                "l’action « {action} » est refusée ({reason})").format(
-                action=command.name, reason=refused.reason), code="walkthrough.refused")
+            problem = Diagnostic(walkthrough.file, line, col, _(
+                "étape {n} : l’action « {action} » est refusée : {reason}").format(
+                n=steps, action=command.name, reason=refused.describe(game.locale)),
+                code="walkthrough.refused")
             break
         if state.ending is not None:
             break

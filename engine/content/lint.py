@@ -16,7 +16,7 @@ from ..core.expr import Call, Name, parse, walk
 from ..core.solver import Exploration, explore
 from .diagnostics import Diagnostic, Severity
 from .loader import Loaded
-from .schema import ID_SOURCES, kind_name
+from .schema import ID_SOURCES, kind_name, walk
 from .suggest import did_you_mean
 
 ASSET_WARN_BYTES = 2_000_000
@@ -81,32 +81,11 @@ def _walk_lists(node: Any, keys: tuple[str, ...], prefix: tuple[Any, ...]):
             yield from _walk_lists(element, keys[1:], here)
 
 
-def _texts(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """Every player-visible text (a string or a {locale: string} map) under ``node``."""
-    skip = {"id", "type", "kind", "to", "document", "puzzle", "lock", "take", "item", "image",
-            "icon", "background", "visible", "requires", "when", "handle", "url", "code",
-            "category", "include", "licence", "version", "theme", "themes", "locales",
-            "platform", "outlet", "from", "time", "participants", "answers", "parts",
-            "sources", "skills", "puzzles", "questions", "start_room", "ending", "flags",
-            "sequence", "give", "set", "clear", "add", "unlock", "goto", "end", "genre",
-            "scoring", "order", "reviewer", "date", "name", "role", "organisation", "publisher",
-            "title" if path[:1] == ("sources",) else "", "section" if path[:1] == ("sources",) else "",
-            "note", "unit"}
-    if isinstance(node, dict):
-        if node and all(isinstance(k, str) and len(k) in (2, 3, 5) and isinstance(v, str)
-                        for k, v in node.items()) and set(node) & {"fr", "en", "oc"}:
-            yield path, node
-            return
-        for key, value in node.items():
-            if key in skip or key in ("audience", "duration", "players", "state", "counts",
-                                      "attempts", "timer", "authors", "review", "format"):
-                continue
-            yield from _texts(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _texts(value, path + (index,))
-    elif isinstance(node, str):
-        yield path, node
+def _texts(data: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every player-visible text (a string or a {locale: string} map), as the schema says."""
+    for path, value, ref in walk(data):
+        if ref == "#/$defs/text":
+            yield path, value
 
 
 RULES: list[Callable[[Context], None]] = []
@@ -174,16 +153,10 @@ def assets(ctx: Context) -> None:
                     "lint.asset")
 
 
-def _asset_fields(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("image", "icon", "background") and isinstance(value, str):
-                yield path + (key,), value
-            else:
-                yield from _asset_fields(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _asset_fields(value, path + (index,))
+def _asset_fields(data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    for path, value, ref in walk(data):
+        if ref == "#/$defs/asset" and isinstance(value, str):
+            yield path, value
 
 
 def _asset_problem(folder: Path, relative: str) -> str | None:

@@ -342,3 +342,55 @@ def _context(path: tuple[Any, ...], data: Any) -> str:
             if noun:
                 found = _("{noun} « {id} » : ").format(noun=_(noun), id=node["id"])
     return found
+
+
+def walk(data: Any) -> Iterator[tuple[tuple[Any, ...], Any, str]]:
+    """(path, value, ``$ref``) for every value of the data whose schema is a reference to
+    one of our definitions (``#/$defs/text``, ``#/$defs/asset``…), following properties,
+    items, ``allOf``/``if``/``then`` and the branches of ``anyOf`` the value matches.
+
+    This is how the linter finds every player-visible text and every image path: from
+    the schema, the one description of the format, not from a list of field names.
+    """
+    root = schema()
+    validator = Draft202012Validator(root)
+    seen: set[tuple[tuple[Any, ...], str]] = set()
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            target: Any = root
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def visit(value: Any, node: dict[str, Any], path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any, str]]:
+        ref = node.get("$ref")
+        if ref and (path, ref) not in seen:
+            seen.add((path, ref))
+            yield path, value, ref
+        target = resolve(node)
+        applicable = [target]
+        for part in target.get("allOf", ()):
+            if "if" not in part:
+                applicable.append(part)
+            elif validator.evolve(schema=part["if"]).is_valid(value) and "then" in part:
+                applicable.append(part["then"])
+        for branch in target.get("anyOf", ()):
+            if validator.evolve(schema=branch).is_valid(value):
+                applicable.append(branch)
+                break
+        for sub in applicable:
+            if isinstance(value, dict):
+                properties = sub.get("properties", {})
+                extra = sub.get("additionalProperties")
+                for key, item in value.items():
+                    if key in properties:
+                        yield from visit(item, properties[key], path + (key,))
+                    elif isinstance(extra, dict):
+                        yield from visit(item, extra, path + (key,))
+            elif isinstance(value, list) and isinstance(sub.get("items"), dict):
+                for index, item in enumerate(value):
+                    yield from visit(item, sub["items"], path + (index,))
+
+    yield from visit(data, root, ())

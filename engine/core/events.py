@@ -73,6 +73,24 @@ class Refused(Event):
     text: Text | None = None
     wait_s: float = 0.0
 
+    def describe(self, locale: str = "fr") -> str:
+        """Why, in words, for a player or an author."""
+        from ..i18n import _
+
+        if self.text is not None:
+            return self.text.get(locale)
+        return {
+            "locked": _("c’est fermé"),
+            "not_here": _("ce n’est pas accessible ici"),
+            "not_available": _("cette énigme n’est pas ouverte en ce moment"),
+            "cooldown": _("trop d’essais : attends {s} s avant de réessayer").format(s=round(self.wait_s)),
+            "bad_answer": _("cette réponse n’a pas la forme attendue pour cette énigme"),
+            "no_more_hints": _("il n’y a plus d’indice pour cette énigme"),
+            "not_skippable": _("cette énigme ne peut pas être passée"),
+            "not_usable": _("cet objet ne sert à rien ici"),
+            "ended": _("la partie est finie"),
+        }.get(self.reason, self.reason)
+
 
 @dataclass(frozen=True)
 class ItemGained(Event):

@@ -133,6 +133,10 @@ def _read_all(folder: Path, origins: Origins) -> tuple[dict[str, Any], list[Diag
     diagnostics: list[Diagnostic] = []
     data = _read_one(folder, MANIFEST, origins, diagnostics)
     if data is None:
+        if not diagnostics:
+            diagnostics.append(Diagnostic(MANIFEST, 1, 1, _(
+                "game.yaml est vide : il commence par « format: 1 », puis « id: », « title: »…"),
+                code="load.empty"))
         return {}, diagnostics, [MANIFEST]
     if not isinstance(data, dict):
         diagnostics.append(Diagnostic(MANIFEST, 1, 1, _(
@@ -166,7 +170,7 @@ def _read_all(folder: Path, origins: Origins) -> tuple[dict[str, Any], list[Diag
         files.append(name)
         part = _read_one(folder, name, origins, diagnostics)
         if part is None:
-            continue
+            continue  # empty, or unreadable (already reported)
         if not isinstance(part, dict):
             diagnostics.append(Diagnostic(name, 1, 1, _(
                 "un fichier inclus est un bloc de listes (puzzles: …, documents: …)"),
@@ -219,7 +223,8 @@ def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
     from ..i18n import _
 
     problems = []
-    for index, raw in enumerate(data.get("puzzles") or []):
+    found = data.get("puzzles")
+    for index, raw in enumerate(found if isinstance(found, list) else []):
         if not isinstance(raw, dict) or raw.get("type") not in puzzles.REGISTRY:
             continue
         allowed = COMMON_PUZZLE_FIELDS | puzzles.get(raw["type"]).fields

@@ -29,7 +29,7 @@ METHOD_MAP = [("engine/**.py", "python")]
 def template() -> Catalog:
     catalog = Catalog(project="Sésame", locale="fr", domain=DOMAIN, charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(ROOT), METHOD_MAP, keywords={"_": None, "ngettext": (1, 2)}, comment_tags=("TRANSLATORS:",)):
+            str(ROOT), METHOD_MAP, keywords={"_": None, "N_": None, "ngettext": (1, 2)}, comment_tags=("TRANSLATORS:",)):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 

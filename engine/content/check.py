@@ -42,7 +42,7 @@ class CheckReport:
         if self.solution_length is not None:
             parts.append(_("solution la plus courte : {n} actions ({states} états explorés)").format(
                 n=self.solution_length, states=self.states))
-        return " ; ".join(parts)
+        return _(" ; ").join(parts)
 
     def as_dict(self) -> dict[str, Any]:
         return {"path": str(self.path), "game": self.game_id, "valid": not self.errors,

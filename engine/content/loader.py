@@ -225,7 +225,8 @@ def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
     problems = []
     found = data.get("puzzles")
     for index, raw in enumerate(found if isinstance(found, list) else []):
-        if not isinstance(raw, dict) or raw.get("type") not in puzzles.REGISTRY:
+        if not isinstance(raw, dict) or not isinstance(raw.get("type"), str) \
+                or raw["type"] not in puzzles.REGISTRY:
             continue
         allowed = COMMON_PUZZLE_FIELDS | puzzles.get(raw["type"]).fields
         for key in raw:

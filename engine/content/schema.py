@@ -22,6 +22,7 @@ from typing import Any, Iterator, Mapping
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from ..core import expr
+from ..i18n import N_
 from .suggest import did_you_mean
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -173,9 +174,9 @@ def _dedupe(problems: list[SchemaProblem]) -> list[SchemaProblem]:
 
 
 _TYPE_NAMES = {
-    "string": "un texte", "integer": "un nombre entier", "number": "un nombre",
-    "boolean": "true ou false", "array": "une liste (lignes qui commencent par « - »)",
-    "object": "un bloc de champs (clé: valeur)", "null": "rien",
+    "string": N_("un texte"), "integer": N_("un nombre entier"), "number": N_("un nombre"),
+    "boolean": N_("true ou false"), "array": N_("une liste (lignes qui commencent par « - »)"),
+    "object": N_("un bloc de champs (clé: valeur)"), "null": N_("rien"),
 }
 
 
@@ -215,12 +216,12 @@ def _field(path: tuple[Any, ...]) -> str:
 
 
 _PATTERN_MESSAGES = {
-    "^[a-z0-9][a-z0-9_-]{0,63}$": "identifiant « {value} » invalide : lettres minuscules sans accents, chiffres, « _ » ou « - », sans espace (64 caractères au plus)",
-    "^[a-z]{2,3}(_[A-Z]{2})?$": "langue « {value} » inconnue : écrivez un code comme fr, en ou oc",
-    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "date « {value} » invalide : écrivez AAAA-MM-JJ, par exemple 2026-03-15",
-    "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$": "version « {value} » invalide : écrivez par exemple 1.0.0",
-    "^[0-9A-Z]{1,12}$": "code « {value} » invalide : chiffres ou lettres majuscules sans accents, 12 au plus",
-    "^https?://": "adresse « {value} » invalide : elle commence par http:// ou https://",
+    "^[a-z0-9][a-z0-9_-]{0,63}$": N_("identifiant « {value} » invalide : lettres minuscules sans accents, chiffres, « _ » ou « - », sans espace (64 caractères au plus)"),
+    "^[a-z]{2,3}(_[A-Z]{2})?$": N_("langue « {value} » inconnue : écrivez un code comme fr, en ou oc"),
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": N_("date « {value} » invalide : écrivez AAAA-MM-JJ, par exemple 2026-03-15"),
+    "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$": N_("version « {value} » invalide : écrivez par exemple 1.0.0"),
+    "^[0-9A-Z]{1,12}$": N_("code « {value} » invalide : chiffres ou lettres majuscules sans accents, 12 au plus"),
+    "^https?://": N_("adresse « {value} » invalide : elle commence par http:// ou https://"),
 }
 
 
@@ -269,23 +270,23 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
     if kind == "pattern":
         template = _PATTERN_MESSAGES.get(error.validator_value)
         if template is None and "x-asset" in error.schema:
-            template = ("chemin d’image « {value} » invalide : un fichier .png, .jpg ou .svg du "
-                        "dossier du jeu, avec des « / » (par exemple images/bureau.svg)")
+            template = N_("chemin d’image « {value} » invalide : un fichier .png, .jpg ou .svg du "
+                          "dossier du jeu, avec des « / » (par exemple images/bureau.svg)")
         if template is None:
-            template = "« {value} » n’a pas la forme attendue pour {field}"
+            template = N_("« {value} » n’a pas la forme attendue pour {field}")
         return [SchemaProblem(path, _(template).format(value=value, field=field), "schema.pattern")]
     if kind == "propertyNames":
         return [SchemaProblem(path, _("nom « {value} » impossible dans {field}").format(
             value=_bad_name(error), field=field), "schema.pattern", on_key=False)]
     if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        words = {"minimum": "au moins", "exclusiveMinimum": "plus grand que",
-                 "maximum": "au plus", "exclusiveMaximum": "plus petit que"}
+        words = {"minimum": N_("au moins"), "exclusiveMinimum": N_("plus grand que"),
+                 "maximum": N_("au plus"), "exclusiveMaximum": N_("plus petit que")}
         return [SchemaProblem(path, _("{field} vaut {value} mais doit être {bound} {limit}").format(
             field=field, value=value, bound=_(words[kind]), limit=error.validator_value),
             "schema.range")]
     if kind in ("minItems", "maxItems"):
-        template = ("{field} doit contenir au moins {n} élément(s)" if kind == "minItems"
-                    else "{field} contient au plus {n} élément(s)")
+        template = (N_("{field} doit contenir au moins {n} élément(s)") if kind == "minItems"
+                    else N_("{field} contient au plus {n} élément(s)"))
         return [SchemaProblem(path, _(template).format(field=field, n=error.validator_value),
                               "schema.size")]
     if kind == "minLength":
@@ -319,10 +320,10 @@ def _bad_name(error: ValidationError) -> str:
 
 
 _CONTEXT_NOUNS = {
-    "puzzles": "énigme", "documents": "document", "rooms": "salle", "objects": "objet",
-    "exits": "sortie", "items": "objet d’inventaire", "endings": "fin", "triggers": "déclencheur",
-    "rounds": "manche", "sources": "source", "skills": "compétence", "options": "réponse",
-    "methods": "méthode", "zones": "zone", "pairs": "paire", "messages": "message",
+    "puzzles": N_("énigme"), "documents": N_("document"), "rooms": N_("salle"), "objects": N_("objet"),
+    "exits": N_("sortie"), "items": N_("objet d’inventaire"), "endings": N_("fin"), "triggers": N_("déclencheur"),
+    "rounds": N_("manche"), "sources": N_("source"), "skills": N_("compétence"), "options": N_("réponse"),
+    "methods": N_("méthode"), "zones": N_("zone"), "pairs": N_("paire"), "messages": N_("message"),
 }
 
 

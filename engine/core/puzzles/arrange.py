@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ...i18n import N_
 from ..model import Text
 from . import Judgement, PuzzleType, expect, register
 
@@ -49,7 +50,7 @@ def _judge_order(spec: Order, answer: Any) -> Judgement:
 
 register(PuzzleType(
     "order", frozenset({"items", "labels", "partial"}), _build_order, _judge_order,
-    lambda spec: list(spec.ids), lambda spec: _duplicates(list(spec.ids), "éléments"),
+    lambda spec: list(spec.ids), lambda spec: _duplicates(list(spec.ids), N_("éléments")),
     lambda spec, locale: " → ".join(t.get(locale) for _i, t in spec.items)))
 
 
@@ -77,7 +78,7 @@ register(PuzzleType(
     lambda raw, locale: Match(tuple((p["id"], Text.of(p["left"], locale), Text.of(p["right"], locale))
                                     for p in raw["pairs"])),
     _judge_match, lambda spec: {i: i for i in spec.ids},
-    lambda spec: _duplicates(list(spec.ids), "paires"),
+    lambda spec: _duplicates(list(spec.ids), N_("paires")),
     lambda spec, locale: " ; ".join(f"{l.get(locale)} ↔ {r.get(locale)}" for _i, l, r in spec.pairs)))
 
 
@@ -109,8 +110,8 @@ def _problems_categories(spec: Categories) -> list[str]:
         if category not in known:
             return [_("l’élément « {item} » va dans la catégorie « {category} », qui n’existe pas")
                     .format(item=item, category=category)]
-    return (_duplicates([c for c, _t in spec.categories], "catégories")
-            or _duplicates([i for i, _t, _c in spec.items], "éléments"))
+    return (_duplicates([c for c, _t in spec.categories], N_("catégories"))
+            or _duplicates([i for i, _t, _c in spec.items], N_("éléments")))
 
 
 def _describe_categories(spec: Categories, locale: str) -> str:

@@ -1,0 +1,30 @@
+"""Translations: catalogs are complete and compiled; French typography is right."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from engine.core.text import NBSP, NNBSP, french
+
+from .conftest import ROOT
+
+
+def test_catalogs_are_up_to_date_and_complete():
+    result = subprocess.run([sys.executable, "build/i18n.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("raw, shown", [
+    ("Vrai ou infox ?", f"Vrai ou infox{NNBSP}?"),
+    ("Attention: il est 14:30 !", f"Attention{NBSP}: il est 14:30{NNBSP}!"),
+    ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
+    ("Quoi ?!", f"Quoi{NNBSP}?!"),
+    ("Voir https://exemple.fr/a?b=1 ; merci", f"Voir https://exemple.fr/a?b=1{NNBSP}; merci"),
+])
+def test_french_typography(raw, shown):
+    assert french(raw) == shown
+    assert french(shown) == shown  # idempotent

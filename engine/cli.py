@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--json", action="store_true", help=_("résultat en JSON"))
 
     commands.add_parser("schema", help=_("affiche le schéma JSON du format de jeu"))
+    commands.add_parser("bench", help=_("mesure les performances et les affiche en JSON"))
     return parser
 
 
@@ -56,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     if args.command == "replay":
         return _replay(args)
+    if args.command == "bench":
+        from .bench import main as bench_main
+
+        return bench_main()
     if args.command == "schema":
         from .content.schema import schema_text
 

@@ -96,3 +96,18 @@ def test_every_schema_property_has_french_title_and_description():
     visit(schema(), "")
     # if/then branches only select or narrow fields documented in the main properties
     assert [m for m in missing if "/then/" not in m and "/if/" not in m] == []
+
+
+def test_schema_has_no_stray_keys():
+    """A description with a comma in a YAML flow mapping once split into stray null keys."""
+    from engine.content.schema import schema
+
+    def nulls(node, path=""):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from ([f"{path}/{key}"] if value is None else nulls(value, f"{path}/{key}"))
+        elif isinstance(node, list):
+            for value in node:
+                yield from nulls(value, path)
+
+    assert list(nulls(schema())) == []

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from ..core import puzzles
 from ..core.model import (Accept, Attempts, Document, Effect,
                           Ending, Exit, Game, Hint, Item, Method, Puzzle, QuizPlan, Rect,
-                          Room, RoomObject, Round, Skill, Source, Text, Trigger, frozen_map,
+                          LazyMap, Room, RoomObject, Round, Skill, Source, Text, Trigger, frozen_map,
                           maybe_text)
 
 # Fields every puzzle may have, whatever its type.
@@ -119,11 +119,14 @@ def build_game(data: Mapping[str, Any], folder: Path, content_hash: str) -> Game
     if "quiz" in data or genre == "quiz":
         raw_quiz = data.get("quiz", {})
         draw = raw_quiz.get("draw", {})
-        quiz = QuizPlan(order=raw_quiz.get("order", "sequence"),
-                        questions=tuple(raw_quiz.get("questions")
-                                        or [p["id"] for p in data.get("puzzles", ())]),
-                        draw_count=draw.get("count"), draw_themes=tuple(draw.get("themes", ())),
-                        draw_difficulty=tuple(draw.get("difficulty", ())))
+        questions = tuple(raw_quiz.get("questions") or [p["id"] for p in data.get("puzzles", ())])
+        raw_puzzles = {p["id"]: p for p in data.get("puzzles", ())}
+        themes, levels = draw.get("themes"), draw.get("difficulty")
+        pool = tuple(q for q in questions if q in raw_puzzles
+                     and (not themes or raw_puzzles[q].get("theme") in themes)
+                     and (not levels or raw_puzzles[q].get("difficulty", 1) in levels))
+        quiz = QuizPlan(order=raw_quiz.get("order", "sequence"), questions=questions,
+                        draw_count=draw.get("count"), pool=pool)
     challenge = data.get("challenge", {})
     teams = challenge.get("teams", {})
     audience, duration, players = data["audience"], data["duration"], data.get("players", {})
@@ -154,8 +157,8 @@ def build_game(data: Mapping[str, Any], folder: Path, content_hash: str) -> Game
         documents=frozen_map({d["id"]: Document(d["id"], d["kind"], frozen_map(d), document_parts(d),
                                                 text(d.get("title")), d.get("fictional", True))
                               for d in data.get("documents", ())}),
-        puzzles=frozen_map({p["id"]: _puzzle(p, genre, points, hint_cost, locale)
-                            for p in data.get("puzzles", ())}),
+        puzzles=LazyMap({p["id"]: p for p in data.get("puzzles", ())},
+                        lambda raw: _puzzle(raw, genre, points, hint_cost, locale)),
         rooms=frozen_map(rooms), objects=frozen_map(objects), exits=frozen_map(exits),
         start_room=data.get("start_room"),
         triggers=tuple(Trigger(t["id"], t["when"], _effects(t["effects"], locale))

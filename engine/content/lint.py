@@ -8,6 +8,7 @@ would fix (a question without explanation, a text too long for a screen).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -45,6 +46,11 @@ class Context:
             severity: Severity = Severity.ERROR, on_key: bool = False) -> None:
         self.findings.append(self.loaded.origins.diagnostic(path, message, code, severity, on_key))
 
+    @cached_property
+    def fields(self) -> list[tuple[tuple[Any, ...], Any, str]]:
+        """Every value whose schema is one of ours (texts, images…), found once per lint."""
+        return list(walk(self.data))
+
     def warn(self, path: tuple[Any, ...], message: str, code: str) -> None:
         self.add(path, message, code, Severity.WARNING)
 
@@ -81,9 +87,9 @@ def _walk_lists(node: Any, keys: tuple[str, ...], prefix: tuple[Any, ...]):
             yield from _walk_lists(element, keys[1:], here)
 
 
-def _texts(data: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
+def _texts(ctx: "Context") -> Iterator[tuple[tuple[Any, ...], Any]]:
     """Every player-visible text (a string or a {locale: string} map), as the schema says."""
-    for path, value, ref in walk(data):
+    for path, value, ref in ctx.fields:
         if ref == "#/$defs/text":
             yield path, value
 
@@ -136,7 +142,7 @@ def assets(ctx: Context) -> None:
 
     folder: Path = ctx.game.folder
     checked: dict[str, str | None] = {}
-    for path, value in _asset_fields(ctx.data):
+    for path, value in _asset_fields(ctx):
         if value not in checked:
             checked[value] = _asset_problem(folder, value)
         problem = checked[value]
@@ -153,8 +159,8 @@ def assets(ctx: Context) -> None:
                     "lint.asset")
 
 
-def _asset_fields(data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
-    for path, value, ref in walk(data):
+def _asset_fields(ctx: "Context") -> Iterator[tuple[tuple[Any, ...], str]]:
+    for path, value, ref in ctx.fields:
         if ref == "#/$defs/asset" and isinstance(value, str):
             yield path, value
 
@@ -227,7 +233,7 @@ def explanations(ctx: Context) -> None:
 def text_lengths(ctx: Context) -> None:
     from ..i18n import _
 
-    for path, value in _texts(ctx.data):
+    for path, value in _texts(ctx):
         texts = value.values() if isinstance(value, dict) else [value]
         longest = max((len(t) for t in texts), default=0)
         limit = PROMPT_MAX_CHARS if path[-1:] in (("prompt",), ("text",)) and path[:1] == ("puzzles",) \
@@ -244,7 +250,7 @@ def translations(ctx: Context) -> None:
 
     locales = ctx.game.locales
     default = locales[0]
-    for path, value in _texts(ctx.data):
+    for path, value in _texts(ctx):
         if not isinstance(value, dict):
             if len(locales) > 1:
                 ctx.warn(path, _("texte sans traduction : ce jeu annonce les langues {langs}").format(
@@ -318,10 +324,7 @@ def plans(ctx: Context) -> None:
         if game.quiz.draw_count is None:
             ctx.add(("quiz",), _("un quiz « bank » demande « draw: {count: …} »"), "lint.quiz")
         else:
-            pool = [q for q in game.quiz.questions
-                    if (not game.quiz.draw_themes or game.puzzles[q].theme in game.quiz.draw_themes)
-                    and (not game.quiz.draw_difficulty
-                         or game.puzzles[q].difficulty in game.quiz.draw_difficulty)]
+            pool = game.quiz.pool
             if len(pool) < game.quiz.draw_count:
                 ctx.add(("quiz", "draw", "count"), _(
                     "le tirage demande {count} questions mais seules {n} répondent aux critères")

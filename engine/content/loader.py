@@ -20,7 +20,6 @@ from ..core.model import Game
 from . import cache, migrate
 from .build import COMMON_PUZZLE_FIELDS, build_game
 from .diagnostics import ContentError, Diagnostic, Severity
-from .schema import SchemaProblem, schema, validate
 from .suggest import did_you_mean
 from .yamlread import YamlError, locate, read_file
 
@@ -209,19 +208,20 @@ def _read_one(folder: Path, name: str, origins: Origins, diagnostics: list[Diagn
 
 
 def _schema_diagnostics(data: dict[str, Any], origins: Origins) -> list[Diagnostic]:
-    problems: list[SchemaProblem] = validate(data)
+    from .schema import validate  # jsonschema is only imported when a game is not cached
+
+    problems = validate(data)
     problems.extend(_unused_puzzle_fields(data))
     return [origins.diagnostic(p.path, p.message, p.code, on_key=p.on_key, offset=p.offset)
             for p in problems]
 
 
-PUZZLE_FIELDS = frozenset(schema()["$defs"]["puzzle"]["properties"])
-
-
-def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
+def _unused_puzzle_fields(data: dict[str, Any]) -> list[Any]:
     """A field another puzzle type uses is accepted by the schema; say it is ignored here."""
     from ..i18n import _
+    from .schema import SchemaProblem, schema
 
+    known = frozenset(schema()["$defs"]["puzzle"]["properties"])
     problems = []
     found = data.get("puzzles")
     for index, raw in enumerate(found if isinstance(found, list) else []):
@@ -230,7 +230,7 @@ def _unused_puzzle_fields(data: dict[str, Any]) -> list[SchemaProblem]:
             continue
         allowed = COMMON_PUZZLE_FIELDS | puzzles.get(raw["type"]).fields
         for key in raw:
-            if key not in allowed and key in PUZZLE_FIELDS:  # unknown keys: the schema says
+            if key not in allowed and key in known:  # unknown keys: the schema says
                 problems.append(SchemaProblem(("puzzles", index, key), _(
                     "le champ « {key} » ne sert pas dans une énigme de type {type} : "
                     "retirez-le ou changez de type").format(key=key, type=raw["type"])

@@ -221,9 +221,7 @@ class Rules:
         rng = random.Random(self.options.seed)
         questions = list(plan.questions)
         if plan.order == "bank":
-            pool = [q for q in questions
-                    if (not plan.draw_themes or game.puzzles[q].theme in plan.draw_themes)
-                    and (not plan.draw_difficulty or game.puzzles[q].difficulty in plan.draw_difficulty)]
+            pool = list(plan.pool)
             return tuple(rng.sample(pool, min(plan.draw_count or len(pool), len(pool))))
         if plan.order == "shuffle":
             rng.shuffle(questions)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from . import events as ev
 from .commands import Command, Go
+from .expr import Call, parse, walk
 from .model import Game
 from .rules import Options, Rules
+from .state import State
 
 MAX_STATES = 200_000
 
@@ -35,25 +37,53 @@ class Exploration:
     inspected: set[str] = field(default_factory=set)
 
 
+class Abstraction:
+    """What of a state can change what happens next, so the search can merge the rest.
+
+    Inspecting an object without effects, seeing a document no condition asks about,
+    or entering a room a second time changes nothing the rules can observe; keeping
+    them in the key would multiply the states by every order of harmless clicks.
+    """
+
+    def __init__(self, game: Game) -> None:
+        conditions = [c for x in (*game.objects.values(), *game.exits.values())
+                      for c in (x.visible, x.requires) if c]
+        conditions += [t.when for t in game.triggers] + [e.when for e in game.endings.values() if e.when]
+        calls = [n for text in conditions for n in walk(parse(text)) if isinstance(n, Call)]
+        self.documents = frozenset(c.ident for c in calls if c.function == "seen")
+        self.rooms = frozenset(c.ident for c in calls if c.function == "visited") | frozenset(
+            r.id for r in game.rooms.values() if r.on_enter)
+        self.objects = frozenset(o.id for o in game.objects.values() if o.effects)
+
+    def key(self, state: State) -> tuple:
+        return (state.room, state.flags, tuple(sorted(state.counters.items())),
+                frozenset(state.inventory), state.unlocked, state.inspected & self.objects,
+                state.taken, state.seen & self.documents, state.visited & self.rooms, state.fired,
+                frozenset(state.revealed),
+                tuple(sorted((k, p.status) for k, p in state.progress.items())),
+                state.position, state.ending)
+
+
 def explore(game: Game, max_states: int = MAX_STATES) -> Exploration:
     rules = Rules(game, Options(seed=0, time_factor=None))
     start, _events = rules.start()
     found = Exploration()
-    parents: dict[tuple, tuple[tuple | None, Command | None]] = {start.key(): (None, None)}
+    abstraction = Abstraction(game)
+    parents: dict[tuple, tuple[tuple | None, Command | None]] = {abstraction.key(start): (None, None)}
     queue = deque([(start, 0)])
     _record(found, start)
     while queue:
         state, depth = queue.popleft()
         for command in rules.actions(state):
             after, events = rules.apply(state, command)
-            key = after.key()
+            key = abstraction.key(after)
             if key in parents:
                 continue
             if len(parents) >= max_states:
                 found.complete = False
                 queue.clear()
                 break
-            parents[key] = (state.key(), command)
+            parents[key] = (abstraction.key(state), command)
             _record(found, after)
             for event in events:
                 if isinstance(event, ev.Unlocked):
@@ -77,7 +107,7 @@ def explore(game: Game, max_states: int = MAX_STATES) -> Exploration:
     return found
 
 
-def _record(found: Exploration, state) -> None:
+def _record(found: Exploration, state: State) -> None:
     if state.room:
         found.rooms.add(state.room)
     found.items.update(state.inventory)

@@ -73,15 +73,6 @@ class State:
     def team(self) -> str:
         return self.teams[self.turn % len(self.teams)] if self.teams else ""
 
-    def key(self) -> tuple[Any, ...]:
-        """What matters to the rules, hashable: two states with the same key play alike
-        (the solver's visited set). Time, hints and scores are left out."""
-        return (self.room, self.flags, tuple(sorted(self.counters.items())),
-                frozenset(self.inventory), self.unlocked, self.inspected, self.taken, self.seen,
-                self.visited, self.fired, frozenset(self.revealed),
-                tuple(sorted((k, p.status) for k, p in self.progress.items())),
-                self.position, self.ending)
-
     def to_data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"version": SAVE_VERSION}
         for f in fields(self):

@@ -46,6 +46,7 @@ def updated(language: str, pot: Catalog) -> Catalog:
     path = po_path(language)
     with path.open("rb") as stream:
         catalog = read_po(stream, locale=language, domain=DOMAIN)
+    pot.creation_date = catalog.creation_date  # the date of a run is not a change
     catalog.update(pot, no_fuzzy_matching=True)
     return catalog
 

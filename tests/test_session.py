@@ -1,0 +1,111 @@
+"""Sessions: saved after every command, resumed exactly, even after a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from engine.content.loader import load_game
+from engine.core import commands as cmd
+from engine.replay import read_walkthrough
+from engine.session import SaveError, Session, save_path_for, set_aside
+
+from .conftest import FIXTURES, ROOT
+
+
+@pytest.fixture
+def game():
+    return load_game(FIXTURES / "mini_escape").game
+
+
+def test_every_command_is_saved_and_resumes_exactly(game, tmp_path):
+    path = tmp_path / "save.json"
+    session = Session(game, save_path=path)
+    for command in (cmd.Inspect(5, "interrupteur"), cmd.Inspect(9, "coffre"), cmd.Hint(12, "code_coffre")):
+        session.do(command)
+        resumed = Session.resume(game, path)
+        assert resumed.state == session.state
+        assert [e.event for e in resumed.log] == [e.event for e in session.log]
+    assert resumed.do(cmd.Answer(20, "code_coffre", "1945")) == session.do(cmd.Answer(20, "code_coffre", "1945"))
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("{not json", "illisible"),
+    ('{"format": 99}', "autre version"),
+    ('{"format": 1, "game": "autre"}', "autre jeu"),
+    ('{"format": 1, "game": "mini_escape", "content_hash": "x"}', "modifié"),
+])
+def test_unusable_saves_say_why(game, tmp_path, content, reason):
+    path = tmp_path / "save.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SaveError, match=reason):
+        Session.resume(game, path)
+    kept = set_aside(path)
+    assert kept is not None and kept.read_text(encoding="utf-8") == content  # nothing lost
+
+
+def test_truncated_save_is_refused(game, tmp_path):
+    path = tmp_path / "save.json"
+    Session(game, save_path=path).do(cmd.Inspect(1, "interrupteur"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["state"]["progress"]
+    data["state"]["seed"] = "x"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError):
+        Session.resume(game, path)
+
+
+PLAYER = """
+import sys, time
+from pathlib import Path
+from engine.content.loader import load_game
+from engine.replay import read_walkthrough
+from engine.session import Session
+game = load_game(sys.argv[1]).game
+walkthrough = read_walkthrough(Path(sys.argv[1]) / "walkthrough.yaml")
+session = Session(game, options=walkthrough.options, save_path=Path(sys.argv[2]))
+for _line, command in walkthrough.commands:
+    if command is not None:
+        session.do(command)
+        print(len(session.log), flush=True)
+        time.sleep(0.002)
+"""
+
+
+def test_killed_at_random_points_the_save_is_always_whole_and_resumable(tmp_path):
+    folder = FIXTURES / "mini_quiz"
+    game = load_game(folder).game
+    commands = [c for _l, c in read_walkthrough(folder / "walkthrough.yaml").commands if c is not None]
+    rng = random.Random(4)
+    for attempt in range(12):
+        path = tmp_path / f"save{attempt}.json"
+        process = subprocess.Popen([sys.executable, "-c", PLAYER, str(folder), str(path)], cwd=ROOT,
+                                   stdout=subprocess.PIPE, env={**os.environ})
+        time.sleep(rng.uniform(0.25, 0.6))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if not path.exists():
+            continue  # killed before the first save: nothing to resume
+        session = Session.resume(game, path)  # never a torn file
+        done = sum(1 for e in session.log if e.event["event"] == "AnswerJudged")
+        # the resumed game finishes like an uninterrupted one
+        for command in commands:
+            if session.ended:
+                break
+            if isinstance(command, cmd.Answer) and session.state.puzzle(command.puzzle).status != "open":
+                continue
+            if isinstance(command, cmd.Next) and session.state.puzzle(session.state.current).status == "open":
+                continue
+            session.do(command)
+        assert session.state.ending == "bravo", (attempt, done)
+
+
+def test_save_path_is_in_the_user_folder(game, sesame_home):
+    assert save_path_for(game) == sesame_home / "saves" / "mini_escape.json"

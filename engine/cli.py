@@ -24,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
                         help=_("langue des messages (fr par défaut)"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMANDE"))
 
+    play = commands.add_parser("play", help=_("joue un jeu (un dossier ou l’identifiant d’un jeu fourni)"))
+    play.add_argument("game", metavar=_("JEU"))
+    for sub in (parser, play):
+        sub.add_argument("--fullscreen", action="store_true", help=_("plein écran (F11 pour basculer)"))
+        sub.add_argument("--size", default="1366x768", help=_("taille de la fenêtre, par exemple 1920x1080"))
+
     check = commands.add_parser("check", help=_("vérifie des jeux (format, cohérence, solvabilité)"))
     check.add_argument("paths", nargs="+", metavar=_("CHEMIN"), help=_("dossier de jeu ou game.yaml"))
     check.add_argument("--json", action="store_true", help=_("résultat en JSON pour les outils"))
@@ -38,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help=_("affiche le schéma JSON du format de jeu"))
     commands.add_parser("bench", help=_("mesure les performances et les affiche en JSON"))
+
+    report = commands.add_parser("report", help=_("construit la synthèse de classe à partir de fichiers de résultats"))
+    report.add_argument("results", nargs="+", metavar=_("RÉSULTATS"),
+                        help=_("fichiers de résultats, ou dossiers qui en contiennent"))
+    report.add_argument("--out", required=True, metavar=_("DOSSIER"),
+                        help=_("dossier où écrire synthese.csv, synthese.html et synthese.json"))
+    report.add_argument("--attempt", choices=("first", "last", "best"), default="first",
+                        help=_("tentative retenue pour un élève qui a joué plusieurs fois "
+                               "(first : la première, par défaut ; last : la dernière ; best : la meilleure)"))
+    forget = commands.add_parser("forget", help=_("efface tout ce qui est enregistré sur un élève"))
+    forget.add_argument("pseudonym", metavar=_("PSEUDONYME"))
     return parser
 
 
@@ -50,13 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command in (None, "play"):
+        return _play(args)
     if args.command == "check":
         return _check(args)
     if args.command == "replay":
         return _replay(args)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "forget":
+        return _forget(args)
     if args.command == "bench":
         from .bench import main as bench_main
 
@@ -67,6 +87,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(schema_text())
         return 0
     return 2
+
+
+def _play(args: argparse.Namespace) -> int:
+    game = None
+    if args.command == "play":
+        game = resolve_game(args.game)
+        if game is None:
+            print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
+            return 2
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        print(_("sesame: taille « {size} » illisible (par exemple 1920x1080)").format(size=args.size),
+              file=sys.stderr)
+        return 2
+    from .player.main import run
+
+    return run(game, (width, height), args.fullscreen)
 
 
 def resolve_game(name: str) -> Path | None:
@@ -146,6 +184,45 @@ def _replay(args: argparse.Namespace) -> int:
             title=title, id=result.ending or "-", score=result.score, max=result.max_score,
             steps=result.steps))
     return 0 if result.ok else 1
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .results.summary import build, describe
+
+    missing = [raw for raw in args.results if not Path(raw).exists()]
+    for raw in missing:
+        print(_("sesame: « {path} » n’existe pas").format(path=raw), file=sys.stderr)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(_("sesame: « {path} » n’est pas un dossier").format(path=out), file=sys.stderr)
+        return 2
+    if missing:
+        return 2
+    built = build([Path(raw) for raw in args.results], out, args.attempt)
+    for problem in built.reading.problems:
+        print(problem, file=sys.stderr)
+    if built.summary is None:
+        print(_("sesame: aucun résultat utilisable parmi {n} fichier(s)").format(n=built.reading.files),
+              file=sys.stderr)
+        return 1
+    print(describe(built, out))
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from .results.forget import forget
+    from .results.store import StoreError
+
+    if not args.pseudonym.strip():
+        print(_("sesame: il faut un pseudonyme"), file=sys.stderr)
+        return 2
+    try:
+        forgotten = forget(args.pseudonym)
+    except StoreError as error:
+        print(f"sesame: {error}", file=sys.stderr)
+        return 1
+    print(forgotten.describe())
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

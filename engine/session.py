@@ -119,9 +119,9 @@ class Session:
         return session
 
 
-def save_path_for(game: Game) -> Path:
+def save_path_for(game_id: str) -> Path:
     """Where the game in progress is saved (one save per game)."""
-    return user_dir("saves") / f"{game.id}.json"
+    return user_dir("saves") / f"{game_id}.json"
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -108,4 +108,4 @@ def test_killed_at_random_points_the_save_is_always_whole_and_resumable(tmp_path
 
 
 def test_save_path_is_in_the_user_folder(game, sesame_home):
-    assert save_path_for(game) == sesame_home / "saves" / "mini_escape.json"
+    assert save_path_for(game.id) == sesame_home / "saves" / "mini_escape.json"

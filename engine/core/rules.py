@@ -511,6 +511,20 @@ class Rules:
 
     # --- what can be done now (player menus, solver) ----------------------------------
 
+    def visible(self, state: State) -> tuple[list[RoomObject], list[Exit]]:
+        """The objects and exits of the current room that the player can see now."""
+        room = self.game.rooms.get(state.room or "")
+        if room is None:
+            return [], []
+        turn = _Turn(self, state, state.t)
+        objects = [self.game.objects[o] for o in room.objects if self._here(turn, self.game.objects[o])]
+        exits = [self.game.exits[e] for e in room.exits if self._here(turn, self.game.exits[e])]
+        return objects, exits
+
+    def is_open(self, state: State, lockable: str) -> bool:
+        """Whether an object or exit with a lock has been opened."""
+        return _Turn(self, state, state.t).is_open(lockable)
+
     def actions(self, state: State) -> list[Command]:
         """The commands that make sense now, with correct answers for open puzzles.
 
@@ -518,7 +532,6 @@ class Rules:
         """
         if state.ending is not None:
             return []
-        turn = _Turn(self, state, state.t)
         out: list[Command] = []
         if self.game.genre != "escape":
             current = state.current
@@ -529,19 +542,13 @@ class Rules:
             if current in self.solutions:
                 return [Answer(state.t, current, self.solutions[current])]
             return []
-        room = self.game.rooms.get(state.room or "")
-        if room is None:
-            return []
-        for object_id in room.objects:
-            obj = self.game.objects[object_id]
-            if self._here(turn, obj):
-                out.append(Inspect(state.t, object_id))
-                for accept in obj.accepts:
-                    if accept.item in state.inventory:
-                        out.append(Use(state.t, accept.item, object_id))
-        for exit_id in room.exits:
-            if self._here(turn, self.game.exits[exit_id]):
-                out.append(Go(state.t, exit_id))
+        objects, exits = self.visible(state)
+        for obj in objects:
+            out.append(Inspect(state.t, obj.id))
+            for accept in obj.accepts:
+                if accept.item in state.inventory:
+                    out.append(Use(state.t, accept.item, obj.id))
+        out.extend(Go(state.t, exit_.id) for exit_ in exits)
         for puzzle_id in state.revealed:
             if state.puzzle(puzzle_id).status == "open" and puzzle_id in self.solutions:
                 out.append(Answer(state.t, puzzle_id, self.solutions[puzzle_id]))

@@ -1,0 +1,456 @@
+"""How each puzzle type is answered on screen: one input class per family, registered
+by type name (the player's side of ``engine.core.puzzles``).
+
+An input lays out its widgets in the space it is given, reacts to their actions, and
+gives back the answer in the core's format (``value``), or None while incomplete.
+``steps(answer)`` lists the user actions that enter ``answer`` (click this widget, type
+that text, click there) so tests drive the real interface, not the core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ..core.model import Puzzle
+from ..i18n import _
+from . import documents
+from .widgets import Area, Button, TextInput, Widget
+
+Step = tuple[str, Any]  # ("click", widget id) | ("type", text) | ("point", (widget id, fx, fy))
+ARROWS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
+
+
+class Input:
+    def __init__(self, scene, puzzle: Puzzle) -> None:
+        self.scene = scene
+        self.puzzle = puzzle
+        self.spec = puzzle.spec
+        self.ui = scene.app.ui
+        self.locale = scene.app.prefs["language"]
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def order(self, ids: list[str]) -> list[str]:
+        return self.scene.session.rules.presentation_order(self.scene.session.state, self.puzzle.id, ids)
+
+    def layout(self, rect: pygame.Rect) -> list[Widget]:
+        raise NotImplementedError
+
+    def act(self, action: Any) -> bool:
+        return False
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass
+
+    def steps(self, answer: Any) -> list[Step]:
+        raise NotImplementedError
+
+    def button_height(self) -> int:
+        return self.ui.metrics.body + self.ui.metrics.unit * 4
+
+
+def grid(rect: pygame.Rect, count: int, columns: int, height: int, gap: int) -> list[pygame.Rect]:
+    width = (rect.width - gap * (columns - 1)) // columns
+    return [pygame.Rect(rect.x + (i % columns) * (width + gap), rect.y + (i // columns) * (height + gap),
+                        width, height) for i in range(count)]
+
+
+class ChoiceInput(Input):
+    """single and multiple: option buttons; a chosen option shows a check mark."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.chosen: list[str] = []
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        ids = self.order([o.id for o in self.spec.options])
+        options = {o.id: o for o in self.spec.options}
+        longest = max(len(options[i].text.get(self.locale)) for i in ids)
+        columns = 2 if longest < 40 and len(ids) >= 4 else 1
+        height = self.button_height() + (m.body if longest > 60 else 0)
+        widgets = []
+        for option_id, box in zip(ids, grid(rect, len(ids), columns, height, m.unit * 2)):
+            widgets.append(Button(f"option:{option_id}", box, ("choose", option_id),
+                                  label=options[option_id].text.get(self.locale), style="choice",
+                                  selected=option_id in self.chosen))
+        return widgets
+
+    def act(self, action):
+        if action[0] != "choose":
+            return False
+        if self.puzzle.type == "single":
+            self.chosen = [action[1]]
+        elif action[1] in self.chosen:
+            self.chosen.remove(action[1])
+        else:
+            self.chosen.append(action[1])
+        return True
+
+    def value(self):
+        if not self.chosen:
+            return None
+        return self.chosen[0] if self.puzzle.type == "single" else sorted(self.chosen)
+
+    def steps(self, answer):
+        chosen = [answer] if isinstance(answer, str) else list(answer)
+        return [("click", f"option:{c}") for c in chosen]
+
+
+class TrueFalseInput(Input):
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.chosen: bool | None = None
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        labels = {True: self.spec.label_true.get(self.locale) if self.spec.label_true else _("Vrai"),
+                  False: self.spec.label_false.get(self.locale) if self.spec.label_false else _("Faux")}
+        boxes = grid(pygame.Rect(rect.x, rect.y, min(rect.width, m.body * 24), rect.height), 2, 2,
+                     self.button_height() + m.unit * 2, m.unit * 3)
+        return [Button(f"tf:{str(v).lower()}", box, ("tf", v), label=labels[v], style="choice",
+                       selected=self.chosen is v, icon="check" if v else "cross", size=round(m.body * 1.15))
+                for v, box in zip((True, False), boxes)]
+
+    def act(self, action):
+        if action[0] == "tf":
+            self.chosen = action[1]
+            return True
+        return False
+
+    def value(self):
+        return self.chosen
+
+    def steps(self, answer):
+        return [("click", f"tf:{str(bool(answer)).lower()}")]
+
+
+class EntryInput(Input):
+    """text, number and code: typed answers (a code field only takes its alphabet)."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.field = TextInput("entry")
+        self.focused_once = False
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        kind = self.puzzle.type
+        if kind == "code":
+            code = self.spec.code
+            self.field.allowed = "0123456789" if code.isdigit() else "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+            self.field.max_length = len(code)
+            self.field.placeholder = _("{n} caractères").format(n=len(code)) if not code.isdigit() \
+                else _("{n} chiffres").format(n=len(code))
+            width = m.body * 14
+        elif kind == "number":
+            self.field.allowed = "0123456789,.-"
+            self.field.placeholder = _("Un nombre") + (f" ({self.spec.unit})" if self.spec.unit else "")
+            width = m.body * 14
+        else:
+            self.field.placeholder = _("Ta réponse")
+            width = min(rect.width, m.body * 28)
+        self.field.rect = pygame.Rect(rect.x, rect.y, width, self.button_height())
+        self.field.speech = self.field.placeholder
+        if not self.focused_once:  # type straight away, without clicking the field first
+            self.scene.focus = self.field
+            self.focused_once = True
+        return [self.field]
+
+    def value(self):
+        text = self.field.value.strip()
+        if not text:
+            return None
+        if self.puzzle.type == "number":
+            try:
+                return float(text.replace(",", ".")) if any(c in text for c in ",.") else int(text)
+            except ValueError:
+                return None
+        return text
+
+    def steps(self, answer):
+        shown = f"{answer:g}".replace(".", ",") if isinstance(answer, (int, float)) else str(answer)
+        return [("click", "entry"), ("type", shown)]
+
+
+class DirectionsInput(Input):
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.sequence: list[str] = []
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        size = self.button_height() + m.unit * 2
+        cx, top = rect.x + size * 2, rect.y + m.body * 2 + m.unit * 2
+        places = {"up": (cx - size // 2, top), "left": (cx - size * 3 // 2 - m.unit, top + size + m.unit),
+                  "down": (cx - size // 2, top + size + m.unit), "right": (cx + size // 2 + m.unit, top + size + m.unit)}
+        names = {"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}
+        widgets: list[Widget] = [Button(f"arrow:{d}", pygame.Rect(xy, (size, size)), ("arrow", d), label="",
+                                        icon=d, speech=names[d]) for d, xy in places.items()]
+        erase = Button("erase", pygame.Rect(cx + size * 2, top + size + m.unit, m.body * 7, size), ("erase",),
+                       label=_("Effacer"), icon="back")
+        return widgets + [erase]
+
+    def act(self, action):
+        if action[0] == "arrow" and len(self.sequence) < 16:
+            self.sequence.append(action[1])
+        elif action[0] == "erase":
+            self.sequence = []
+        else:
+            return False
+        return True
+
+    def draw(self, surface):
+        m, p = self.ui.metrics, self.ui.palette
+        shown = " ".join(ARROWS[a] for a in self.sequence) or _("(aucune flèche)")
+        words = ", ".join({"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}[a]
+                          for a in self.sequence)
+        text = self.ui.text.render(shown, round(m.body * 1.3), p.text, bold=True)
+        surface.blit(text, (self.rect.x, self.rect.y))
+        if words:
+            surface.blit(self.ui.text.render(words, m.small, p.muted, self.rect.width // 2),
+                         (self.rect.x + text.get_width() + m.unit * 3, self.rect.y + m.unit))
+
+    def value(self):
+        return list(self.sequence) or None
+
+    def steps(self, answer):
+        return [("click", f"arrow:{a}") for a in answer]
+
+
+class OrderInput(Input):
+    """A list put in order with ↑ and ↓ buttons on each line (keyboard and touch alike)."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.current = self.order(list(self.spec.ids))
+        self.touched = False
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        texts = dict(self.spec.items)
+        height = self.button_height()
+        widgets: list[Widget] = []
+        for index, item in enumerate(self.current):
+            row = pygame.Rect(rect.x, rect.y + index * (height + m.unit), rect.width - (height + m.unit) * 2, height)
+            widgets.append(Button(f"item:{item}", row, None, label=f"{index + 1}. {texts[item].get(self.locale)}",
+                                  focusable=False))
+            widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, height, height), ("up", item),
+                                  label="", icon="up", enabled=index > 0,
+                                  speech=_("monter « {t} »").format(t=texts[item].get(self.locale))))
+            widgets.append(Button(f"down:{item}", pygame.Rect(row.right + height + m.unit * 2, row.y, height, height),
+                                  ("down", item), label="", icon="down", enabled=index < len(self.current) - 1,
+                                  speech=_("descendre « {t} »").format(t=texts[item].get(self.locale))))
+        return widgets
+
+    def draw(self, surface):
+        m, p = self.ui.metrics, self.ui.palette
+        labels = [self.spec.label_first, self.spec.label_last]
+        if labels[0] or labels[1]:
+            note = " … ".join(x.get(self.locale) for x in labels if x)
+            text = self.ui.text.render(f"{_('Du haut vers le bas')} : {note}", m.small, p.muted)
+            surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
+
+    def act(self, action):
+        if action[0] not in ("up", "down"):
+            return False
+        index = self.current.index(action[1])
+        other = index - 1 if action[0] == "up" else index + 1
+        if 0 <= other < len(self.current):
+            self.current[index], self.current[other] = self.current[other], self.current[index]
+            self.touched = True
+        self.scene.keep_focus = f"{action[0]}:{action[1]}"
+        return True
+
+    def value(self):
+        return list(self.current)
+
+    def steps(self, answer):
+        current, out = list(self.current), []
+        for target_index, item in enumerate(answer):
+            index = current.index(item)
+            while index > target_index:
+                out.append(("click", f"up:{item}"))
+                current[index - 1], current[index] = current[index], current[index - 1]
+                index -= 1
+        return out
+
+
+class PairInput(Input):
+    """match and categories: pick an element on the left, then where it goes on the right."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.selected: str | None = None
+        self.links: dict[str, str] = {}
+        if puzzle.type == "match":
+            self.left = [(i, l) for i, l, _r in self.spec.pairs]
+            self.right = [(i, r) for i, _l, r in self.spec.pairs]
+        else:
+            self.left = [(i, t) for i, t, _c in self.spec.items]
+            self.right = list(self.spec.categories)
+        self.left = [next(x for x in self.left if x[0] == i) for i in self.order([i for i, _t in self.left])]
+        if puzzle.type == "match":
+            self.right = [next(x for x in self.right if x[0] == i) for i in self.order([i for i, _t in self.right])[::-1]]
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        height = self.button_height() + (m.body if any(len(t.get(self.locale)) > 45 for _i, t in self.left) else 0)
+        half = (rect.width - m.unit * 4) // 2
+        right_labels = dict(self.right)
+        widgets: list[Widget] = []
+        numbers = {target: n + 1 for n, (target, _t) in enumerate(self.right)}
+        for index, (item, text) in enumerate(self.left):
+            box = pygame.Rect(rect.x, rect.y + index * (height + m.unit), half, height)
+            linked = self.links.get(item)
+            detail = f"→ {right_labels[linked].get(self.locale)}" if linked and self.puzzle.type == "categories" \
+                else (f"→ {numbers[linked]}" if linked else "")
+            widgets.append(Button(f"left:{item}", box, ("left", item), label=text.get(self.locale),
+                                  style="choice", selected=item == self.selected, detail=detail))
+        step = height if self.puzzle.type == "match" else self.button_height()
+        for index, (target, text) in enumerate(self.right):
+            box = pygame.Rect(rect.x + half + m.unit * 4, rect.y + index * (step + m.unit), half, step)
+            label = f"{numbers[target]}. {text.get(self.locale)}" if self.puzzle.type == "match" else text.get(self.locale)
+            widgets.append(Button(f"right:{target}", box, ("right", target), label=label,
+                                  style="choice", icon="star" if self.puzzle.type == "categories" else None))
+        return widgets
+
+    def draw(self, surface):
+        m, p = self.ui.metrics, self.ui.palette
+        hint = _("Choisis un élément à gauche, puis sa réponse à droite.") if self.selected is None else \
+            _("Maintenant, choisis à droite où va l’élément choisi.")
+        text = self.ui.text.render(hint, m.small, p.muted, self.rect.width)
+        surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
+
+    def act(self, action):
+        if action[0] == "left":
+            self.selected = action[1]
+        elif action[0] == "right" and self.selected is not None:
+            if self.puzzle.type == "match":  # a right side belongs to one left side only
+                self.links = {k: v for k, v in self.links.items() if v != action[1]}
+            self.links[self.selected] = action[1]
+            pending = [i for i, _t in self.left if i not in self.links]
+            self.selected = pending[0] if pending else None
+        else:
+            return False
+        return True
+
+    def value(self):
+        return dict(self.links) if len(self.links) == len(self.left) else None
+
+    def steps(self, answer):
+        out: list[Step] = []
+        for item, target in answer.items():
+            out += [("click", f"left:{item}"), ("click", f"right:{target}")]
+        return out
+
+
+class HotspotInput(Input):
+    """Click (or tap) on the image; with the keyboard, move a cross with the arrows and
+    validate where it stands. Zones are never outlined: finding them is the puzzle."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.point: tuple[float, float] | None = None
+        self.area = Area("picture", action=("picture",), speech=_("image : flèches pour viser, Entrée pour valider"))
+
+    def layout(self, rect):
+        folder = self.scene.session.game.folder
+        picture = documents.image(str(folder / self.spec.image), rect.width, rect.height)
+        self.picture = picture
+        self.area.rect = picture.get_rect(topleft=rect.topleft) if picture else rect.copy()
+        return [self.area]
+
+    def act(self, action):
+        if action[0] == "picture":
+            pos = pygame.mouse.get_pos() if self.scene.last_click is None else self.scene.last_click
+            self.set_point(pos)
+            return True
+        return False
+
+    def set_point(self, pos: tuple[int, int]) -> None:
+        r = self.area.rect
+        self.point = (min(100.0, max(0.0, (pos[0] - r.x) * 100 / r.width)),
+                      min(100.0, max(0.0, (pos[1] - r.y) * 100 / r.height)))
+
+    def nudge(self, dx: float, dy: float) -> None:
+        x, y = self.point or (50.0, 50.0)
+        self.point = (min(100.0, max(0.0, x + dx)), min(100.0, max(0.0, y + dy)))
+
+    def draw(self, surface):
+        m, p = self.ui.metrics, self.ui.palette
+        if self.picture:
+            surface.blit(self.picture, self.area.rect)
+        if self.point:
+            r = self.area.rect
+            x, y = r.x + self.point[0] * r.width / 100, r.y + self.point[1] * r.height / 100
+            pygame.draw.circle(surface, p.focus, (x, y), m.unit * 3, m.focus_width)
+            pygame.draw.line(surface, p.focus, (x - m.unit * 4, y), (x + m.unit * 4, y), 2)
+            pygame.draw.line(surface, p.focus, (x, y - m.unit * 4), (x, y + m.unit * 4), 2)
+
+    def value(self):
+        return {"x": round(self.point[0], 2), "y": round(self.point[1], 2)} if self.point else None
+
+    def steps(self, answer):
+        if isinstance(answer, str):
+            zone = next(z for z in self.spec.zones if z.id == answer)
+            answer = {"x": zone.rect.x + zone.rect.w / 2, "y": zone.rect.y + zone.rect.h / 2}
+        return [("point", ("picture", answer["x"] / 100, answer["y"] / 100))]
+
+
+class SpotInput(Input):
+    """The puzzle's document, each part clickable: point at what gives it away."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.chosen: str | None = None
+
+    def layout(self, rect):
+        game = self.scene.session.game
+        document = game.documents[self.puzzle.document]
+        self.surface, parts = documents.render(self.ui, document, game.folder, min(rect.width, self.ui.metrics.body * 34),
+                                               self.locale)
+        self.origin = rect.topleft
+        self.clip = rect
+        self.widgets = []
+        for part, box in parts.items():
+            self.widgets.append(Area(f"part:{part}", box.move(self.origin), ("part", part), speech=part))
+        return self.widgets
+
+    def draw(self, surface):
+        clip = surface.get_clip()
+        surface.set_clip(self.clip)
+        surface.blit(self.surface, self.origin)
+        for widget in self.widgets:
+            if widget.action[1] == self.chosen:
+                pygame.draw.rect(surface, self.ui.palette.focus, widget.rect, self.ui.metrics.focus_width,
+                                 border_radius=self.ui.metrics.radius)
+        surface.set_clip(clip)
+
+    def act(self, action):
+        if action[0] == "part":
+            self.chosen = action[1]
+            return True
+        return False
+
+    def value(self):
+        return self.chosen
+
+    def steps(self, answer):
+        return [("click", f"part:{answer}")]
+
+
+REGISTRY: dict[str, type[Input]] = {
+    "single": ChoiceInput, "multiple": ChoiceInput, "truefalse": TrueFalseInput,
+    "text": EntryInput, "number": EntryInput, "code": EntryInput, "directions": DirectionsInput,
+    "order": OrderInput, "match": PairInput, "categories": PairInput, "hotspot": HotspotInput,
+    "spot": SpotInput,
+}
+
+
+def make(scene, puzzle: Puzzle) -> Input:
+    return REGISTRY[puzzle.type](scene, puzzle)

@@ -1,0 +1,188 @@
+"""The window, the loop and the scene stack.
+
+The loop redraws only when something changed (``dirty``) and, when nothing moves,
+sleeps between polls at a low rate, so a static screen costs almost no CPU on a
+laptop running on battery. ``step`` runs one iteration with given events: tests and
+the pilot drive the real program through it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n import set_language
+from .prefs import Preferences
+from .theme import Metrics, Palette, palette
+
+IDLE_FPS = 10     # when nothing moves: wake up 10 times a second to read input
+BUSY_FPS = 60     # while an animation runs
+MIN_SIZE = (1280, 720)
+
+
+def configure_sdl() -> None:
+    """SDL hints, set before the video subsystem starts (SDL reads them from the
+    environment under the same names):
+
+    - ``SDL_WINDOWS_DPI_AWARENESS=permonitorv2``: the process declares itself DPI
+      aware, so Windows does not blur the window by scaling it; we get physical
+      pixels and scale our layout ourselves.
+    - ``SDL_FRAMEBUFFER_ACCELERATION=0`` on Linux: the window surface is blitted in
+      software instead of through OpenGL, which is slow on software GL (0.25 ms per
+      flip instead of 10 ms, measured in FACTS.md).
+    """
+    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+    if sys.platform.startswith("linux"):
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+configure_sdl()
+import pygame  # noqa: E402  (after the hints)
+
+from .sound import Sounds  # noqa: E402
+from .typeset import Typesetter  # noqa: E402
+
+
+@dataclass
+class Ui:
+    """What every scene draws with: preferences, colours, sizes, text, sounds."""
+
+    prefs: Preferences
+    palette: Palette
+    metrics: Metrics
+    text: Typesetter
+    sounds: Sounds
+
+    def play(self, name: str) -> None:
+        if self.prefs["sound"]:
+            self.sounds.play(name, self.prefs["volume"])
+
+
+class App:
+    def __init__(self, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
+                 prefs: Preferences | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Sésame")
+        self.prefs = prefs or Preferences.load()
+        self.windowed_size = size
+        self.fullscreen = fullscreen
+        self.surface = self._set_mode(size)
+        self.sounds = Sounds()
+        self.ui = self._make_ui()
+        self.scenes: list = []
+        self.dirty = True
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.frames = 0
+        pygame.key.set_repeat(400, 50)
+
+    def _set_mode(self, size: tuple[int, int]) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _make_ui(self) -> Ui:
+        set_language(self.prefs["language"])
+        width, height = self.surface.get_size()
+        return Ui(self.prefs, palette(self.prefs["contrast"]),
+                  Metrics(width, height, self.prefs["text_scale"]),
+                  Typesetter(self.prefs["font"], self.prefs["language"]), self.sounds)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.surface.get_size()
+
+    @property
+    def scene(self):
+        return self.scenes[-1]
+
+    # --- scenes -------------------------------------------------------------------
+
+    def push(self, scene) -> None:
+        self.scenes.append(scene)
+        scene.enter()
+        self.dirty = True
+
+    def pop(self) -> None:
+        self.scenes.pop().exit()
+        if self.scenes:
+            self.scene.relayout()
+        self.dirty = True
+
+    def replace(self, scene) -> None:
+        if self.scenes:
+            self.scenes.pop().exit()
+        self.push(scene)
+
+    def home(self) -> None:
+        """Back to the first scene (the home screen)."""
+        while len(self.scenes) > 1:
+            self.scenes.pop().exit()
+        self.scene.relayout()
+
+    def preferences_changed(self) -> None:
+        self.prefs.save()
+        self.ui = self._make_ui()
+        for scene in self.scenes:
+            scene.relayout()
+
+    # --- loop ---------------------------------------------------------------------
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.windowed_size = size
+        self.surface = self._set_mode(size)
+        self.ui = self._make_ui()
+        for scene in self.scenes:
+            scene.relayout()
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.surface = self._set_mode(self.windowed_size)
+        self.ui = self._make_ui()
+        for scene in self.scenes:
+            scene.relayout()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type == pygame.VIDEORESIZE and not self.fullscreen:
+            self.resize((event.w, event.h))
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+        elif self.scenes:
+            self.scene.handle(event)
+
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = 0.0) -> bool:
+        """One iteration: handle events, advance time, draw if needed; True while animating."""
+        for event in pygame.event.get() if events is None else events:
+            self.handle(event)
+            if not self.running:
+                return False
+        animating = False
+        for scene in list(self.scenes):
+            animating = scene.update(dt) or animating
+        if self.dirty or animating:
+            self.scene.draw(self.surface)
+            pygame.display.flip()
+            self.frames += 1
+            self.dirty = False
+        return animating
+
+    def run(self) -> None:
+        dt = 0.0
+        while self.running:
+            animating = self.step(dt=dt)
+            dt = self.clock.tick(BUSY_FPS if animating else IDLE_FPS) / 1000.0
+        pygame.quit()
+
+    def screenshot(self, path: Path) -> None:
+        self.scene.draw(self.surface)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.surface, str(path))

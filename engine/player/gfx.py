@@ -1,0 +1,97 @@
+"""Drawing helpers and icons drawn by code (no image files, crisp at any size).
+
+Icons always come with a word: colour and shape are never the only signal.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+Color = tuple[int, int, int]
+
+
+def box(surface: pygame.Surface, rect: pygame.Rect, fill: Color, radius: int,
+        border: Color | None = None, width: int = 2) -> None:
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if border is not None:
+        pygame.draw.rect(surface, border, rect, width, border_radius=radius)
+
+
+def shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, alpha: int = 40) -> None:
+    layer = pygame.Surface((rect.width + 8, rect.height + 8), pygame.SRCALPHA)
+    pygame.draw.rect(layer, (0, 0, 0, alpha), layer.get_rect().inflate(-4, -4).move(2, 4),
+                     border_radius=radius)
+    surface.blit(layer, (rect.x - 4, rect.y - 2))
+
+
+def icon(surface: pygame.Surface, name: str, center: tuple[int, int], size: int, color: Color) -> None:
+    """Draw the icon ``name`` (check, cross, lock, unlock, hint, clock, pause, home, gear,
+    up, down, left, right, back, star, door, team, play, doc) centred at ``center``."""
+    x, y = center
+    s = size / 2
+    w = max(2, round(size / 9))
+    if name == "check":
+        pygame.draw.lines(surface, color, False, [(x - s * .7, y), (x - s * .2, y + s * .55), (x + s * .75, y - s * .6)], w + 1)
+    elif name == "cross":
+        pygame.draw.line(surface, color, (x - s * .6, y - s * .6), (x + s * .6, y + s * .6), w + 1)
+        pygame.draw.line(surface, color, (x - s * .6, y + s * .6), (x + s * .6, y - s * .6), w + 1)
+    elif name in ("lock", "unlock"):
+        body = pygame.Rect(0, 0, size * .75, size * .55)
+        body.center = (x, y + s * .3)
+        pygame.draw.rect(surface, color, body, border_radius=max(2, size // 10))
+        arc = pygame.Rect(0, 0, size * .5, size * .6)
+        arc.midbottom = (x + (s * .35 if name == "unlock" else 0), body.top + w)
+        pygame.draw.arc(surface, color, arc, 0, math.pi, w)
+        if name == "lock":
+            pygame.draw.line(surface, color, (arc.left + w // 2, arc.centery), (arc.left + w // 2, body.top), w)
+            pygame.draw.line(surface, color, (arc.right - w // 2 - 1, arc.centery), (arc.right - w // 2 - 1, body.top), w)
+    elif name == "hint":
+        pygame.draw.circle(surface, color, (x, y - s * .2), s * .55, w)
+        pygame.draw.line(surface, color, (x - s * .25, y + s * .5), (x + s * .25, y + s * .5), w)
+        pygame.draw.line(surface, color, (x - s * .2, y + s * .75), (x + s * .2, y + s * .75), w)
+    elif name == "clock":
+        pygame.draw.circle(surface, color, (x, y), s * .85, w)
+        pygame.draw.line(surface, color, (x, y), (x, y - s * .5), w)
+        pygame.draw.line(surface, color, (x, y), (x + s * .4, y), w)
+    elif name == "pause":
+        for dx in (-s * .35, s * .35):
+            pygame.draw.rect(surface, color, pygame.Rect(x + dx - s * .15, y - s * .6, s * .3, s * 1.2))
+    elif name == "play":
+        pygame.draw.polygon(surface, color, [(x - s * .45, y - s * .6), (x - s * .45, y + s * .6), (x + s * .6, y)])
+    elif name == "home":
+        pygame.draw.polygon(surface, color, [(x - s * .8, y), (x, y - s * .75), (x + s * .8, y)], w)
+        pygame.draw.rect(surface, color, pygame.Rect(x - s * .55, y, s * 1.1, s * .7), w)
+    elif name == "gear":
+        pygame.draw.circle(surface, color, (x, y), s * .5, w)
+        for k in range(8):
+            a = k * math.pi / 4
+            pygame.draw.line(surface, color, (x + math.cos(a) * s * .5, y + math.sin(a) * s * .5),
+                             (x + math.cos(a) * s * .85, y + math.sin(a) * s * .85), w + 1)
+    elif name in ("up", "down", "left", "right", "back"):
+        angle = {"up": -90, "down": 90, "left": 180, "right": 0, "back": 180}[name]
+        a = math.radians(angle)
+        tip = (x + math.cos(a) * s * .75, y + math.sin(a) * s * .75)
+        tail = (x - math.cos(a) * s * .75, y - math.sin(a) * s * .75)
+        pygame.draw.line(surface, color, tail, tip, w + 1)
+        for turn in (2.5, -2.5):
+            pygame.draw.line(surface, color, tip, (tip[0] + math.cos(a + turn) * s * .55,
+                                                   tip[1] + math.sin(a + turn) * s * .55), w + 1)
+    elif name == "star":
+        points = [(x + math.cos(math.radians(-90 + k * 36)) * s * (.85 if k % 2 == 0 else .38),
+                   y + math.sin(math.radians(-90 + k * 36)) * s * (.85 if k % 2 == 0 else .38)) for k in range(10)]
+        pygame.draw.polygon(surface, color, points)
+    elif name == "door":
+        pygame.draw.rect(surface, color, pygame.Rect(x - s * .5, y - s * .8, s, s * 1.6), w)
+        pygame.draw.circle(surface, color, (x + s * .25, y), max(2, w))
+    elif name == "team":
+        for dx in (-s * .4, s * .4):
+            pygame.draw.circle(surface, color, (x + dx, y - s * .3), s * .28, w)
+            pygame.draw.arc(surface, color, pygame.Rect(x + dx - s * .45, y + s * .05, s * .9, s * .9), 0, math.pi, w)
+    elif name == "doc":
+        page = pygame.Rect(x - s * .55, y - s * .75, s * 1.1, s * 1.5)
+        pygame.draw.rect(surface, color, page, w)
+        for k in range(3):
+            pygame.draw.line(surface, color, (page.left + s * .2, page.top + s * (.4 + k * .35)),
+                             (page.right - s * .2, page.top + s * (.4 + k * .35)), max(1, w - 1))

@@ -1,0 +1,19 @@
+"""Start the player: the home screen, or one game directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .app import App
+
+
+def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscreen: bool = False) -> int:
+    from .scenes.home import HomeScene
+    from .scenes.intro import IntroScene
+
+    app = App(size, fullscreen)
+    app.push(HomeScene(app))
+    if game is not None:
+        app.push(IntroScene(app, str(game)))
+    app.run()
+    return 0

@@ -1,0 +1,148 @@
+"""Drive the real player with synthetic input, as a person would: click a widget by
+its id, type text, press keys, let time pass. Tests and screenshots use it; so does
+the benchmark of frame times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from ..core import commands as cmd
+from .app import App
+from .scenes.panels import DocumentPanel, ItemPanel, MessagePanel, PausePanel, PuzzlePanel
+from .scenes.play import PlayScene
+
+
+class PilotError(AssertionError):
+    """The interface did not offer what the pilot was asked to use."""
+
+
+class Pilot:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        app.step([])
+
+    @property
+    def scene(self):
+        return self.app.scene
+
+    def ids(self) -> list[str]:
+        return [w.id for w in self.scene.widgets]
+
+    def find(self, widget_id: str):
+        widget = self.scene.widget(widget_id)
+        panel = getattr(self.scene, "panel", None)
+        if widget is None and panel is not None:
+            # Scrolled out of sight: scroll the panel as a person would, from the top.
+            panel.scroll_by(-panel.scroll)
+            for _ in range(30):
+                widget = self.scene.widget(widget_id)
+                if widget is not None or panel.scroll >= max(0, panel.content_height - panel.rect.height):
+                    break
+                self.press(pygame.K_PAGEDOWN)
+        if widget is None or not widget.enabled:
+            raise PilotError(f"no enabled widget {widget_id!r} on {type(self.scene).__name__}; "
+                             f"there are: {self.ids()}")
+        return widget
+
+    def click(self, widget_id: str) -> None:
+        self.click_at(self.find(widget_id).rect.center)
+
+    def click_at(self, pos: tuple[int, int]) -> None:
+        self.app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+                       pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+                       pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
+
+    def tap(self, widget_id: str) -> None:
+        """A finger tap (touch screens), in normalised coordinates as SDL sends them."""
+        x, y = self.find(widget_id).rect.center
+        width, height = self.app.size
+        self.app.step([pygame.event.Event(pygame.FINGERDOWN, x=x / width, y=y / height, touch_id=0, finger_id=0,
+                                          dx=0, dy=0, pressure=1.0),
+                       pygame.event.Event(pygame.FINGERUP, x=x / width, y=y / height, touch_id=0, finger_id=0,
+                                          dx=0, dy=0, pressure=0.0)])
+
+    def press(self, key: int, mod: int = 0, unicode: str = "") -> None:
+        self.app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0),
+                       pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)])
+
+    def type(self, text: str) -> None:
+        self.app.step([pygame.event.Event(pygame.TEXTINPUT, text=char) for char in text])
+
+    def wait(self, seconds: float) -> None:
+        self.app.step([], dt=seconds)
+
+    # --- playing a walkthrough through the interface ----------------------------------
+
+    def dismiss(self) -> None:
+        """Close what stands between the player and the room or the question."""
+        for _ in range(20):
+            scene = self.scene
+            if not isinstance(scene, PlayScene) or scene.panel is None:
+                return
+            panel = scene.panel
+            if isinstance(panel, (MessagePanel, DocumentPanel, ItemPanel, PausePanel)):
+                self.click("close" if not isinstance(panel, PausePanel) else "resume")
+            elif isinstance(panel, PuzzlePanel) and panel.resolved and scene.game.genre == "escape":
+                self.click("continue")
+            else:
+                return
+
+    def puzzle_panel(self, puzzle_id: str) -> PuzzlePanel:
+        scene = self.scene
+        for _ in range(20):
+            panel = scene.panel
+            if isinstance(panel, PuzzlePanel) and panel.puzzle.id == puzzle_id:
+                return panel
+            if isinstance(panel, (MessagePanel, DocumentPanel)):
+                self.click("close")
+                continue
+            break
+        raise PilotError(f"the puzzle {puzzle_id!r} is not open (panels: {scene.panels})")
+
+    def perform(self, command: cmd.Command) -> None:
+        """Do what a player does in the interface to carry out ``command``."""
+        scene = self.scene
+        if not isinstance(scene, PlayScene):
+            raise PilotError(f"not playing: on {type(scene).__name__}")
+        if command.t > scene.t:
+            self.wait(command.t - scene.t)
+        if isinstance(command, (cmd.Inspect, cmd.Go, cmd.Examine, cmd.Use)):
+            self.dismiss()
+        if isinstance(command, cmd.Inspect):
+            self.click(f"object:{command.object}")
+        elif isinstance(command, cmd.Go):
+            self.click(f"exit:{command.exit}")
+        elif isinstance(command, cmd.Examine):
+            self.click(f"item:{command.item}")
+            self.click("read")
+        elif isinstance(command, cmd.Use):
+            self.click(f"item:{command.item}")
+            self.click("use")
+            self.click(f"object:{command.target}")
+        elif isinstance(command, cmd.Answer):
+            panel = self.puzzle_panel(command.puzzle)
+            for kind, arg in panel.input.steps(command.value):
+                if kind == "click":
+                    self.click(arg)
+                elif kind == "type":
+                    self.type(arg)
+                elif kind == "point":
+                    widget_id, fx, fy = arg
+                    rect = self.find(widget_id).rect
+                    self.click_at((round(rect.x + fx * rect.width), round(rect.y + fy * rect.height)))
+            self.click("submit")
+        elif isinstance(command, cmd.Hint):
+            self.puzzle_panel(command.puzzle)
+            self.click("hint")
+        elif isinstance(command, cmd.Skip):
+            self.puzzle_panel(command.puzzle)
+            self.click("skip")
+        elif isinstance(command, cmd.Next):
+            self.click("continue")
+        elif isinstance(command, cmd.Tick):
+            pass
+
+    def screenshot(self, path: Path) -> None:
+        self.app.screenshot(path)

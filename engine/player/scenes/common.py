@@ -1,0 +1,46 @@
+"""Pieces several screens share: the header band, genre names, game facts in words."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...i18n import _
+from .. import gfx
+
+GENRE_ICONS = {"escape": "door", "quiz": "doc", "challenge": "team"}
+
+
+def genre_name(genre: str) -> str:
+    return {"escape": _("Escape game"), "quiz": _("Quiz"), "challenge": _("Défi")}.get(genre, genre)
+
+
+def facts_line(duration: tuple[int, int], ages: tuple[int, int], players: tuple[int, int]) -> str:
+    minutes = f"{duration[0]}–{duration[1]} min" if duration[0] != duration[1] else f"{duration[0]} min"
+    people = (_("seul ou à plusieurs") if players[0] == 1 and players[1] > 1
+              else _("en solo") if players[1] <= 1 else _("{a} à {b} personnes").format(a=players[0], b=players[1]))
+    return f"{minutes} · {_('{a}–{b} ans').format(a=ages[0], b=ages[1])} · {people}"
+
+
+def header(surface: pygame.Surface, ui, title: str, subtitle: str = "") -> int:
+    """Draw the top band; return its height."""
+    m, p = ui.metrics, ui.palette
+    height = m.unit * 4 + m.title + (m.body + m.unit if subtitle else 0)
+    band = pygame.Rect(0, 0, surface.get_width(), height)
+    pygame.draw.rect(surface, p.accent, band)
+    text = ui.text.render(title, m.title, p.accent_text, bold=True)
+    surface.blit(text, (m.unit * 4, m.unit * 2))
+    if subtitle:
+        sub = ui.text.render(subtitle, m.body, p.accent_text, surface.get_width() - m.unit * 30)
+        surface.blit(sub, (m.unit * 4, m.unit * 2 + text.get_height() + m.unit // 2))
+    return height
+
+
+def badge(surface: pygame.Surface, ui, pos: tuple[int, int], icon: str, label: str,
+          color: tuple[int, int, int]) -> pygame.Rect:
+    m = ui.metrics
+    text = ui.text.render(label, m.small, color, bold=True)
+    rect = pygame.Rect(pos, (text.get_width() + m.small + m.unit * 3, text.get_height() + m.unit))
+    pygame.draw.rect(surface, color, rect, 2, border_radius=rect.height // 2)
+    gfx.icon(surface, icon, (rect.x + m.unit + m.small // 2, rect.centery), m.small, color)
+    surface.blit(text, (rect.x + m.unit * 2 + m.small, rect.y + m.unit // 2))
+    return rect

@@ -1,0 +1,131 @@
+"""The end: the ending reached, the score broken down puzzle by puzzle, what was
+learned method by method, and the credits. Long content scrolls."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...core.scoring import puzzle_points
+from ...i18n import _
+from ...session import Session
+from .. import gfx
+from ..scene import Scene
+from ..widgets import Button
+from .common import header
+
+
+class DebriefScene(Scene):
+    def __init__(self, app, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.game = session.game
+        self.scroll = 0
+
+    @property
+    def locale(self) -> str:
+        return self.app.prefs["language"]
+
+    def layout(self) -> None:
+        m = self.app.ui.metrics
+        width, height = self.app.size
+        self.header_height = m.unit * 4 + m.title + m.body + m.unit
+        button_h = m.body + m.unit * 4
+        self.view = pygame.Rect(m.unit * 4, self.header_height + m.unit * 3, width - m.unit * 8,
+                                height - self.header_height - button_h - m.unit * 9)
+        self.content = self._render(self.view.width)
+        self.scroll = min(self.scroll, max(0, self.content.get_height() - self.view.height))
+        home = Button("home", label=_("Retour à l’accueil"), icon="home", style="primary", action=("home",))
+        home.rect = pygame.Rect(0, 0, m.body * 11, button_h)
+        home.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
+        self.widgets = [home]
+        self.focus = home
+
+    def _render(self, width: int) -> pygame.Surface:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        parts: list[tuple[pygame.Surface, int]] = []
+        ending = self.game.endings.get(self.session.state.ending or "")
+        if ending:
+            parts.append((ui.text.render(ending.title.get(self.locale), m.title, p.text, width, bold=True), m.unit * 2))
+            parts.append((ui.text.render(ending.text.get(self.locale), m.body, p.text, width), m.unit * 4))
+        score = self.session.score()
+        line = _("Score : {points} sur {max} · {solved} énigme(s) résolue(s) sur {total} · {hints} indice(s)").format(
+            points=score.points, max=score.max_points, solved=score.solved, total=score.total, hints=score.hints)
+        parts.append((ui.text.render(line, m.body, p.accent, width, bold=True), m.unit * 2))
+        if len(score.by_team) > 1:
+            teams = " · ".join(f"{team} : {points}" for team, points in score.by_team.items())
+            parts.append((ui.text.render(teams, m.body, p.text, width), m.unit * 2))
+        state = self.session.state
+        row_h = m.body + m.unit * 2
+        played = [pid for pid in (state.queue or self.game.puzzles.keys())]
+        table = pygame.Surface((width, row_h * len(played) + m.unit), pygame.SRCALPHA)
+        for index, pid in enumerate(played):
+            puzzle, progress = self.game.puzzles[pid], state.puzzle(pid)
+            y = index * row_h
+            ok = progress.status == "solved"
+            word = {"solved": _("réussie"), "failed": _("manquée"), "skipped": _("passée"),
+                    "open": _("pas tentée")}[progress.status]
+            gfx.icon(table, "check" if ok else "cross", (m.body // 2, y + row_h // 2), m.body,
+                     p.success if ok else p.muted)
+            label = ui.text.render(puzzle.label(self.locale), m.small, p.text, width * 6 // 10)
+            table.blit(label, (m.body + m.unit * 2, y + (row_h - label.get_height()) // 2))
+            detail = f"{word} · {puzzle_points(puzzle, progress)}/{puzzle.points}"
+            if progress.hints:
+                detail += " · " + _("{n} indice(s)").format(n=progress.hints)
+            text = ui.text.render(detail, m.small, p.muted)
+            table.blit(text, (width - text.get_width(), y + (row_h - text.get_height()) // 2))
+        parts.append((table, m.unit * 4))
+        if self.game.methods:
+            parts.append((ui.text.render(_("Ce que vous avez appris"), m.title, p.text, width, bold=True), m.unit * 2))
+            if self.game.debrief_intro:
+                parts.append((ui.text.render(self.game.debrief_intro.get(self.locale), m.body, p.text, width), m.unit * 2))
+            for method in self.game.methods:
+                parts.append((ui.text.render(method.title.get(self.locale), m.body, p.accent, width, bold=True), m.unit))
+                parts.append((ui.text.render(method.text.get(self.locale), m.body, p.text, width), m.unit * 3))
+        if self.game.credits:
+            parts.append((ui.text.render(self.game.credits.get(self.locale), m.small, p.muted, width), 0))
+        total = sum(s.get_height() + gap for s, gap in parts)
+        out = pygame.Surface((width, max(1, total)), pygame.SRCALPHA)
+        y = 0
+        for surface, gap in parts:
+            out.blit(surface, (0, y))
+            y += surface.get_height() + gap
+        return out
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        surface.fill(ui.palette.background)
+        header(surface, ui, _("Débriefing"), self.game.title.get(self.locale))
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        surface.blit(self.content, (self.view.x, self.view.y - self.scroll))
+        surface.set_clip(clip)
+        if self.content.get_height() > self.view.height:
+            more = ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), ui.metrics.small,
+                                  ui.palette.muted)
+            surface.blit(more, (self.view.x, self.view.bottom + ui.metrics.unit))
+        self.draw_widgets(surface)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y * self.app.ui.metrics.body * 2)
+            return
+        super().handle(event)
+
+    def scroll_by(self, amount: int) -> None:
+        self.scroll = min(max(0, self.content.get_height() - self.view.height), max(0, self.scroll + amount))
+        self.app.dirty = True
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        step = {pygame.K_DOWN: 3, pygame.K_UP: -3, pygame.K_PAGEDOWN: 12, pygame.K_PAGEUP: -12}.get(event.key)
+        if step is None:
+            return False
+        self.scroll_by(step * self.app.ui.metrics.body)
+        return True
+
+    def on_action(self, action, widget) -> None:
+        if action[0] == "home":
+            self.app.home()
+
+    def on_escape(self) -> None:
+        self.app.home()

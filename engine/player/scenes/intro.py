@@ -1,0 +1,183 @@
+"""Before playing: the story, the goal, how to play; teams for a challenge; start or resume.
+
+A game that cannot be loaded shows its problems here, in words, and the program goes on.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ...content.diagnostics import ContentError
+from ...content.loader import load_game
+from ...core.rules import Options
+from ...i18n import _
+from ...session import SaveError, Session, save_path_for, set_aside
+from ..scene import Scene
+from ..widgets import Button, Label
+from .common import facts_line, genre_name, header
+
+
+class IntroScene(Scene):
+    def __init__(self, app, path: str, resume: bool = False) -> None:
+        super().__init__(app)
+        self.path = path
+        self.resume = resume
+        self.problems: list[str] = []
+        self.notice = ""
+        self.teams = 2
+        self.scroll = 0
+        self.controls_top = 0
+        try:
+            self.game = load_game(path).game
+        except ContentError as error:
+            self.game = None
+            self.problems = [str(d) for d in error.diagnostics[:8]]
+
+    def layout(self) -> None:
+        m = self.app.ui.metrics
+        width, height = self.app.size
+        self.widgets = []
+        bottom = height - m.unit * 4
+        button_h = m.body + m.unit * 4
+        back = Button("back", label=_("Retour"), icon="back", action=("back",))
+        back.rect = pygame.Rect(m.unit * 4, bottom - button_h, m.body * 7, button_h)
+        self.widgets.append(back)
+        if self.game is None:
+            return
+        start = Button("start", label=_("Reprendre la partie") if self.resume else _("Commencer"),
+                       icon="play", style="primary", action=("start",))
+        start.rect = pygame.Rect(0, 0, m.body * 12, button_h)
+        start.rect.bottomright = (width - m.unit * 4, bottom)
+        self.widgets.append(start)
+        if self.resume:
+            fresh = Button("restart", label=_("Recommencer au début"), action=("restart",))
+            fresh.rect = pygame.Rect(0, 0, m.body * 12, button_h)
+            fresh.rect.bottomright = (start.rect.left - m.unit * 3, bottom)
+            self.widgets.append(fresh)
+        self.controls_top = bottom - button_h
+        if self.game.genre == "challenge" and not self.resume:
+            low, high = self.game.teams_min, self.game.teams_max
+            label = Label("teams-label", text=_("Équipes qui jouent à tour de rôle :"))
+            label.rect = pygame.Rect(m.unit * 4, bottom - button_h * 2 - m.unit * 3,
+                                     self.app.ui.text.render(label.text, m.body, (0, 0, 0)).get_width() + m.unit,
+                                     button_h)
+            self.widgets.append(label)
+            self.controls_top = label.rect.top
+            x = label.rect.right + m.unit * 2
+            self.teams = min(max(self.teams, low), high)
+            for count in range(low, high + 1):
+                choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
+                                action=("teams", count), speech=_("{n} équipe(s)").format(n=count))
+                choice.rect = pygame.Rect(x, bottom - button_h * 2 - m.unit * 3, m.body * 3 + m.unit * 4, button_h)
+                x = choice.rect.right + m.unit * 2
+                self.widgets.append(choice)
+        self.focus = self.widget("start")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        surface.fill(p.background)
+        locale = ui.prefs["language"]
+        width = surface.get_width() - m.unit * 8
+        if self.game is None:
+            top = header(surface, ui, _("Ce jeu ne peut pas être ouvert"))
+            y = top + m.unit * 4
+            intro = ui.text.render(_("Voici ce qui ne va pas ; la personne qui a créé le jeu peut le "
+                                     "corriger avec « sesame check » :"), m.body, p.text, width)
+            surface.blit(intro, (m.unit * 4, y))
+            y += intro.get_height() + m.unit * 2
+            for line in self.problems:
+                text = ui.text.render(line, m.small, p.danger, width)
+                surface.blit(text, (m.unit * 4, y))
+                y += text.get_height() + m.unit
+            self.draw_widgets(surface)
+            return
+        game = self.game
+        top = header(surface, ui, game.title.get(locale), f"{genre_name(game.genre)} · " + facts_line(
+            (game.duration_min, game.duration_max), (game.age_min, game.age_max),
+            (game.players_min, game.players_max)))
+        self.view = pygame.Rect(m.unit * 4, top + m.unit * 3, width, self.controls_top - top - m.unit * 5)
+        content = self._story(min(width - m.unit * 3, m.body * 46))
+        self.max_scroll = max(0, content.get_height() - self.view.height)
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        surface.blit(content, (self.view.x, self.view.y - self.scroll))
+        surface.set_clip(clip)
+        if self.max_scroll:
+            more = ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
+            surface.blit(more, (self.view.x, self.view.bottom + m.unit // 2))
+        self.draw_widgets(surface)
+
+    def _story(self, column: int) -> pygame.Surface:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        locale = ui.prefs["language"]
+        game = self.game
+        parts = []
+        for label, text in ((_("L’histoire"), game.story_intro), (_("Votre mission"), game.story_goal),
+                            (_("Comment jouer"), game.story_how_to_play)):
+            if text is None:
+                continue
+            parts.append((ui.text.render(label, m.body, p.accent, bold=True), m.unit))
+            parts.append((ui.text.render(text.get(locale), m.body, p.text, column), m.unit * 3))
+        notes = []
+        if game.timer_minutes and ui.prefs["time_factor"] is not None:
+            minutes = round(game.timer_minutes * ui.prefs["time_factor"])
+            notes.append(_("Compte à rebours : {n} minutes (modifiable dans les réglages).").format(n=minutes))
+        if self.notice:
+            notes.append(self.notice)
+        for note in notes:
+            parts.append((ui.text.render(note, m.small, p.muted, column), m.unit))
+        out = pygame.Surface((column, max(1, sum(s.get_height() + g for s, g in parts))), pygame.SRCALPHA)
+        y = 0
+        for rendered, gap in parts:
+            out.blit(rendered, (0, y))
+            y += rendered.get_height() + gap
+        return out
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = min(getattr(self, "max_scroll", 0), max(0, self.scroll - event.y * self.app.ui.metrics.body * 2))
+            self.app.dirty = True
+            return
+        super().handle(event)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        step = {pygame.K_PAGEDOWN: 10, pygame.K_PAGEUP: -10}.get(event.key)
+        if step is None:
+            return False
+        self.scroll = min(getattr(self, "max_scroll", 0), max(0, self.scroll + step * self.app.ui.metrics.body))
+        self.app.dirty = True
+        return True
+
+    def on_action(self, action, widget) -> None:
+        from .play import PlayScene
+
+        if action[0] == "back":
+            self.app.pop()
+        elif action[0] == "teams":
+            self.teams = action[1]
+            self.relayout()
+        elif action[0] in ("start", "restart") and self.game is not None:
+            path = save_path_for(self.game.id)
+            session = None
+            if self.resume and action[0] == "start":
+                try:
+                    session = Session.resume(self.game, path)
+                except SaveError as error:
+                    kept = set_aside(path)
+                    self.notice = _("Impossible de reprendre : {why}. Une nouvelle partie commence ; "
+                                    "l’ancienne sauvegarde est gardée dans {file}.").format(why=error, file=kept)
+                    self.resume = False
+                    self.relayout()
+                    return
+            if session is None:
+                teams = tuple(_("Équipe {n}").format(n=i + 1) for i in range(self.teams)) \
+                    if self.game.genre == "challenge" else ()
+                options = Options(seed=pygame.time.get_ticks(), time_factor=self.app.prefs["time_factor"],
+                                  teams=teams)
+                session = Session(self.game, options=options, save_path=path)
+            self.app.replace(PlayScene(self.app, session))
+
+    def on_escape(self) -> None:
+        self.app.pop()

@@ -1,0 +1,500 @@
+"""The panels that open over the play scene: a puzzle, a document, a message, an
+inventory item, the pause menu. Each lays out its own widgets inside the stage and
+scrolls when its content is taller than the screen (200 % text on a small laptop)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from ...core import commands as cmd
+from ...core import events as ev
+from ...core.scoring import puzzle_points
+from ...i18n import _
+from .. import answers, documents, gfx
+from ..widgets import Button, Widget
+
+if TYPE_CHECKING:
+    from .play import PlayScene
+
+
+class Panel:
+    closable = True
+
+    def __init__(self, scene: "PlayScene") -> None:
+        self.scene = scene
+        self.ui = scene.app.ui
+        self.scroll = 0
+        self.content_height = 0
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def locale(self) -> str:
+        return self.scene.locale
+
+    def frame(self) -> pygame.Rect:
+        m = self.ui.metrics
+        stage = self.scene.stage
+        width = min(stage.width, max(m.body * 38, stage.width * 3 // 4))
+        rect = pygame.Rect(0, 0, width, stage.height)
+        rect.center = stage.center
+        return rect
+
+    def layout(self) -> list[Widget]:
+        return []
+
+    def draw(self, surface: pygame.Surface) -> None:
+        m, p = self.ui.metrics, self.ui.palette
+        gfx.shadow(surface, self.rect, m.radius)
+        gfx.box(surface, self.rect, p.surface, m.radius, p.border, 2)
+
+    def on_action(self, action: Any, widget: Widget) -> None:
+        if action[0] == "close":
+            self.scene.close(self)
+
+    def on_escape(self) -> None:
+        if self.closable:
+            self.scene.close(self)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll_by(self.rect.height // 2 * (1 if event.key == pygame.K_PAGEDOWN else -1))
+            return True
+        return False
+
+    def wheel(self, amount: int) -> None:
+        self.scroll_by(-amount * self.ui.metrics.body * 2)
+
+    def scroll_by(self, amount: int) -> None:
+        limit = max(0, self.content_height - self.rect.height)
+        self.scroll = min(limit, max(0, self.scroll + amount))
+        self.scene.relayout()
+
+    def on_events(self, events: list[ev.Event]) -> None:
+        pass
+
+    def changed(self) -> None:
+        """Typed text changed: lay out again (the Validate button may become enabled)."""
+        if self.scene.focus is not None:
+            self.scene.keep_focus = self.scene.focus.id
+        self.scene.relayout()
+
+    def button(self, widget_id: str, label: str, action: Any, icon: str | None = None,
+               style: str = "secondary", enabled: bool = True) -> Button:
+        m = self.ui.metrics
+        width = self.ui.text.render(label, m.body, (0, 0, 0), bold=style == "primary").get_width() \
+            + m.unit * 7 + (m.body if icon else 0)
+        return Button(widget_id, pygame.Rect(0, 0, width, m.body + m.unit * 4), action, label=label,
+                      icon=icon, style=style, enabled=enabled)
+
+    def row(self, buttons: list[Button], y: int, right: bool = False) -> int:
+        """Place buttons side by side from the left (or the right), wrapping; return the bottom."""
+        m = self.ui.metrics
+        inner = self.rect.inflate(-m.unit * 6, 0)
+        x = inner.right if right else inner.x
+        bottom = y
+        for button in (reversed(buttons) if right else buttons):
+            if right:
+                if x - button.rect.width < inner.x:
+                    x, y = inner.right, bottom + m.unit * 2
+                button.rect.topright = (x, y)
+                x = button.rect.left - m.unit * 2
+            else:
+                if x + button.rect.width > inner.right:
+                    x, y = inner.x, bottom + m.unit * 2
+                button.rect.topleft = (x, y)
+                x = button.rect.right + m.unit * 2
+            bottom = max(bottom, button.rect.bottom)
+        return bottom
+
+    def clip_widgets(self, widgets: list[Widget]) -> list[Widget]:
+        """Widgets scrolled out of the panel can be neither seen nor clicked."""
+        return [w for w in widgets if self.rect.contains(w.rect) or w.id == "pause"]
+
+
+class MessagePanel(Panel):
+    def __init__(self, scene, title: str, text: str, icon: str | None = None) -> None:
+        super().__init__(scene)
+        self.title, self.text, self.icon = title, text, icon
+
+    def layout(self):
+        m = self.ui.metrics
+        inner_w = min(self.scene.stage.width - m.unit * 8, m.body * 32)
+        height = (self.ui.text.height(self.title, m.title, inner_w, bold=True) + m.unit * 2 if self.title else 0) \
+            + self.ui.text.height(self.text, m.body, inner_w) + m.body * 3 + m.unit * 12
+        self.rect = pygame.Rect(0, 0, inner_w + m.unit * 8, min(self.scene.stage.height, height))
+        self.rect.center = self.scene.stage.center
+        ok = self.button("close", _("Continuer"), ("close",), icon="play", style="primary")
+        ok.rect.bottomright = (self.rect.right - m.unit * 4, self.rect.bottom - m.unit * 3)
+        self.scene.focus = ok
+        return [ok]
+
+    def draw(self, surface):
+        super().draw(surface)
+        m, p = self.ui.metrics, self.ui.palette
+        x, y = self.rect.x + m.unit * 4, self.rect.y + m.unit * 4
+        width = self.rect.width - m.unit * 8
+        if self.icon:
+            gfx.icon(surface, self.icon, (x + m.body // 2, y + m.body // 2), m.body, p.warm)
+            x += m.body + m.unit * 2
+            width -= m.body + m.unit * 2
+        if self.title:
+            title = self.ui.text.render(self.title, m.title, p.text, width, bold=True)
+            surface.blit(title, (x, y))
+            y += title.get_height() + m.unit * 2
+        surface.blit(self.ui.text.render(self.text, m.body, p.text, width), (x, y))
+
+
+class DocumentPanel(Panel):
+    """A document at a readable size; + and − zoom, arrows or the wheel scroll."""
+
+    def __init__(self, scene, document_id: str) -> None:
+        super().__init__(scene)
+        self.document = scene.game.documents[document_id]
+        self.zoom = 1.0
+
+    def layout(self):
+        m = self.ui.metrics
+        self.rect = self.frame()
+        width = round(min(self.rect.width - m.unit * 8, m.body * 34) * self.zoom)
+        self.surface, _parts = documents.render(self.ui, self.document, self.scene.game.folder, width, self.locale)
+        self.view = pygame.Rect(self.rect.x + m.unit * 4, self.rect.y + m.title + m.unit * 5,
+                                self.rect.width - m.unit * 8, self.rect.height - m.title - m.body * 2 - m.unit * 12)
+        self.content_height = self.surface.get_height()
+        self.max_scroll = max(0, self.content_height - self.view.height)
+        self.scroll = min(self.scroll, self.max_scroll)
+        close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
+        smaller = self.button("zoom-out", _("Plus petit"), ("zoom", 1 / 1.25), enabled=self.zoom > 0.7)
+        larger = self.button("zoom-in", _("Plus grand"), ("zoom", 1.25), enabled=self.zoom < 1.9)
+        y = self.rect.bottom - close.rect.height - m.unit * 3
+        self.row([smaller, larger], y)
+        self.row([close], y, right=True)
+        self.scene.focus = self.scene.focus or close
+        return [smaller, larger, close]
+
+    def draw(self, surface):
+        super().draw(surface)
+        m, p = self.ui.metrics, self.ui.palette
+        title = self.document.title.get(self.locale) if self.document.title else _("Document")
+        surface.blit(self.ui.text.render(title, m.title, p.text, self.rect.width - m.unit * 8, bold=True),
+                     (self.rect.x + m.unit * 4, self.rect.y + m.unit * 3))
+        clip = surface.get_clip()
+        surface.set_clip(self.view)
+        x = self.view.x + max(0, (self.view.width - self.surface.get_width()) // 2) - (
+            max(0, self.surface.get_width() - self.view.width) // 2)
+        surface.blit(self.surface, (x, self.view.y - self.scroll))
+        surface.set_clip(clip)
+        if self.max_scroll:
+            bar = pygame.Rect(self.view.right + m.unit, self.view.y, m.unit // 2 + 2, self.view.height)
+            pygame.draw.rect(surface, p.surface_alt, bar)
+            thumb = bar.copy()
+            thumb.height = max(m.unit * 3, bar.height * self.view.height // self.content_height)
+            thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // self.max_scroll
+            pygame.draw.rect(surface, p.muted, thumb)
+            more = self.ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
+            surface.blit(more, (self.view.x, self.view.bottom + m.unit))
+
+    def on_action(self, action, widget):
+        if action[0] == "zoom":
+            self.zoom = min(2.0, max(0.64, self.zoom * action[1]))
+            self.scene.keep_focus = widget.id
+            self.scene.relayout()
+        else:
+            super().on_action(action, widget)
+
+    def on_key(self, event):
+        m = self.ui.metrics
+        step = {pygame.K_DOWN: m.body * 3, pygame.K_UP: -m.body * 3, pygame.K_PAGEDOWN: self.view.height * 3 // 4,
+                pygame.K_PAGEUP: -self.view.height * 3 // 4}.get(event.key)
+        if step is not None:
+            self.scroll = min(self.max_scroll, max(0, self.scroll + step))
+            self.scene.app.dirty = True
+            return True
+        if event.unicode in ("+", "="):
+            self.zoom = min(2.0, self.zoom * 1.25)
+        elif event.unicode == "-":
+            self.zoom = max(0.64, self.zoom / 1.25)
+        else:
+            return False
+        self.scene.relayout()
+        return True
+
+    def wheel(self, amount: int) -> None:
+        self.scroll = min(self.max_scroll, max(0, self.scroll - amount * self.ui.metrics.body * 2))
+        self.scene.app.dirty = True
+
+
+class ItemPanel(Panel):
+    def __init__(self, scene, item_id: str) -> None:
+        super().__init__(scene)
+        self.item = scene.game.items[item_id]
+
+    def layout(self):
+        m = self.ui.metrics
+        self.rect = self.frame()
+        self.rect.height = min(self.rect.height, m.body * 10 + m.unit * 12)
+        self.rect.center = self.scene.stage.center
+        buttons = []
+        if self.item.document:
+            buttons.append(self.button("read", _("Lire"), ("read",), icon="doc"))
+        buttons.append(self.button("use", _("Utiliser sur…"), ("use",), icon="play"))
+        close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
+        y = self.rect.bottom - close.rect.height - m.unit * 3
+        self.row(buttons, y)
+        self.row([close], y, right=True)
+        self.scene.focus = buttons[0]
+        return buttons + [close]
+
+    def draw(self, surface):
+        super().draw(surface)
+        m, p = self.ui.metrics, self.ui.palette
+        x, y = self.rect.x + m.unit * 4, self.rect.y + m.unit * 3
+        width = self.rect.width - m.unit * 8
+        title = self.ui.text.render(self.item.name.get(self.locale), m.title, p.text, width, bold=True)
+        surface.blit(title, (x, y))
+        if self.item.description:
+            surface.blit(self.ui.text.render(self.item.description.get(self.locale), m.body, p.text, width),
+                         (x, y + title.get_height() + m.unit * 2))
+
+    def on_action(self, action, widget):
+        if action[0] == "read":
+            self.scene.close(self)
+            self.scene.do(cmd.Examine(self.scene.t, self.item.id))
+        elif action[0] == "use":
+            self.scene.using = self.item.id
+            self.scene.close(self)
+        else:
+            super().on_action(action, widget)
+
+
+class PausePanel(Panel):
+    """The game and its clock stop; the facilitator or the group decides what next."""
+
+    def layout(self):
+        m = self.ui.metrics
+        self.rect = self.frame()
+        self.rect.height = min(self.rect.height, m.body * 9 + m.unit * 14)
+        self.rect.center = self.scene.stage.center
+        resume = self.button("resume", _("Reprendre"), ("close",), icon="play", style="primary")
+        settings = self.button("settings", _("Réglages"), ("settings",), icon="gear")
+        leave = self.button("leave", _("Quitter vers l’accueil"), ("leave",), icon="home")
+        self.row([resume, settings, leave], self.rect.y + m.title + m.body * 3 + m.unit * 8)
+        self.scene.focus = resume
+        return [resume, settings, leave]
+
+    def draw(self, surface):
+        super().draw(surface)
+        m, p = self.ui.metrics, self.ui.palette
+        width = self.rect.width - m.unit * 8
+        title = self.ui.text.render(_("Pause"), m.title, p.text, bold=True)
+        surface.blit(title, (self.rect.x + m.unit * 4, self.rect.y + m.unit * 3))
+        note = self.ui.text.render(_("Le compte à rebours est arrêté. La partie est sauvegardée : "
+                                     "vous pourrez la reprendre depuis l’accueil."), m.body, p.text, width)
+        surface.blit(note, (self.rect.x + m.unit * 4, self.rect.y + m.unit * 5 + title.get_height()))
+
+    def on_action(self, action, widget):
+        from .settings import SettingsScene
+
+        if action[0] == "settings":
+            self.scene.app.push(SettingsScene(self.scene.app))
+        elif action[0] == "leave":
+            self.scene.app.home()
+        else:
+            super().on_action(action, widget)
+
+
+class PuzzlePanel(Panel):
+    """A puzzle: its prompt, the hints taken, the answer input, then the verdict with
+    the explanation and its sources."""
+
+    def __init__(self, scene, puzzle_id: str, closable: bool = True) -> None:
+        super().__init__(scene)
+        self.puzzle = scene.game.puzzles[puzzle_id]
+        self.closable = closable
+        self.input = answers.make(scene, self.puzzle)
+        self.verdict: ev.AnswerJudged | None = None
+
+    @property
+    def progress(self):
+        return self.scene.session.state.puzzle(self.puzzle.id)
+
+    @property
+    def resolved(self) -> bool:
+        return self.progress.status != "open"
+
+    def layout(self):
+        ui, m = self.ui, self.ui.metrics
+        p = self.puzzle
+        self.rect = self.frame()
+        inner = self.rect.inflate(-m.unit * 8, -m.unit * 6)
+        y = inner.y - self.scroll
+        self.blocks: list[tuple[pygame.Surface, tuple[int, int]]] = []
+
+        def block(surface: pygame.Surface, gap: int = m.unit * 2) -> None:
+            nonlocal y
+            self.blocks.append((surface, (inner.x, y)))
+            y += surface.get_height() + gap
+
+        heading = p.title.get(self.locale) if p.title and self.scene.game.genre == "escape" else ""
+        if heading:
+            block(ui.text.render(heading, m.small, ui.palette.accent, inner.width, bold=True), m.unit)
+        block(ui.text.render(p.prompt.get(self.locale), round(m.body * 1.1), ui.palette.text, inner.width, bold=True),
+              m.unit * 3)
+        for index in range(self.progress.hints):
+            hint = p.hints[index]
+            block(ui.text.render(_("Indice {n} : {text}").format(n=index + 1, text=hint.text.get(self.locale)),
+                                 m.body, ui.palette.warm, inner.width))
+        widgets: list[Widget] = []
+        if p.document and p.type != "spot":
+            doc = self.button("document", _("Voir le document"), ("document",), icon="doc")
+            doc.rect.topleft = (inner.x, y)
+            widgets.append(doc)
+            y = doc.rect.bottom + m.unit * 3
+        if p.image and p.type != "hotspot":
+            picture = documents.image(str(self.scene.game.folder / p.image), inner.width, m.body * 8)
+            if picture is not None:
+                block(picture)
+        if not self.resolved:
+            top_gap = m.body + m.unit * 2 if p.type in ("order", "match", "categories") else 0
+            height = {"hotspot": max(m.body * 8, self.rect.bottom - y - m.body * 5),
+                      "spot": 10_000}.get(p.type, 0)
+            area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
+            self.input.rect = area
+            fields = self.input.layout(area)
+            widgets += fields
+            bottom = max([w.rect.bottom for w in fields] + [area.y + (
+                self.input.surface.get_height() if p.type == "spot" else 0)]) \
+                + (m.body * 2 if p.type == "directions" else 0)
+            y = bottom + m.unit * 3
+            actions = [self.button("submit", _("Valider"), ("submit",), icon="check", style="primary",
+                                   enabled=self.input.value() is not None)]
+            remaining = len(p.hints) - self.progress.hints
+            if remaining:
+                cost = p.hints[self.progress.hints].cost
+                label = _("Indice ({n} restant(s))").format(n=remaining) + (
+                    " · " + _("−{c} pts").format(c=cost) if cost else "")
+                actions.append(self.button("hint", label, ("hint",), icon="hint"))
+            if p.skippable:
+                actions.append(self.button("skip", _("Passer"), ("skip",)))
+            if self.closable:
+                actions.append(self.button("close", _("Fermer"), ("close",), icon="cross"))
+            y = self.row(actions, y) + m.unit * 3
+            widgets += actions
+        if self.verdict is not None:
+            y = self._verdict_blocks(inner, y, block)
+        if self.resolved:
+            actions = [self.button("continue", _("Continuer"), ("continue",), icon="play", style="primary")]
+            y = self.row(actions, y) + m.unit * 3
+            widgets += actions
+            self.scene.focus = self.scene.focus if self.scene.focus in widgets else actions[0]
+        self.content_height = y + self.scroll - inner.y + m.unit * 3
+        return self.clip_widgets(widgets)
+
+    def _verdict_blocks(self, inner: pygame.Rect, y: int, block) -> int:
+        ui, m, p = self.ui, self.ui.metrics, self.puzzle
+        verdict = self.verdict
+        assert verdict is not None
+        if verdict.correct:
+            title, color, icon = _("Bonne réponse !"), ui.palette.success, "check"
+            detail = p.feedback_correct
+        elif verdict.fraction > 0:
+            title, color, icon = _("Presque !"), ui.palette.warm, "star"
+            detail = p.feedback_wrong
+        else:
+            title, color, icon = _("Ce n’est pas ça."), ui.palette.danger, "cross"
+            detail = p.feedback_wrong
+        self.verdict_icon = (icon, color)
+        block(ui.text.render(title, m.title, color, inner.width - m.title - m.unit * 2, bold=True), m.unit)
+        self.verdict_at = self.blocks[-1][1]
+        if detail:
+            block(ui.text.render(detail.get(self.locale), m.body, ui.palette.text, inner.width))
+        if self.resolved:
+            points = puzzle_points(p, self.progress)
+            block(ui.text.render(_("{n} point(s) sur {max}").format(n=points, max=p.points), m.small,
+                                 ui.palette.muted, inner.width))
+            if p.explanation:
+                block(ui.text.render(_("Pourquoi ?"), m.body, ui.palette.text, bold=True), m.unit)
+                block(ui.text.render(p.explanation.get(self.locale), m.body, ui.palette.text, inner.width))
+            sources = [self.scene.game.sources[s] for s in p.sources if s in self.scene.game.sources]
+            if sources:
+                lines = [_("Sources :")] + [
+                    "– " + ", ".join(x for x in (s.title, s.publisher, s.section, s.date) if x) for s in sources]
+                block(ui.text.render("\n".join(lines), m.small, ui.palette.muted, inner.width))
+        else:
+            tries = p.attempts.max
+            left = (tries - self.progress.wrong) if tries else None
+            note = _("Tu peux réessayer.") if left is None else _("Encore {n} essai(s).").format(n=left)
+            block(ui.text.render(note, m.small, ui.palette.muted, inner.width))
+        return y
+
+    def draw(self, surface):
+        super().draw(surface)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.inflate(-4, -4))
+        for rendered, pos in self.blocks:
+            surface.blit(rendered, pos)
+        if self.verdict is not None and hasattr(self, "verdict_at"):
+            icon, color = self.verdict_icon
+            m = self.ui.metrics
+            gfx.icon(surface, icon, (self.rect.right - m.unit * 4 - m.title // 2, self.verdict_at[1] + m.title // 2),
+                     m.title, color)
+        if not self.resolved:
+            self.input.draw(surface)
+        surface.set_clip(clip)
+        if self.content_height > self.rect.height:
+            m = self.ui.metrics
+            more = self.ui.text.render(_("↓ Page suivante : molette ou Page Down"), m.small, self.ui.palette.muted)
+            surface.blit(more, (self.rect.right - more.get_width() - m.unit * 4, self.rect.bottom - more.get_height() - m.unit))
+
+    def submit(self) -> None:
+        value = self.input.value()
+        if value is None or self.resolved:
+            return
+        self.scene.do(cmd.Answer(self.scene.t, self.puzzle.id, value))
+        self.scene.keep_focus = "continue" if self.resolved else "submit"
+
+    def on_events(self, events):
+        for event in events:
+            if isinstance(event, ev.AnswerJudged) and event.puzzle == self.puzzle.id:
+                self.verdict = event
+                self.scroll = 0
+
+    def on_action(self, action, widget):
+        if self.input.act(action):
+            self.scene.keep_focus = self.scene.keep_focus or widget.id
+            self.verdict = None if not self.resolved else self.verdict
+            self.scene.relayout()
+        elif action[0] == "submit":
+            self.submit()
+        elif action[0] == "hint":
+            self.scene.keep_focus = "hint"
+            self.scene.do(cmd.Hint(self.scene.t, self.puzzle.id))
+        elif action[0] == "skip":
+            self.scene.do(cmd.Skip(self.scene.t, self.puzzle.id))
+        elif action[0] == "document":
+            self.scene.open(DocumentPanel(self.scene, self.puzzle.document), front=True)
+            self.scene.relayout()
+        elif action[0] == "continue":
+            if self.scene.game.genre == "escape":
+                self.scene.close(self)
+            else:
+                self.scene.do(cmd.Next(self.scene.t))
+        else:
+            super().on_action(action, widget)
+
+    def on_key(self, event):
+        if isinstance(self.input, answers.HotspotInput) and self.scene.focus is self.input.area:
+            moves = {pygame.K_LEFT: (-2, 0), pygame.K_RIGHT: (2, 0), pygame.K_UP: (0, -2), pygame.K_DOWN: (0, 2)}
+            if event.key in moves:
+                self.input.nudge(*moves[event.key])
+                self.scene.relayout()
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                if self.input.point is None:
+                    self.input.nudge(0, 0)  # the aiming cross appears in the middle
+                    self.scene.relayout()
+                else:
+                    self.submit()
+                return True
+        return super().on_key(event)

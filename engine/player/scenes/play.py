@@ -1,0 +1,426 @@
+"""Playing a game: the room (escape game) or the question (quiz, challenge), and the
+panels that open over it (puzzle, document, message, item, pause).
+
+The scene turns clicks into the core's commands, hands them to the session (which
+applies and saves them), and turns the events that come back into panels, sounds and
+words. It holds no rule of its own: what is allowed, right or unlocked comes from the
+core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from ...core import commands as cmd
+from ...core import events as ev
+from ...i18n import _
+from ...session import Session
+from .. import documents, gfx
+from ..answers import grid as answers_grid
+from ..scene import Scene
+from ..widgets import Button, Widget
+from .panels import DocumentPanel, ItemPanel, MessagePanel, Panel, PausePanel, PuzzlePanel
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds + 0.999))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class PlayScene(Scene):
+    def __init__(self, app, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.game = session.game
+        self.t = session.state.t
+        self.panels: list[Panel] = []
+        self.using: str | None = None  # the inventory item being used
+        self.toast = ""
+        self.last_click: tuple[int, int] | None = None
+        self.keep_focus: str | None = None
+        self.paused = False
+        self._fresh: list[Panel] | None = None
+        self._open_from_state()
+
+    # --- commands and events ----------------------------------------------------------
+
+    def do(self, command: cmd.Command) -> list[ev.Event]:
+        events = self.session.do(command)
+        self.react(events)
+        self.app.dirty = True
+        return events
+
+    def react(self, events: list[ev.Event]) -> None:
+        ui = self.app.ui
+        self._fresh: list[Panel] = []
+        for event in events:
+            if isinstance(event, ev.DocumentOpened):
+                self.open(DocumentPanel(self, event.document))
+            elif isinstance(event, ev.PuzzleOpened):
+                self.open(PuzzlePanel(self, event.puzzle))
+            elif isinstance(event, ev.QuestionShown):
+                self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)]
+                self.open(PuzzlePanel(self, event.puzzle, closable=False))
+            elif isinstance(event, ev.RoundStarted):
+                round_ = next(r for r in self.game.rounds if r.id == event.round)
+                lines = [round_.intro.get(self.locale)] if round_.intro else []
+                if event.time_limit_s:
+                    lines.append(_("Temps pour cette manche : {t}.").format(t=clock_text(event.time_limit_s)))
+                self.open(MessagePanel(self, _("Manche {n} : {title}").format(
+                    n=event.number, title=round_.title.get(self.locale)), "\n\n".join(lines)))
+            elif isinstance(event, ev.TextShown):
+                self.open(MessagePanel(self, "", event.text.get(self.locale)))
+            elif isinstance(event, ev.Refused):
+                if event.reason in ("locked", "cooldown", "not_usable", "no_more_hints"):
+                    self.open(MessagePanel(self, "", event.describe(self.locale), icon="lock"
+                                           if event.reason == "locked" else None))
+                    ui.play("wrong" if event.reason != "no_more_hints" else "hint")
+            elif isinstance(event, ev.ItemGained):
+                self.toast = _("Ajouté à l’inventaire : {item}").format(
+                    item=self.game.items[event.item].name.get(self.locale))
+            elif isinstance(event, ev.Unlocked):
+                ui.play("unlock")
+            elif isinstance(event, ev.HintGiven):
+                ui.play("hint")
+            elif isinstance(event, ev.AnswerJudged):
+                ui.play("right" if event.correct else "wrong")
+            elif isinstance(event, ev.TimeRanOut):
+                self.open(MessagePanel(self, _("Le temps est écoulé"), _("Vous pouvez continuer à jouer : "
+                                                                           "le temps dépassé est noté.")))
+            elif isinstance(event, ev.GameEnded):
+                ui.play("end")
+        # What one command opened is read in order: the first panel ends on top.
+        self.panels.extend(reversed(self._fresh))
+        self._fresh = None
+        for panel in self.panels:
+            panel.on_events(events)
+        if self.session.ended and self.game.genre != "escape":
+            # The last verdict was read before « Continuer »: nothing left to show.
+            self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)]
+        if self.session.ended and not any(isinstance(p, (PuzzlePanel, MessagePanel)) for p in self.panels):
+            self.finish()
+        self.relayout()
+
+    def finish(self) -> None:
+        from .debrief import DebriefScene
+
+        self.app.replace(DebriefScene(self.app, self.session))
+
+    def _open_from_state(self) -> None:
+        """After a resume: show what was on screen (the current question)."""
+        state = self.session.state
+        if self.game.genre != "escape" and state.current and not self.session.ended:
+            self.panels.append(PuzzlePanel(self, state.current, closable=False))
+
+    # --- panels -----------------------------------------------------------------------
+
+    @property
+    def locale(self) -> str:
+        return self.app.prefs["language"]
+
+    @property
+    def panel(self) -> Panel | None:
+        return self.panels[-1] if self.panels else None
+
+    def open(self, panel: Panel, front: bool = False) -> None:
+        """Show ``panel``: at once on top (``front``), or after what the current command
+        opens before it."""
+        if front or self._fresh is None:
+            self.panels.append(panel)
+        else:
+            self._fresh.append(panel)
+        self.focus = None
+
+    def close(self, panel: Panel) -> None:
+        if panel in self.panels:
+            self.panels.remove(panel)
+        self.focus = None
+        if self.session.ended and not any(isinstance(p, (PuzzlePanel, MessagePanel)) for p in self.panels):
+            self.finish()
+            return
+        self.relayout()
+
+    # --- layout and drawing -----------------------------------------------------------
+
+    def layout(self) -> None:
+        m = self.app.ui.metrics
+        width, height = self.app.size
+        self.bar = pygame.Rect(0, 0, width, m.body * 2 + m.unit * 3)
+        self.stage = pygame.Rect(m.unit * 3, self.bar.bottom + m.unit * 3, width - m.unit * 6,
+                                 height - self.bar.bottom - m.unit * 6)
+        base = self._bar_widgets()
+        if self.game.genre == "escape":
+            base += self._room_widgets()
+        if self.panel is not None:
+            self.widgets = self.panel.layout() + [w for w in base if w.id == "pause"]
+            self.panel_widgets = True
+        else:
+            self.widgets = base
+            self.panel_widgets = False
+        if self.keep_focus:
+            self.focus = self.widget(self.keep_focus) or self.focus
+            self.keep_focus = None
+
+    def _bar_widgets(self) -> list[Widget]:
+        m = self.app.ui.metrics
+        pause = Button("pause", label=_("Pause"), icon="pause", action=("pause",))
+        pause.rect = pygame.Rect(0, 0, m.body * 6, self.bar.height - m.unit * 2)
+        pause.rect.midright = (self.bar.right - m.unit * 3, self.bar.centery)
+        return [pause]
+
+    def _room_widgets(self) -> list[Widget]:
+        ui, state = self.app.ui, self.session.state
+        m = ui.metrics
+        room = self.game.rooms[state.room] if state.room else None
+        if room is None:
+            return []
+        side = max(m.body * 12, self.stage.width // 4)
+        self.room_rect = pygame.Rect(self.stage.x, self.stage.y, self.stage.width - side - m.unit * 3,
+                                     self.stage.height)
+        self.side = pygame.Rect(self.room_rect.right + m.unit * 3, self.stage.y, side, self.stage.height)
+        scene_area = self.room_rect.inflate(-m.unit * 4, -m.unit * 4)
+        scene_area.y += m.title + m.unit * 2
+        scene_area.height -= m.title + m.unit * 2
+        self.scene_area = scene_area
+        widgets: list[Widget] = []
+        listed, exits = self.session.rules.visible(state)
+        button_h = m.body + m.unit * 4
+        placed = bool(room.background) and all(o.rect is not None for o in listed)
+        if not placed and room.description:
+            described = ui.text.height(room.description.get(self.locale), m.body, scene_area.width)
+            scene_area.y += described + m.unit * 3
+            scene_area.height -= described + m.unit * 3
+        exit_h = button_h + m.small + m.unit
+        objects_area = pygame.Rect(scene_area.x, scene_area.y, scene_area.width,
+                                   scene_area.height - exit_h - m.unit * 3)
+        columns = max(1, min(3, objects_area.width // (m.body * 13)))
+        card_w = (objects_area.width - m.unit * 3 * (columns - 1)) // columns
+        pending = []
+        for obj in listed:
+            label = obj.label.get(self.locale)
+            locked = obj.lock is not None and not self.session.rules.is_open(state, obj.id)
+            fresh = obj.id not in state.inspected
+            detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
+            widget = Button(f"object:{obj.id}", action=("inspect", obj.id), label=label, detail=detail,
+                            icon="lock" if locked else ("star" if fresh else "check"), style="choice",
+                            speech=f"{label} — {detail}")
+            if placed and obj.rect is not None:
+                # Placed on the room's picture, as the author positioned it.
+                text_w = ui.text.render(label, m.body, (0, 0, 0)).get_width()
+                widget.rect = pygame.Rect(0, 0, min(scene_area.width // 3, text_w + m.unit * 7 + m.body), card_h)
+                widget.rect.center = (round(scene_area.x + (obj.rect.x + obj.rect.w / 2) * scene_area.width / 100),
+                                      round(scene_area.y + (obj.rect.y + obj.rect.h / 2) * objects_area.height / 100))
+                widget.rect.clamp_ip(objects_area)
+            else:
+                pending.append(widget)
+            widgets.append(widget)
+        card_h = max([button_h + m.small + m.unit] + [w.needed_height(ui, card_w) for w in pending])
+        for widget, slot in zip(pending, answers_grid(objects_area, len(pending), columns, card_h, m.unit * 3)):
+            widget.rect = slot
+        if placed:
+            self._spread(widgets, objects_area)
+        x = scene_area.x
+        for exit_ in exits:
+            label = exit_.label.get(self.locale)
+            locked = exit_.lock is not None and not self.session.rules.is_open(state, exit_.id)
+            target = self.game.rooms[exit_.to].title.get(self.locale)
+            detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
+                _("verrouillée") if locked else _("lieu inconnu"))
+            button = Button(f"exit:{exit_.id}", action=("go", exit_.id), label=label,
+                            icon="lock" if locked else "door", style="primary", detail=detail)
+            text_w = max(ui.text.render(label, m.body, (0, 0, 0), bold=True).get_width(),
+                         ui.text.render(detail, m.small, (0, 0, 0)).get_width())
+            button.rect = pygame.Rect(x, scene_area.bottom - exit_h,
+                                      min(scene_area.right - x, text_w + m.unit * 8 + m.body), exit_h)
+            x = button.rect.right + m.unit * 3
+            widgets.append(button)
+        y = self.side.y + m.body + m.unit * 3
+        for item_id in state.inventory:
+            item = self.game.items[item_id]
+            button = Button(f"item:{item_id}", action=("item", item_id), label=item.name.get(self.locale),
+                            style="choice", selected=self.using == item_id)
+            button.rect = pygame.Rect(self.side.x + m.unit * 2, y, self.side.width - m.unit * 4, button_h)
+            y = button.rect.bottom + m.unit * 2
+            widgets.append(button)
+        return widgets
+
+    def _spread(self, widgets: list[Widget], area: pygame.Rect) -> None:
+        """Move overlapping object buttons apart (authors place them approximately)."""
+        m = self.app.ui.metrics
+        for _round in range(8):
+            moved = False
+            for i, a in enumerate(widgets):
+                for b in widgets[i + 1:]:
+                    if a.rect.inflate(m.unit * 2, m.unit * 2).colliderect(b.rect):
+                        b.rect.y = a.rect.bottom + m.unit * 2
+                        b.rect.clamp_ip(area)
+                        if b.rect.colliderect(a.rect):
+                            b.rect.bottom = a.rect.top - m.unit * 2
+                            b.rect.clamp_ip(area)
+                        moved = True
+            if not moved:
+                return
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        surface.fill(p.background)
+        self._draw_bar(surface)
+        if self.game.genre == "escape" and self.session.state.room:
+            self._draw_room(surface)
+        if self.panel is not None:
+            base = [w for w in self.widgets if w.id == "pause"]
+            if self.game.genre == "escape":
+                self._draw_room_widgets(surface)
+            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            shade.fill((*p.shade, 120))
+            surface.blit(shade, (0, 0))
+            self.panel.draw(surface)
+            self.draw_widgets(surface, [w for w in self.widgets if w not in base])
+            self.draw_widgets(surface, base)
+        else:
+            self.draw_widgets(surface)
+        if self.toast and self.panel is None:
+            text = ui.text.render(self.toast, m.small, p.accent_text, self.stage.width // 2)
+            box = text.get_rect().inflate(m.unit * 4, m.unit * 2)
+            box.midbottom = (surface.get_width() // 2, surface.get_height() - m.unit * 3)
+            gfx.box(surface, box, p.accent, m.radius)
+            surface.blit(text, text.get_rect(center=box.center))
+
+    def _draw_room_widgets(self, surface: pygame.Surface) -> None:
+        room_widgets = self._room_widgets()
+        for widget in room_widgets:
+            widget.draw(surface, self.app.ui, False, False)
+
+    def _draw_bar(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        pygame.draw.rect(surface, p.accent, self.bar)
+        state = self.session.state
+        if self.game.genre == "escape" and state.room:
+            title = self.game.rooms[state.room].title.get(self.locale)
+        elif state.current:
+            title = _("Question {n} sur {total}").format(n=state.position + 1, total=len(state.queue))
+            if state.teams and state.team:
+                title += " · " + _("à {team} de jouer").format(team=state.team)
+        else:
+            title = self.game.title.get(self.locale)
+        text = ui.text.render(title, m.body, p.accent_text, self.bar.width // 2, bold=True)
+        surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
+        x = self.bar.right - m.body * 6 - m.unit * 6
+        left = self.session.rules.time_left(state.evolve(t=self.t))
+        if left is not None:
+            label = clock_text(left) if left > 0 else _("temps écoulé")
+            clock = ui.text.render(label, round(m.body * 1.2), p.accent_text, bold=True)
+            x -= clock.get_width() + m.body + m.unit * 2
+            gfx.icon(surface, "clock", (x + m.body // 2, self.bar.centery), m.body, p.accent_text)
+            surface.blit(clock, (x + m.body + m.unit, self.bar.centery - clock.get_height() // 2))
+        score = self.session.score()
+        label = _("Score : {points} / {max}").format(points=score.points, max=score.max_points)
+        if state.teams and len(state.teams) > 1:
+            label = " · ".join(f"{team} {points}" for team, points in score.by_team.items())
+        text = ui.text.render(label, m.small, p.accent_text)
+        x -= text.get_width() + m.unit * 5
+        surface.blit(text, (x, self.bar.centery - text.get_height() // 2))
+
+    def _draw_room(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        room = self.game.rooms[self.session.state.room]
+        gfx.box(surface, self.room_rect, p.surface, m.radius, p.border, 2)
+        if room.background:
+            picture = documents.image(str(self.game.folder / room.background), self.scene_area.width,
+                                      self.scene_area.height)
+            if picture is not None:
+                surface.blit(picture, picture.get_rect(center=self.scene_area.center))
+        title = ui.text.render(room.title.get(self.locale), m.title, p.text, self.room_rect.width - m.unit * 4, bold=True)
+        surface.blit(title, (self.room_rect.x + m.unit * 2, self.room_rect.y + m.unit * 2))
+        if room.description and not room.background:
+            top = self.room_rect.y + m.unit * 4 + m.title
+            text = ui.text.render(room.description.get(self.locale), m.body, p.muted, self.room_rect.width - m.unit * 4)
+            surface.blit(text, (self.room_rect.x + m.unit * 2, top))
+        gfx.box(surface, self.side, p.surface, m.radius, p.border, 2)
+        heading = ui.text.render(_("Inventaire"), m.body, p.text, bold=True)
+        surface.blit(heading, (self.side.x + m.unit * 2, self.side.y + m.unit * 2))
+        if not self.session.state.inventory:
+            empty = ui.text.render(_("Rien pour l’instant."), m.small, p.muted, self.side.width - m.unit * 4)
+            surface.blit(empty, (self.side.x + m.unit * 2, self.side.y + m.body + m.unit * 4))
+        if self.using:
+            name = self.game.items[self.using].name.get(self.locale)
+            hint = ui.text.render(_("Choisis sur quoi utiliser : {item}. Échap pour annuler.").format(item=name),
+                                  m.small, p.warm, self.side.width - m.unit * 4, bold=True)
+            surface.blit(hint, (self.side.x + m.unit * 2, self.side.bottom - hint.get_height() - m.unit * 2))
+
+    # --- input ------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.last_click = event.pos
+        elif event.type == pygame.FINGERDOWN:
+            self.last_click = (round(event.x * self.app.size[0]), round(event.y * self.app.size[1]))
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN):
+            self.toast = ""
+        if event.type == pygame.MOUSEWHEEL and self.panel is not None:
+            self.panel.wheel(event.y)
+            return
+        super().handle(event)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        return self.panel.on_key(event) if self.panel is not None else False
+
+    def on_text_changed(self, widget) -> None:
+        if self.panel is not None:
+            self.panel.changed()
+
+    def on_submit_text(self, widget) -> None:
+        if isinstance(self.panel, PuzzlePanel):
+            self.panel.submit()
+
+    def on_action(self, action: Any, widget: Widget) -> None:
+        if action is None:
+            return
+        if action[0] == "pause":
+            if not isinstance(self.panel, PausePanel):
+                self.open(PausePanel(self), front=True)
+                self.relayout()
+            return
+        if self.panel is not None:
+            self.panel.on_action(action, widget)
+            return
+        if action[0] == "inspect":
+            if self.using:
+                item, self.using = self.using, None
+                self.do(cmd.Use(self.t, item, action[1]))
+            else:
+                self.do(cmd.Inspect(self.t, action[1]))
+        elif action[0] == "go":
+            self.using = None
+            self.do(cmd.Go(self.t, action[1]))
+        elif action[0] == "item":
+            self.open(ItemPanel(self, action[1]), front=True)
+            self.relayout()
+
+    def on_escape(self) -> None:
+        if self.panel is not None:
+            self.panel.on_escape()
+        elif self.using:
+            self.using = None
+            self.relayout()
+        else:
+            self.open(PausePanel(self), front=True)
+            self.relayout()
+
+    def update(self, dt: float) -> bool:
+        if self.paused or self.session.ended or isinstance(self.panel, PausePanel):
+            return False
+        before = int(self.t)
+        self.t += dt
+        if int(self.t) != before:  # the countdown shown changes once a second
+            left = self.session.rules.time_left(self.session.state.evolve(t=self.t))
+            if left is not None:
+                self.app.dirty = True
+                if left <= 0 and not (self.game.genre == "escape" and self.session.state.time_up):
+                    self.do(cmd.Tick(self.t))
+        return False

@@ -1,0 +1,65 @@
+"""The settings screen, generated from the preference registry (``prefs.REGISTRY``)."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...i18n import _
+from ..prefs import REGISTRY
+from ..scene import Scene
+from ..widgets import Button
+from .common import header
+
+
+class SettingsScene(Scene):
+    def layout(self) -> None:
+        ui = self.app.ui
+        m = ui.metrics
+        width, height = self.app.size
+        self.top = m.unit * 4 + m.title + m.unit * 4
+        self.widgets = []
+        row_h = m.body + m.unit * 4
+        label_w = m.body * 11
+        y = self.top
+        for pref in REGISTRY:
+            x = m.unit * 4 + label_w
+            for value, label in pref.choices:
+                text_w = ui.text.render(_(label), m.body, (0, 0, 0)).get_width()
+                chosen = ui.prefs[pref.key] == value
+                button = Button(f"pref:{pref.key}:{value}", label=_(label), style="choice", selected=chosen,
+                                action=("set", pref.key, value),
+                                speech=f"{_(pref.label)} : {_(label)}")
+                button.rect = pygame.Rect(x, y, text_w + m.unit * 6 + (m.body + m.unit if chosen else 0), row_h)
+                if button.rect.right > width - m.unit * 4:  # wrap onto the next line
+                    y += row_h + m.unit
+                    x = m.unit * 4 + label_w
+                    button.rect.topleft = (x, y)
+                x = button.rect.right + m.unit * 2
+                self.widgets.append(button)
+            y += row_h + m.unit * 2
+        done = Button("done", label=_("Terminé"), icon="check", style="primary", action=("done",))
+        done.rect = pygame.Rect(0, 0, m.body * 8, row_h)
+        done.rect.bottomright = (width - m.unit * 4, height - m.unit * 4)
+        self.widgets.append(done)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        surface.fill(p.background)
+        header(surface, ui, _("Réglages"))
+        for pref in REGISTRY:
+            first = next(w for w in self.widgets if w.id.startswith(f"pref:{pref.key}:"))
+            label = ui.text.render(_(pref.label), m.body, p.text, m.body * 10, bold=True)
+            surface.blit(label, (m.unit * 4, first.rect.centery - label.get_height() // 2))
+        self.draw_widgets(surface)
+
+    def on_action(self, action, widget) -> None:
+        if action[0] == "set":
+            self.app.prefs.set(action[1], action[2])
+            self.app.preferences_changed()
+            self.focus = self.widget(widget.id)
+        elif action[0] == "done":
+            self.app.pop()
+
+    def on_escape(self) -> None:
+        self.app.pop()

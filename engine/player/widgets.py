@@ -1,0 +1,162 @@
+"""Widgets: small objects a scene lays out, draws, focuses and activates.
+
+Every widget has an ``id`` (tests click it by id), a ``rect``, a ``speech`` text (what
+a screen reader or text-to-speech says) and an ``action`` given back to its scene when
+it is activated by a click, a tap, Enter or Space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from . import gfx
+
+if TYPE_CHECKING:
+    from .app import Ui
+
+
+@dataclass
+class Widget:
+    id: str
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    action: Any = None
+    speech: str = ""
+    focusable: bool = True
+    enabled: bool = True
+
+    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+        raise NotImplementedError
+
+    def draw_focus(self, surface: pygame.Surface, ui: "Ui") -> None:
+        ring = self.rect.inflate(ui.metrics.focus_width * 3, ui.metrics.focus_width * 3)
+        pygame.draw.rect(surface, ui.palette.focus, ring, ui.metrics.focus_width,
+                         border_radius=ui.metrics.radius + ui.metrics.focus_width)
+
+
+@dataclass
+class Button(Widget):
+    """A labelled button; ``style`` is primary, secondary, quiet, choice or danger;
+    ``selected`` marks a chosen option (drawn with a check mark and a bold border,
+    not only a colour)."""
+
+    label: str = ""
+    icon: str | None = None
+    style: str = "secondary"
+    selected: bool = False
+    detail: str = ""
+    size: int = 0  # text size; 0 for the body size
+
+    def __post_init__(self) -> None:
+        if not self.speech:
+            self.speech = self.label
+
+    def needed_height(self, ui: "Ui", width: int) -> int:
+        """The height this button needs at ``width`` to show its label and detail whole."""
+        m = ui.metrics
+        size = self.size or m.body
+        text_w = width - m.unit * 4 - ((round(size * 1.1) + m.unit) if (self.icon or self.selected) else 0)
+        height = ui.text.height(self.label, size, max(10, text_w), bold=self.style == "primary")
+        if self.detail:
+            height += ui.text.height(self.detail, m.small, max(10, text_w)) + m.unit // 2
+        return height + m.unit * 3
+
+    def colors(self, ui: "Ui", hovered: bool) -> tuple[tuple[int, int, int], tuple[int, int, int], tuple[int, int, int]]:
+        p = ui.palette
+        if not self.enabled:
+            return p.surface_alt, p.muted, p.border
+        if self.style == "primary":
+            return p.accent, p.accent_text, p.accent
+        if self.style == "danger":
+            return p.danger, p.accent_text if ui.prefs["contrast"] != "high" else (0, 0, 0), p.danger
+        if self.selected:
+            return p.surface_alt, p.text, p.accent
+        return (p.surface_alt if hovered else p.surface), p.text, (p.accent if hovered else p.border)
+
+    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+        fill, ink, edge = self.colors(ui, hovered)
+        m = ui.metrics
+        gfx.box(surface, self.rect, fill, m.radius, edge, m.focus_width if self.selected else 2)
+        size = self.size or m.body
+        pad = m.unit * 2
+        x = self.rect.x + pad
+        mark = "check" if self.selected else self.icon
+        if mark:
+            icon_size = round(size * 1.1)
+            gfx.icon(surface, mark, (x + icon_size // 2, self.rect.centery), icon_size, ink)
+            x += icon_size + m.unit
+        width = self.rect.right - pad - x
+        text = ui.text.render(self.label, size, ink, max(10, width), bold=self.style == "primary")
+        if self.detail:
+            detail = ui.text.render(self.detail, m.small, ink, max(10, width))
+            top = self.rect.centery - (text.get_height() + detail.get_height() + m.unit // 2) // 2
+            surface.blit(text, (x, top))
+            surface.blit(detail, (x, top + text.get_height() + m.unit // 2))
+        else:
+            surface.blit(text, (x, self.rect.centery - text.get_height() // 2))
+        if focused:
+            self.draw_focus(surface, ui)
+
+
+@dataclass
+class TextInput(Widget):
+    """A one-line text field; typing goes to it while it has the focus."""
+
+    value: str = ""
+    placeholder: str = ""
+    max_length: int = 80
+    allowed: str | None = None  # characters accepted (None: any)
+
+    def type(self, text: str) -> None:
+        for char in text:
+            if self.allowed is not None and char.upper() not in self.allowed:
+                continue
+            if len(self.value) < self.max_length:
+                self.value += char.upper() if self.allowed and char.upper() in self.allowed else char
+
+    def backspace(self) -> None:
+        self.value = self.value[:-1]
+
+    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+        p, m = ui.palette, ui.metrics
+        gfx.box(surface, self.rect, p.surface, m.radius, p.accent if focused else p.border, m.focus_width)
+        shown = self.value or self.placeholder
+        ink = p.text if self.value else p.muted
+        text = ui.text.render(shown, m.body, ink)
+        x = self.rect.x + m.unit * 2
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.inflate(-m.unit * 2, 0))
+        offset = max(0, text.get_width() - (self.rect.width - m.unit * 5))
+        surface.blit(text, (x - offset, self.rect.centery - text.get_height() // 2))
+        if focused and self.value:
+            caret_x = x - offset + text.get_width() + 2
+            pygame.draw.line(surface, p.text, (caret_x, self.rect.y + m.unit * 1.5),
+                             (caret_x, self.rect.bottom - m.unit * 1.5), 2)
+        surface.set_clip(clip)
+        if focused:
+            self.draw_focus(surface, ui)
+
+
+@dataclass
+class Area(Widget):
+    """An invisible clickable region (a hotspot in a room, a part of a document);
+    drawn by its scene, outlined here when focused so keyboard play shows where it is."""
+
+    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+        if focused or hovered:
+            pygame.draw.rect(surface, ui.palette.focus, self.rect.inflate(6, 6), ui.metrics.focus_width,
+                             border_radius=ui.metrics.radius)
+
+
+@dataclass
+class Label(Widget):
+    """Text that belongs to the layout (a caption before a row of buttons)."""
+
+    text: str = ""
+    focusable: bool = False
+
+    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+        rendered = ui.text.render(self.text, ui.metrics.body, ui.palette.text, self.rect.width or None)
+        surface.blit(rendered, (self.rect.x, self.rect.centery - rendered.get_height() // 2))

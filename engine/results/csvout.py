@@ -1,0 +1,122 @@
+"""The class summary as a CSV that a French Excel and LibreOffice open right.
+
+Semicolons between cells, UTF-8 with a byte-order mark (without it Excel garbles the
+accents), decimal commas and no thousands separator (Babel's French narrow no-break
+space makes Excel read a number as text), dates formatted by Babel for ``fr_FR``.
+One file, one sheet: the sections (pupils, skills per pupil, questions, skills,
+themes, files set aside) follow each other, separated by an empty line.
+
+Formula injection (CWE-1236): a cell a spreadsheet would run — one that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a line break — gets a leading apostrophe, so a
+pseudonym such as ``=HYPERLINK(…)`` reaches the teacher as text. Only text cells
+(pseudonyms, groups, labels, answers) are neutralised: the numbers we write ourselves,
+negative discrimination indexes included, stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..i18n import _
+from ..session import write_atomic
+from .formatting import CSV_LOCALE, minutes, number, when
+from .report import ClassSummary
+
+_RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def safe(text: str) -> str:
+    """A text cell that no spreadsheet will run as a formula."""
+    text = str(text)
+    return "'" + text if text.startswith(_RISKY) else text
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    return number(value, digits, CSV_LOCALE)
+
+
+def _yes(value: bool | None) -> str:
+    return "" if value is None else (_("oui") if value else _("non"))
+
+
+def rows(summary: ClassSummary) -> list[list[str]]:
+    """Every row of the CSV, as the cells' texts (already neutralised and formatted)."""
+    out: list[list[str]] = []
+    o = summary.overview
+    versions = ", ".join(summary.game_versions)
+    out.append([_("Synthèse de classe"), safe(summary.game_title), _("version {v}").format(v=versions)])
+    out.append([_("Résultats lus"), str(o.results), _("Élèves ou équipes"), str(o.pupils),
+                _("Parties du"), when(o.first_start), _("au"), when(o.last_start)])
+    out.append([_("Score moyen (%)"), _num(o.mean_score_pct), _("Score médian (%)"),
+                _num(o.median_score_pct), _("Complétion moyenne (%)"), _num(o.mean_completion_pct),
+                _("Durée moyenne (min)"), _num(minutes(o.mean_duration_s))])
+    out.append([_("Tentative retenue"), _attempt_label(summary.attempt_rule)])
+    skill_labels = {s.id: s.label for s in summary.skills}
+
+    out += [[], [_("Élèves et équipes")]]
+    out.append([_("Élève ou équipe"), _("Groupe"), _("Membres"), _("Début"), _("Tentatives"),
+                _("Terminé"), _("Questions traitées"), _("Questions"), _("Complétion (%)"),
+                _("Score"), _("Score max"), _("Score (%)"), _("Durée (min)"), _("Indices")])
+    for p in summary.pupils:
+        out.append([safe(p.name), safe(p.group), safe(", ".join(p.members)), when(p.started_at),
+                    str(p.attempts), _yes(p.ended), str(p.answered), str(p.total),
+                    _num(p.completion_pct), str(p.score), str(p.max_score), _num(p.score_pct),
+                    _num(minutes(p.duration_s)), str(p.hints)])
+
+    if summary.skills:
+        out += [[], [_("Réussite par compétence et par élève (% des questions traitées)")]]
+        out.append([_("Élève ou équipe"), _("Groupe")]
+                   + [safe(skill_labels.get(s, s)) for s, _v in summary.pupils[0].skills])
+        for p in summary.pupils:
+            out.append([safe(p.name), safe(p.group)] + [_num(v) for _s, v in p.skills])
+
+    out += [[], [_("Questions")]]
+    out.append([_("N°"), _("Identifiant"), _("Question"), _("Compétences"), _("Thème"), _("Barème"),
+                _("Élèves"), _("Réponses"), _("Réussites"), _("Réussite (%)"), _("Points (%)"),
+                _("Temps moyen (s)"), _("Indices (% des élèves)"),
+                _("Réponse fausse la plus choisie"), _("Élèves l’ayant choisie"),
+                _("Discrimination (point-bisériale)"), _("Alerte")])
+    for q in summary.questions:
+        alerts = [text for flag, text in ((q.hard, _("peu réussie")), (q.weak, _("distingue mal")))
+                  if flag]
+        out.append([str(q.number), safe(q.id), safe(q.label),
+                    safe(", ".join(skill_labels.get(s, s) for s in q.skills)), safe(q.theme),
+                    str(q.max_points), str(q.presented), str(q.answered), str(q.solved),
+                    _num(q.success_pct), _num(q.points_pct), _num(q.mean_time_s),
+                    _num(q.hint_pct), safe(q.wrong_answer or ""),
+                    str(q.wrong_answer_count) if q.wrong_answer else "",
+                    _num(q.discrimination, 2), ", ".join(alerts)])
+
+    for title, groups, head in ((_("Compétences"), summary.skills, _("Compétence")),
+                                (_("Thèmes"), summary.themes, _("Thème"))):
+        if groups:
+            out += [[], [title], [head, _("Questions"), _("Réponses"), _("Réussite (%)"),
+                                  _("Points (%)")]]
+            out += [[safe(g.label), str(g.questions), str(g.answers), _num(g.success_pct),
+                     _num(g.points_pct)] for g in groups]
+
+    if summary.notes:
+        out += [[], [_("Fichiers ignorés ou fusionnés")]] + [[safe(n)] for n in summary.notes]
+    return out
+
+
+def _attempt_label(rule: str) -> str:
+    return {"first": _("la première de chaque élève"), "last": _("la dernière de chaque élève"),
+            "best": _("la meilleure de chaque élève")}.get(rule, rule)
+
+
+def render(table: Iterable[Sequence[str]]) -> str:
+    """The CSV text, with its byte-order mark, one line per row ("\\n": the file is
+    written in text mode, which gives the platform's line ends)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    csv.writer(buffer, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(table)
+    return buffer.getvalue()
+
+
+def write_csv(summary: ClassSummary, path: Path) -> Path:
+    write_atomic(path, render(rows(summary)))
+    return path

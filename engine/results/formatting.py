@@ -1,0 +1,48 @@
+"""Numbers, dates and durations as the teacher reads them, formatted by Babel.
+
+The CSV always uses French conventions (it is made for a French Excel: decimal comma,
+no thousands separator, which Excel would read as text); the HTML page follows the
+language of the interface. An undefined figure (no answer to average) is ``None``
+and shows as an empty cell in the CSV and a dash on the page, never as 0.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+
+from ..i18n import language
+
+CSV_LOCALE = "fr_FR"
+_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+DASH = "—"
+
+
+def page_locale() -> str:
+    """The Babel locale of the interface's language."""
+    return _LOCALES.get(language(), CSV_LOCALE)
+
+
+def number(value: float | None, digits: int = 1, locale: str = CSV_LOCALE, *,
+           grouping: bool = False) -> str:
+    """``value`` rounded to ``digits`` decimals (none shown when they are zero)."""
+    if value is None:
+        return ""
+    pattern = ("#,##0" if grouping else "0") + ("." + "#" * digits if digits else "")
+    return format_decimal(round(value, digits) + 0.0, format=pattern, locale=locale,
+                          group_separator=grouping)
+
+
+def when(iso: str, locale: str = CSV_LOCALE) -> str:
+    """A start time as recorded on the pupil's machine (its wall clock, not converted)."""
+    try:
+        moment = datetime.fromisoformat(iso).replace(tzinfo=None)
+    except ValueError:
+        return iso
+    return format_datetime(moment, "short", locale=locale)
+
+
+def minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds / 60.0

@@ -1,0 +1,105 @@
+"""A result as the rest of the program trusts it: frozen, typed, checked.
+
+Result files are plain JSON (``resultfile``); ``validate.parse_result`` turns one into a
+``Result`` after checking every field, so the report never meets a string where it
+expects a number. Slots keep 10 000 results in a few tens of megabytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+RESULT_FORMAT = "sesame-resultat"
+RESULT_VERSION = 1
+MAX_NAME = 64  # characters of a pseudonym, group code or team name
+
+
+@dataclass(frozen=True, slots=True)
+class PuzzleResult:
+    """One puzzle of one attempt. ``answer`` is the last judged answer in the canonical
+    form the puzzle type gives (``Judgement.detail``), ``wrong_answers`` the distinct
+    wrong ones in the order given; ``answer_texts`` says them in words where the
+    puzzle has words for them (the text of a choice)."""
+
+    id: str
+    label: str
+    status: str
+    correct: bool
+    fraction: float
+    points: int
+    max_points: int
+    wrong: int
+    hints: int
+    time_s: float | None
+    answer: str | None
+    wrong_answers: tuple[str, ...]
+    answer_texts: tuple[tuple[str, str], ...]
+    skills: tuple[str, ...]
+    theme: str
+    team: str
+
+    @property
+    def answered(self) -> bool:
+        """Resolved one way or another (solved, failed or skipped)."""
+        return self.status != "open"
+
+    def says(self, detail: str) -> str:
+        """An answer in words when the result knows them, else as recorded."""
+        return dict(self.answer_texts).get(detail, detail)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One attempt of one pupil or team at one game. ``path`` is where it was read from."""
+
+    game_id: str
+    game_version: str
+    content_hash: str
+    game_title: str
+    skill_labels: tuple[tuple[str, str], ...]
+    pseudonym: str
+    group: str
+    team: str
+    members: tuple[str, ...]
+    started_at: str
+    duration_s: float
+    ended: bool
+    ending: str | None
+    success: bool | None
+    score: int
+    max_score: int
+    hints: int
+    puzzles: tuple[PuzzleResult, ...]
+    path: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Two files with the same key are copies of the same attempt."""
+        return (self.pseudonym, self.game_id, self.started_at)
+
+    @property
+    def who(self) -> tuple[str, str]:
+        """The pupil or team the attempt counts for: a team by its name, else the pupil,
+        within their group (two classes may each have a « Léa »)."""
+        return (self.group, self.team or self.pseudonym)
+
+    @property
+    def answered(self) -> int:
+        return sum(p.answered for p in self.puzzles)
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromisoformat(self.started_at)
+
+    @property
+    def started_order(self) -> float:
+        """A number that orders start times, with or without a time zone."""
+        moment = self.started
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.timestamp()
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0

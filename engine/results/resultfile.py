@@ -1,0 +1,288 @@
+"""Result files: one attempt as a small versioned JSON file the pupil hands over.
+
+A pupil's machine writes the file at the end of a game (or on demand) into a folder
+they choose (a USB key, the folder they upload to the school platform); the teacher
+collects thirty-five of them and runs ``sesame report``. Only what the pupil handed
+over is in it: a pseudonym, an optional group code, a team name and its members'
+pseudonyms. The start time is passed in: the core never reads a clock.
+
+Reading never trusts a file (see ``validate``): each unusable file gets a message and
+is skipped, copies of the same attempt are merged, results of another game than most
+of the others are set aside, and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..core import events as ev
+from ..core.model import Game, Puzzle
+from ..core.scoring import in_play, puzzle_points
+from ..i18n import _, ngettext
+from ..session import Session, write_atomic
+from .formatting import when
+from .model import MAX_NAME, RESULT_FORMAT, RESULT_VERSION, Result
+from .validate import ResultError, clean_name, parse_result
+
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a real result is a few kilobytes
+SUMMARY_FILES = frozenset({"synthese.json"})  # what ``sesame report`` writes next to them
+
+
+# --- building -------------------------------------------------------------------------
+
+def _names(raw: str, what: str, required: bool = False) -> str:
+    name = clean_name(raw)
+    if required and not name:
+        raise ValueError(_("il faut un pseudonyme"))
+    if len(name) > MAX_NAME:
+        raise ValueError(_("{what} trop long (au plus {n} caractères)").format(what=what, n=MAX_NAME))
+    return name
+
+
+def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
+    """What recorded answers say in words, where the puzzle has words for them.
+
+    Choices are recorded by option id (``b``, ``a+c``), true-or-false as ``true`` or
+    ``false``; the teacher reads the texts the pupil saw. Other answers are already
+    what the pupil typed or a readable form.
+    """
+    spec = puzzle.spec
+    out: dict[str, str] = {}
+    for detail in details:
+        if hasattr(spec, "option"):  # a choice: option ids joined by "+"
+            options = [spec.option(part) for part in detail.split("+") if part]
+            if options and all(options):
+                out[detail] = " + ".join(o.text.get() for o in options)
+        elif hasattr(spec, "label_true") and detail in ("true", "false"):
+            label = spec.label_true if detail == "true" else spec.label_false
+            out[detail] = label.get() if label else (_("vrai") if detail == "true" else _("faux"))
+    return out
+
+
+def result_from_session(session: Session, pseudonym: str, group: str = "", team: str = "",
+                        members: Sequence[str] = (), *, started_at: str) -> dict[str, Any]:
+    """The result of the attempt played in ``session``, as plain JSON-ready data.
+
+    ``started_at`` is the local start time in ISO 8601 (``2026-03-12T10:15:00+01:00``),
+    given by the caller. Points come from ``engine.core.scoring.puzzle_points``, the one
+    place points are counted. Raises ValueError for a missing pseudonym or a bad date.
+    """
+    datetime.fromisoformat(started_at)  # raises ValueError on a date that is not ISO 8601
+    game: Game = session.game
+    state = session.state
+    judged: dict[str, list[tuple[str, bool]]] = {}
+    success: bool | None = None
+    for entry in session.log:
+        data = entry.event
+        if data.get("event") == ev.AnswerJudged.__name__:
+            judged.setdefault(data["puzzle"], []).append((str(data["answer"]), bool(data["correct"])))
+        elif data.get("event") == ev.GameEnded.__name__:
+            success = bool(data["success"])
+    puzzles = []
+    for puzzle_id in in_play(game, state):
+        puzzle = game.puzzles[puzzle_id]
+        progress = state.puzzle(puzzle_id)
+        answers = judged.get(puzzle_id, [])
+        wrong_answers = list(dict.fromkeys(a for a, correct in answers if not correct))
+        time_s = None
+        if progress.shown_t is not None and progress.answered_t is not None:
+            time_s = max(0.0, float(progress.answered_t) - float(progress.shown_t))
+        last = answers[-1][0] if answers else None
+        puzzles.append({
+            "id": puzzle.id, "label": " ".join(puzzle.label().split()),
+            "status": progress.status, "correct": progress.status == "solved",
+            "fraction": float(progress.fraction), "points": puzzle_points(puzzle, progress),
+            "max_points": puzzle.points, "wrong": progress.wrong, "hints": progress.hints,
+            "time_s": time_s, "answer": last, "wrong_answers": wrong_answers,
+            "answer_texts": _answer_texts(puzzle, dict.fromkeys(a for a, _c in answers)),
+            "skills": list(puzzle.skills), "theme": puzzle.theme, "team": progress.team,
+        })
+    team_name = _names(team, _("nom d’équipe"))
+    return {
+        "format": RESULT_FORMAT,
+        "version": RESULT_VERSION,
+        "game": {"id": game.id, "version": game.version, "content_hash": game.content_hash,
+                 "title": game.title.get(),
+                 "skills": {skill_id: skill.label.get() for skill_id, skill in game.skills.items()}},
+        "who": {"pseudonym": _names(pseudonym, _("pseudonyme"), required=True),
+                "group": _names(group, _("code de groupe")), "team": team_name,
+                "members": [m for m in dict.fromkeys(_names(m, _("pseudonyme")) for m in members) if m]},
+        "started_at": started_at,
+        "duration_s": float(state.t),
+        "ended": state.ending is not None,
+        "ending": state.ending,
+        "success": success if state.ending is not None else None,
+        "score": sum(p["points"] for p in puzzles),
+        "max_score": sum(p["max_points"] for p in puzzles),
+        "hints": sum(p["hints"] for p in puzzles),
+        "puzzles": puzzles,
+    }
+
+
+# --- writing --------------------------------------------------------------------------
+
+def _slug(text: str, limit: int = 24) -> str:
+    bare = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", bare).strip("-").lower()[:limit].strip("-")
+
+
+def file_name(result: dict[str, Any]) -> str:
+    """A file name that is safe everywhere (ASCII, no reserved name, no path) and unique
+    per attempt: game, pseudonym and start time, plus a short hash of the exact
+    pseudonym and start so that « Léa » and « Lea » never overwrite each other."""
+    who = result["who"]["pseudonym"]
+    started = result["started_at"]
+    stamp = re.sub(r"[^0-9]", "", started)[:14]
+    digest = hashlib.sha256(f"{who}\n{started}\n{result['game']['id']}".encode()).hexdigest()[:8]
+    parts = [_slug(result["game"]["id"]) or "jeu", _slug(who) or "eleve", stamp, digest]
+    return "_".join(p for p in parts if p) + ".json"
+
+
+def write_result(result: dict[str, Any], folder: Path) -> Path:
+    """Write ``result`` into ``folder`` atomically (a pulled USB key leaves the old file
+    or the new one, never half of one); returns the file written."""
+    parse_result(result)  # never hand over a file the report would refuse
+    path = Path(folder) / file_name(result)
+    write_atomic(path, json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+    return path
+
+
+# --- reading --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    """What happened to a file that was not taken as it is."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@dataclass
+class Reading:
+    """The usable results of one game, and a message for every file set aside or merged."""
+
+    results: list[Result] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    merged: int = 0  # copies of an attempt already counted
+
+    @property
+    def skipped(self) -> int:
+        """Files set aside: unusable, or of another game."""
+        return self.files - len(self.results) - self.merged
+
+
+def find_result_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the ``.json`` files found in the folders named (with their
+    sub-folders: platforms often hand back one folder per pupil), in a stable order.
+    A summary written by ``sesame report`` in the same folder is not a result."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.json")
+                                if p.is_file() and p.name not in SUMMARY_FILES))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def read_result(path: Path) -> Result:
+    """One result file, or ResultError saying why it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ResultError(_("trop gros pour un fichier de résultat ({size} Mo)").format(
+                size=round(size / 1_048_576, 1)))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ResultError(_("fichier illisible ({error})").format(error=error.strerror or error)) from None
+    if not raw.strip():
+        raise ResultError(_("fichier vide"))
+    try:
+        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_refuse_constant)
+    except UnicodeDecodeError:
+        raise ResultError(_("ce n’est pas un fichier texte : abîmé, ou pas un résultat de Sésame")) from None
+    except json.JSONDecodeError as error:
+        raise ResultError(_("contenu incomplet ou abîmé (JSON illisible ligne {line}, colonne "
+                            "{column}) : fichier tronqué ?").format(line=error.lineno,
+                                                                    column=error.colno)) from None
+    except RecursionError:
+        raise ResultError(_("ce n’est pas un fichier de résultat de Sésame")) from None
+    return parse_result(data, str(path))
+
+
+def _refuse_constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not a number", name, 0)
+
+
+def _more_complete(a: Result, b: Result) -> Result:
+    """Of two copies of one attempt, the one that went furthest (a file written on
+    demand mid-game, then again at the end)."""
+    return max((a, b), key=lambda r: (r.ended, r.answered, r.duration_s))
+
+
+def read_results(paths: Iterable[Path]) -> Reading:
+    """Every usable result among ``paths``; never raises for a bad file.
+
+    Unusable files are skipped with a message; copies of one attempt (same pseudonym,
+    game and start) are merged into the most complete one, said once per attempt;
+    results of another game than most files are set aside with a message.
+    """
+    reading = Reading()
+    by_key: dict[tuple[str, str, str], Result] = {}
+    copies: dict[tuple[str, str, str], list[str]] = {}
+    for path in paths:
+        reading.files += 1
+        try:
+            result = read_result(Path(path))
+        except ResultError as error:
+            reading.problems.append(Problem(str(path), _("{reason} ; fichier ignoré").format(reason=error)))
+            continue
+        key = result.key
+        if key in by_key:
+            by_key[key] = _more_complete(by_key[key], result)
+            copies[key].append(str(path))
+        else:
+            by_key[key] = result
+            copies[key] = [str(path)]
+    for key, files in copies.items():
+        if len(files) > 1:
+            reading.merged += len(files) - 1
+            reading.problems.append(Problem(files[0], _(
+                "« {who} » : {n} fichiers pour la même partie (commencée le {start}), "
+                "comptée une seule fois").format(who=key[0], n=len(files), start=when(key[2]))))
+    games = Counter(r.game_id for r in by_key.values())
+    if games:
+        main_game = max(games, key=lambda g: (games[g], -list(games).index(g)))
+        title = next(r.game_title for r in by_key.values() if r.game_id == main_game)
+        for result in by_key.values():
+            if result.game_id == main_game:
+                reading.results.append(result)
+            else:
+                reading.problems.append(Problem(result.path, _(
+                    "résultat du jeu « {other} », alors que les autres fichiers sont du jeu "
+                    "« {game} » ; fichier ignoré (faites une synthèse par jeu)").format(
+                        other=result.game_title or result.game_id, game=title)))
+        hashes = Counter(r.content_hash for r in reading.results)
+        if len(hashes) > 1:
+            common = hashes.most_common(1)[0][0]
+            other = sum(n for h, n in hashes.items() if h != common)
+            reading.problems.append(Problem("", ngettext(
+                "{n} résultat vient d’une autre version du jeu : ses questions sont comparées "
+                "aux autres par leur identifiant",
+                "{n} résultats viennent d’une autre version du jeu : leurs questions sont "
+                "comparées aux autres par leur identifiant", other).format(n=other)))
+    return reading

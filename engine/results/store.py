@@ -1,0 +1,339 @@
+"""The local database of attempts: SQLite from the standard library, on the user's disk.
+
+Tables: ``players`` (a pseudonym, nothing else), ``sessions`` (one attempt at one game),
+``members`` (the pupils of a team attempt), ``events`` (everything the rules said, in
+order) and ``attempts`` (each answer given: correct or not, time taken, hints used
+before it). Nothing leaves the machine.
+
+Crash safety: the database runs in WAL mode with ``synchronous=FULL``, and every write
+is one ``BEGIN IMMEDIATE … COMMIT`` transaction, so a killed process or a pulled power
+cable leaves the database as it was before or after a command, never in between
+(tests kill a writer at random points and check ``PRAGMA integrity_check``). Events are
+numbered within their session and stored once: after a crash the app hands the whole
+log again and only what is missing is written.
+
+The schema is versioned with ``PRAGMA user_version``; ``MIGRATIONS[n]`` takes a
+database from version n to n + 1, inside the same transaction that records the new
+version, so an interrupted migration is rolled back whole. A database from a newer
+Sésame is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Protocol, Sequence
+
+from ..i18n import _
+from ..paths import user_dir
+
+DATABASE = "sesame.sqlite3"
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 0 → 1: players, sessions, events, attempts.
+    (
+        """CREATE TABLE players (
+            id INTEGER PRIMARY KEY,
+            pseudonym TEXT NOT NULL UNIQUE)""",
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            player_id INTEGER NOT NULL REFERENCES players(id) ON DELETE CASCADE,
+            game_id TEXT NOT NULL,
+            game_version TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            duration_s REAL NOT NULL DEFAULT 0,
+            ended INTEGER NOT NULL DEFAULT 0,
+            ending TEXT,
+            success INTEGER,
+            score INTEGER NOT NULL DEFAULT 0,
+            max_score INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (player_id, game_id, started_at))""",
+        """CREATE TABLE events (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            t REAL NOT NULL,
+            name TEXT NOT NULL,
+            puzzle TEXT,
+            data TEXT NOT NULL,
+            PRIMARY KEY (session_id, seq))""",
+        """CREATE TABLE attempts (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            puzzle_id TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            answer TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            fraction REAL NOT NULL,
+            t REAL NOT NULL,
+            PRIMARY KEY (session_id, seq))""",
+    ),
+    # 1 → 2: groups and teams; each answer's hints and time taken (filled in for the
+    # answers already stored, from their events).
+    (
+        "ALTER TABLE sessions ADD COLUMN group_code TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN team TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE members (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            player_id INTEGER NOT NULL REFERENCES players(id) ON DELETE CASCADE,
+            PRIMARY KEY (session_id, player_id))""",
+        "CREATE INDEX members_player ON members(player_id)",
+        "CREATE INDEX sessions_player ON sessions(player_id)",
+        "ALTER TABLE attempts ADD COLUMN hints INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE attempts ADD COLUMN time_s REAL",
+        """UPDATE attempts SET
+            hints = (SELECT COUNT(*) FROM events e WHERE e.session_id = attempts.session_id
+                     AND e.seq < attempts.seq AND e.name = 'HintGiven'
+                     AND e.puzzle = attempts.puzzle_id),
+            time_s = attempts.t - (SELECT e.t FROM events e
+                     WHERE e.session_id = attempts.session_id AND e.seq < attempts.seq
+                     AND e.name IN ('QuestionShown', 'PuzzleOpened')
+                     AND e.puzzle = attempts.puzzle_id ORDER BY e.seq LIMIT 1)""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ATTEMPT = """INSERT OR IGNORE INTO attempts
+    (session_id, seq, puzzle_id, attempt, answer, correct, fraction, t, hints, time_s)
+    VALUES (:session, :seq, :puzzle, :attempt, :answer, :correct, :fraction, :t,
+        (SELECT COUNT(*) FROM events WHERE session_id = :session AND seq < :seq
+         AND name = 'HintGiven' AND puzzle = :puzzle),
+        :t - (SELECT t FROM events WHERE session_id = :session AND seq < :seq
+         AND name IN ('QuestionShown', 'PuzzleOpened') AND puzzle = :puzzle
+         ORDER BY seq LIMIT 1))"""
+
+
+class StoreError(Exception):
+    """A database that cannot be used; the message says why, in words."""
+
+
+class LoggedEvent(Protocol):
+    """An entry of a session's log (``engine.session.LogEntry``)."""
+
+    t: float
+    event: dict[str, Any]
+
+
+def default_path() -> Path:
+    return user_dir("data") / DATABASE
+
+
+class Store:
+    """The database at ``path`` (the user's data folder by default), migrated on opening."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
+        except sqlite3.Error as error:
+            raise StoreError(_("impossible d’ouvrir la base de données « {path} » ({error})").format(
+                path=self.path, error=error)) from None
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL").fetchone()
+            # FULL: a transaction is on the disk when COMMIT returns (power loss included).
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            # Erased rows are overwritten with zeros, not left in free pages.
+            self._db.execute("PRAGMA secure_delete=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(_("la base de données « {path} » est illisible ({error}) ; elle n’a "
+                               "pas été modifiée").format(path=self.path, error=error)) from None
+        except StoreError:
+            self._db.close()
+            raise
+
+    # --- life cycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: everything inside is on the disk, or none of it."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            if self._db.in_transaction:  # SQLite may already have rolled back (disk full)
+                self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise StoreError(_("la base de données « {path} » vient d’une version plus récente "
+                                   "de Sésame (schéma {version}) : mettez Sésame à jour").format(
+                                       path=self.path, version=version))
+            for target in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[target]:
+                    db.execute(statement)
+            if version != SCHEMA_VERSION:
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    def check(self) -> str:
+        """``ok``, or what SQLite found wrong in the file."""
+        return "; ".join(row[0] for row in self._db.execute("PRAGMA integrity_check"))
+
+    # --- writing ----------------------------------------------------------------------
+
+    def _player(self, db: sqlite3.Connection, pseudonym: str) -> int:
+        db.execute("INSERT OR IGNORE INTO players (pseudonym) VALUES (?)", (pseudonym,))
+        return int(db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()[0])
+
+    def start(self, *, pseudonym: str, game_id: str, game_version: str, content_hash: str,
+              started_at: str, group: str = "", team: str = "",
+              members: Sequence[str] = ()) -> int:
+        """The id of the attempt of ``pseudonym`` at ``game_id`` begun at ``started_at``;
+        created the first time, found again when a resumed game asks once more."""
+        with self._write() as db:
+            return self._start(db, pseudonym, game_id, game_version, content_hash, started_at,
+                               group, team, members)
+
+    def _start(self, db: sqlite3.Connection, pseudonym: str, game_id: str, game_version: str,
+               content_hash: str, started_at: str, group: str, team: str,
+               members: Sequence[str]) -> int:
+        player = self._player(db, pseudonym)
+        db.execute("""INSERT OR IGNORE INTO sessions (player_id, game_id, game_version, content_hash,
+                      started_at, group_code, team) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                   (player, game_id, game_version, content_hash, started_at, group, team))
+        session = int(db.execute("SELECT id FROM sessions WHERE player_id = ? AND game_id = ? "
+                                 "AND started_at = ?", (player, game_id, started_at)).fetchone()[0])
+        for member in members:
+            db.execute("INSERT OR IGNORE INTO members (session_id, player_id) VALUES (?, ?)",
+                       (session, self._player(db, member)))
+        return session
+
+    def record(self, session_id: int, log: Sequence[LoggedEvent]) -> int:
+        """Store the entries of ``log`` not stored yet (the log of a session, from its
+        start: entry n is event n); returns how many were new."""
+        with self._write() as db:
+            return self._record(db, session_id, log)
+
+    def _record(self, db: sqlite3.Connection, session_id: int, log: Sequence[LoggedEvent]) -> int:
+        first = int(db.execute("SELECT COALESCE(MAX(seq) + 1, 0) FROM events WHERE session_id = ?",
+                               (session_id,)).fetchone()[0])
+        for seq in range(first, len(log)):
+            entry = log[seq]
+            data = entry.event
+            name = str(data.get("event", ""))
+            puzzle = data.get("puzzle") if isinstance(data.get("puzzle"), str) else None
+            db.execute("INSERT OR IGNORE INTO events (session_id, seq, t, name, puzzle, data) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       (session_id, seq, float(entry.t), name, puzzle,
+                        json.dumps(data, ensure_ascii=False)))
+            if name == "AnswerJudged":
+                db.execute(_ATTEMPT, {"session": session_id, "seq": seq, "puzzle": puzzle,
+                                      "attempt": int(data.get("attempt", 1)),
+                                      "answer": str(data.get("answer", "")),
+                                      "correct": int(bool(data.get("correct"))),
+                                      "fraction": float(data.get("fraction", 0.0)),
+                                      "t": float(entry.t)})
+        return max(0, len(log) - first)
+
+    def save(self, session: Any, pseudonym: str, *, started_at: str, group: str = "",
+             team: str = "", members: Sequence[str] = ()) -> int:
+        """Everything about ``session`` (an ``engine.session.Session``) not stored yet, and
+        its current score, in one transaction; the player calls it after each command.
+        Returns the attempt's id."""
+        game, state = session.game, session.state
+        current = session.score()
+        success = None
+        if state.ending is not None:
+            ending = game.endings.get(state.ending)
+            success = ending.success if ending is not None else True
+        with self._write() as db:
+            session_id = self._start(db, pseudonym, game.id, game.version, game.content_hash,
+                                     started_at, group, team, members)
+            self._record(db, session_id, session.log)
+            db.execute("""UPDATE sessions SET duration_s = ?, ended = ?, ending = ?, success = ?,
+                          score = ?, max_score = ? WHERE id = ?""",
+                       (float(state.t), int(state.ending is not None), state.ending,
+                        None if success is None else int(success), current.points,
+                        current.max_points, session_id))
+        return session_id
+
+    # --- a pupil's rights: see everything, erase everything ---------------------------
+
+    def forget(self, pseudonym: str) -> int:
+        """Erase everything stored about ``pseudonym``: the player, their attempts with
+        every event and answer, and their place in other pupils' team attempts.
+        Returns the number of records erased (0 when the pseudonym is unknown)."""
+        with self._write() as db:
+            row = db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()
+            if row is None:
+                return 0
+            player = int(row[0])
+            own = "(SELECT id FROM sessions WHERE player_id = :p)"
+            count = 1 + sum(int(db.execute(query, {"p": player}).fetchone()[0]) for query in (
+                "SELECT COUNT(*) FROM sessions WHERE player_id = :p",
+                f"SELECT COUNT(*) FROM events WHERE session_id IN {own}",
+                f"SELECT COUNT(*) FROM attempts WHERE session_id IN {own}",
+                f"SELECT COUNT(*) FROM members WHERE session_id IN {own} OR player_id = :p",
+            ))
+            db.execute("DELETE FROM players WHERE id = ?", (player,))  # cascades to the rest
+        # Old copies of the erased pages may linger in the write-ahead log: fold it in.
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
+
+    def export(self, pseudonym: str) -> dict[str, Any]:
+        """Everything stored about ``pseudonym``, as plain data (JSON-ready): their
+        attempts and the team attempts they were a member of, each with its answers
+        and events. An unknown pseudonym gives empty lists."""
+        row = self._db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()
+        out: dict[str, Any] = {"pseudonym": pseudonym, "sessions": [], "member_of": []}
+        if row is None:
+            return out
+        player = int(row[0])
+        own = self._db.execute("SELECT id FROM sessions WHERE player_id = ? ORDER BY started_at, id",
+                               (player,)).fetchall()
+        member = self._db.execute("""SELECT s.id FROM sessions s JOIN members m ON m.session_id = s.id
+                                     WHERE m.player_id = ? AND s.player_id != ?
+                                     ORDER BY s.started_at, s.id""", (player, player)).fetchall()
+        out["sessions"] = [self._session_data(int(r[0])) for r in own]
+        out["member_of"] = [self._session_data(int(r[0])) for r in member]
+        return out
+
+    def _session_data(self, session_id: int) -> dict[str, Any]:
+        db = self._db
+        columns = ("game_id", "game_version", "content_hash", "started_at", "duration_s", "ended",
+                   "ending", "success", "score", "max_score", "group_code", "team")
+        row = db.execute(f"SELECT {', '.join(columns)} FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        data: dict[str, Any] = dict(zip(columns, row))
+        data["ended"] = bool(data["ended"])
+        data["success"] = None if data["success"] is None else bool(data["success"])
+        data["recorded_by"] = db.execute(
+            "SELECT p.pseudonym FROM players p JOIN sessions s ON s.player_id = p.id WHERE s.id = ?",
+            (session_id,)).fetchone()[0]
+        data["members"] = [r[0] for r in db.execute(
+            "SELECT p.pseudonym FROM members m JOIN players p ON p.id = m.player_id "
+            "WHERE m.session_id = ? ORDER BY p.pseudonym", (session_id,))]
+        answer_columns = ("puzzle_id", "attempt", "answer", "correct", "fraction", "t", "hints", "time_s")
+        data["answers"] = [
+            {**dict(zip(answer_columns, r)), "correct": bool(r[3])} for r in db.execute(
+                f"SELECT {', '.join(answer_columns)} FROM attempts WHERE session_id = ? ORDER BY seq",
+                (session_id,))]
+        data["events"] = [{"t": t, **json.loads(text)} for t, text in db.execute(
+            "SELECT t, data FROM events WHERE session_id = ? ORDER BY seq", (session_id,))]
+        return data
+
+    # --- counts (tests, the teacher screen) -------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {table: int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+                for table in ("players", "sessions", "members", "events", "attempts")}

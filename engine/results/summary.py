@@ -1,0 +1,76 @@
+"""``sesame report``: from result files to the three summary files, in one call.
+
+The command line, the teacher screen and the benchmark all go through ``build``:
+find the files, read them without trusting them, compute, write ``synthese.csv``,
+``synthese.html`` and ``synthese.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..i18n import _, ngettext
+from .csvout import write_csv
+from .formatting import number, page_locale
+from .htmlout import write_html
+from .jsonout import write_json
+from .report import HARD_PCT, Attempt, ClassSummary, summarise
+from .resultfile import Reading, find_result_files, read_results
+
+OUTPUTS = ("synthese.csv", "synthese.html", "synthese.json")
+
+
+@dataclass
+class Built:
+    """What ``build`` did: what it read, the summary (None without a usable result) and
+    the files written."""
+
+    reading: Reading
+    summary: ClassSummary | None = None
+    written: list[Path] = field(default_factory=list)
+
+
+def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first") -> Built:
+    reading = read_results(find_result_files(paths))
+    built = Built(reading)
+    if not reading.results:
+        return built
+    summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems])
+    out.mkdir(parents=True, exist_ok=True)
+    csv_name, html_name, json_name = OUTPUTS
+    built.summary = summary
+    built.written = [write_csv(summary, out / csv_name), write_html(summary, out / html_name),
+                     write_json(summary, out / json_name)]
+    return built
+
+
+def describe(built: Built, out: Path) -> str:
+    """A few lines for the terminal: what was read, the headline figures, where it went."""
+    reading, summary = built.reading, built.summary
+    assert summary is not None
+    o = summary.overview
+    counts = ngettext("{n} fichier lu", "{n} fichiers lus", reading.files).format(n=reading.files)
+    if reading.skipped:
+        counts += ", " + ngettext("{n} ignoré", "{n} ignorés", reading.skipped).format(n=reading.skipped)
+    if reading.merged:
+        counts += ", " + ngettext("{n} doublon fusionné", "{n} doublons fusionnés",
+                                  reading.merged).format(n=reading.merged)
+    locale = page_locale()
+    lines = [
+        _("{game} : {pupils} élèves ou équipes ({counts})").format(
+            game=summary.game_title, pupils=o.pupils, counts=counts),
+        _("Score moyen {mean} %, médian {median} % ; complétion moyenne {completion} %").format(
+            mean=number(o.mean_score_pct, 0, locale), median=number(o.median_score_pct, 0, locale),
+            completion=number(o.mean_completion_pct, 0, locale)),
+    ]
+    hard = [q for q in summary.questions if q.hard]
+    if hard:
+        shown = ", ".join(str(q.number) for q in hard[:20]) + (" …" if len(hard) > 20 else "")
+        lines.append(ngettext("{n} question peu réussie (moins de {pct} %) : n° {numbers}",
+                              "{n} questions peu réussies (moins de {pct} %) : n° {numbers}",
+                              len(hard)).format(n=len(hard), pct=int(HARD_PCT), numbers=shown))
+    lines.append(_("Synthèse écrite dans {folder} : {files}").format(
+        folder=out, files=", ".join(p.name for p in built.written)))
+    return "\n".join(lines)

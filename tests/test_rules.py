@@ -246,3 +246,40 @@ endings: [{id: fin, title: Fin, text: Fini.}]
     state, events = play(rules, state, cmd.Inspect(2, "tapis"), cmd.Use(3, "cle", "porte"))
     assert names(events)[-4:] == ["TextShown", "ItemLost", "FlagChanged", "GameEnded"]
     assert state.inventory == () and "ouvert" in state.flags and state.ending == "fin"
+
+
+def test_effects_unlock_goto_clear_and_conditions_on_them(write_game):
+    folder = write_game({"game.yaml": HEADER + """
+genre: escape
+start_room: a
+state: {flags: [lampe], counters: {visites: 0}}
+documents: [{id: note, kind: poster, text: Une note.}]
+rooms:
+  - id: a
+    title: A
+    objects:
+      - {id: levier, label: Levier, effects: [{set: lampe}, {unlock: trappe}, {show: Clac.}]}
+      - {id: note_murale, label: Note, document: note, effects: [{clear: lampe}]}
+      - {id: bouton, label: Bouton, requires: "seen(note) and not lampe", effects: [{goto: b}]}
+    exits:
+      - {id: trappe, to: b, label: Trappe, lock: code}
+  - id: b
+    title: B
+    on_enter: [{add: visites, value: 2}]
+puzzles: [{id: code, type: code, prompt: Code ?, code: "1"}]
+triggers:
+  - {id: fin, when: "opened(trappe) and visites >= 2 and visited(b)", effects: [{end: fin}]}
+endings: [{id: fin, title: Fin, text: Fini.}]
+"""})
+    game = load_game(folder, use_cache=False).game
+    rules = Rules(game)
+    state, _ = rules.start()
+    state, events = rules.apply(state, cmd.Inspect(1, "bouton"))
+    assert events[0].reason == "locked"  # the note is not read yet
+    state, events = rules.apply(state, cmd.Inspect(2, "levier"))
+    assert names(events) == ["ObjectInspected", "FlagChanged", "Unlocked", "TextShown"]
+    assert rules.is_open(state, "trappe") and "lampe" in state.flags
+    state, events = play(rules, state, cmd.Inspect(3, "note_murale"), cmd.Inspect(4, "bouton"))
+    assert "lampe" not in state.flags and "note" in state.seen
+    assert state.ending == "fin" and state.counters["visites"] == 2
+    assert [e.name for e in events][-3:] == ["RoomEntered", "CounterChanged", "GameEnded"]

@@ -49,6 +49,7 @@ class Session:
     def __post_init__(self) -> None:
         self.rules = Rules(self.game, self.options)
         self.state, events = self.rules.start()
+        self.started = events  # shown by the player when the game opens
         self.log: list[LogEntry] = []
         self._record(0.0, events)
         self.save()
@@ -114,6 +115,7 @@ class Session:
             session.rules = Rules(game, session.options)
             session.state = State.from_data(data["state"])
             session.log = [LogEntry(float(e["t"]), dict(e["event"])) for e in data["log"]]
+            session.started = []
         except (KeyError, TypeError, ValueError, StateError):
             raise SaveError(_("la sauvegarde est incomplète ou abîmée")) from None
         return session

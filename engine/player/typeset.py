@@ -6,6 +6,7 @@ text surface comes from ``Typesetter.render``, keyed by everything that changes 
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -48,6 +49,18 @@ def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
     return lines
 
 
+def drawable(text: str, face: pygame.font.Font) -> str:
+    """``text`` without the characters the font cannot draw (emoji, mostly), which would
+    show as empty boxes; the spaces they leave are folded."""
+    if text.isascii():
+        return text
+    metrics = face.metrics(text)
+    if all(m is not None for m in metrics):
+        return text
+    kept = "".join(c for c, m in zip(text, metrics) if m is not None or c == "\n")
+    return re.sub(r"[ ]{2,}", " ", kept).strip(" ")
+
+
 class Typesetter:
     def __init__(self, family: str, locale: str = "fr") -> None:
         self.family = family
@@ -69,7 +82,7 @@ class Typesetter:
             self._cache.move_to_end(key)
             return surface
         face = self.face(size, bold)
-        lines = wrap(self.shown(text), face, width)
+        lines = wrap(drawable(self.shown(text), face), face, width)
         line_height = round(face.get_linesize() * spacing)
         rendered = [face.render(line, True, color) for line in lines]
         full = max((s.get_width() for s in rendered), default=0)

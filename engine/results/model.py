@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 RESULT_FORMAT = "sesame-resultat"
 RESULT_VERSION = 1
-MAX_NAME = 64  # characters of a pseudonym, group code or team name
+MAX_NAME = 64  # characters of a pseudonym, group code or team name (validate says 64)
 
 
 @dataclass(frozen=True, slots=True)

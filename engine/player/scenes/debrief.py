@@ -35,7 +35,8 @@ class DebriefScene(Scene):
         self.content = self._render(self.view.width)
         self.scroll = min(self.scroll, max(0, self.content.get_height() - self.view.height))
         home = Button("home", label=_("Retour à l’accueil"), icon="home", style="primary", action=("home",))
-        home.rect = pygame.Rect(0, 0, m.body * 11, button_h)
+        label_w = self.app.ui.text.render(home.label, m.body, (0, 0, 0), bold=True).get_width()
+        home.rect = pygame.Rect(0, 0, label_w + m.body + m.unit * 8, button_h)
         home.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         self.widgets = [home]
         self.focus = home

@@ -159,8 +159,10 @@ class DocumentPanel(Panel):
         self.rect = self.frame()
         width = round(min(self.rect.width - m.unit * 8, m.body * 34) * self.zoom)
         self.surface, _parts = documents.render(self.ui, self.document, self.scene.game.folder, width, self.locale)
+        buttons_h = m.body + m.unit * 4
         self.view = pygame.Rect(self.rect.x + m.unit * 4, self.rect.y + m.title + m.unit * 5,
-                                self.rect.width - m.unit * 8, self.rect.height - m.title - m.body * 2 - m.unit * 12)
+                                self.rect.width - m.unit * 8,
+                                self.rect.height - m.title - buttons_h - m.small - m.unit * 12)
         self.content_height = self.surface.get_height()
         self.max_scroll = max(0, self.content_height - self.view.height)
         self.scroll = min(self.scroll, self.max_scroll)
@@ -176,7 +178,11 @@ class DocumentPanel(Panel):
     def draw(self, surface):
         super().draw(surface)
         m, p = self.ui.metrics, self.ui.palette
-        title = self.document.title.get(self.locale) if self.document.title else _("Document")
+        kinds = {"post": _("Publication"), "article": _("Article"), "chart": _("Graphique"), "photo": _("Photo"),
+                 "thread": _("Conversation"), "poster": _("Affiche")}
+        title = kinds.get(self.document.kind, _("Document"))
+        if self.document.title and self.document.kind not in ("chart", "poster"):
+            title += " : " + self.document.title.get(self.locale)
         surface.blit(self.ui.text.render(title, m.title, p.text, self.rect.width - m.unit * 8, bold=True),
                      (self.rect.x + m.unit * 4, self.rect.y + m.unit * 3))
         clip = surface.get_clip()
@@ -193,7 +199,7 @@ class DocumentPanel(Panel):
             thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // self.max_scroll
             pygame.draw.rect(surface, p.muted, thumb)
             more = self.ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
-            surface.blit(more, (self.view.x, self.view.bottom + m.unit))
+            surface.blit(more, (self.view.x, self.view.bottom + m.unit * 2))
 
     def on_action(self, action, widget):
         if action[0] == "zoom":
@@ -382,7 +388,7 @@ class PuzzlePanel(Panel):
             y = self.row(actions, y) + m.unit * 3
             widgets += actions
         if self.verdict is not None:
-            y = self._verdict_blocks(inner, y, block)
+            self._verdict_blocks(inner, block)  # advances y through block()
         if self.resolved:
             actions = [self.button("continue", _("Continuer"), ("continue",), icon="play", style="primary")]
             y = self.row(actions, y) + m.unit * 3
@@ -391,7 +397,7 @@ class PuzzlePanel(Panel):
         self.content_height = y + self.scroll - inner.y + m.unit * 3
         return self.clip_widgets(widgets)
 
-    def _verdict_blocks(self, inner: pygame.Rect, y: int, block) -> int:
+    def _verdict_blocks(self, inner: pygame.Rect, block) -> None:
         ui, m, p = self.ui, self.ui.metrics, self.puzzle
         verdict = self.verdict
         assert verdict is not None
@@ -424,9 +430,8 @@ class PuzzlePanel(Panel):
         else:
             tries = p.attempts.max
             left = (tries - self.progress.wrong) if tries else None
-            note = _("Tu peux réessayer.") if left is None else _("Encore {n} essai(s).").format(n=left)
+            note = _("Vous pouvez réessayer.") if left is None else _("Encore {n} essai(s).").format(n=left)
             block(ui.text.render(note, m.small, ui.palette.muted, inner.width))
-        return y
 
     def draw(self, surface):
         super().draw(surface)

@@ -109,7 +109,11 @@ class PlayScene(Scene):
         self.app.replace(DebriefScene(self.app, self.session))
 
     def _open_from_state(self) -> None:
-        """After a resume: show what was on screen (the current question)."""
+        """Show what the game opens with, or after a resume what was on screen."""
+        if self.session.started:
+            started, self.session.started = self.session.started, []
+            self.react(started)
+            return
         state = self.session.state
         if self.game.genre != "escape" and state.current and not self.session.ended:
             self.panels.append(PuzzlePanel(self, state.current, closable=False))

@@ -170,6 +170,38 @@ def replay_peak_rss(folder: Path) -> float | None:
         return round(_child(_RSS.format(path=str(folder)), Path(home))["rss_mb"], 1)
 
 
+_REPORT = """
+import json, resource, time
+from pathlib import Path
+from engine.results.summary import build
+times = []
+for _run in range({runs}):
+    t0 = time.perf_counter()
+    built = build([Path({folder!r})], Path({out!r}))
+    times.append(time.perf_counter() - t0)
+    assert built.summary is not None and built.summary.overview.results == {count}
+print(json.dumps({{"times": times, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def report_figures(counts: tuple[int, ...] = (35, 10_000)) -> dict[int, dict[str, float]]:
+    """The class summary (read, compute, write CSV, HTML and JSON) of ``count`` generated
+    result files (``engine.results.sample``): the median of several runs in one new
+    process, imports excluded, and that process's peak memory."""
+    from .results.sample import write_results
+
+    figures_by_count = {}
+    with tempfile.TemporaryDirectory() as work:
+        bank = write_bank(Path(work) / "bank", 40)
+        for count in counts:
+            folder = write_results(Path(work) / f"results_{count}", count, bank)[0].parent
+            child = _child(_REPORT.format(runs=5 if count < 1000 else 3, folder=str(folder),
+                                          out=str(Path(work) / f"out_{count}"), count=count),
+                           Path(work) / "home")
+            figures_by_count[count] = {"s": statistics.median(child["times"]), "rss_mb": child["rss_mb"]}
+    return figures_by_count
+
+
 def figures() -> dict[str, Any]:
     """The figures of ``sesame bench`` (see BRIEF.md); ``null`` for what is not built yet."""
     from .paths import bundled_games
@@ -180,6 +212,7 @@ def figures() -> dict[str, Any]:
     bundled = sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file()) \
         if bundled_games().is_dir() else []
     rss = [replay_peak_rss(p) for p in bundled]
+    report = report_figures()
     return {
         "first_frame_s": None,  # needs the player
         "frame_p50_ms": None,
@@ -190,8 +223,9 @@ def figures() -> dict[str, Any]:
         "games_list_s": round(games_list_time(), 4),
         "load_10k_first_s": round(first, 3),
         "load_10k_cached_s": round(cached, 3),
-        "report_35_s": None,  # needs the class summary
-        "report_10k_s": None,
+        "report_35_s": round(report[35]["s"], 3),
+        "report_10k_s": round(report[10_000]["s"], 2),
+        "report_10k_peak_rss_mb": round(report[10_000]["rss_mb"], 1),
     }
 
 

@@ -46,3 +46,28 @@ def test_walkthrough_through_the_interface(folder):
     pilot.dismiss()
     assert isinstance(app.scene, DebriefScene), type(app.scene).__name__
     assert app.scene.session.state.ending == walkthrough.expect_ending
+
+
+def test_a_whole_game_with_the_keyboard_only():
+    folder = GAMES / "escape_fake_news"
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app, mode="keyboard")
+    pilot.click("game:escape_fake_news")
+    pilot.click("start")
+    walkthrough = read_walkthrough(folder / "walkthrough.yaml")
+    for _line, command in walkthrough.commands:
+        if command is not None:
+            pilot.perform(command)
+    pilot.dismiss()
+    assert isinstance(app.scene, DebriefScene)
+    assert app.scene.session.state.ending == walkthrough.expect_ending
+
+
+def test_a_quiz_by_touch():
+    app, pilot, walkthrough = start(FIXTURES / "mini_quiz")
+    pilot.mode = "touch"
+    for _line, command in walkthrough.commands:
+        if command is not None:
+            pilot.perform(command)
+    assert isinstance(app.scene, DebriefScene)

@@ -19,8 +19,12 @@ class PilotError(AssertionError):
 
 
 class Pilot:
-    def __init__(self, app: App) -> None:
+    """``mode`` is how a click is made: ``mouse``, ``touch`` (finger taps) or
+    ``keyboard`` (Tab to the widget, then Enter; arrows to aim in an image)."""
+
+    def __init__(self, app: App, mode: str = "mouse") -> None:
         self.app = app
+        self.mode = mode
         app.step([])
 
     @property
@@ -47,7 +51,23 @@ class Pilot:
         return widget
 
     def click(self, widget_id: str) -> None:
-        self.click_at(self.find(widget_id).rect.center)
+        widget = self.find(widget_id)
+        if self.mode == "touch":
+            self.tap(widget_id)
+        elif self.mode == "keyboard":
+            self.focus(widget_id)
+            self.press(pygame.K_RETURN)
+        else:
+            self.click_at(widget.rect.center)
+
+    def focus(self, widget_id: str) -> None:
+        """Press Tab until ``widget_id`` has the focus, as a keyboard user does."""
+        for _ in range(len(self.scene.widgets) * 2 + 2):
+            focus = self.scene.focus
+            if focus is not None and focus.id == widget_id and self.scene.focus_visible:
+                return
+            self.press(pygame.K_TAB)
+        raise PilotError(f"Tab never reaches {widget_id!r} on {type(self.scene).__name__}")
 
     def click_at(self, pos: tuple[int, int]) -> None:
         self.app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
@@ -130,6 +150,9 @@ class Pilot:
                     self.type(arg)
                 elif kind == "point":
                     widget_id, fx, fy = arg
+                    if self.mode == "keyboard":
+                        self.aim(panel, widget_id, fx * 100, fy * 100)
+                        continue
                     rect = self.find(widget_id).rect
                     self.click_at((round(rect.x + fx * rect.width), round(rect.y + fy * rect.height)))
             self.click("submit")
@@ -143,6 +166,19 @@ class Pilot:
             self.click("continue")
         elif isinstance(command, cmd.Tick):
             pass
+
+    def aim(self, panel: PuzzlePanel, widget_id: str, x: float, y: float) -> None:
+        """Keyboard play of an image: Enter shows the aiming cross, arrows move it."""
+        self.focus(widget_id)
+        self.press(pygame.K_RETURN)
+        for _ in range(200):
+            px, py = panel.input.point
+            if abs(px - x) <= 2 and abs(py - y) <= 2:
+                return
+            key = (pygame.K_RIGHT if px < x - 2 else pygame.K_LEFT) if abs(px - x) > 2 else \
+                (pygame.K_DOWN if py < y - 2 else pygame.K_UP)
+            self.press(key)
+        raise PilotError("the aiming cross does not reach its target")
 
     def screenshot(self, path: Path) -> None:
         self.app.screenshot(path)

@@ -38,7 +38,7 @@ def played_results(game_folder: Path, sessions: int, seed: int = 0) -> list[dict
     from ..content.loader import load_game
     from ..core.rules import Options
 
-    game = load_game(game_folder).game
+    game = load_game(game_folder, use_cache=False).game
     rng = random.Random(seed)
     out = []
     for k in range(sessions):

@@ -139,16 +139,16 @@ def _puzzle(raw: Any, where: str) -> PuzzleResult:
         raise _edited(_("{field} : « correct » ne s’accorde pas avec « status »").format(field=where))
     if status == "open" and points:
         raise _edited(_("{field} : des points pour une question sans réponse").format(field=where))
-    if len(set(wrong_answers)) != len(wrong_answers) or len(wrong_answers) > wrong:
+    if wrong_answers and (len(set(wrong_answers)) != len(wrong_answers) or len(wrong_answers) > wrong):
         raise _edited(_("{field} : les réponses fausses ne s’accordent pas avec leur nombre").format(
             field=where))
-    # Interned: ten thousand results share one copy of each id, label and skill.
+    # Interned: ten thousand results share one copy of each id, label, answer and skill.
     return PuzzleResult(
         _intern(pid), _intern(label), _intern(status), correct, float(fraction), points, max_points,
         wrong, hints, None if time_s is None else float(time_s),
-        None if answer is None else _intern(answer), tuple(_intern(a) for a in wrong_answers),
-        tuple((_intern(k), _intern(v)) for k, v in answer_texts.items()),
-        tuple(_intern(s) for s in skills), _intern(theme), _intern(team))
+        None if answer is None else _intern(answer), tuple(map(_intern, wrong_answers)),
+        tuple((_intern(k), _intern(v)) for k, v in answer_texts.items()) if answer_texts else (),
+        tuple(map(_intern, skills)), _intern(theme), _intern(team))
 
 
 def parse_result(data: Any, path: str = "") -> Result:

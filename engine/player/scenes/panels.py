@@ -430,7 +430,7 @@ class PuzzlePanel(Panel):
         else:
             tries = p.attempts.max
             left = (tries - self.progress.wrong) if tries else None
-            note = _("Vous pouvez réessayer.") if left is None else _("Encore {n} essai(s).").format(n=left)
+            note = _("Tu peux réessayer.") if left is None else _("Encore {n} essai(s).").format(n=left)
             block(ui.text.render(note, m.small, ui.palette.muted, inner.width))
 
     def draw(self, surface):

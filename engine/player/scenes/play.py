@@ -65,11 +65,12 @@ class PlayScene(Scene):
                 self.open(PuzzlePanel(self, event.puzzle, closable=False))
             elif isinstance(event, ev.RoundStarted):
                 round_ = next(r for r in self.game.rounds if r.id == event.round)
-                lines = [round_.intro.get(self.locale)] if round_.intro else []
+                lines = [_("Manche {n} sur {total}").format(n=event.number, total=len(self.game.rounds))]
+                if round_.intro:
+                    lines.append(round_.intro.get(self.locale))
                 if event.time_limit_s:
                     lines.append(_("Temps pour cette manche : {t}.").format(t=clock_text(event.time_limit_s)))
-                self.open(MessagePanel(self, _("Manche {n} : {title}").format(
-                    n=event.number, title=round_.title.get(self.locale)), "\n\n".join(lines)))
+                self.open(MessagePanel(self, round_.title.get(self.locale), "\n\n".join(lines)))
             elif isinstance(event, ev.TextShown):
                 self.open(MessagePanel(self, "", event.text.get(self.locale)))
             elif isinstance(event, ev.Refused):
@@ -278,9 +279,10 @@ class PlayScene(Scene):
             base = [w for w in self.widgets if w.id == "pause"]
             if self.game.genre == "escape":
                 self._draw_room_widgets(surface)
-            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            # The panel's backdrop dims the room, not the bar with the clock and the score.
+            shade = pygame.Surface((surface.get_width(), surface.get_height() - self.bar.height), pygame.SRCALPHA)
             shade.fill((*p.shade, 120))
-            surface.blit(shade, (0, 0))
+            surface.blit(shade, (0, self.bar.bottom))
             self.panel.draw(surface)
             self.draw_widgets(surface, [w for w in self.widgets if w not in base])
             self.draw_widgets(surface, base)
@@ -324,7 +326,8 @@ class PlayScene(Scene):
         score = self.session.score()
         label = _("Score : {points} / {max}").format(points=score.points, max=score.max_points)
         if state.teams and len(state.teams) > 1:
-            label = " · ".join(f"{team} {points}" for team, points in score.by_team.items())
+            label = " · ".join(_("{team} : {n} pts").format(team=team, n=points)
+                               for team, points in score.by_team.items())
         text = ui.text.render(label, m.small, p.accent_text)
         x -= text.get_width() + m.unit * 5
         surface.blit(text, (x, self.bar.centery - text.get_height() // 2))

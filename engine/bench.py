@@ -180,6 +180,7 @@ for _run in range({runs}):
     built = build([Path({folder!r})], Path({out!r}))
     times.append(time.perf_counter() - t0)
     assert built.summary is not None and built.summary.overview.results == {count}
+    del built  # one summary in memory at a time
 print(json.dumps({{"times": times, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 

@@ -32,7 +32,7 @@ def start(folder, size=(1366, 768), **prefs):
     pilot = Pilot(app)
     if walkthrough.options.teams:
         pilot.click(f"teams:{len(walkthrough.options.teams)}")
-    app.scene.seed = walkthrough.options.seed
+    app.seed = walkthrough.options.seed
     pilot.click("start")
     return app, pilot, walkthrough
 

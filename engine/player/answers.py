@@ -15,11 +15,10 @@ import pygame
 
 from ..core.model import Puzzle
 from ..i18n import _
-from . import documents
+from . import documents, gfx
 from .widgets import Area, Button, TextInput, Widget
 
 Step = tuple[str, Any]  # ("click", widget id) | ("type", text) | ("point", (widget id, fx, fy))
-ARROWS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
 
 
 class Input:
@@ -192,7 +191,7 @@ class DirectionsInput(Input):
         widgets: list[Widget] = [Button(f"arrow:{d}", pygame.Rect(xy, (size, size)), ("arrow", d), label="",
                                         icon=d, speech=names[d]) for d, xy in places.items()]
         erase = Button("erase", pygame.Rect(cx + size * 2, top + size + m.unit, m.body * 7, size), ("erase",),
-                       label=_("Effacer"), icon="back")
+                       label=_("Effacer"), icon="cross")
         return widgets + [erase]
 
     def act(self, action):
@@ -206,14 +205,20 @@ class DirectionsInput(Input):
 
     def draw(self, surface):
         m, p = self.ui.metrics, self.ui.palette
-        shown = " ".join(ARROWS[a] for a in self.sequence) or _("(aucune flèche)")
+        size = m.body + m.unit
+        x = self.rect.x
+        if not self.sequence:
+            surface.blit(self.ui.text.render(_("(aucune flèche)"), m.body, p.muted), (x, self.rect.y))
+        for arrow in self.sequence:  # drawn, not typed: fonts rarely have arrow glyphs
+            box = pygame.Rect(x, self.rect.y, size, size)
+            pygame.draw.rect(surface, p.border, box, 2, border_radius=m.unit // 2)
+            gfx.icon(surface, arrow, box.center, m.body, p.text)
+            x += size + m.unit
         words = ", ".join({"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}[a]
                           for a in self.sequence)
-        text = self.ui.text.render(shown, round(m.body * 1.3), p.text, bold=True)
-        surface.blit(text, (self.rect.x, self.rect.y))
         if words:
-            surface.blit(self.ui.text.render(words, m.small, p.muted, self.rect.width // 2),
-                         (self.rect.x + text.get_width() + m.unit * 3, self.rect.y + m.unit))
+            surface.blit(self.ui.text.render(words, m.small, p.muted, self.rect.width),
+                         (self.rect.x, self.rect.y + size + m.unit // 2))
 
     def value(self):
         return list(self.sequence) or None

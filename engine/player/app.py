@@ -63,11 +63,12 @@ class Ui:
 
 class App:
     def __init__(self, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
-                 prefs: Preferences | None = None) -> None:
+                 prefs: Preferences | None = None, seed: int | None = None) -> None:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Sésame")
         self.prefs = prefs or Preferences.load()
+        self.seed = seed  # fixed by tests; otherwise each game draws its own
         self.windowed_size = size
         self.fullscreen = fullscreen
         self.surface = self._set_mode(size)

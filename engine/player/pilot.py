@@ -45,6 +45,10 @@ class Pilot:
                 if widget is not None or panel.scroll >= max(0, panel.content_height - panel.rect.height):
                     break
                 self.press(pygame.K_PAGEDOWN)
+        if widget is not None and not self.scene.shown(widget):
+            # Below the fold: scroll to it, as a person would with the wheel.
+            self.scene.scroll_to(widget)
+            widget = self.scene.widget(widget_id)
         if widget is None or not widget.enabled:
             raise PilotError(f"no enabled widget {widget_id!r} on {type(self.scene).__name__}; "
                              f"there are: {self.ids()}")

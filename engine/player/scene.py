@@ -24,6 +24,11 @@ class Scene:
         self.focus: Widget | None = None
         self.hover: Widget | None = None
         self.focus_visible = False  # shown after the first key press: mouse users see none
+        # A region whose content can be taller than the window (200 % text): widgets
+        # marked ``scrolls`` are laid out ``scroll`` pixels up and shown only inside it.
+        self.viewport: pygame.Rect | None = None
+        self.scroll = 0
+        self.content_bottom = 0  # where the scrolling content ends, in window coordinates
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -52,9 +57,57 @@ class Scene:
         self.draw_widgets(surface)
 
     def draw_widgets(self, surface: pygame.Surface, widgets: list[Widget] | None = None) -> None:
+        clip = surface.get_clip()
         for widget in widgets if widgets is not None else self.widgets:
+            if not self.shown(widget):
+                continue
+            if widget.scrolls and self.viewport is not None:
+                surface.set_clip(self.viewport.inflate(self.app.ui.metrics.unit * 2, self.app.ui.metrics.unit * 2))
             widget.draw(surface, self.app.ui, self.focus_visible and widget is self.focus,
                         widget is self.hover)
+            surface.set_clip(clip)
+        if self.viewport is not None and self.max_scroll() > 0:
+            self.draw_scrollbar(surface)
+
+    # --- scrolling --------------------------------------------------------------------
+
+    def shown(self, widget: Widget) -> bool:
+        return not widget.scrolls or self.viewport is None or self.viewport.contains(widget.rect)
+
+    def visible_widgets(self) -> list[Widget]:
+        return [w for w in self.widgets if self.shown(w)]
+
+    def max_scroll(self) -> int:
+        if self.viewport is None:
+            return 0
+        return max(0, self.content_bottom + self.scroll - self.viewport.bottom)
+
+    def scroll_by(self, amount: int) -> None:
+        target = min(self.max_scroll(), max(0, self.scroll + amount))
+        if target != self.scroll:
+            self.scroll = target
+            self.relayout()
+
+    def scroll_to(self, widget: Widget) -> None:
+        """Scroll just enough for ``widget`` to be seen (keyboard focus follows)."""
+        if self.viewport is None or not widget.scrolls or self.viewport.contains(widget.rect):
+            return
+        if widget.rect.top < self.viewport.top:
+            self.scroll_by(widget.rect.top - self.viewport.top)
+        else:
+            self.scroll_by(widget.rect.bottom - self.viewport.bottom)
+
+    def draw_scrollbar(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        view = self.viewport
+        assert view is not None
+        total = view.height + self.max_scroll()
+        bar = pygame.Rect(view.right + ui.metrics.unit // 2, view.y, max(4, ui.metrics.unit // 2), view.height)
+        pygame.draw.rect(surface, ui.palette.surface_alt, bar)
+        thumb = bar.copy()
+        thumb.height = max(ui.metrics.unit * 3, bar.height * view.height // total)
+        thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // max(1, self.max_scroll())
+        pygame.draw.rect(surface, ui.palette.muted, thumb)
 
     # --- input ------------------------------------------------------------------------
 
@@ -66,7 +119,7 @@ class Scene:
 
     def at(self, pos: tuple[int, int]) -> Widget | None:
         for widget in reversed(self.widgets):  # the last drawn is on top
-            if widget.enabled and widget.rect.collidepoint(pos):
+            if widget.enabled and self.shown(widget) and widget.rect.collidepoint(pos):
                 return widget
         return None
 
@@ -90,7 +143,9 @@ class Scene:
 
     def handle(self, event: pygame.event.Event) -> None:
         kind = event.type
-        if kind == pygame.MOUSEMOTION:
+        if kind == pygame.MOUSEWHEEL and self.viewport is not None:
+            self.scroll_by(-event.y * self.app.ui.metrics.body * 2)
+        elif kind == pygame.MOUSEMOTION:
             hovered = self.at(event.pos)
             if hovered is not self.hover:
                 self.hover = hovered
@@ -142,11 +197,21 @@ class Scene:
             self.on_text_changed(self.focus)
         elif key == pygame.K_ESCAPE:
             self.on_escape()
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.viewport is not None:
+            step = self.viewport.height * 3 // 4
+            self.scroll_by(step if key == pygame.K_PAGEDOWN else -step)
 
     def on_submit_text(self, widget: TextInput) -> None:
         pass
 
     def move_focus(self, focusables: list[Widget], key: int, backwards: bool) -> None:
+        self._move_focus(focusables, key, backwards)
+        if self.focus is not None:
+            focused = self.focus.id
+            self.scroll_to(self.focus)
+            self.focus = self.widget(focused) or self.focus
+
+    def _move_focus(self, focusables: list[Widget], key: int, backwards: bool) -> None:
         if not focusables:
             return
         if self.focus not in focusables:

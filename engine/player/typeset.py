@@ -49,16 +49,42 @@ def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
     return lines
 
 
-def drawable(text: str, face: pygame.font.Font) -> str:
-    """``text`` without the characters the font cannot draw (emoji, mostly), which would
-    show as empty boxes; the spaces they leave are folded."""
-    if text.isascii():
-        return text
-    metrics = face.metrics(text)
-    if all(m is not None for m in metrics):
-        return text
-    kept = "".join(c for c, m in zip(text, metrics) if m is not None or c == "\n")
-    return re.sub(r"[ ]{2,}", " ", kept).strip(" ")
+NO_BREAK_SPACES = ("\u202f", "\u00a0", "\u2009", " ")  # narrow first: French typography
+
+
+@lru_cache(maxsize=4096)
+def has_glyph(family: str, char: str) -> bool:
+    """Whether the family's regular face draws ``char`` (``pygame.font`` would silently
+    draw an empty box; ``pygame.freetype`` says None for a missing glyph)."""
+    import pygame.freetype
+
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    regular, _bold = FAMILIES.get(family, FAMILIES["hyperlegible"])
+    face = _freetype_face(str(assets() / "fonts" / regular))
+    return face.get_metrics(char)[0] is not None
+
+
+@lru_cache(maxsize=4)
+def _freetype_face(path: str):
+    import pygame.freetype
+
+    return pygame.freetype.Font(path, 16)
+
+
+def drawable(line: str, family: str) -> str:
+    """``line`` as the font can draw it: a no-break space the font lacks becomes one it
+    has; other missing characters (emoji, mostly) are left out instead of showing as
+    empty boxes. Applied after wrapping, so words still never break there."""
+    if line.isascii():
+        return line
+    out = []
+    for char in line:
+        if char.isascii() or has_glyph(family, char):
+            out.append(char)
+        elif char in NO_BREAK_SPACES:
+            out.append(next(c for c in NO_BREAK_SPACES if c == " " or has_glyph(family, c)))
+    return re.sub(r" {2,}", " ", "".join(out)).strip(" ")
 
 
 class Typesetter:
@@ -82,7 +108,7 @@ class Typesetter:
             self._cache.move_to_end(key)
             return surface
         face = self.face(size, bold)
-        lines = wrap(drawable(self.shown(text), face), face, width)
+        lines = [drawable(line, self.family) for line in wrap(self.shown(text), face, width)]
         line_height = round(face.get_linesize() * spacing)
         rendered = [face.render(line, True, color) for line in lines]
         full = max((s.get_width() for s in rendered), default=0)

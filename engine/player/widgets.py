@@ -26,6 +26,7 @@ class Widget:
     speech: str = ""
     focusable: bool = True
     enabled: bool = True
+    scrolls: bool = False  # lives in its scene's scrolling viewport
 
     def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
         raise NotImplementedError

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 from ..i18n import _
 from ..session import write_atomic
 from .formatting import CSV_LOCALE, minutes, number, when
-from .report import ClassSummary
+from .report import ClassSummary, attempt_label
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -34,8 +34,8 @@ def safe(text: str) -> str:
     return "'" + text if text.startswith(_RISKY) else text
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    return number(value, digits, CSV_LOCALE)
+def _num(value: float | None, digits: int = 1, fixed: bool = False) -> str:
+    return number(value, digits, CSV_LOCALE, fixed=fixed)
 
 
 def _yes(value: bool | None) -> str:
@@ -53,7 +53,7 @@ def rows(summary: ClassSummary) -> list[list[str]]:
     out.append([_("Score moyen (%)"), _num(o.mean_score_pct), _("Score médian (%)"),
                 _num(o.median_score_pct), _("Complétion moyenne (%)"), _num(o.mean_completion_pct),
                 _("Durée moyenne (min)"), _num(minutes(o.mean_duration_s))])
-    out.append([_("Tentative retenue"), _attempt_label(summary.attempt_rule)])
+    out.append([_("Tentative retenue"), attempt_label(summary.attempt_rule)])
     skill_labels = {s.id: s.label for s in summary.skills}
 
     out += [[], [_("Élèves et équipes")]]
@@ -88,7 +88,7 @@ def rows(summary: ClassSummary) -> list[list[str]]:
                     _num(q.success_pct), _num(q.points_pct), _num(q.mean_time_s),
                     _num(q.hint_pct), safe(q.wrong_answer or ""),
                     str(q.wrong_answer_count) if q.wrong_answer else "",
-                    _num(q.discrimination, 2), ", ".join(alerts)])
+                    _num(q.discrimination, 2, fixed=True), ", ".join(alerts)])
 
     for title, groups, head in ((_("Compétences"), summary.skills, _("Compétence")),
                                 (_("Thèmes"), summary.themes, _("Thème"))):
@@ -101,11 +101,6 @@ def rows(summary: ClassSummary) -> list[list[str]]:
     if summary.notes:
         out += [[], [_("Fichiers ignorés ou fusionnés")]] + [[safe(n)] for n in summary.notes]
     return out
-
-
-def _attempt_label(rule: str) -> str:
-    return {"first": _("la première de chaque élève"), "last": _("la dernière de chaque élève"),
-            "best": _("la meilleure de chaque élève")}.get(rule, rule)
 
 
 def render(table: Iterable[Sequence[str]]) -> str:

@@ -27,18 +27,20 @@ def page_locale() -> str:
 
 
 def number(value: float | None, digits: int = 1, locale: str = CSV_LOCALE, *,
-           grouping: bool = False) -> str:
-    """``value`` rounded to ``digits`` decimals (none shown when they are zero)."""
+           grouping: bool = False, fixed: bool = False) -> str:
+    """``value`` rounded to ``digits`` decimals; trailing zeros are left out unless
+    ``fixed`` (a column of indexes reads better as 0,40 · 0,00 · −0,15)."""
     if value is None:
         return ""
     # Rounded first (and -0 made 0): a class has few distinct percentages, so the cache
     # spares Babel most of the ten thousand calls of a large summary.
-    return _decimal(round(value, digits) + 0.0, digits, locale, grouping)
+    return _decimal(round(value, digits) + 0.0, digits, locale, grouping, fixed)
 
 
 @lru_cache(maxsize=8192)
-def _decimal(value: float, digits: int, locale: str, grouping: bool) -> str:
-    pattern = ("#,##0" if grouping else "0") + ("." + "#" * digits if digits else "")
+def _decimal(value: float, digits: int, locale: str, grouping: bool, fixed: bool) -> str:
+    decimals = ("0" if fixed else "#") * digits
+    pattern = ("#,##0" if grouping else "0") + ("." + decimals if digits else "")
     return format_decimal(value, format=pattern, locale=locale, group_separator=grouping)
 
 

@@ -5,7 +5,8 @@ font, image or link to fetch, so it opens offline from a USB key and can be sent
 mail. Printing: A4 pages, each part on a new page, table headers repeated on every
 page and no row cut in two. Colour is never the only signal: a question to rework is
 also hatched, marked « ⚠ » and named in words. Every text from a result file is
-escaped: a pseudonym is only ever text.
+escaped: a pseudonym is only ever text. The game's own texts (question labels) get
+French typography, as in the player.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from html import escape
 from pathlib import Path
 from typing import Sequence
 
-from ..i18n import _, language
+from ..core.text import french
+from ..i18n import _, language, ngettext
 from ..session import write_atomic
 from .formatting import DASH, number, page_locale, when
-from .report import HARD_PCT, WEAK_DISCRIMINATION, ClassSummary, GroupRow, QuestionRow
+from .report import HARD_PCT, WEAK_DISCRIMINATION, ClassSummary, GroupRow, QuestionRow, attempt_label
 
 CHART_MAX_BARS = 40  # beyond, the chart shows the questions least often solved
 
@@ -68,8 +70,8 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    return DASH if value is None else number(value, digits, page_locale(), grouping=True)
+def _num(value: float | None, digits: int = 1, fixed: bool = False) -> str:
+    return DASH if value is None else number(value, digits, page_locale(), grouping=True, fixed=fixed)
 
 
 def _pct(value: float | None) -> str:
@@ -139,8 +141,8 @@ def histogram(counts: Sequence[int], title: str, ident: str) -> str:
                    f'text-anchor="middle">{count}</text>'
                    f'<text x="{x + col_w / 2}" y="{top + plot_h + 16}" text-anchor="middle">'
                    f'{k * 10}–{k * 10 + 10}</text>')
-    out.append(f'<text x="{width / 2}" y="{height - 2}" text-anchor="middle">'
-               f'{_e(_("score (%)"))}</text></svg>')
+    axis = _("score (%)")
+    out.append(f'<text x="{width / 2}" y="{height - 2}" text-anchor="middle">{_e(axis)}</text></svg>')
     return "".join(out)
 
 
@@ -163,7 +165,7 @@ def _cells(values: Sequence[str], numeric: Sequence[bool], row_class: str = "") 
 def _question_alerts(q: QuestionRow) -> str:
     parts = []
     if q.hard:
-        parts.append(f'<span class="flag">⚠ {_e(_("peu réussie"))}</span>')
+        parts.append('<span class="flag">⚠ ' + _e(_("peu réussie")) + "</span>")
     if q.weak:
         parts.append(_e(_("distingue mal")))
     return "<br>".join(parts)
@@ -177,14 +179,14 @@ def _questions(summary: ClassSummary) -> str:
         tags = ", ".join(skills.get(s, s) for s in q.skills)
         if q.theme:
             tags = f"{tags} · {q.theme}" if tags else q.theme
-        label = f"{_e(q.label)}<br><span class=\"small\">{_e(q.id)}" + (
+        label = f"{_e(french(q.label))}<br><span class=\"small\">{_e(q.id)}" + (
             f" · {_e(tags)}" if tags else "") + "</span>"
         wrong = DASH if q.wrong_answer is None else (
             f"{_e(q.wrong_answer)} <span class=\"small\">({q.wrong_answer_count})</span>")
         body.append(_cells([
             str(q.number), label, f"{q.solved}/{q.answered}<br>{_pct(q.success_pct)}",
             _pct(q.points_pct), _duration(q.mean_time_s), _pct(q.hint_pct), wrong,
-            _num(q.discrimination, 2), _question_alerts(q)], numeric, "hard" if q.hard else ""))
+            _num(q.discrimination, 2, fixed=True), _question_alerts(q)], numeric, "hard" if q.hard else ""))
     head = [_("N°"), _("Question"), _("Réussite"), _("Points"), _("Temps moyen"), _("Indices"),
             _("Réponse fausse la plus choisie (élèves)"), _("Discrimination"), _("Alerte")]
     return _table(_("Réussite question par question"), head, body)
@@ -199,9 +201,9 @@ def _question_chart(questions: Sequence[QuestionRow]) -> str:
                                              q.number))[:CHART_MAX_BARS]
         caption += " " + _("Les {n} questions les moins réussies sur {total}.").format(
             n=CHART_MAX_BARS, total=len(questions))
-    bars = [(f"{q.number}. {q.label}", q.success_pct, q.hard) for q in shown]
-    return (f"<figure>{bar_chart(bars, _('Réussite par question'), 'chart-questions')}"
-            f"<figcaption>{_e(caption)}</figcaption></figure>")
+    bars = [(f"{q.number}. {french(q.label)}", q.success_pct, q.hard) for q in shown]
+    chart = bar_chart(bars, _("Réussite par question"), "chart-questions")
+    return f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>"
 
 
 def _groups(title: str, groups: Sequence[GroupRow], head: str, ident: str) -> str:
@@ -225,7 +227,8 @@ def _pupils(summary: ClassSummary) -> str:
                             if p.members else "")
         status = _("oui") if p.ended else _("non")
         if p.attempts > 1:
-            status += f"<br><span class=\"small\">{_e(_('{n} tentatives').format(n=p.attempts))}</span>"
+            tries = ngettext("{n} tentative", "{n} tentatives", p.attempts).format(n=p.attempts)
+            status += f'<br><span class="small">{_e(tries)}</span>'
         body.append(_cells([
             who, _e(p.group) or DASH, f"{p.answered}/{p.total}<br>{_pct(p.completion_pct)}",
             f"{p.score}/{p.max_score}", _pct(p.score_pct), _duration(p.duration_s), str(p.hints),
@@ -243,59 +246,75 @@ def _pupils(summary: ClassSummary) -> str:
     return out
 
 
-def render(summary: ClassSummary) -> str:
-    """The whole page."""
+def _meta(summary: ClassSummary) -> str:
     o = summary.overview
     loc = page_locale()
-    title = _("Synthèse de classe : {game}").format(game=summary.game_title)
-    attempt = {"first": _("la première tentative de chaque élève"),
-               "last": _("la dernière tentative de chaque élève"),
-               "best": _("la meilleure tentative de chaque élève")}[summary.attempt_rule]
-    meta = _("Version {versions} · {n} résultats · parties du {first} au {last} · compte : {attempt}").format(
-        versions=", ".join(summary.game_versions), n=o.results, first=when(o.first_start, loc),
-        last=when(o.last_start, loc), attempt=attempt)
+    return " · ".join((
+        _("Version {versions}").format(versions=", ".join(summary.game_versions)),
+        ngettext("{n} résultat lu", "{n} résultats lus", o.results).format(n=o.results),
+        _("parties du {first} au {last}").format(first=when(o.first_start, loc),
+                                                 last=when(o.last_start, loc)),
+        _("tentative retenue : {attempt}").format(attempt=attempt_label(summary.attempt_rule))))
+
+
+def _overview(summary: ClassSummary) -> str:
+    o = summary.overview
     cards = [(_("élèves ou équipes"), str(o.pupils)), (_("ont fini"), f"{o.finished}/{o.pupils}"),
              (_("score moyen"), _pct(o.mean_score_pct)), (_("score médian"), _pct(o.median_score_pct)),
              (_("complétion moyenne"), _pct(o.mean_completion_pct)),
              (_("durée moyenne"), _duration(o.mean_duration_s)), (_("indices demandés"), str(o.hints))]
+    out = ['<div class="cards">']
+    out += [f'<div class="card"><b>{v}</b>{_e(k)}</div>' for k, v in cards]
+    out.append("</div>")
     hard = [q for q in summary.questions if q.hard]
-    alert = ""
     if hard:
-        items = "".join(f"<li>{q.number}. {_e(q.label)} — {_pct(q.success_pct)}</li>" for q in hard[:15])
-        alert = (f'<div class="alert"><strong>⚠ {_e(_("À retravailler en classe"))}</strong> '
-                 f'({_e(_("moins de {pct} % de réussite").format(pct=int(HARD_PCT)))})<ul>{items}</ul></div>')
-    method = _("Indice de discrimination : corrélation point-bisériale entre la réussite à la question "
-               "et le pourcentage de points de l’élève sur les autres questions. De −1 à 1 : au-dessus "
-               "de 0,3 la question distingue bien les élèves qui maîtrisent le reste ; sous {weak} elle "
-               "les distingue mal ; négatif, les élèves qui réussissent ailleurs y échouent plus que "
-               "les autres (énoncé ambigu ou corrigé erroné ?). Peu fiable sous une vingtaine "
-               "d’élèves. Taux de réussite, temps et discrimination portent sur les questions traitées ; "
-               "le score, sur toutes.").format(weak=number(WEAK_DISCRIMINATION, 1, loc))
-    notes = ""
-    if summary.notes:
-        items = "".join(f"<li>{_e(n)}</li>" for n in summary.notes)
-        notes = (f'<section id="fichiers"><h2>{_e(_("Fichiers ignorés ou fusionnés"))}</h2>'
-                 f'<ul class="notes">{items}</ul></section>')
-    skills = _groups(_("Compétences"), summary.skills, _("Compétence"), "chart-skills")
-    themes = _groups(_("Thèmes"), summary.themes, _("Thème"), "chart-themes")
+        heading = _("À retravailler en classe")
+        why = _("moins de {pct} % de réussite").format(pct=int(HARD_PCT))
+        items = "".join(f"<li>{q.number}. {_e(french(q.label))} — {_pct(q.success_pct)}</li>" for q in hard[:15])
+        more = "<li>…</li>" if len(hard) > 15 else ""
+        out.append(f'<div class="alert"><strong>⚠ {_e(heading)}</strong> ({_e(why)})'
+                   f"<ul>{items}{more}</ul></div>")
+    chart = histogram(o.histogram, _("Répartition des scores"), "chart-scores")
+    caption = _("Nombre d’élèves ou d’équipes par tranche de score.")
+    out.append(f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>")
+    return "".join(out)
+
+
+def _method() -> str:
+    return _("Indice de discrimination : corrélation point-bisériale entre la réussite à la question "
+             "et le pourcentage de points de l’élève sur les autres questions. De −1 à 1 : au-dessus "
+             "de 0,3 la question distingue bien les élèves qui maîtrisent le reste ; sous {weak} elle "
+             "les distingue mal ; négatif, les élèves qui réussissent ailleurs y échouent plus que "
+             "les autres (énoncé ambigu ou corrigé erroné ?). Peu fiable sous une vingtaine "
+             "d’élèves. Taux de réussite, temps et discrimination portent sur les questions traitées ; "
+             "le score, sur toutes.").format(weak=number(WEAK_DISCRIMINATION, 1, page_locale()))
+
+
+def _section(ident: str, title: str, body: str) -> str:
+    return f'<section id="{ident}"><h2>{_e(title)}</h2>{body}</section>'
+
+
+def render(summary: ClassSummary) -> str:
+    """The whole page."""
+    title = _("Synthèse de classe : {game}").format(game=summary.game_title)
     parts = [
         "<!DOCTYPE html>", f'<html lang="{_e(language())}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
-        f"<header><h1>{_e(title)}</h1><p class=\"meta\">{_e(meta)}</p></header>",
-        f'<section id="vue"><h2>{_e(_("Vue d’ensemble"))}</h2><div class="cards">',
-        "".join(f'<div class="card"><b>{v}</b>{_e(k)}</div>' for k, v in cards), "</div>", alert,
-        f"<figure>{histogram(o.histogram, _('Répartition des scores'), 'chart-scores')}"
-        f"<figcaption>{_e(_('Nombre d’élèves ou d’équipes par tranche de score.'))}</figcaption></figure>",
-        "</section>",
-        f'<section id="questions"><h2>{_e(_("Questions"))}</h2>', _question_chart(summary.questions),
-        _questions(summary), f'<p class="note">{_e(method)}</p></section>',
+        f'<header><h1>{_e(title)}</h1><p class="meta">{_e(_meta(summary))}</p></header>',
+        _section("vue", _("Vue d’ensemble"), _overview(summary)),
+        _section("questions", _("Questions"), _question_chart(summary.questions) + _questions(summary)
+                 + f'<p class="note">{_e(_method())}</p>'),
     ]
+    skills = _groups(_("Compétences"), summary.skills, _("Compétence"), "chart-skills")
+    themes = _groups(_("Thèmes"), summary.themes, _("Thème"), "chart-themes")
     if skills or themes:
-        parts.append(f'<section id="competences"><h2>{_e(_("Compétences et thèmes"))}</h2>'
-                     f"{skills}{themes}</section>")
-    parts += [f'<section id="eleves"><h2>{_e(_("Élèves et équipes"))}</h2>', _pupils(summary),
-              "</section>", notes, "</body></html>"]
+        parts.append(_section("competences", _("Compétences et thèmes"), skills + themes))
+    parts.append(_section("eleves", _("Élèves et équipes"), _pupils(summary)))
+    if summary.notes:
+        items = "".join(f"<li>{_e(n)}</li>" for n in summary.notes)
+        parts.append(_section("fichiers", _("Fichiers ignorés ou fusionnés"), f'<ul class="notes">{items}</ul>'))
+    parts.append("</body></html>")
     return "\n".join(parts)
 
 

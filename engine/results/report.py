@@ -33,6 +33,7 @@ from typing import Iterable, Literal, Sequence
 
 import numpy as np
 
+from ..i18n import _
 from .model import Result
 
 DISCRIMINATION_METHOD = "point-biserial"
@@ -139,6 +140,12 @@ class ClassSummary:
 
 
 # --- choosing one attempt per pupil -------------------------------------------------
+
+def attempt_label(rule: Attempt) -> str:
+    """Which attempt counts, in words."""
+    return {"first": _("la première de chaque élève"), "last": _("la dernière de chaque élève"),
+            "best": _("la meilleure de chaque élève")}[rule]
+
 
 def choose_attempts(results: Iterable[Result], rule: Attempt = "first") -> list[tuple[Result, int]]:
     """One attempt per pupil or team, with how many they made.

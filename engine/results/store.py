@@ -132,6 +132,8 @@ class Store:
             raise StoreError(_("impossible d’ouvrir la base de données « {path} » ({error})").format(
                 path=self.path, error=error)) from None
         try:
+            self._refuse_newer(int(self._db.execute("PRAGMA user_version").fetchone()[0]))
+            # Only now: switching to WAL rewrites the file's header.
             self._db.execute("PRAGMA journal_mode=WAL").fetchone()
             # FULL: a transaction is on the disk when COMMIT returns (power loss included).
             self._db.execute("PRAGMA synchronous=FULL")
@@ -176,15 +178,18 @@ class Store:
     def _migrate(self) -> None:
         with self._write() as db:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise StoreError(_("la base de données « {path} » vient d’une version plus récente "
-                                   "de Sésame (schéma {version}) : mettez Sésame à jour").format(
-                                       path=self.path, version=version))
+            self._refuse_newer(version)
             for target in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[target]:
                     db.execute(statement)
             if version != SCHEMA_VERSION:
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(_("la base de données « {path} » vient d’une version plus récente "
+                               "de Sésame (schéma {version}) : mettez Sésame à jour").format(
+                                   path=self.path, version=version))
 
     def check(self) -> str:
         """``ok``, or what SQLite found wrong in the file."""

@@ -5,6 +5,8 @@ A game that cannot be loaded shows its problems here, in words, and the program 
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from ...content.diagnostics import ContentError
@@ -174,8 +176,8 @@ class IntroScene(Scene):
             if session is None:
                 teams = tuple(_("Équipe {n}").format(n=i + 1) for i in range(self.teams)) \
                     if self.game.genre == "challenge" else ()
-                options = Options(seed=pygame.time.get_ticks(), time_factor=self.app.prefs["time_factor"],
-                                  teams=teams)
+                seed = self.app.seed if self.app.seed is not None else int(time.time() * 1000) % 2**31
+                options = Options(seed=seed, time_factor=self.app.prefs["time_factor"], teams=teams)
                 session = Session(self.game, options=options, save_path=path)
             self.app.replace(PlayScene(self.app, session))
 

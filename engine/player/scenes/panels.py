@@ -449,7 +449,8 @@ class PuzzlePanel(Panel):
         surface.set_clip(clip)
         if self.content_height > self.rect.height:
             m = self.ui.metrics
-            more = self.ui.text.render(_("↓ Page suivante : molette ou Page Down"), m.small, self.ui.palette.muted)
+            more = self.ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small,
+                                       self.ui.palette.muted)
             surface.blit(more, (self.rect.right - more.get_width() - m.unit * 4, self.rect.bottom - more.get_height() - m.unit))
 
     def submit(self) -> None:

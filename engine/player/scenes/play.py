@@ -56,7 +56,9 @@ class PlayScene(Scene):
         ui = self.app.ui
         self._fresh: list[Panel] = []
         for event in events:
-            if isinstance(event, ev.DocumentOpened):
+            if isinstance(event, ev.RoomEntered):
+                self.scroll = 0
+            elif isinstance(event, ev.DocumentOpened):
                 self.open(DocumentPanel(self, event.document))
             elif isinstance(event, ev.PuzzleOpened):
                 self.open(PuzzlePanel(self, event.puzzle))
@@ -159,6 +161,7 @@ class PlayScene(Scene):
         if self.game.genre == "escape":
             base += self._room_widgets()
         if self.panel is not None:
+            self.viewport = None  # a panel scrolls itself
             self.widgets = self.panel.layout() + [w for w in base if w.id == "pause"]
             self.panel_widgets = True
         else:
@@ -192,16 +195,18 @@ class PlayScene(Scene):
         widgets: list[Widget] = []
         listed, exits = self.session.rules.visible(state)
         button_h = m.body + m.unit * 4
-        placed = bool(room.background) and all(o.rect is not None for o in listed)
-        if not placed and room.description:
-            described = ui.text.height(room.description.get(self.locale), m.body, scene_area.width)
-            scene_area.y += described + m.unit * 3
-            scene_area.height -= described + m.unit * 3
         exit_h = button_h + m.small + m.unit
-        objects_area = pygame.Rect(scene_area.x, scene_area.y, scene_area.width,
-                                   scene_area.height - exit_h - m.unit * 3)
-        columns = max(1, min(3, objects_area.width // (m.body * 13)))
-        card_w = (objects_area.width - m.unit * 3 * (columns - 1)) // columns
+        placed = bool(room.background) and all(o.rect is not None for o in listed)
+        # Without a picture the room is a column that scrolls when text is large:
+        # description, then the objects, then the exits.
+        self.viewport = None if placed else scene_area.inflate(m.unit, 0)
+        top = scene_area.y - (0 if placed else self.scroll)
+        if not placed and room.description:
+            top += ui.text.height(room.description.get(self.locale), m.body, scene_area.width) + m.unit * 3
+        columns = max(1, min(3, scene_area.width // (m.body * 13)))
+        card_w = (scene_area.width - m.unit * 3 * (columns - 1)) // columns
+        objects_area = pygame.Rect(scene_area.x, top, scene_area.width,
+                                   max(0, scene_area.bottom - exit_h - m.unit * 3 - top))
         pending = []
         for obj in listed:
             label = obj.label.get(self.locale)
@@ -210,11 +215,12 @@ class PlayScene(Scene):
             detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
             widget = Button(f"object:{obj.id}", action=("inspect", obj.id), label=label, detail=detail,
                             icon="lock" if locked else ("star" if fresh else "check"), style="choice",
-                            speech=f"{label} — {detail}")
+                            speech=f"{label} — {detail}", scrolls=not placed)
             if placed and obj.rect is not None:
                 # Placed on the room's picture, as the author positioned it.
                 text_w = ui.text.render(label, m.body, (0, 0, 0)).get_width()
-                widget.rect = pygame.Rect(0, 0, min(scene_area.width // 3, text_w + m.unit * 7 + m.body), card_h)
+                widget.rect = pygame.Rect(0, 0, min(scene_area.width // 3, text_w + m.unit * 7 + m.body),
+                                          button_h + m.small + m.unit)
                 widget.rect.center = (round(scene_area.x + (obj.rect.x + obj.rect.w / 2) * scene_area.width / 100),
                                       round(scene_area.y + (obj.rect.y + obj.rect.h / 2) * objects_area.height / 100))
                 widget.rect.clamp_ip(objects_area)
@@ -222,10 +228,14 @@ class PlayScene(Scene):
                 pending.append(widget)
             widgets.append(widget)
         card_h = max([button_h + m.small + m.unit] + [w.needed_height(ui, card_w) for w in pending])
-        for widget, slot in zip(pending, answers_grid(objects_area, len(pending), columns, card_h, m.unit * 3)):
+        rows = -(-len(pending) // columns)
+        for widget, slot in zip(pending, answers_grid(pygame.Rect(scene_area.x, top, scene_area.width, 0),
+                                                      len(pending), columns, card_h, m.unit * 3)):
             widget.rect = slot
         if placed:
             self._spread(widgets, objects_area)
+        flow = top + rows * (card_h + m.unit * 3)
+        exit_y = max(flow, scene_area.bottom - exit_h - (0 if placed else self.scroll))
         x = scene_area.x
         for exit_ in exits:
             label = exit_.label.get(self.locale)
@@ -234,19 +244,23 @@ class PlayScene(Scene):
             detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
                 _("verrouillée") if locked else _("lieu inconnu"))
             button = Button(f"exit:{exit_.id}", action=("go", exit_.id), label=label,
-                            icon="lock" if locked else "door", style="primary", detail=detail)
+                            icon="lock" if locked else "door", style="primary", detail=detail, scrolls=not placed)
             text_w = max(ui.text.render(label, m.body, (0, 0, 0), bold=True).get_width(),
                          ui.text.render(detail, m.small, (0, 0, 0)).get_width())
-            button.rect = pygame.Rect(x, scene_area.bottom - exit_h,
-                                      min(scene_area.right - x, text_w + m.unit * 8 + m.body), exit_h)
+            width = min(scene_area.width, text_w + m.unit * 8 + m.body)
+            if x + width > scene_area.right:
+                x, exit_y = scene_area.x, exit_y + exit_h + m.unit * 2
+            button.rect = pygame.Rect(x, exit_y, width, max(exit_h, button.needed_height(ui, width)))
             x = button.rect.right + m.unit * 3
             widgets.append(button)
+        self.content_bottom = max([w.rect.bottom for w in widgets if w.scrolls], default=scene_area.top)
         y = self.side.y + m.body + m.unit * 3
         for item_id in state.inventory:
             item = self.game.items[item_id]
             button = Button(f"item:{item_id}", action=("item", item_id), label=item.name.get(self.locale),
                             style="choice", selected=self.using == item_id)
-            button.rect = pygame.Rect(self.side.x + m.unit * 2, y, self.side.width - m.unit * 4, button_h)
+            width = self.side.width - m.unit * 4
+            button.rect = pygame.Rect(self.side.x + m.unit * 2, y, width, max(button_h, button.needed_height(ui, width)))
             y = button.rect.bottom + m.unit * 2
             widgets.append(button)
         return widgets
@@ -296,9 +310,11 @@ class PlayScene(Scene):
             surface.blit(text, text.get_rect(center=box.center))
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
-        room_widgets = self._room_widgets()
-        for widget in room_widgets:
-            widget.draw(surface, self.app.ui, False, False)
+        """The room under an open panel: drawn as it is, not usable."""
+        viewport = self.viewport
+        room_widgets = self._room_widgets()  # lays out the room's own viewport
+        self.draw_widgets(surface, room_widgets)
+        self.viewport = viewport
 
     def _draw_bar(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
@@ -344,10 +360,12 @@ class PlayScene(Scene):
                 surface.blit(picture, picture.get_rect(center=self.scene_area.center))
         title = ui.text.render(room.title.get(self.locale), m.title, p.text, self.room_rect.width - m.unit * 4, bold=True)
         surface.blit(title, (self.room_rect.x + m.unit * 2, self.room_rect.y + m.unit * 2))
-        if room.description and not room.background:
-            top = self.room_rect.y + m.unit * 4 + m.title
-            text = ui.text.render(room.description.get(self.locale), m.body, p.muted, self.room_rect.width - m.unit * 4)
-            surface.blit(text, (self.room_rect.x + m.unit * 2, top))
+        if room.description and self.viewport is not None:
+            text = ui.text.render(room.description.get(self.locale), m.body, p.muted, self.scene_area.width)
+            clip = surface.get_clip()
+            surface.set_clip(self.viewport)
+            surface.blit(text, (self.scene_area.x, self.scene_area.y - self.scroll))
+            surface.set_clip(clip)
         gfx.box(surface, self.side, p.surface, m.radius, p.border, 2)
         heading = ui.text.render(_("Inventaire"), m.body, p.text, bold=True)
         surface.blit(heading, (self.side.x + m.unit * 2, self.side.y + m.unit * 2))

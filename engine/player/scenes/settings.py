@@ -20,14 +20,16 @@ class SettingsScene(Scene):
         self.widgets = []
         row_h = m.body + m.unit * 4
         label_w = m.body * 11
-        y = self.top
+        self.viewport = pygame.Rect(m.unit * 2, self.top - m.unit, width - m.unit * 6,
+                                    height - self.top - row_h - m.unit * 6)
+        y = self.top - self.scroll
         for pref in REGISTRY:
             x = m.unit * 4 + label_w
             for value, label in pref.choices:
                 text_w = ui.text.render(_(label), m.body, (0, 0, 0)).get_width()
                 chosen = ui.prefs[pref.key] == value
                 button = Button(f"pref:{pref.key}:{value}", label=_(label), style="choice", selected=chosen,
-                                action=("set", pref.key, value),
+                                action=("set", pref.key, value), scrolls=True,
                                 speech=f"{_(pref.label)} : {_(label)}")
                 button.rect = pygame.Rect(x, y, text_w + m.unit * 6 + (m.body + m.unit if chosen else 0), row_h)
                 if button.rect.right > width - m.unit * 4:  # wrap onto the next line
@@ -37,6 +39,7 @@ class SettingsScene(Scene):
                 x = button.rect.right + m.unit * 2
                 self.widgets.append(button)
             y += row_h + m.unit * 2
+        self.content_bottom = y
         done = Button("done", label=_("Terminé"), icon="check", style="primary", action=("done",))
         done.rect = pygame.Rect(0, 0, m.body * 8, row_h)
         done.rect.bottomright = (width - m.unit * 4, height - m.unit * 4)
@@ -47,10 +50,13 @@ class SettingsScene(Scene):
         m, p = ui.metrics, ui.palette
         surface.fill(p.background)
         header(surface, ui, _("Réglages"))
+        clip = surface.get_clip()
+        surface.set_clip(self.viewport)
         for pref in REGISTRY:
             first = next(w for w in self.widgets if w.id.startswith(f"pref:{pref.key}:"))
             label = ui.text.render(_(pref.label), m.body, p.text, m.body * 10, bold=True)
             surface.blit(label, (m.unit * 4, first.rect.centery - label.get_height() // 2))
+        surface.set_clip(clip)
         self.draw_widgets(surface)
 
     def on_action(self, action, widget) -> None:

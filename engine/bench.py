@@ -214,12 +214,10 @@ def figures() -> dict[str, Any]:
         if bundled_games().is_dir() else []
     rss = [replay_peak_rss(p) for p in bundled]
     report = report_figures()
+    from .player.perf import figures as player_figures
+
     return {
-        "first_frame_s": None,  # needs the player
-        "frame_p50_ms": None,
-        "frame_p99_ms": None,
-        "idle_cpu_pct": None,
-        "peak_rss_mb": None,  # while playing through the player; see replay_peak_rss_mb meanwhile
+        **player_figures(),
         "replay_peak_rss_mb": max((r for r in rss if r is not None), default=None),
         "games_list_s": round(games_list_time(), 4),
         "load_10k_first_s": round(first, 3),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -163,14 +162,16 @@ def _text(valid: dict[str, Any]) -> str:
 
 BROKEN: list[tuple[str, Callable[[dict[str, Any]], bytes], str]] = [
     ("truncated", lambda v: _text(v)[: len(_text(v)) // 2].encode(), "fichier tronqué"),
-    ("not json", lambda v: b"{not json", "JSON illisible ligne 1"),
+    ("damaged", lambda v: _text(v).replace('"score"', '"score" "x"').encode(), "contenu abîmé (JSON illisible ligne"),
+    ("not json", lambda v: b"{not json", "contenu abîmé (JSON illisible ligne 1, colonne 2)"),
+    ("a CSV", lambda v: "\ufeffNom;Score\nLéa;10\n".encode(), "pas un fichier de résultat de Sésame"),
     ("empty", lambda v: b"", "fichier vide"),
     ("not text", lambda v: b"\xff\xd8\xff\xe0\x00\x10JFIF", "pas un fichier texte"),
     ("not a result", lambda v: b'{"format": 1, "id": "mini_quiz"}', "pas un fichier de résultat de Sésame"),
     ("a list", lambda v: b"[1, 2, 3]", "pas un fichier de résultat de Sésame"),
     ("newer version", lambda v: json.dumps({**v, "version": 7}).encode(), "mettez Sésame à jour"),
     ("unknown version", lambda v: json.dumps({**v, "version": "1"}).encode(), "version de format inconnue ('1')"),
-    ("NaN", lambda v: _text(v).replace('"duration_s": 110.0', '"duration_s": NaN').encode(), "JSON illisible"),
+    ("NaN", lambda v: _text(v).replace('"duration_s": 110.0', '"duration_s": NaN').encode(), "« NaN » n’est pas un nombre possible"),
     ("too big", lambda v: b" " * (5 * 1024 * 1024) + _text(v).encode(), "trop gros"),
     ("deeply nested", lambda v: b"[" * 100_000 + b"]" * 100_000, "pas un fichier de résultat de Sésame"),
     ("BOM", lambda v: "\ufeff".encode() + _text(v).encode(), ""),  # Notepad's BOM is fine

@@ -105,12 +105,15 @@ class App:
     # --- scenes -------------------------------------------------------------------
 
     def push(self, scene) -> None:
+        if self.scenes:
+            self.scene._composed = None  # hidden: free its picture
         self.scenes.append(scene)
         scene.enter()
         self.dirty = True
 
     def pop(self) -> None:
         self.scenes.pop().exit()
+        self.dirty = True
         if self.scenes:
             self.scene.relayout()
         self.dirty = True
@@ -158,7 +161,11 @@ class App:
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.dirty = True
         elif self.scenes:
+            dirty, self.dirty = self.dirty, False
             self.scene.handle(event)
+            if self.dirty:  # the event changed what is seen
+                self.scene.invalidate()
+            self.dirty = self.dirty or dirty
 
     def step(self, events: list[pygame.event.Event] | None = None, dt: float = 0.0) -> bool:
         """One iteration: handle events, advance time, draw if needed; True while animating."""

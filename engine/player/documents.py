@@ -22,7 +22,7 @@ from . import gfx
 Parts = dict[str, pygame.Rect]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def image(path: str, width: int, height: int) -> pygame.Surface | None:
     """An image scaled to fit (SVG rendered at that size, so it stays sharp)."""
     try:
@@ -50,15 +50,24 @@ class Canvas:
     def __init__(self, ui, width: int) -> None:
         self.ui = ui
         self.width = width
-        self.surface = pygame.Surface((width, 6000), pygame.SRCALPHA)
+        self.surface = pygame.Surface((width, 1500), pygame.SRCALPHA)
         self.y = 0
         self.parts: Parts = {}
         self.drawn: set[str] = set()  # the document's fields already drawn
         self.pad = ui.metrics.unit * 3
 
+    def room(self, height: int) -> None:
+        """Make sure ``height`` more pixels fit below ``y`` (the canvas grows as needed)."""
+        needed = self.y + height + self.pad * 2
+        if needed > self.surface.get_height():
+            bigger = pygame.Surface((self.width, max(needed, self.surface.get_height() * 2)), pygame.SRCALPHA)
+            bigger.blit(self.surface, (0, 0))
+            self.surface = bigger
+
     def text(self, text: str, size: int, color, part: str | None = None, bold: bool = False,
              indent: int = 0, gap: int | None = None) -> pygame.Rect:
         surface = self.ui.text.render(text, size, color, self.width - self.pad * 2 - indent, bold=bold)
+        self.room(surface.get_height() + self.ui.metrics.unit)
         rect = self.surface.blit(surface, (self.pad + indent, self.y))
         if part:
             self.parts[part] = rect.inflate(self.ui.metrics.unit, self.ui.metrics.unit // 2)
@@ -170,6 +179,7 @@ def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     if high <= low:
         high = low + 1
     axis_w = m.body * 4
+    c.room(m.body * 16)
     area = pygame.Rect(c.pad + axis_w, c.y + m.unit, c.width - c.pad * 2 - axis_w, m.body * 10)
     if chart.get("y_label"):
         label = c.ui.text.render(text_of(chart["y_label"], locale), m.small, p.muted)
@@ -236,6 +246,7 @@ def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
 
 def _picture(c: Canvas, path: Path, part: str, height: int) -> None:
     m, p = c.ui.metrics, c.ui.palette
+    c.room(height + m.unit * 3)
     box = pygame.Rect(c.pad, c.y, c.width - c.pad * 2, height)
     picture = image(str(path), box.width, box.height)
     if picture is None:
@@ -328,6 +339,7 @@ def _messages(c: Canvas, d: Any, locale: str) -> None:
         if message.get("forwarded"):
             meta += " · " + _("transféré")
         header = c.ui.text.render(meta, m.small, p.muted)
+        c.room(body.get_height() + header.get_height() + m.unit * 6)
         bubble = pygame.Rect(0, c.y, max(body.get_width(), header.get_width()) + m.unit * 4,
                              body.get_height() + header.get_height() + m.unit * 3)
         bubble.x = c.width - c.pad - bubble.width if mine else c.pad

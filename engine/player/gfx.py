@@ -6,6 +6,7 @@ Icons always come with a word: colour and shape are never the only signal.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import pygame
 
@@ -20,10 +21,23 @@ def box(surface: pygame.Surface, rect: pygame.Rect, fill: Color, radius: int,
 
 
 def shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, alpha: int = 40) -> None:
-    layer = pygame.Surface((rect.width + 8, rect.height + 8), pygame.SRCALPHA)
+    surface.blit(_shadow_layer(rect.width, rect.height, radius, alpha), (rect.x - 4, rect.y - 2))
+
+
+@lru_cache(maxsize=16)
+def _shadow_layer(width: int, height: int, radius: int, alpha: int) -> pygame.Surface:
+    layer = pygame.Surface((width + 8, height + 8), pygame.SRCALPHA)
     pygame.draw.rect(layer, (0, 0, 0, alpha), layer.get_rect().inflate(-4, -4).move(2, 4),
                      border_radius=radius)
-    surface.blit(layer, (rect.x - 4, rect.y - 2))
+    return layer
+
+
+@lru_cache(maxsize=4)
+def veil(width: int, height: int, color: Color, alpha: int) -> pygame.Surface:
+    """A translucent layer that dims what is under an open panel."""
+    layer = pygame.Surface((width, height), pygame.SRCALPHA)
+    layer.fill((*color, alpha))
+    return layer
 
 
 def icon(surface: pygame.Surface, name: str, center: tuple[int, int], size: int, color: Color) -> None:

@@ -29,6 +29,7 @@ class Scene:
         self.viewport: pygame.Rect | None = None
         self.scroll = 0
         self.content_bottom = 0  # where the scrolling content ends, in window coordinates
+        self._composed: pygame.Surface | None = None
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -46,6 +47,11 @@ class Scene:
         focused = self.focus.id if self.focus else None
         self.layout()
         self.focus = self.widget(focused) if focused else None
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Something visible changed: compose the picture again at the next frame."""
+        self._composed = None
         self.app.dirty = True
 
     def update(self, dt: float) -> bool:
@@ -53,8 +59,23 @@ class Scene:
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The frame: the composed picture (built again only after a change), then the
+        parts that live on their own (a clock)."""
+        composed = self._composed
+        if composed is None or composed.get_size() != surface.get_size():
+            self.compose(surface)
+            self._composed = surface.copy()
+        else:
+            surface.blit(composed, (0, 0))
+        self.draw_live(surface)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        """Draw the whole screen (what changes only on input)."""
         surface.fill(self.app.ui.palette.background)
         self.draw_widgets(surface)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """Draw what changes with time alone, over the composed picture."""
 
     def draw_widgets(self, surface: pygame.Surface, widgets: list[Widget] | None = None) -> None:
         clip = surface.get_clip()

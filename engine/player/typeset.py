@@ -20,7 +20,7 @@ FAMILIES = {
                      "atkinson-hyperlegible/AtkinsonHyperlegible-Bold.woff"),
     "dyslexic": ("opendyslexic/OpenDyslexic-Regular.woff", "opendyslexic/OpenDyslexic-Bold.woff"),
 }
-CACHE_SIZE = 800
+CACHE_BYTES = 24 * 2**20  # rendered text kept for reuse; the least recently used goes first
 
 
 @lru_cache(maxsize=64)
@@ -92,6 +92,7 @@ class Typesetter:
         self.family = family
         self.locale = locale
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._bytes = 0
 
     def face(self, size: int, bold: bool = False) -> pygame.font.Font:
         return font(self.family, size, bold)
@@ -119,8 +120,10 @@ class Typesetter:
             x = {"left": 0, "center": (box - line.get_width()) // 2, "right": box - line.get_width()}[align]
             surface.blit(line, (x, index * line_height))
         self._cache[key] = surface
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._bytes += surface.get_width() * surface.get_height() * 4
+        while self._bytes > CACHE_BYTES and len(self._cache) > 1:
+            _key, old = self._cache.popitem(last=False)
+            self._bytes -= old.get_width() * old.get_height() * 4
         return surface
 
     def height(self, text: str, size: int, width: int | None, bold: bool = False) -> int:

@@ -58,7 +58,7 @@ def rows(summary: ClassSummary) -> list[list[str]]:
 
     out += [[], [_("Élèves et équipes")]]
     out.append([_("Élève ou équipe"), _("Groupe"), _("Membres"), _("Début"), _("Tentatives"),
-                _("Terminé"), _("Questions traitées"), _("Questions"), _("Complétion (%)"),
+                _("Partie finie"), _("Questions traitées"), _("Questions"), _("Complétion (%)"),
                 _("Score"), _("Score max"), _("Score (%)"), _("Durée (min)"), _("Indices")])
     for p in summary.pupils:
         out.append([safe(p.name), safe(p.group), safe(", ".join(p.members)), when(p.started_at),

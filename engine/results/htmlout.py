@@ -234,7 +234,7 @@ def _pupils(summary: ClassSummary) -> str:
             f"{p.score}/{p.max_score}", _pct(p.score_pct), _duration(p.duration_s), str(p.hints),
             status], numeric))
     head = [_("Élève ou équipe"), _("Groupe"), _("Questions traitées"), _("Score"), _("Score (%)"),
-            _("Durée"), _("Indices"), _("Terminé")]
+            _("Durée"), _("Indices"), _("Partie finie")]
     out = _table(_("Élèves et équipes"), head, body)
     if summary.skills:
         labels = [s.label for s in summary.skills]

@@ -27,9 +27,10 @@ Definitions (the page and the CSV say the same):
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Literal, Sequence
+from typing import Callable, Iterable, Literal, Sequence
 
 import numpy as np
 
@@ -42,6 +43,7 @@ WEAK_DISCRIMINATION = 0.2
 MIN_ANSWERS_FOR_INDEX = 3
 Attempt = Literal["first", "last", "best"]
 ATTEMPT_RULES: tuple[Attempt, ...] = ("first", "last", "best")
+ItemInfo = tuple[str, tuple[str, ...], str, int]  # a question's label, skills, theme, max points
 
 
 @dataclass(frozen=True)
@@ -166,8 +168,14 @@ def choose_attempts(results: Iterable[Result], rule: Attempt = "first") -> list[
         else:
             pick = min(attempts, key=lambda r: r.started_order)
         chosen.append((pick, len(attempts)))
-    chosen.sort(key=lambda pair: (pair[0].group.casefold(), pair[0].who[1].casefold(), pair[0].who[1]))
+    chosen.sort(key=lambda pair: (_natural(pair[0].group), _natural(pair[0].who[1]), pair[0].who[1]))
     return chosen
+
+
+def _natural(name: str) -> list[str | int]:
+    """Sorts « Élève 2 » before « Élève 10 », and ignores case. Pupils are listed by
+    name, never ranked by score."""
+    return [int(part) if k % 2 else part.casefold() for k, part in enumerate(re.split(r"(\d+)", name))]
 
 
 # --- the statistics -------------------------------------------------------------------
@@ -200,23 +208,37 @@ def point_biserial(item: np.ndarray, x: np.ndarray, y: np.ndarray, items: int) -
     return _opt(np.clip(r, -1.0, 1.0))
 
 
-def summarise(results: Sequence[Result], attempt: Attempt = "first",
-              notes: Sequence[str] = ()) -> ClassSummary:
-    """The class summary of ``results`` (one game; ``resultfile.read_results`` sees to it)."""
-    if not results:
-        raise ValueError("no results")
-    chosen = choose_attempts(results, attempt)
+@dataclass
+class _Pairs:
+    """Every (pupil, question) pair of the chosen attempts, as NumPy columns: ``pupil``
+    and ``item`` index them, ``cols`` holds one float per pair for each figure."""
 
-    # Questions and skills in the order the game gives them.
+    pupil: np.ndarray
+    item: np.ndarray
+    cols: dict[str, np.ndarray]
+    ids: list[str]
+    info: list[ItemInfo]
+    skill_labels: dict[str, str]
+    wrong_counts: dict[int, Counter[str]]
+    wrong_texts: dict[int, dict[str, str]]
+
+    def per_item(self, weights: np.ndarray) -> np.ndarray:
+        return np.bincount(self.item, weights, len(self.ids))
+
+    @property
+    def answered(self) -> np.ndarray:
+        return self.cols["answered"] > 0
+
+
+def _pairs(chosen: Sequence[tuple[Result, int]]) -> _Pairs:
     item_index: dict[str, int] = {}
-    item_info: list[tuple[str, tuple[str, ...], str, int]] = []  # label, skills, theme, max points
+    info: list[ItemInfo] = []
     skill_labels: dict[str, str] = {}
     for result, _count in chosen:
         for skill_id, label in result.skill_labels:
             skill_labels.setdefault(skill_id, label)
-    # One flat table of (pupil, question) pairs.
-    ent: list[int] = []
-    itm: list[int] = []
+    pupils: list[int] = []
+    items: list[int] = []
     cols: dict[str, list[float]] = {k: [] for k in
                                     ("answered", "solved", "points", "max", "time", "hinted", "tried")}
     wrong_counts: dict[int, Counter[str]] = defaultdict(Counter)
@@ -224,13 +246,13 @@ def summarise(results: Sequence[Result], attempt: Attempt = "first",
     for e, (result, _count) in enumerate(chosen):
         for p in result.puzzles:
             i = item_index.get(p.id)
-            if i is None:
-                i = item_index[p.id] = len(item_info)
-                item_info.append((p.label, p.skills, p.theme, p.max_points))
+            if i is None:  # questions in the order the game gives them
+                i = item_index[p.id] = len(info)
+                info.append((p.label, p.skills, p.theme, p.max_points))
                 for skill_id in p.skills:
                     skill_labels.setdefault(skill_id, skill_id)
-            ent.append(e)
-            itm.append(i)
+            pupils.append(e)
+            items.append(i)
             cols["answered"].append(p.answered)
             cols["solved"].append(p.correct)
             cols["points"].append(p.points)
@@ -241,79 +263,87 @@ def summarise(results: Sequence[Result], attempt: Attempt = "first",
             for detail in p.wrong_answers:
                 wrong_counts[i][detail] += 1
                 wrong_texts[i].setdefault(detail, p.says(detail))
-    n_items, n_ent = len(item_info), len(chosen)
-    e_ = np.asarray(ent, dtype=np.intp)
-    i_ = np.asarray(itm, dtype=np.intp)
-    a = {k: np.asarray(v, dtype=float) for k, v in cols.items()}
-    answered = a["answered"] > 0
+    return _Pairs(np.asarray(pupils, dtype=np.intp), np.asarray(items, dtype=np.intp),
+                  {k: np.asarray(v, dtype=float) for k, v in cols.items()}, list(item_index), info,
+                  skill_labels, wrong_counts, wrong_texts)
 
-    def per_item(weights: np.ndarray) -> np.ndarray:
-        return np.bincount(i_, weights, n_items)
 
-    presented = np.bincount(i_, minlength=n_items).astype(float)
-    n_answered = per_item(a["answered"])
-    n_solved = per_item(a["solved"])
-    points_answered = per_item(a["points"] * answered)
-    max_answered = per_item(a["max"] * answered)
-    timed = ~np.isnan(a["time"])
-    time_sum = per_item(np.where(timed, a["time"], 0.0))
-    time_n = per_item(timed.astype(float))
-
-    # Discrimination: success on the item against the percentage on the other answered items.
-    pupil_points = np.bincount(e_, a["points"] * answered, n_ent)
-    pupil_max = np.bincount(e_, a["max"] * answered, n_ent)
-    rest_max = pupil_max[e_] - a["max"]
+def _discrimination(pairs: _Pairs, pupils: int) -> list[float | None]:
+    """Success on each question against the pupil's percentage on the other questions
+    they answered (see the module's docstring)."""
+    answered, c = pairs.answered, pairs.cols
+    pupil_points = np.bincount(pairs.pupil, c["points"] * answered, pupils)
+    pupil_max = np.bincount(pairs.pupil, c["max"] * answered, pupils)
+    rest_max = pupil_max[pairs.pupil] - c["max"]
     use = answered & (rest_max > 0)
-    rest = np.divide(pupil_points[e_] - a["points"], rest_max, out=np.zeros_like(rest_max),
+    rest = np.divide(pupil_points[pairs.pupil] - c["points"], rest_max, out=np.zeros_like(rest_max),
                      where=use)
-    discrimination = point_biserial(i_[use], a["solved"][use], rest[use], n_items)
+    return point_biserial(pairs.item[use], c["solved"][use], rest[use], len(pairs.ids))
 
-    questions = []
+
+def _question_rows(pairs: _Pairs, pupils: int) -> tuple[QuestionRow, ...]:
+    n_items, c, answered = len(pairs.ids), pairs.cols, pairs.answered
+    presented = np.bincount(pairs.item, minlength=n_items)
+    n_answered = pairs.per_item(c["answered"])
+    n_solved = pairs.per_item(c["solved"])
     success = _pct(n_solved, n_answered)
-    points_pct = _pct(points_answered, max_answered)
-    mean_time = _opt(np.divide(time_sum, time_n, out=np.full(n_items, np.nan), where=time_n > 0))
-    hint_pct = _pct(per_item(a["hinted"] * (a["tried"] > 0)), per_item(a["tried"]))
-    for i, (item_id, (label, skills, theme, max_points)) in enumerate(zip(item_index, item_info)):
-        ranked = sorted(wrong_counts[i].items(), key=lambda kv: (-kv[1], kv[0]))
+    points_pct = _pct(pairs.per_item(c["points"] * answered), pairs.per_item(c["max"] * answered))
+    timed = ~np.isnan(c["time"])
+    time_n = pairs.per_item(timed.astype(float))
+    mean_time = _opt(np.divide(pairs.per_item(np.where(timed, c["time"], 0.0)), time_n,
+                               out=np.full(n_items, np.nan), where=time_n > 0))
+    hint_pct = _pct(pairs.per_item(c["hinted"] * (c["tried"] > 0)), pairs.per_item(c["tried"]))
+    discrimination = _discrimination(pairs, pupils)
+    rows = []
+    for i, (item_id, (label, skills, theme, max_points)) in enumerate(zip(pairs.ids, pairs.info)):
+        ranked = sorted(pairs.wrong_counts[i].items(), key=lambda kv: (-kv[1], kv[0]))
         top, top_count = ranked[0] if ranked else (None, 0)
-        questions.append(QuestionRow(
+        rows.append(QuestionRow(
             number=i + 1, id=item_id, label=label, skills=skills, theme=theme,
             max_points=max_points, presented=int(presented[i]), answered=int(n_answered[i]),
             solved=int(n_solved[i]), success_pct=success[i], points_pct=points_pct[i],
             mean_time_s=mean_time[i], hint_pct=hint_pct[i],
-            wrong_answer=wrong_texts[i][top] if top is not None else None,
+            wrong_answer=pairs.wrong_texts[i][top] if top is not None else None,
             wrong_answer_count=top_count, discrimination=discrimination[i]))
+    return tuple(rows)
 
-    skill_ids = list(skill_labels)
+
+def summarise(results: Sequence[Result], attempt: Attempt = "first",
+              notes: Sequence[str] = ()) -> ClassSummary:
+    """The class summary of ``results`` (one game; ``resultfile.read_results`` sees to it)."""
+    if not results:
+        raise ValueError("no results")
+    chosen = choose_attempts(results, attempt)
+    pairs = _pairs(chosen)
+    skill_ids = list(pairs.skill_labels)
     pupils = _pupil_rows(chosen, skill_ids)
+    themes = sorted({theme for _label, _skills, theme, _max in pairs.info if theme})
     return ClassSummary(
         game_id=chosen[0][0].game_id, game_title=chosen[0][0].game_title,
         game_versions=tuple(sorted({r.game_version for r in results})), attempt_rule=attempt,
-        overview=_overview(results, pupils), pupils=pupils, questions=tuple(questions),
-        skills=_groups(skill_ids, skill_labels, lambda info: info[1], item_info, i_, a),
-        themes=_groups(sorted({t for _l, _s, t, _m in item_info if t}), {},
-                       lambda info: (info[2],) if info[2] else (), item_info, i_, a),
+        overview=_overview(results, pupils), pupils=pupils,
+        questions=_question_rows(pairs, len(chosen)),
+        skills=_groups(skill_ids, pairs.skill_labels, lambda info: info[1], pairs),
+        themes=_groups(themes, {}, lambda info: (info[2],) if info[2] else (), pairs),
         notes=tuple(notes))
 
 
-def _groups(ids: Sequence[str], labels: dict[str, str], keys, item_info, i_: np.ndarray,
-            a: dict[str, np.ndarray]) -> tuple[GroupRow, ...]:
+def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo], Iterable[str]],
+            pairs: _Pairs) -> tuple[GroupRow, ...]:
     """Per skill or theme: every answered (pupil, question) pair whose question has it."""
     if not ids:
         return ()
     index = {g: k for k, g in enumerate(ids)}
     # member[k, i]: question i has group k (groups × questions: small, unlike pupils × questions).
-    member = np.zeros((len(ids), len(item_info)), dtype=bool)
-    for i, info in enumerate(item_info):
+    member = np.zeros((len(ids), len(pairs.info)))
+    for i, info in enumerate(pairs.info):
         for g in keys(info):
             if g in index:
-                member[index[g], i] = True
-    answered = a["answered"] > 0
-    n_items = len(item_info)
-    per_item = {k: np.bincount(i_, w, n_items) for k, w in (
-        ("answers", answered.astype(float)), ("solved", a["solved"]),
-        ("points", a["points"] * answered), ("max", a["max"] * answered))}
-    totals = {k: member.astype(float) @ v for k, v in per_item.items()}
+                member[index[g], i] = 1.0
+    answered, c = pairs.answered, pairs.cols
+    totals = {k: member @ pairs.per_item(w) for k, w in (
+        ("answers", answered.astype(float)), ("solved", c["solved"]),
+        ("points", c["points"] * answered), ("max", c["max"] * answered))}
     success = _pct(totals["solved"], totals["answers"])
     points = _pct(totals["points"], totals["max"])
     return tuple(GroupRow(id=g, label=labels.get(g, g), questions=int(member[k].sum()),

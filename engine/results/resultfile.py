@@ -214,16 +214,27 @@ def read_result(path: Path) -> Result:
     if not raw.strip():
         raise ResultError(_("fichier vide"))
     try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_refuse_constant)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ResultError(_("ce n’est pas un fichier texte : abîmé, ou pas un résultat de Sésame")) from None
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        raise ResultError(_("contenu incomplet ou abîmé (JSON illisible ligne {line}, colonne "
-                            "{column}) : fichier tronqué ?").format(line=error.lineno,
-                                                                    column=error.colno)) from None
+        raise _unreadable(text, error) from None
     except RecursionError:
         raise ResultError(_("ce n’est pas un fichier de résultat de Sésame")) from None
     return parse_result(data, str(path))
+
+
+def _unreadable(text: str, error: json.JSONDecodeError) -> ResultError:
+    """Why JSON could not be read, in the words that help: another kind of file, a copy
+    cut short (a USB key pulled out), or a file damaged in the middle."""
+    if error.pos <= len(text) - len(text.lstrip()):
+        return ResultError(_("ce n’est pas un fichier de résultat de Sésame"))
+    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        return ResultError(_("fichier tronqué : il s’arrête avant la fin (copie interrompue ?)"))
+    return ResultError(_("contenu abîmé (JSON illisible ligne {line}, colonne {column})").format(
+        line=error.lineno, column=error.colno))
 
 
 @contextmanager
@@ -240,7 +251,9 @@ def _no_gc() -> Iterator[None]:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise json.JSONDecodeError(f"{name} is not a number", name, 0)
+    """JSON has no NaN nor Infinity; Python's reader accepts them unless told not to."""
+    raise ResultError(_("fichier modifié à la main ou abîmé : {what}").format(
+        what=_("« {value} » n’est pas un nombre possible").format(value=name)))
 
 
 def _more_complete(a: Result, b: Result) -> Result:

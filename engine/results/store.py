@@ -24,10 +24,13 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Protocol, Sequence
 
 from ..i18n import _
 from ..paths import user_dir
+
+if TYPE_CHECKING:
+    from ..session import Session
 
 DATABASE = "sesame.sqlite3"
 
@@ -251,9 +254,9 @@ class Store:
                                       "t": float(entry.t)})
         return max(0, len(log) - first)
 
-    def save(self, session: Any, pseudonym: str, *, started_at: str, group: str = "",
+    def save(self, session: "Session", pseudonym: str, *, started_at: str, group: str = "",
              team: str = "", members: Sequence[str] = ()) -> int:
-        """Everything about ``session`` (an ``engine.session.Session``) not stored yet, and
+        """Everything about ``session`` not stored yet, and
         its current score, in one transaction; the player calls it after each command.
         Returns the attempt's id."""
         game, state = session.game, session.state

@@ -93,7 +93,7 @@ class DebriefScene(Scene):
             y += surface.get_height() + gap
         return out
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         surface.fill(ui.palette.background)
         header(surface, ui, _("Débriefing"), self.game.title.get(self.locale))

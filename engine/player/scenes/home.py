@@ -87,7 +87,7 @@ class HomeScene(Scene):
                                       card_width, card_height)
             self.widgets.append(widget)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         surface.fill(ui.palette.background)
         header(surface, ui, "Sésame", _("Des jeux pour enquêter, débattre et apprendre ensemble."))

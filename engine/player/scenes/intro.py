@@ -75,7 +75,7 @@ class IntroScene(Scene):
                 self.widgets.append(choice)
         self.focus = self.widget("start")
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
         surface.fill(p.background)

@@ -282,7 +282,7 @@ class PlayScene(Scene):
             if not moved:
                 return
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
         surface.fill(p.background)
@@ -294,9 +294,8 @@ class PlayScene(Scene):
             if self.game.genre == "escape":
                 self._draw_room_widgets(surface)
             # The panel's backdrop dims the room, not the bar with the clock and the score.
-            shade = pygame.Surface((surface.get_width(), surface.get_height() - self.bar.height), pygame.SRCALPHA)
-            shade.fill((*p.shade, 120))
-            surface.blit(shade, (0, self.bar.bottom))
+            surface.blit(gfx.veil(surface.get_width(), surface.get_height() - self.bar.height, p.shade, 120),
+                         (0, self.bar.bottom))
             self.panel.draw(surface)
             self.draw_widgets(surface, [w for w in self.widgets if w not in base])
             self.draw_widgets(surface, base)
@@ -308,6 +307,10 @@ class PlayScene(Scene):
             box.midbottom = (surface.get_width() // 2, surface.get_height() - m.unit * 3)
             gfx.box(surface, box, p.accent, m.radius)
             surface.blit(text, text.get_rect(center=box.center))
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        self._draw_bar(surface)
+        self.draw_widgets(surface, [w for w in self.widgets if w.id == "pause"])
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
         """The room under an open panel: drawn as it is, not usable."""

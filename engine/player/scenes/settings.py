@@ -45,7 +45,7 @@ class SettingsScene(Scene):
         done.rect.bottomright = (width - m.unit * 4, height - m.unit * 4)
         self.widgets.append(done)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
         surface.fill(p.background)

@@ -1,0 +1,166 @@
+"""The player's performance figures for ``sesame bench``, each measured in a new
+process with the dummy video driver and an empty user folder:
+
+- ``first_frame_s``: from starting the process to the first frame of the home screen;
+- ``frame_p50_ms`` / ``frame_p99_ms``: a frame of the busiest screens of the bundled
+  games (documents, rooms, sorting and matching puzzles) at 1920×1080 while they are
+  shown (the composed picture and the live clock);
+- ``compose_p50_ms`` / ``compose_p99_ms``: the first frame after an input, when the
+  whole picture is drawn again;
+- ``idle_cpu_pct``: CPU used by the real loop on a static screen for 10 s, in % of
+  one core;
+- ``peak_rss_mb``: peak memory while playing each bundled game through its
+  walkthrough in the interface.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+_FIRST_FRAME = """
+from engine.player.app import App
+from engine.player.scenes.home import HomeScene
+app = App((1366, 768))
+app.push(HomeScene(app))
+app.step([])
+print("frame", flush=True)
+"""
+
+_FRAMES = """
+import json, time
+from pathlib import Path
+from engine.player.app import App
+from engine.player.pilot import Pilot
+from engine.player.prefs import Preferences
+from engine.player.scenes.home import HomeScene
+from engine.player.scenes.intro import IntroScene
+from engine.player.scenes.panels import DocumentPanel
+from engine.paths import bundled_games
+from engine.replay import read_walkthrough
+import pygame
+times, composes = [], []
+def measure(app, count=60):
+    app.scene.invalidate()
+    for index in range(count):
+        start = time.perf_counter()
+        app.scene.draw(app.surface)
+        pygame.display.flip()
+        (composes if index == 0 else times).append((time.perf_counter() - start) * 1000)
+for folder in sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file()):
+    app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=0)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(folder)))
+    pilot.click("start")
+    measure(app)
+    scene = app.scene
+    for doc_id in scene.game.documents:
+        scene.open(DocumentPanel(scene, doc_id), front=True)
+        scene.relayout()
+        measure(app, 20)
+        scene.close(scene.panel)
+    for _line, command in read_walkthrough(folder / "walkthrough.yaml").commands:
+        if command is not None and not app.scene.__class__.__name__ == "DebriefScene":
+            pilot.perform(command)
+            measure(app, 5)
+times.sort()
+composes.sort()
+print(json.dumps({{"p50": times[len(times) // 2], "p99": times[int(len(times) * 0.99)], "n": len(times),
+                  "compose_p50": composes[len(composes) // 2], "compose_p99": composes[int(len(composes) * 0.99)]}}))
+"""
+
+_IDLE = """
+import json, resource, threading, time
+from engine.player.app import App
+from engine.player.scenes.home import HomeScene
+import pygame
+app = App((1366, 768))
+app.push(HomeScene(app))
+app.step([])
+before = resource.getrusage(resource.RUSAGE_SELF)
+start = time.perf_counter()
+def stop():
+    time.sleep({seconds})
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+threading.Thread(target=stop, daemon=True).start()
+app.run()
+after = resource.getrusage(resource.RUSAGE_SELF)
+elapsed = time.perf_counter() - start
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(json.dumps({{"pct": 100 * cpu / elapsed, "frames": app.frames}}))
+"""
+
+_RSS = """
+import json, resource
+from pathlib import Path
+from engine.player.app import App
+from engine.player.pilot import Pilot
+from engine.player.prefs import Preferences
+from engine.player.scenes.home import HomeScene
+from engine.player.scenes.intro import IntroScene
+from engine.replay import read_walkthrough
+folder = Path({folder!r})
+app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=0)
+app.push(HomeScene(app))
+pilot = Pilot(app)
+app.push(IntroScene(app, str(folder)))
+pilot.click("start")
+for _line, command in read_walkthrough(folder / "walkthrough.yaml").commands:
+    if command is not None:
+        pilot.perform(command)
+print(json.dumps({{"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def _env(home: str) -> dict[str, str]:
+    return {**os.environ, "SESAME_HOME": home, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+
+def _json_child(code: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as home:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home))
+    if result.returncode != 0:
+        raise RuntimeError(f"benchmark child failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def first_frame(runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            start = time.perf_counter()
+            process = subprocess.Popen([sys.executable, "-c", _FIRST_FRAME], stdout=subprocess.PIPE, text=True,
+                                       env=_env(home))
+            assert process.stdout is not None
+            for line in process.stdout:
+                if line.startswith("frame"):
+                    times.append(time.perf_counter() - start)
+                    break
+            process.wait()
+    return statistics.median(times)
+
+
+def figures(idle_seconds: float = 10.0) -> dict[str, Any]:
+    from ..paths import bundled_games
+
+    frames = _json_child(_FRAMES.format())
+    idle = _json_child(_IDLE.format(seconds=idle_seconds))
+    games = sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file())
+    rss = [_json_child(_RSS.format(folder=str(p)))["rss_mb"] for p in games]
+    return {
+        "first_frame_s": round(first_frame(), 3),
+        "frame_p50_ms": round(frames["p50"], 2),
+        "frame_p99_ms": round(frames["p99"], 2),
+        "compose_p50_ms": round(frames["compose_p50"], 2),
+        "compose_p99_ms": round(frames["compose_p99"], 2),
+        "idle_cpu_pct": round(idle["pct"], 2),
+        "peak_rss_mb": round(max(rss), 1) if rss else None,
+    }

@@ -71,3 +71,12 @@ def test_a_quiz_by_touch():
         if command is not None:
             pilot.perform(command)
     assert isinstance(app.scene, DebriefScene)
+
+
+def test_panels_fade_in_unless_motion_is_reduced():
+    for reduced, animates in ((False, True), (True, False)):
+        app, pilot, _walkthrough = start(FIXTURES / "mini_escape", reduced_motion=reduced)
+        pilot.click("object:coffre")  # opens the lock's panel
+        assert app.step([], dt=0.05) is animates
+        app.step([], dt=0.5)
+        assert app.step([], dt=0.05) is False  # short: done within 0.2 s

@@ -119,7 +119,7 @@ REFERENCED = ("home", "room", "single", "match", "verdict", "spot", "chart", "de
 
 def shown(config: str, screen: str) -> App:
     size, prefs = CONFIGS[config]
-    app = App(size, prefs=Preferences({"sound": False, **prefs}), seed=1)
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
     app.push(HomeScene(app))
     pilot = Pilot(app)
     SCREENS[screen](app, pilot)
@@ -177,3 +177,24 @@ def compare(surface: pygame.Surface, name: str) -> None:
 def test_looks_like_the_reference(config: str, screen: str) -> None:
     app = shown(config, screen)
     compare(app.surface, f"{screen}_{config}")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+@pytest.mark.parametrize("screen", ["home", "room", "categories", "chart", "debrief"])
+def test_resized_window_keeps_the_layout(size, screen) -> None:
+    """A real resize event (the window dragged, or a 4K screen): everything is laid
+    out again for the new size and still fits."""
+    app = shown("1366_default", screen)
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])
+    assert app.size == size
+    window = pygame.Rect((0, 0), size)
+    widgets = visible_widgets(app)
+    assert widgets
+    for widget in widgets:
+        assert window.contains(widget.rect), f"{widget.id} leaves the window at {size}"
+        if isinstance(widget, Button) and widget.label:
+            assert widget.needed_height(app.ui, widget.rect.width) <= widget.rect.height + 2
+    solid = [w for w in widgets if not isinstance(w, Area)]
+    for index, first in enumerate(solid):
+        for second in solid[index + 1:]:
+            assert not first.rect.colliderect(second.rect), f"{first.id} overlaps {second.id}"

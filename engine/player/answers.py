@@ -26,9 +26,16 @@ class Input:
         self.scene = scene
         self.puzzle = puzzle
         self.spec = puzzle.spec
-        self.ui = scene.app.ui
-        self.locale = scene.app.prefs["language"]
         self.rect = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def ui(self):
+        """The current sizes, colours and fonts (they change with the window and settings)."""
+        return self.scene.app.ui
+
+    @property
+    def locale(self) -> str:
+        return self.scene.app.prefs["language"]
 
     def order(self, ids: list[str]) -> list[str]:
         return self.scene.session.rules.presentation_order(self.scene.session.state, self.puzzle.id, ids)

@@ -32,7 +32,7 @@ def _shadow_layer(width: int, height: int, radius: int, alpha: int) -> pygame.Su
     return layer
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def veil(width: int, height: int, color: Color, alpha: int) -> pygame.Surface:
     """A translucent layer that dims what is under an open panel."""
     layer = pygame.Surface((width, height), pygame.SRCALPHA)

@@ -24,10 +24,14 @@ class Panel:
 
     def __init__(self, scene: "PlayScene") -> None:
         self.scene = scene
-        self.ui = scene.app.ui
         self.scroll = 0
         self.content_height = 0
         self.rect = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def ui(self):
+        """The current sizes, colours and fonts (they change with the window and settings)."""
+        return self.scene.app.ui
 
     @property
     def locale(self) -> str:

@@ -42,6 +42,7 @@ class PlayScene(Scene):
         self.keep_focus: str | None = None
         self.paused = False
         self._fresh: list[Panel] | None = None
+        self.motion = 1.0  # 0 → 1 while a panel fades in (never with reduced motion)
         self._open_from_state()
 
     # --- commands and events ----------------------------------------------------------
@@ -134,6 +135,8 @@ class PlayScene(Scene):
     def open(self, panel: Panel, front: bool = False) -> None:
         """Show ``panel``: at once on top (``front``), or after what the current command
         opens before it."""
+        if not self.app.prefs["reduced_motion"]:
+            self.motion = 0.0
         if front or self._fresh is None:
             self.panels.append(panel)
         else:
@@ -294,7 +297,8 @@ class PlayScene(Scene):
             if self.game.genre == "escape":
                 self._draw_room_widgets(surface)
             # The panel's backdrop dims the room, not the bar with the clock and the score.
-            surface.blit(gfx.veil(surface.get_width(), surface.get_height() - self.bar.height, p.shade, 120),
+            alpha = 20 + round(5 * self.motion) * 20  # stepped, so the layers can be cached
+            surface.blit(gfx.veil(surface.get_width(), surface.get_height() - self.bar.height, p.shade, alpha),
                          (0, self.bar.bottom))
             self.panel.draw(surface)
             self.draw_widgets(surface, [w for w in self.widgets if w not in base])
@@ -390,6 +394,7 @@ class PlayScene(Scene):
             self.last_click = (round(event.x * self.app.size[0]), round(event.y * self.app.size[1]))
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN):
             self.toast = ""
+            self.motion = 1.0  # any input ends an animation
         if event.type == pygame.MOUSEWHEEL and self.panel is not None:
             self.panel.wheel(event.y)
             return
@@ -441,8 +446,13 @@ class PlayScene(Scene):
             self.relayout()
 
     def update(self, dt: float) -> bool:
+        animating = False
+        if self.motion < 1.0:
+            self.motion = min(1.0, self.motion + dt / 0.18) if dt else self.motion
+            self.invalidate()
+            animating = self.motion < 1.0
         if self.paused or self.session.ended or isinstance(self.panel, PausePanel):
-            return False
+            return animating
         before = int(self.t)
         self.t += dt
         if int(self.t) != before:  # the countdown shown changes once a second
@@ -451,4 +461,4 @@ class PlayScene(Scene):
                 self.app.dirty = True
                 if left <= 0 and not (self.game.genre == "escape" and self.session.state.time_up):
                     self.do(cmd.Tick(self.t))
-        return False
+        return animating

@@ -280,3 +280,14 @@ def test_any_change_is_accepted_or_refused_in_words(valid, where, value):
         assert str(error)
     else:
         assert result.score <= result.max_score
+
+
+def test_a_team_file_handed_in_by_each_member_counts_once(tmp_path):
+    session = play_challenge()
+    for member in ("Léa", "Tom"):
+        write_result(result_from_session(session, member, team="Bleus", members=["Léa", "Tom"],
+                                         started_at=START), tmp_path)
+    reading = read_results(find_result_files([tmp_path]))
+    assert len(reading.results) == 1
+    assert [p.message for p in reading.problems] == [
+        "« Bleus » : 2 fichiers pour la même partie (commencée le 12/03/2026 10:15), comptée une seule fois"]

@@ -74,9 +74,11 @@ class Result:
     path: str = ""
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        """Two files with the same key are copies of the same attempt."""
-        return (self.pseudonym, self.game_id, self.started_at)
+    def key(self) -> tuple[str, str, str, str]:
+        """Two files with the same key are copies of the same attempt: same pupil (or
+        team: each member may hand in the team's file), same game, same start."""
+        group, who = self.who
+        return (group, who, self.game_id, self.started_at)
 
     @property
     def who(self) -> tuple[str, str]:

@@ -265,13 +265,13 @@ def _more_complete(a: Result, b: Result) -> Result:
 def read_results(paths: Iterable[Path]) -> Reading:
     """Every usable result among ``paths``; never raises for a bad file.
 
-    Unusable files are skipped with a message; copies of one attempt (same pseudonym,
-    game and start) are merged into the most complete one, said once per attempt;
+    Unusable files are skipped with a message; copies of one attempt (same pseudonym
+    or team, game and start) are merged into the most complete one, said once per attempt;
     results of another game than most files are set aside with a message.
     """
     reading = Reading()
-    by_key: dict[tuple[str, str, str], Result] = {}
-    copies: dict[tuple[str, str, str], list[str]] = {}
+    by_key: dict[tuple[str, str, str, str], Result] = {}
+    copies: dict[tuple[str, str, str, str], list[str]] = {}
     with _no_gc():
         for path in paths:
             reading.files += 1
@@ -293,7 +293,7 @@ def read_results(paths: Iterable[Path]) -> Reading:
             reading.merged += len(files) - 1
             reading.problems.append(Problem(files[0], _(
                 "« {who} » : {n} fichiers pour la même partie (commencée le {start}), "
-                "comptée une seule fois").format(who=key[0], n=len(files), start=when(key[2]))))
+                "comptée une seule fois").format(who=key[1], n=len(files), start=when(key[3]))))
     games = Counter(r.game_id for r in by_key.values())
     if games:
         main_game = max(games, key=lambda g: (games[g], -list(games).index(g)))

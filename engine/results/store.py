@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Protocol, Sequence
 
 from ..i18n import _
 from ..paths import user_dir
+from .validate import clean_name
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -201,6 +202,7 @@ class Store:
     # --- writing ----------------------------------------------------------------------
 
     def _player(self, db: sqlite3.Connection, pseudonym: str) -> int:
+        pseudonym = clean_name(pseudonym)  # « Léa » typed or pasted is one pupil
         db.execute("INSERT OR IGNORE INTO players (pseudonym) VALUES (?)", (pseudonym,))
         return int(db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()[0])
 
@@ -283,7 +285,8 @@ class Store:
         every event and answer, and their place in other pupils' team attempts.
         Returns the number of records erased (0 when the pseudonym is unknown)."""
         with self._write() as db:
-            row = db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()
+            row = db.execute("SELECT id FROM players WHERE pseudonym = ?",
+                             (clean_name(pseudonym),)).fetchone()
             if row is None:
                 return 0
             player = int(row[0])
@@ -303,6 +306,7 @@ class Store:
         """Everything stored about ``pseudonym``, as plain data (JSON-ready): their
         attempts and the team attempts they were a member of, each with its answers
         and events. An unknown pseudonym gives empty lists."""
+        pseudonym = clean_name(pseudonym)
         row = self._db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()
         out: dict[str, Any] = {"pseudonym": pseudonym, "sessions": [], "member_of": []}
         if row is None:

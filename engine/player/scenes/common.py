@@ -18,7 +18,8 @@ def facts_line(duration: tuple[int, int], ages: tuple[int, int], players: tuple[
     minutes = f"{duration[0]}–{duration[1]} min" if duration[0] != duration[1] else f"{duration[0]} min"
     people = (_("seul ou à plusieurs") if players[0] == 1 and players[1] > 1
               else _("en solo") if players[1] <= 1 else _("{a} à {b} personnes").format(a=players[0], b=players[1]))
-    return f"{minutes} · {_('{a}–{b} ans').format(a=ages[0], b=ages[1])} · {people}"
+    years = _("{a}–{b} ans").format(a=ages[0], b=ages[1])
+    return f"{minutes} · {years} · {people}"
 
 
 def header(surface: pygame.Surface, ui, title: str, subtitle: str = "") -> int:

@@ -313,8 +313,21 @@ class PlayScene(Scene):
             surface.blit(text, text.get_rect(center=box.center))
 
     def draw_live(self, surface: pygame.Surface) -> None:
-        self._draw_bar(surface)
-        self.draw_widgets(surface, [w for w in self.widgets if w.id == "pause"])
+        """The top bar, the only part that changes with time alone (the clock): drawn
+        once per change of what it shows, then blitted."""
+        pause = self.widget("pause")
+        left = self.session.rules.time_left(self.session.state.evolve(t=self.t))
+        key = (self.bar.size, None if left is None else int(left + 0.999), self.session.score(),
+               self.session.state.position, self.session.state.room, self._composed is not None and id(self._composed),
+               pause is not None and (self.focus_visible and pause is self.focus, pause is self.hover))
+        if getattr(self, "_bar_key", None) != key:
+            self._bar_key = key
+            bar = pygame.Surface(self.bar.size)
+            self._draw_bar(bar)
+            if pause is not None:
+                self.draw_widgets(bar, [pause])
+            self._bar_surface = bar
+        surface.blit(self._bar_surface, self.bar)
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
         """The room under an open panel: drawn as it is, not usable."""

@@ -161,7 +161,11 @@ class DocumentPanel(Panel):
     def layout(self):
         m = self.ui.metrics
         self.rect = self.frame()
-        width = round(min(self.rect.width - m.unit * 8, m.body * 34) * self.zoom)
+        base = min(self.rect.width - m.unit * 8, m.body * 34)
+        # Zoom up to the panel's width: wider, a document would be cut at both sides.
+        self.max_zoom = max(1.0, (self.rect.width - m.unit * 10) / base)
+        self.zoom = min(self.zoom, self.max_zoom)
+        width = round(base * self.zoom)
         self.surface, _parts = documents.render(self.ui, self.document, self.scene.game.folder, width, self.locale)
         buttons_h = m.body + m.unit * 4
         self.view = pygame.Rect(self.rect.x + m.unit * 4, self.rect.y + m.title + m.unit * 5,
@@ -172,7 +176,7 @@ class DocumentPanel(Panel):
         self.scroll = min(self.scroll, self.max_scroll)
         close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
         smaller = self.button("zoom-out", _("Plus petit"), ("zoom", 1 / 1.25), enabled=self.zoom > 0.7)
-        larger = self.button("zoom-in", _("Plus grand"), ("zoom", 1.25), enabled=self.zoom < 1.9)
+        larger = self.button("zoom-in", _("Plus grand"), ("zoom", 1.25), enabled=self.zoom < self.max_zoom - 0.01)
         y = self.rect.bottom - close.rect.height - m.unit * 3
         self.row([smaller, larger], y)
         self.row([close], y, right=True)

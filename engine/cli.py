@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
                         help=_("fichier du parcours (walkthrough.yaml du jeu par défaut)"))
     replay.add_argument("--json", action="store_true", help=_("résultat en JSON"))
 
+    guide = commands.add_parser("guide", help=_("écrit le guide d’animation imprimable d’un jeu (avec les solutions)"))
+    guide.add_argument("game", metavar=_("JEU"), help=_("dossier de jeu ou identifiant d’un jeu fourni"))
+    guide.add_argument("--out", default=".", metavar=_("DOSSIER"), help=_("dossier où écrire le guide"))
+
     commands.add_parser("schema", help=_("affiche le schéma JSON du format de jeu"))
     commands.add_parser("bench", help=_("mesure les performances et les affiche en JSON"))
 
@@ -77,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     if args.command == "forget":
         return _forget(args)
+    if args.command == "guide":
+        return _guide(args)
     if args.command == "bench":
         from .bench import main as bench_main
 
@@ -105,6 +111,27 @@ def _play(args: argparse.Namespace) -> int:
     from .player.main import run
 
     return run(game, (width, height), args.fullscreen)
+
+
+def _guide(args: argparse.Namespace) -> int:
+    from .content.diagnostics import ContentError
+    from .content.loader import load_game
+    from .guide import write
+
+    path = resolve_game(args.game)
+    if path is None:
+        print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
+        return 2
+    try:
+        game = load_game(path).game
+    except ContentError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    print(_("Guide d’animation écrit : {path}").format(path=write(game, out, args.lang or "fr")))
+    return 0
 
 
 def resolve_game(name: str) -> Path | None:

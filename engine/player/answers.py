@@ -264,7 +264,7 @@ class OrderInput(Input):
         labels = [self.spec.label_first, self.spec.label_last]
         if labels[0] or labels[1]:
             note = " … ".join(x.get(self.locale) for x in labels if x)
-            text = self.ui.text.render(f"{_('Du haut vers le bas')} : {note}", m.small, p.muted)
+            text = self.ui.text.render(_("Du haut vers le bas : {ends}").format(ends=note), m.small, p.muted)
             surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
 
     def act(self, action):

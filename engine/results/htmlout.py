@@ -42,7 +42,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: top;
          overflow-wrap: anywhere; }
-th { background: var(--bg-alt); text-align: left; }
+th { background: var(--bg-alt); text-align: left; overflow-wrap: normal; hyphens: auto; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.hard td { background: #fbefe9; }
 .flag { color: var(--hard); font-weight: bold; }

@@ -42,9 +42,12 @@ class LogEntry:
 class Session:
     game: Game
     options: Options = field(default_factory=Options)
-    player: str = ""
+    player: str = ""  # the pseudonym, or the team's name; empty: nothing is recorded
     save_path: Path | None = None
     autosave: bool = True
+    group: str = ""
+    members: tuple[str, ...] = ()
+    started_at: str = ""  # local ISO 8601 time, given by the app (the core reads no clock)
 
     def __post_init__(self) -> None:
         self.rules = Rules(self.game, self.options)
@@ -78,7 +81,8 @@ class Session:
     def to_data(self) -> dict[str, Any]:
         return {
             "format": SAVE_FORMAT, "game": self.game.id, "version": self.game.version,
-            "content_hash": self.game.content_hash, "player": self.player,
+            "content_hash": self.game.content_hash, "player": self.player, "group": self.group,
+            "members": list(self.members), "started_at": self.started_at,
             "options": {"seed": self.options.seed, "time_factor": self.options.time_factor,
                         "teams": list(self.options.teams)},
             "state": self.state.to_data(), "log": [asdict(entry) for entry in self.log],
@@ -110,6 +114,9 @@ class Session:
             session.options = Options(seed=int(options["seed"]), time_factor=options["time_factor"],
                                       teams=tuple(str(t) for t in options["teams"]))
             session.player = str(data.get("player", ""))
+            session.group = str(data.get("group", ""))
+            session.members = tuple(str(m) for m in data.get("members", ()))
+            session.started_at = str(data.get("started_at", ""))
             session.save_path = path
             session.autosave = True
             session.rules = Rules(game, session.options)

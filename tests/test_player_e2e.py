@@ -80,3 +80,30 @@ def test_panels_fade_in_unless_motion_is_reduced():
         assert app.step([], dt=0.05) is animates
         app.step([], dt=0.5)
         assert app.step([], dt=0.05) is False  # short: done within 0.2 s
+
+
+def test_who_plays_is_recorded_and_the_result_written(sesame_home):
+    from engine.results.resultfile import read_result
+    from engine.results.store import Store
+
+    app = App((1366, 768), prefs=Preferences({"sound": False}), seed=0)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(FIXTURES / "mini_escape")))
+    pilot.click("field:who")
+    pilot.type("Lynx")
+    pilot.click("field:group")
+    pilot.type("2nde B")
+    pilot.click("start")
+    walkthrough = read_walkthrough(FIXTURES / "mini_escape" / "walkthrough.yaml")
+    for _line, command in walkthrough.commands:
+        if command is not None:
+            pilot.perform(command)
+    pilot.dismiss()
+    assert isinstance(app.scene, DebriefScene)
+    with Store() as store:
+        exported = store.export("Lynx")
+    assert exported["sessions"][0]["score"] == 20
+    [kept] = (sesame_home / "results").glob("*.json")  # a copy always stays on the computer
+    result = read_result(kept)
+    assert (result.pseudonym, result.group, result.score) == ("Lynx", "2nde B", 20)

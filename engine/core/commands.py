@@ -76,12 +76,24 @@ class Next(Command):
 
 
 @dataclass(frozen=True)
+class AddTime(Command):
+    """A facilitator gives the group more time (seconds, before any time factor)."""
+
+    seconds: float = 300.0
+
+
+@dataclass(frozen=True)
+class Stop(Command):
+    """A facilitator ends the game now (to reveal the debrief)."""
+
+
+@dataclass(frozen=True)
 class Tick(Command):
     """Time passes: lets countdowns and round limits take effect without input."""
 
 
 _NAMES = {Inspect: "inspect", Go: "go", Use: "use", Examine: "examine", Answer: "answer",
-          Hint: "hint", Skip: "skip", Next: "next", Tick: "tick"}
+          Hint: "hint", Skip: "skip", Next: "next", Tick: "tick", AddTime: "add_time", Stop: "stop"}
 BY_NAME = {name: cls for cls, name in _NAMES.items()}
 
 

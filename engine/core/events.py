@@ -186,6 +186,11 @@ class TimeRanOut(Event):
 
 
 @dataclass(frozen=True)
+class TimeAdded(Event):
+    seconds: float
+
+
+@dataclass(frozen=True)
 class GameEnded(Event):
     ending: str
     success: bool

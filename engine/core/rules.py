@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from . import events as ev
 from . import puzzles as ptypes
-from .commands import Answer, Command, Examine, Go, Hint, Inspect, Next, Skip, Tick, Use
+from .commands import AddTime, Answer, Command, Examine, Go, Hint, Inspect, Next, Skip, Stop, Tick, Use
 from .expr import evaluate
 from .model import Effect, Exit, Game, RoomObject
 from .scoring import puzzle_points, score
@@ -55,6 +55,7 @@ class _Turn:
         self.round_started = state.round_started
         self.turn = state.turn
         self.time_up = state.time_up
+        self.bonus_s = state.bonus_s
         self.ending = state.ending
 
     # --- facts for conditions -------------------------------------------------------
@@ -174,7 +175,7 @@ class _Turn:
             **{name: frozenset(values) for name, values in self.sets.items()},
             revealed=tuple(self.revealed), progress=dict(self.progress), queue=s.queue,
             position=self.position, round_started=self.round_started, teams=s.teams,
-            turn=self.turn, time_up=self.time_up, ending=self.ending)
+            turn=self.turn, time_up=self.time_up, bonus_s=self.bonus_s, ending=self.ending)
 
 
 _OPEN = Progress()
@@ -189,7 +190,7 @@ class Rules:
         self._handlers: dict[type, Callable[[_Turn, Any], None]] = {
             Inspect: self._inspect, Go: self._go, Use: self._use, Examine: self._examine,
             Answer: self._answer, Hint: self._hint, Skip: self._skip, Next: self._next,
-            Tick: lambda turn, command: None,
+            Tick: lambda turn, command: None, AddTime: self._add_time, Stop: self._stop,
         }
         # A correct answer to each puzzle that has one (the solver plays them).
         self.solutions = {pid: ptypes.get(p.type).solution(p.spec) for pid, p in game.puzzles.items()
@@ -247,8 +248,10 @@ class Rules:
             turn.emit(ev.Refused("ended"))
             return state, turn.events
         # A command that arrives after its round ran out is not carried out: the clock
-        # has already moved the game on.
-        if not self._clock(turn) and turn.ending is None:
+        # has already moved the game on. A facilitator's command always is.
+        if isinstance(command, (AddTime, Stop)):
+            self._handlers[type(command)](turn, command)
+        elif not self._clock(turn) and turn.ending is None:
             self._handlers[type(command)](turn, command)
             turn.run_triggers()
         return turn.freeze(), turn.events
@@ -262,10 +265,10 @@ class Rules:
             current = self._round_of(state.position)
             if current is None or current.time_limit_s is None:
                 return None
-            return state.round_started + current.time_limit_s * factor - state.t
+            return state.round_started + current.time_limit_s * factor + state.bonus_s - state.t
         if self.game.timer_minutes is None:
             return None
-        return self.game.timer_minutes * 60 * factor - state.t
+        return self.game.timer_minutes * 60 * factor + state.bonus_s - state.t
 
     def _clock(self, turn: _Turn) -> bool:
         """Let time limits take effect; True when a round ended because of them."""
@@ -442,6 +445,16 @@ class Rules:
         turn.emit(ev.PuzzleSkipped(puzzle.id))
         turn.apply_effects(puzzle.on_fail)
 
+    # --- facilitator ----------------------------------------------------------------
+
+    def _add_time(self, turn: _Turn, command: AddTime) -> None:
+        turn.bonus_s += command.seconds
+        turn.time_up = False
+        turn.emit(ev.TimeAdded(command.seconds))
+
+    def _stop(self, turn: _Turn, command: Stop) -> None:
+        turn.finish("")
+
     # --- quiz and challenge -----------------------------------------------------------
 
     def _round_of(self, position: int):
@@ -462,6 +475,7 @@ class Rules:
             first = sum(len(r.puzzles) for r in self.game.rounds[: self.game.rounds.index(round_)])
             if turn.position == first:
                 turn.round_started = turn.t
+                turn.bonus_s = 0.0
                 factor = self.options.time_factor
                 limit = round_.time_limit_s * factor if factor and round_.time_limit_s else None
                 turn.emit(ev.RoundStarted(round_.id, self.game.rounds.index(round_) + 1, limit))

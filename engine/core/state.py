@@ -59,6 +59,7 @@ class State:
     teams: tuple[str, ...] = ()
     turn: int = 0
     time_up: bool = False
+    bonus_s: float = 0.0  # time added by a facilitator
     ending: str | None = None
 
     def puzzle(self, puzzle_id: str) -> Progress:
@@ -109,6 +110,8 @@ class State:
                     value = frozenset(str(v) for v in value)
                 elif f.type.startswith("tuple"):
                     value = tuple(str(v) for v in value)
+                elif f.type == "float":
+                    value = float(value)
                 values[f.name] = value
             state = cls(**values)
         except StateError:

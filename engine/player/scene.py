@@ -146,7 +146,8 @@ class Scene:
 
     def activate(self, widget: Widget) -> None:
         self.focus = widget
-        self.on_action(widget.action, widget)
+        if widget.action is not None:  # a text field only takes the focus
+            self.on_action(widget.action, widget)
 
     def on_action(self, action: Any, widget: Widget) -> None:
         """A widget was activated; scenes decide what it means."""

@@ -20,6 +20,41 @@ class DebriefScene(Scene):
         self.session = session
         self.game = session.game
         self.scroll = 0
+        self.result: dict | None = None
+        self.kept = ""
+        self._keep_result()
+
+    def _keep_result(self) -> None:
+        """The attempt becomes a result file kept in the user's results folder (nothing is
+        lost), and the game's save is removed: there is nothing left to resume."""
+        from ...paths import user_dir
+        from ...results.resultfile import result_from_session, write_result
+
+        session = self.session
+        if session.player:
+            try:
+                self.result = result_from_session(session, session.player, group=session.group,
+                                                  team=session.player if session.members else "",
+                                                  members=session.members, started_at=session.started_at)
+                write_result(self.result, user_dir("results"))
+                self.kept = _("Résultat enregistré sur cet ordinateur.")
+            except (OSError, ValueError) as error:
+                self.kept = _("Le résultat n’a pas pu être enregistré : {why}").format(why=error)
+        if session.save_path is not None:
+            try:
+                session.save_path.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _save_to(self, folder) -> str:
+        from ...results.resultfile import write_result
+
+        try:
+            path = write_result(self.result, folder)
+        except OSError as error:
+            return _("Impossible d’écrire dans ce dossier : {why}").format(why=error.strerror or error)
+        return _("Résultat enregistré : {path}. Remettez ce fichier à votre enseignante ou enseignant.").format(
+            path=path)
 
     @property
     def locale(self) -> str:
@@ -39,6 +74,15 @@ class DebriefScene(Scene):
         home.rect = pygame.Rect(0, 0, label_w + m.body + m.unit * 8, button_h)
         home.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         self.widgets = [home]
+        if self.result is not None:
+            label = _("Enregistrer le résultat sur une clé ou dans un dossier")
+            save = Button("save-result", label=label, icon="doc", action=("save",))
+            label_w = self.app.ui.text.render(label, m.body, (0, 0, 0)).get_width()
+            save.rect = pygame.Rect(m.unit * 4, home.rect.y, min(label_w + m.body + m.unit * 8,
+                                                                  home.rect.left - m.unit * 8), button_h)
+            save.rect.height = max(button_h, save.needed_height(self.app.ui, save.rect.width))
+            save.rect.bottom = home.rect.bottom
+            self.widgets.insert(0, save)
         self.focus = home
 
     def _render(self, width: int) -> pygame.Surface:
@@ -50,6 +94,8 @@ class DebriefScene(Scene):
             parts.append((ui.text.render(ending.title.get(self.locale), m.title, p.text, width, bold=True), m.unit * 2))
             parts.append((ui.text.render(ending.text.get(self.locale), m.body, p.text, width), m.unit * 4))
         score = self.session.score()
+        if self.kept:
+            parts.append((ui.text.render(self.kept, m.small, p.muted, width), m.unit * 2))
         line = _("Score : {points} sur {max} · {solved} énigme(s) résolue(s) sur {total} · {hints} indice(s)").format(
             points=score.points, max=score.max_points, solved=score.solved, total=score.total, hints=score.hints)
         parts.append((ui.text.render(line, m.body, p.accent, width, bold=True), m.unit * 2))
@@ -125,8 +171,12 @@ class DebriefScene(Scene):
         return True
 
     def on_action(self, action, widget) -> None:
+        from .folder import FolderScene
+
         if action[0] == "home":
             self.app.home()
+        elif action[0] == "save":
+            self.app.push(FolderScene(self.app, _("Où enregistrer le résultat ?"), self._save_to))
 
     def on_escape(self) -> None:
         self.app.home()

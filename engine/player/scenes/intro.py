@@ -6,6 +6,7 @@ A game that cannot be loaded shows its problems here, in words, and the program 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 import pygame
 
@@ -15,7 +16,7 @@ from ...core.rules import Options
 from ...i18n import _
 from ...session import SaveError, Session, save_path_for, set_aside
 from ..scene import Scene
-from ..widgets import Button, Label
+from ..widgets import Button, Label, TextInput
 from .common import facts_line, genre_name, header
 
 
@@ -29,6 +30,7 @@ class IntroScene(Scene):
         self.teams = 2
         self.scroll = 0
         self.controls_top = 0
+        self.fields: dict[str, TextInput] = {}
         try:
             self.game = load_game(path).game
         except ContentError as error:
@@ -57,10 +59,12 @@ class IntroScene(Scene):
             fresh.rect.bottomright = (start.rect.left - m.unit * 3, bottom)
             self.widgets.append(fresh)
         self.controls_top = bottom - button_h
+        if not self.resume:
+            self._who_widgets(bottom - button_h - m.unit * 3)
         if self.game.genre == "challenge" and not self.resume:
             low, high = self.game.teams_min, self.game.teams_max
             label = Label("teams-label", text=_("Équipes qui jouent à tour de rôle :"))
-            label.rect = pygame.Rect(m.unit * 4, bottom - button_h * 2 - m.unit * 3,
+            label.rect = pygame.Rect(m.unit * 4, self.controls_top - button_h - m.unit * 3,
                                      self.app.ui.text.render(label.text, m.body, (0, 0, 0)).get_width() + m.unit,
                                      button_h)
             self.widgets.append(label)
@@ -70,7 +74,7 @@ class IntroScene(Scene):
             for count in range(low, high + 1):
                 choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
                                 action=("teams", count), speech=_("{n} équipe(s)").format(n=count))
-                choice.rect = pygame.Rect(x, bottom - button_h * 2 - m.unit * 3, m.body * 3 + m.unit * 4, button_h)
+                choice.rect = pygame.Rect(x, label.rect.y, m.body * 3 + m.unit * 4, button_h)
                 x = choice.rect.right + m.unit * 2
                 self.widgets.append(choice)
         self.focus = self.widget("start")
@@ -98,7 +102,8 @@ class IntroScene(Scene):
         top = header(surface, ui, game.title.get(locale), f"{genre_name(game.genre)} · " + facts_line(
             (game.duration_min, game.duration_max), (game.age_min, game.age_max),
             (game.players_min, game.players_max)))
-        self.view = pygame.Rect(m.unit * 4, top + m.unit * 3, width, self.controls_top - top - m.unit * 5)
+        self.view = pygame.Rect(m.unit * 4, top + m.unit * 3, width,
+                                self.controls_top - top - m.small - m.unit * 7)  # room for the scroll hint
         content = self._story(min(width - m.unit * 3, m.body * 46))
         self.max_scroll = max(0, content.get_height() - self.view.height)
         clip = surface.get_clip()
@@ -109,6 +114,39 @@ class IntroScene(Scene):
             more = ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
             surface.blit(more, (self.view.x, self.view.bottom + m.unit // 2))
         self.draw_widgets(surface)
+
+    def _who_widgets(self, bottom: int) -> None:
+        """Who plays: a pseudonym or a team's name (never a surname), an optional class
+        code, optional team members. Left empty, the game is played without results."""
+        ui = self.app.ui
+        m = ui.metrics
+        width = self.app.size[0] - m.unit * 8
+        button_h = m.body + m.unit * 4
+        rows = [[("who", _("Pseudonyme ou nom d’équipe"), 40), ("group", _("Code de classe (facultatif)"), 24)],
+                [("members", _("Membres de l’équipe, séparés par des virgules (facultatif)"), 200)]]
+        y = bottom
+        placed = []
+        for row in reversed(rows):
+            x = m.unit * 4
+            line = []
+            for key, label, length in row:
+                field = self.fields.setdefault(key, TextInput(f"field:{key}", max_length=length))
+                field.placeholder = label
+                field.speech = label
+                w = min(width, max(m.body * 14, ui.text.render(label, m.body, (0, 0, 0)).get_width() + m.unit * 6))
+                if x + w > width + m.unit * 4 and line:
+                    y -= button_h + m.unit * 2
+                    x = m.unit * 4
+                field.rect = pygame.Rect(x, 0, w, button_h)
+                line.append(field)
+                x += w + m.unit * 3
+            y -= button_h
+            for field in line:
+                field.rect.y = y
+            y -= m.unit * 2
+            placed += line
+        self.widgets += placed
+        self.controls_top = min(w.rect.top for w in placed)
 
     def _story(self, column: int) -> pygame.Surface:
         ui = self.app.ui
@@ -178,7 +216,13 @@ class IntroScene(Scene):
                     if self.game.genre == "challenge" else ()
                 seed = self.app.seed if self.app.seed is not None else int(time.time() * 1000) % 2**31
                 options = Options(seed=seed, time_factor=self.app.prefs["time_factor"], teams=teams)
-                session = Session(self.game, options=options, save_path=path)
+                who = self.fields["who"].value.strip() if "who" in self.fields else ""
+                members = tuple(p.strip() for p in self.fields["members"].value.split(",") if p.strip()) \
+                    if "members" in self.fields else ()
+                session = Session(self.game, options=options, save_path=path, player=who,
+                                  group=self.fields["group"].value.strip() if "group" in self.fields else "",
+                                  members=members, started_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+                self.app.record(session)
             self.app.replace(PlayScene(self.app, session))
 
     def on_escape(self) -> None:

@@ -49,6 +49,9 @@ class PlayScene(Scene):
 
     def do(self, command: cmd.Command) -> list[ev.Event]:
         events = self.session.do(command)
+        problem = self.app.record(self.session)
+        if problem:
+            self.toast = _("Résultats non enregistrés : {why}").format(why=problem)
         self.react(events)
         self.app.dirty = True
         return events

@@ -107,3 +107,44 @@ def test_who_plays_is_recorded_and_the_result_written(sesame_home):
     [kept] = (sesame_home / "results").glob("*.json")  # a copy always stays on the computer
     result = read_result(kept)
     assert (result.pseudonym, result.group, result.score) == ("Lynx", "2nde B", 20)
+
+
+def test_facilitator_mode_behind_a_key_combination():
+    import pygame
+
+    from engine.player.scenes.facilitator import FacilitatorPanel, ProjectorScene
+
+    app, pilot, _walkthrough = start(GAMES / "escape_fake_news")
+    scene = app.scene
+    assert scene.widget("add-time") is None  # not for pupils
+    pilot.press(pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
+    assert isinstance(scene.panel, FacilitatorPanel)
+    left = scene.session.rules.time_left(scene.session.state)
+    pilot.click("add-time")
+    assert scene.session.rules.time_left(scene.session.state) == left + 300
+    pilot.click("clock")  # pause: the clock stops
+    pilot.wait(30)
+    assert scene.t == 0
+    pilot.click("clock")
+    pilot.click("projector")
+    assert isinstance(app.scene, ProjectorScene)
+    pilot.press(pygame.K_SPACE)
+    assert app.scene is scene
+    pilot.click("close")
+    pilot.click("object:fiche_profil")  # opens the first puzzle
+    pilot.press(pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
+    pilot.click("give-hint")
+    assert scene.session.state.puzzle("p_profil").hints == 1
+    pilot.click("skip-puzzle")
+    assert scene.session.state.puzzle("p_profil").status == "skipped"
+    pilot.click("reveal")
+    assert isinstance(app.scene, DebriefScene)
+
+
+def test_facilitator_resets_for_the_next_group():
+    import pygame
+
+    app, pilot, _walkthrough = start(GAMES / "metiers_industrie")
+    pilot.press(pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
+    pilot.click("reset")
+    assert isinstance(app.scene, IntroScene)

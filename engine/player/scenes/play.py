@@ -414,6 +414,11 @@ class PlayScene(Scene):
         if event.type == pygame.MOUSEWHEEL and self.panel is not None:
             self.panel.wheel(event.y)
             return
+        from .facilitator import is_shortcut, open_panel
+
+        if is_shortcut(event):
+            open_panel(self)
+            return
         super().handle(event)
 
     def on_key(self, event: pygame.event.Event) -> bool:

@@ -148,3 +148,46 @@ def test_facilitator_resets_for_the_next_group():
     pilot.press(pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
     pilot.click("reset")
     assert isinstance(app.scene, IntroScene)
+
+
+def test_teacher_screen_reads_a_folder_and_exports_the_summary(tmp_path):
+    from engine.content.loader import load_game
+    from engine.core import commands as cmd
+    from engine.player.scenes.teacher import TeacherScene
+    from engine.results.resultfile import result_from_session, write_result
+    from engine.session import Session
+
+    game = load_game(FIXTURES / "mini_quiz").game
+    collected = tmp_path / "cle_usb"
+    for index, name in enumerate(["Ana", "Basile", "Chloé"]):
+        session = Session(game, autosave=False)
+        for _line, command in read_walkthrough(FIXTURES / "mini_quiz" / "walkthrough.yaml").commands:
+            if command is not None:
+                if isinstance(command, cmd.Answer) and command.puzzle == "q4" and index:
+                    command = cmd.Answer(command.t, "q4", "Paris")
+                session.do(command)
+        write_result(result_from_session(session, name, started_at=f"2026-11-2{index}T09:00:00+01:00"), collected)
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    pilot.click("teacher")
+    assert isinstance(app.scene, TeacherScene)
+    teacher = app.scene
+    pilot.click("choose")
+    pilot.click("path")
+    pilot.type(str(collected))
+    pilot.press(pygame_key("RETURN"))
+    assert app.scene is teacher and teacher.summary is not None
+    assert teacher.summary.overview.pupils == 3
+    assert any("peu réussie" in line for line in teacher.lines)  # q4: 1 in 3
+    pilot.click("export")
+    pilot.click("path")
+    pilot.type(str(tmp_path / "synthese"))
+    pilot.press(pygame_key("RETURN"))
+    assert {p.name for p in (tmp_path / "synthese").iterdir()} == {"synthese.csv", "synthese.html", "synthese.json"}
+
+
+def pygame_key(name: str) -> int:
+    import pygame
+
+    return getattr(pygame, f"K_{name}")

@@ -64,7 +64,12 @@ class HomeScene(Scene):
         gear = Button("settings", label=_("Réglages"), icon="gear", action=("settings",))
         gear.rect = pygame.Rect(0, 0, m.unit * 6 + m.body * 6, m.body + m.unit * 4)
         gear.rect.topright = (width - m.unit * 4, m.unit * 3)
-        self.widgets.append(gear)
+        teacher = Button("teacher", label=_("Enseignants"), icon="team", action=("teacher",),
+                         speech=_("Espace des enseignantes et enseignants : synthèse de classe"))
+        teacher_w = self.app.ui.text.render(teacher.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 7
+        teacher.rect = pygame.Rect(0, 0, teacher_w, gear.rect.height)
+        teacher.rect.topright = (gear.rect.left - m.unit * 3, gear.rect.top)
+        self.widgets += [gear, teacher]
         top = self.header_height + m.unit * 4
         resumable = [c for c in self.cards if save_path_for(c.id).is_file()]
         for card in resumable[:1]:
@@ -101,8 +106,12 @@ class HomeScene(Scene):
         from .intro import IntroScene
         from .settings import SettingsScene
 
+        from .teacher import TeacherScene
+
         if action[0] == "settings":
             self.app.push(SettingsScene(self.app))
+        elif action[0] == "teacher":
+            self.app.push(TeacherScene(self.app))
         elif action[0] == "open" and not action[1].problem:
             self.app.push(IntroScene(self.app, action[1].path))
         elif action[0] == "resume":

@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
                                "(first : la première, par défaut ; last : la dernière ; best : la meilleure)"))
     forget = commands.add_parser("forget", help=_("efface tout ce qui est enregistré sur un élève"))
     forget.add_argument("pseudonym", metavar=_("PSEUDONYME"))
+    export = commands.add_parser("export", help=_("affiche en JSON tout ce qui est enregistré sur un élève"))
+    export.add_argument("pseudonym", metavar=_("PSEUDONYME"))
     return parser
 
 
@@ -81,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     if args.command == "forget":
         return _forget(args)
+    if args.command == "export":
+        return _export(args)
     if args.command == "guide":
         return _guide(args)
     if args.command == "bench":
@@ -249,6 +253,21 @@ def _forget(args: argparse.Namespace) -> int:
         print(f"sesame: {error}", file=sys.stderr)
         return 1
     print(forgotten.describe())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """A pupil's right to see what is kept about them: everything, as JSON."""
+    from .results.store import Store, StoreError
+
+    try:
+        with Store() as store:
+            data = store.export(args.pseudonym)
+    except (StoreError, ValueError) as error:
+        print(f"sesame: {error}", file=sys.stderr)
+        return 1
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    print()
     return 0
 
 

@@ -244,3 +244,28 @@ def test_forget_command_erases_the_database_and_saves(sesame_home, capsys):
 def test_forget_does_not_create_a_database(sesame_home):
     assert forget("Léa").records == 0
     assert not default_path().exists()
+
+
+def test_export_and_forget_from_the_command_line(capsys):
+    import json as _json
+
+    from engine.cli import main
+    from engine.content.loader import load_game
+    from engine.core import commands as cmd
+    from engine.results.store import Store
+    from engine.session import Session
+
+    from .conftest import FIXTURES
+
+    game = load_game(FIXTURES / "mini_escape").game
+    session = Session(game, autosave=False, player="Renard")
+    session.do(cmd.Inspect(3, "interrupteur"))
+    with Store() as store:
+        store.save(session, "Renard", started_at="2026-11-22T10:00:00+01:00")
+    assert main(["export", "Renard"]) == 0
+    exported = _json.loads(capsys.readouterr().out)
+    assert exported["pseudonym"] == "Renard" and len(exported["sessions"]) == 1
+    assert main(["forget", "Renard"]) == 0
+    capsys.readouterr()
+    assert main(["export", "Renard"]) == 0
+    assert _json.loads(capsys.readouterr().out)["sessions"] == []

@@ -191,3 +191,25 @@ def pygame_key(name: str) -> int:
     import pygame
 
     return getattr(pygame, f"K_{name}")
+
+
+def test_facilitators_guide_from_the_intro_and_result_on_demand(sesame_home, tmp_path):
+    import pygame
+
+    app = App((1366, 768), prefs=Preferences({"sound": False}), seed=0)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    pilot.click("game:escape_fake_news")
+    pilot.click("guide")
+    [guide] = (sesame_home / "guides").glob("guide-escape_fake_news.html")
+    assert "La solution pas à pas" in guide.read_text(encoding="utf-8")
+    pilot.click("field:who")
+    pilot.type("Castor")
+    pilot.click("start")
+    pilot.press(pygame.K_ESCAPE)  # pause menu
+    pilot.click("save-result")
+    pilot.click("path")
+    pilot.type(str(tmp_path / "cle"))
+    pilot.press(pygame.K_RETURN)
+    [result] = (tmp_path / "cle").glob("*.json")
+    assert "Castor" in result.read_text(encoding="utf-8")

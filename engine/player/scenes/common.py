@@ -22,16 +22,30 @@ def facts_line(duration: tuple[int, int], ages: tuple[int, int], players: tuple[
     return f"{minutes} · {years} · {people}"
 
 
+def header_height(ui, width: int, title: str, subtitle: str = "") -> int:
+    """The height of the top band for this title and subtitle, measured."""
+    m = ui.metrics
+    height = m.unit * 4 + ui.text.height(title, m.title, width - m.unit * 8, bold=True)
+    if subtitle:
+        height += m.unit // 2 + ui.text.height(subtitle, m.body, width - m.unit * 8 - header_reserve(ui))
+    return height
+
+
+def header_reserve(ui) -> int:
+    """Room kept on the right of the band for the buttons some screens put there."""
+    return ui.metrics.body * 12
+
+
 def header(surface: pygame.Surface, ui, title: str, subtitle: str = "") -> int:
     """Draw the top band; return its height."""
     m, p = ui.metrics, ui.palette
-    height = m.unit * 4 + m.title + (m.body + m.unit if subtitle else 0)
-    band = pygame.Rect(0, 0, surface.get_width(), height)
-    pygame.draw.rect(surface, p.accent, band)
-    text = ui.text.render(title, m.title, p.accent_text, bold=True)
+    width = surface.get_width()
+    height = header_height(ui, width, title, subtitle)
+    pygame.draw.rect(surface, p.accent, pygame.Rect(0, 0, width, height))
+    text = ui.text.render(title, m.title, p.accent_text, width - m.unit * 8, bold=True)
     surface.blit(text, (m.unit * 4, m.unit * 2))
     if subtitle:
-        sub = ui.text.render(subtitle, m.body, p.accent_text, surface.get_width() - m.unit * 30)
+        sub = ui.text.render(subtitle, m.body, p.accent_text, width - m.unit * 8 - header_reserve(ui))
         surface.blit(sub, (m.unit * 4, m.unit * 2 + text.get_height() + m.unit // 2))
     return height
 

@@ -11,7 +11,7 @@ from ...session import Session
 from .. import gfx
 from ..scene import Scene
 from ..widgets import Button
-from .common import header
+from .common import header, header_height
 
 
 class DebriefScene(Scene):
@@ -63,7 +63,7 @@ class DebriefScene(Scene):
     def layout(self) -> None:
         m = self.app.ui.metrics
         width, height = self.app.size
-        self.header_height = m.unit * 4 + m.title + m.body + m.unit
+        self.header_height = header_height(self.app.ui, width, _("Débriefing"), self.game.title.get(self.locale))
         button_h = m.body + m.unit * 4
         self.view = pygame.Rect(m.unit * 4, self.header_height + m.unit * 3, width - m.unit * 8,
                                 height - self.header_height - button_h - m.unit * 9)

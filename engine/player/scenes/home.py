@@ -12,7 +12,7 @@ from ...session import save_path_for
 from .. import gfx
 from ..scene import Scene
 from ..widgets import Button, Widget
-from .common import GENRE_ICONS, badge, facts_line, genre_name, header
+from .common import GENRE_ICONS, badge, facts_line, genre_name, header, header_height
 
 
 @dataclass
@@ -53,13 +53,17 @@ class GameCard(Widget):
             self.draw_focus(surface, ui)
 
 
+def tagline() -> str:
+    return _("Des jeux pour enquêter, débattre et apprendre ensemble.")
+
+
 class HomeScene(Scene):
     def layout(self) -> None:
         ui = self.app.ui
         m = ui.metrics
         width, height = self.app.size
         self.cards = [c for c in list_games()]
-        self.header_height = m.unit * 4 + m.title + m.body + m.unit
+        self.header_height = header_height(self.app.ui, width, "Sésame", tagline())
         self.widgets = []
         gear = Button("settings", label=_("Réglages"), icon="gear", action=("settings",))
         gear.rect = pygame.Rect(0, 0, m.unit * 6 + m.body * 6, m.body + m.unit * 4)
@@ -95,7 +99,7 @@ class HomeScene(Scene):
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         surface.fill(ui.palette.background)
-        header(surface, ui, "Sésame", _("Des jeux pour enquêter, débattre et apprendre ensemble."))
+        header(surface, ui, "Sésame", tagline())
         if not self.cards:
             text = ui.text.render(_("Aucun jeu trouvé. Ajoutez un dossier de jeu dans votre dossier de jeux."),
                                   ui.metrics.body, ui.palette.text, surface.get_width() - ui.metrics.unit * 8)

@@ -5,6 +5,7 @@ A game that cannot be loaded shows its problems here, in words, and the program 
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime
 
@@ -53,6 +54,11 @@ class IntroScene(Scene):
         start.rect = pygame.Rect(0, 0, m.body * 12, button_h)
         start.rect.bottomright = (width - m.unit * 4, bottom)
         self.widgets.append(start)
+        guide = Button("guide", label=_("Guide d’animation"), icon="doc", action=("guide",),
+                       speech=_("Guide d’animation avec les solutions, à imprimer"))
+        guide_w = self.app.ui.text.render(guide.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
+        guide.rect = pygame.Rect(back.rect.right + m.unit * 3, back.rect.y, guide_w, button_h)
+        self.widgets.append(guide)
         if self.resume:
             fresh = Button("restart", label=_("Recommencer au début"), action=("restart",))
             fresh.rect = pygame.Rect(0, 0, m.body * 12, button_h)
@@ -114,6 +120,26 @@ class IntroScene(Scene):
             more = ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
             surface.blit(more, (self.view.x, self.view.bottom + m.unit // 2))
         self.draw_widgets(surface)
+
+    def open_guide(self) -> str:
+        """Write the facilitator's guide next to the user's data and open it in the web
+        browser (a local file: nothing is fetched); say where it is either way."""
+        import webbrowser
+
+        from ...guide import write
+        from ...paths import user_dir
+
+        try:
+            path = write(self.game, user_dir("guides"), self.app.prefs["language"])
+        except OSError as error:
+            return _("Le guide n’a pas pu être écrit : {why}").format(why=error.strerror or error)
+        if os.environ.get("SDL_VIDEODRIVER") != "dummy":  # not from tests
+            try:
+                webbrowser.open(path.as_uri())
+            except webbrowser.Error:
+                pass
+        return _("Guide d’animation (avec les solutions) : {path}. Ouvrez-le dans un navigateur pour "
+                 "l’imprimer.").format(path=path)
 
     def _who_widgets(self, bottom: int) -> None:
         """Who plays: a pseudonym or a team's name (never a surname), an optional class
@@ -195,6 +221,9 @@ class IntroScene(Scene):
 
         if action[0] == "back":
             self.app.pop()
+        elif action[0] == "guide" and self.game is not None:
+            self.notice = self.open_guide()
+            self.relayout()
         elif action[0] == "teams":
             self.teams = action[1]
             self.relayout()

@@ -293,9 +293,13 @@ class PausePanel(Panel):
         resume = self.button("resume", _("Reprendre"), ("close",), icon="play", style="primary")
         settings = self.button("settings", _("Réglages"), ("settings",), icon="gear")
         leave = self.button("leave", _("Quitter vers l’accueil"), ("leave",), icon="home")
-        self.row([resume, settings, leave], self.rect.y + m.title + m.body * 3 + m.unit * 8)
+        buttons = [resume, settings, leave]
+        if self.scene.session.player:
+            buttons.insert(2, self.button("save-result", _("Enregistrer mon résultat"), ("save",), icon="doc"))
+        bottom = self.row(buttons, self.rect.y + m.title + m.body * 3 + m.unit * 8)
+        self.rect.height = max(self.rect.height, bottom - self.rect.y + m.unit * 4)
         self.scene.focus = resume
-        return [resume, settings, leave]
+        return buttons
 
     def draw(self, surface):
         super().draw(surface)
@@ -312,10 +316,30 @@ class PausePanel(Panel):
 
         if action[0] == "settings":
             self.scene.app.push(SettingsScene(self.scene.app))
+        elif action[0] == "save":
+            from .folder import FolderScene
+
+            self.scene.app.push(FolderScene(self.scene.app, _("Où enregistrer le résultat ?"), self.save_result))
         elif action[0] == "leave":
             self.scene.app.home()
         else:
             super().on_action(action, widget)
+
+
+    def save_result(self, folder) -> str:
+        """The attempt so far as a result file (on demand, before the end)."""
+        from ...results.resultfile import result_from_session, write_result
+
+        session = self.scene.session
+        try:
+            result = result_from_session(session, session.player, group=session.group,
+                                         team=session.player if session.members else "",
+                                         members=session.members, started_at=session.started_at)
+            path = write_result(result, folder)
+        except (OSError, ValueError) as error:
+            return _("Le résultat n’a pas pu être enregistré : {why}").format(why=error)
+        return _("Résultat enregistré : {path}. Remettez ce fichier à votre enseignante ou enseignant.").format(
+            path=path)
 
 
 class PuzzlePanel(Panel):

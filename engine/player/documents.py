@@ -160,10 +160,15 @@ def _article(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     if d.get("image"):
         _picture(c, folder / d["image"], "image", m.body * 8)
     _body(c, d, locale)
-    if d.get("caption"):
-        c.text(text_of(d["caption"], locale), m.small, p.muted, "caption")
-    if d.get("source_note"):
-        c.text(text_of(d["source_note"], locale), m.small, p.muted, "source_note")
+    _notes(c, d, locale)
+
+
+def _notes(c: Canvas, d: Any, locale: str) -> None:
+    """The caption and the source as the document states them, small, at its foot."""
+    m, p = c.ui.metrics, c.ui.palette
+    for name in ("caption", "source_note"):
+        if d.get(name):
+            c.text(text_of(d[name], locale), m.small, p.muted, name)
 
 
 def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
@@ -238,10 +243,7 @@ def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
             x += m.small + m.unit * 4 + name.get_width()
         c.y += m.small + m.unit * 2
         c.parts["legend"] = pygame.Rect(c.pad, top, x - c.pad, c.y - top)
-    if d.get("caption"):
-        c.text(text_of(d["caption"], locale), m.small, p.muted, "caption")
-    if d.get("source_note"):
-        c.text(text_of(d["source_note"], locale), m.small, p.muted, "source_note")
+    _notes(c, d, locale)
 
 
 def _picture(c: Canvas, path: Path, part: str, height: int) -> None:
@@ -352,11 +354,10 @@ def _messages(c: Canvas, d: Any, locale: str) -> None:
 
 def _poster(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     m, p = c.ui.metrics, c.ui.palette
-    c.drawn.update({"title", "image", "text", "source_note"})
+    c.drawn.update({"title", "image", "text", "caption", "source_note"})
     if d.get("title"):
         c.text(text_of(d["title"], locale), m.title, p.text, "title", bold=True)
     if d.get("image"):
         _picture(c, folder / d["image"], "image", m.body * 8)
     c.text(text_of(d.get("text"), locale), round(m.body * 1.15), p.text, "text")
-    if d.get("source_note"):
-        c.text(text_of(d["source_note"], locale), m.small, p.muted, "source_note")
+    _notes(c, d, locale)

@@ -38,6 +38,8 @@ def codes(folder, severity=None):
      "lint.answer", Severity.ERROR),
     ("puzzles:\n  - {id: q, type: categories, prompt: A ?, categories: [{id: a, label: A}, {id: b, label: B}],"
      " items: [{id: i, text: I, category: c}, {id: j, text: J, category: a}]}\n", "lint.answer", Severity.ERROR),
+    ("puzzles:\n  - {id: q, type: truefalse, prompt: \"Vrai ? \U0001F631\", answer: true}\n",
+     "lint.undrawable", Severity.WARNING),
     ("audience: {age_min: 18, age_max: 11}\npuzzles:\n  - {id: q, type: truefalse, prompt: A ?, answer: true}\n",
      "lint.range", Severity.ERROR),
 ])

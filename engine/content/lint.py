@@ -7,6 +7,7 @@ would fix (a question without explanation, a text too long for a screen).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -242,6 +243,23 @@ def text_lengths(ctx: Context) -> None:
             ctx.warn(path, _("texte de {n} caractères, sans doute trop long pour un écran "
                              "(au plus {max}) : coupez-le ou répartissez-le").format(n=longest, max=limit),
                      "lint.long_text")
+
+
+# Characters the bundled fonts cannot draw: emoji and pictographs (the fallback font
+# has arrows and common symbols). Pure ranges: the content layer reads no font file.
+_UNDRAWABLE = re.compile("[\U0001F000-\U0001FAFF\uFE0F]")
+
+
+@rule
+def undrawable(ctx: Context) -> None:
+    from ..i18n import _
+
+    for path, value in _texts(ctx):
+        texts = value.values() if isinstance(value, dict) else [value]
+        found = sorted({c for t in texts for c in _UNDRAWABLE.findall(t)})
+        if found:
+            ctx.warn(path, _("caractère(s) que Sésame ne peut pas afficher : {chars} ; remplacez-les par "
+                             "des mots").format(chars=" ".join(found)), "lint.undrawable")
 
 
 @rule

@@ -20,6 +20,8 @@ FAMILIES = {
                      "atkinson-hyperlegible/AtkinsonHyperlegible-Bold.woff"),
     "dyslexic": ("opendyslexic/OpenDyslexic-Regular.woff", "opendyslexic/OpenDyslexic-Bold.woff"),
 }
+# Symbols the reading fonts lack (arrows, check marks…) are drawn with this one.
+FALLBACK = "dejavu/DejaVuSans.ttf"
 CACHE_BYTES = 24 * 2**20  # rendered text kept for reuse; the least recently used goes first
 
 
@@ -27,6 +29,13 @@ CACHE_BYTES = 24 * 2**20  # rendered text kept for reuse; the least recently use
 def font(family: str, size: int, bold: bool = False) -> pygame.font.Font:
     regular, heavy = FAMILIES.get(family, FAMILIES["hyperlegible"])
     return pygame.font.Font(str(assets() / "fonts" / (heavy if bold else regular)), size)
+
+
+@lru_cache(maxsize=32)
+def fallback_font(size: int, bold: bool = False) -> pygame.font.Font:
+    face = pygame.font.Font(str(assets() / "fonts" / FALLBACK), size)
+    face.set_bold(bold)
+    return face
 
 
 def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
@@ -52,39 +61,45 @@ def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
 NO_BREAK_SPACES = ("\u202f", "\u00a0", "\u2009", " ")  # narrow first: French typography
 
 
-@lru_cache(maxsize=4096)
-def has_glyph(family: str, char: str) -> bool:
-    """Whether the family's regular face draws ``char`` (``pygame.font`` would silently
-    draw an empty box; ``pygame.freetype`` says None for a missing glyph)."""
+@lru_cache(maxsize=8192)
+def has_glyph(font_file: str, char: str) -> bool:
+    """Whether the font file draws ``char`` (``pygame.font`` would silently draw an
+    empty box; ``pygame.freetype`` says None for a missing glyph)."""
+    return _freetype_face(str(assets() / "fonts" / font_file)).get_metrics(char)[0] is not None
+
+
+@lru_cache(maxsize=8)
+def _freetype_face(path: str):
     import pygame.freetype
 
     if not pygame.freetype.get_init():
         pygame.freetype.init()
-    regular, _bold = FAMILIES.get(family, FAMILIES["hyperlegible"])
-    face = _freetype_face(str(assets() / "fonts" / regular))
-    return face.get_metrics(char)[0] is not None
-
-
-@lru_cache(maxsize=4)
-def _freetype_face(path: str):
-    import pygame.freetype
-
     return pygame.freetype.Font(path, 16)
 
 
-def drawable(line: str, family: str) -> str:
-    """``line`` as the font can draw it: a no-break space the font lacks becomes one it
-    has; other missing characters (emoji, mostly) are left out instead of showing as
-    empty boxes. Applied after wrapping, so words still never break there."""
-    if line.isascii():
-        return line
-    out = []
+def runs(line: str, family: str) -> list[tuple[str, bool]]:
+    """``line`` cut into (text, drawn with the fallback font) runs. A no-break space the
+    reading font lacks becomes one it has; what no bundled font can draw (emoji) is left
+    out rather than shown as an empty box. Applied after wrapping, so words never break."""
+    regular = FAMILIES.get(family, FAMILIES["hyperlegible"])[0]
+    out: list[tuple[str, bool]] = []
     for char in line:
-        if char.isascii() or has_glyph(family, char):
-            out.append(char)
+        if char.isascii() or has_glyph(regular, char):
+            fallback = False
         elif char in NO_BREAK_SPACES:
-            out.append(next(c for c in NO_BREAK_SPACES if c == " " or has_glyph(family, c)))
-    return re.sub(r" {2,}", " ", "".join(out)).strip(" ")
+            char = next(c for c in NO_BREAK_SPACES if c == " " or has_glyph(regular, c))
+            fallback = False
+        elif has_glyph(FALLBACK, char):
+            fallback = True
+        else:
+            continue
+        if out and out[-1][1] == fallback:
+            out[-1] = (out[-1][0] + char, fallback)
+        else:
+            out.append((char, fallback))
+    if out:  # an emoji left out leaves two spaces
+        out = [(re.sub(r" {2,}", " ", text), fb) for text, fb in out]
+    return out
 
 
 class Typesetter:
@@ -109,9 +124,9 @@ class Typesetter:
             self._cache.move_to_end(key)
             return surface
         face = self.face(size, bold)
-        lines = [drawable(line, self.family) for line in wrap(self.shown(text), face, width)]
+        lines = wrap(self.shown(text), face, width)
         line_height = round(face.get_linesize() * spacing)
-        rendered = [face.render(line, True, color) for line in lines]
+        rendered = [self._line(line, size, color, bold, face) for line in lines]
         full = max((s.get_width() for s in rendered), default=0)
         box = width if width is not None and align != "left" else full
         surface = pygame.Surface((max(1, box), max(1, line_height * len(lines) - (line_height - face.get_height()))),
@@ -125,6 +140,21 @@ class Typesetter:
             _key, old = self._cache.popitem(last=False)
             self._bytes -= old.get_width() * old.get_height() * 4
         return surface
+
+    def _line(self, line: str, size: int, color: tuple[int, int, int], bold: bool,
+              face: pygame.font.Font) -> pygame.Surface:
+        parts = runs(line, self.family)
+        if len(parts) <= 1:
+            return face.render(parts[0][0] if parts else "", True, color) if not (parts and parts[0][1]) \
+                else fallback_font(size, bold).render(parts[0][0], True, color)
+        pieces = [(fallback_font(size, bold) if fb else face).render(text, True, color) for text, fb in parts]
+        out = pygame.Surface((sum(p.get_width() for p in pieces), max(p.get_height() for p in pieces)),
+                             pygame.SRCALPHA)
+        x = 0
+        for piece in pieces:
+            out.blit(piece, (x, out.get_height() - piece.get_height()))
+            x += piece.get_width()
+        return out
 
     def height(self, text: str, size: int, width: int | None, bold: bool = False) -> int:
         return self.render(text, size, (0, 0, 0), width, bold).get_height()

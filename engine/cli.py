@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (parser, play):
         sub.add_argument("--fullscreen", action="store_true", help=_("plein écran (F11 pour basculer)"))
         sub.add_argument("--size", default="1366x768", help=_("taille de la fenêtre, par exemple 1920x1080"))
+        # Hidden: draw the first frame, print « first-frame » and quit (smoke tests of the
+        # standalone build, start-time figures in bench/build_figures.py).
+        sub.add_argument("--first-frame-and-exit", action="store_true", help=argparse.SUPPRESS)
 
     check = commands.add_parser("check", help=_("vérifie des jeux (format, cohérence, solvabilité)"))
     check.add_argument("paths", nargs="+", metavar=_("CHEMIN"), help=_("dossier de jeu ou game.yaml"))
@@ -114,7 +117,7 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     from .player.main import run
 
-    return run(game, (width, height), args.fullscreen)
+    return run(game, (width, height), args.fullscreen, first_frame_and_exit=args.first_frame_and_exit)
 
 
 def _guide(args: argparse.Namespace) -> int:

@@ -9,10 +9,10 @@ falls back to French, never to an error.
 from __future__ import annotations
 
 import gettext
-from pathlib import Path
+from .paths import catalogs
 
 DOMAIN = "sesame"
-LOCALE_DIR = Path(__file__).with_name("locale")
+LOCALE_DIR = catalogs()
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 

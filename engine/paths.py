@@ -21,6 +21,24 @@ def program_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def package_root() -> Path:
+    """The ``engine`` package's folder, whose data files (the schema, the compiled
+    catalogs) sit next to its modules: in a checkout, an installed package, and the
+    frozen bundle (where the build puts them under ``engine/`` too)."""
+    if getattr(sys, "frozen", False) and getattr(sys, "_MEIPASS", None):
+        return program_root() / "engine"
+    return Path(__file__).resolve().parent
+
+
+def catalogs() -> Path:
+    """The gettext catalogs: ``<lang>/LC_MESSAGES/sesame.mo``."""
+    return package_root() / "locale"
+
+
+def schema_file() -> Path:
+    return package_root() / "content" / "schema.json"
+
+
 def bundled_games() -> Path:
     return program_root() / "games"
 

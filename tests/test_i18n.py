@@ -23,6 +23,7 @@ def test_catalogs_are_up_to_date_and_complete():
     ("Attention: il est 14:30 !", f"Attention{NBSP}: il est 14:30{NNBSP}!"),
     ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
     ("Quoi ?!", f"Quoi{NNBSP}?!"),
+    ("Réussite : 40 % ou 40%", f"Réussite{NBSP}: 40{NNBSP}% ou 40{NNBSP}%"),
     ("Voir https://exemple.fr/a?b=1 ; merci", f"Voir https://exemple.fr/a?b=1{NNBSP}; merci"),
 ])
 def test_french_typography(raw, shown):

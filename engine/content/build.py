@@ -72,6 +72,7 @@ def _puzzle(raw: Mapping[str, Any], genre: str, points: int, hint_cost: int, loc
         points=raw.get("points", points),
         feedback_correct=maybe_text(feedback.get("correct"), locale),
         feedback_wrong=maybe_text(feedback.get("wrong"), locale),
+        feedback_close=maybe_text(feedback.get("close"), locale),
         explanation=maybe_text(raw.get("explanation"), locale),
         sources=tuple(raw.get("sources", ())), hints=tuple(hints),
         attempts=Attempts(attempts.get("max", DEFAULT_MAX_ATTEMPTS[genre]),

@@ -16,16 +16,16 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from ..core import expr
 from ..i18n import N_
+from ..paths import schema_file
 from .suggest import did_you_mean
 
-SCHEMA_PATH = Path(__file__).with_name("schema.json")
+SCHEMA_PATH = schema_file()
 FORMAT_VERSION = 1
 
 

@@ -98,6 +98,7 @@ class Puzzle:
     points: int = 10
     feedback_correct: Text | None = None
     feedback_wrong: Text | None = None
+    feedback_close: Text | None = None  # an answer worth part of the points
     explanation: Text | None = None
     sources: tuple[str, ...] = ()
     hints: tuple[Hint, ...] = ()

@@ -228,14 +228,15 @@ class Rules:
             rng.shuffle(questions)
         return tuple(questions)
 
-    def presentation_order(self, state: State, puzzle_id: str, ids: list[str]) -> list[str]:
+    def presentation_order(self, state: State, puzzle_id: str, ids: list[str], side: str = "") -> list[str]:
         """The order to show a puzzle's options or items in: shuffled with the run's seed
-        when the puzzle asks for it, so a restored game shows the same order."""
+        when the puzzle asks for it, so a restored game shows the same order. ``side``
+        shuffles a second list of the same puzzle independently (a match's right column)."""
         puzzle = self.game.puzzles[puzzle_id]
         if not puzzle.shuffle and puzzle.type not in ("order", "match", "categories"):
             return list(ids)
         shuffled = list(ids)
-        random.Random(f"{state.seed}:{puzzle_id}").shuffle(shuffled)
+        random.Random(f"{state.seed}:{puzzle_id}:{side}").shuffle(shuffled)
         if puzzle.type == "order" and shuffled == list(ids) and len(ids) > 1:
             shuffled = shuffled[1:] + shuffled[:1]  # never show a timeline already solved
         return shuffled

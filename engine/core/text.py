@@ -27,10 +27,11 @@ _BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;!?]+)")
 _BEFORE_COLON = re.compile(r"[ \u00a0\u202f]*:(?=\s|$)")
 _QUOTES_OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _QUOTES_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]*%")
 
 
 def french(text: str) -> str:
-    """French typography for display: no-break spaces before ; : ! ? and inside « ».
+    """French typography for display: no-break spaces before ; : ! ? %, and inside « ».
 
     Leaves URLs, times (14:30) and already-correct text alone; applying it twice gives
     the same result.
@@ -46,6 +47,7 @@ def french(text: str) -> str:
         token = _BEFORE_COLON.sub(NBSP + ":", token)
         token = _QUOTES_OPEN.sub("«" + NNBSP, token)
         token = _QUOTES_CLOSE.sub(NNBSP + "»", token)
+        token = _PERCENT.sub(NNBSP + "%", token)
         out.append(token)
     result = "".join(out)
     # No space may open a line: the string's own start stays as written.

@@ -37,8 +37,8 @@ class Input:
     def locale(self) -> str:
         return self.scene.app.prefs["language"]
 
-    def order(self, ids: list[str]) -> list[str]:
-        return self.scene.session.rules.presentation_order(self.scene.session.state, self.puzzle.id, ids)
+    def order(self, ids: list[str], side: str = "") -> list[str]:
+        return self.scene.session.rules.presentation_order(self.scene.session.state, self.puzzle.id, ids, side)
 
     def layout(self, rect: pygame.Rect) -> list[Widget]:
         raise NotImplementedError
@@ -78,13 +78,21 @@ class ChoiceInput(Input):
         options = {o.id: o for o in self.spec.options}
         longest = max(len(options[i].text.get(self.locale)) for i in ids)
         columns = 2 if longest < 40 and len(ids) >= 4 else 1
-        height = self.button_height() + (m.body if longest > 60 else 0)
-        widgets = []
-        for option_id, box in zip(ids, grid(rect, len(ids), columns, height, m.unit * 2)):
-            widgets.append(Button(f"option:{option_id}", box, ("choose", option_id),
-                                  label=options[option_id].text.get(self.locale), style="choice",
-                                  selected=option_id in self.chosen))
+        widgets = [Button(f"option:{option_id}", pygame.Rect(0, 0, 0, 0), ("choose", option_id),
+                          label=options[option_id].text.get(self.locale), style="choice",
+                          selected=option_id in self.chosen) for option_id in ids]
+        width = (rect.width - m.unit * 2 * (columns - 1)) // columns
+        height = max([self.button_height()] + [w.needed_height(self.ui, width) for w in widgets])
+        for widget, box in zip(widgets, grid(rect, len(ids), columns, height, m.unit * 2)):
+            widget.rect = box
         return widgets
+
+    def draw(self, surface):
+        if self.puzzle.type == "multiple":
+            m, p = self.ui.metrics, self.ui.palette
+            note = self.ui.text.render(_("Plusieurs réponses possibles : choisis toutes celles qui sont justes."),
+                                       m.small, p.muted, self.rect.width)
+            surface.blit(note, (self.rect.x, self.rect.y - note.get_height() - m.unit))
 
     def act(self, action):
         if action[0] != "choose":
@@ -116,11 +124,15 @@ class TrueFalseInput(Input):
         m = self.ui.metrics
         labels = {True: self.spec.label_true.get(self.locale) if self.spec.label_true else _("Vrai"),
                   False: self.spec.label_false.get(self.locale) if self.spec.label_false else _("Faux")}
-        boxes = grid(pygame.Rect(rect.x, rect.y, min(rect.width, m.body * 24), rect.height), 2, 2,
-                     self.button_height() + m.unit * 2, m.unit * 3)
-        return [Button(f"tf:{str(v).lower()}", box, ("tf", v), label=labels[v], style="choice",
-                       selected=self.chosen is v, icon="check" if v else "cross", size=round(m.body * 1.15))
-                for v, box in zip((True, False), boxes)]
+        # No ✓ or ✗ on the choices: « Oui, c'est une preuve » may well be the wrong one.
+        buttons = [Button(f"tf:{str(v).lower()}", pygame.Rect(0, 0, 0, 0), ("tf", v), label=labels[v],
+                          style="choice", selected=self.chosen is v, size=round(m.body * 1.15)) for v in (True, False)]
+        area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2)), rect.height)
+        width = (area.width - m.unit * 3) // 2
+        height = max([self.button_height() + m.unit * 2] + [b.needed_height(self.ui, width) for b in buttons])
+        for button, box in zip(buttons, grid(area, 2, 2, height, m.unit * 3)):
+            button.rect = box
+        return buttons
 
     def act(self, action):
         if action[0] == "tf":
@@ -245,16 +257,21 @@ class OrderInput(Input):
     def layout(self, rect):
         m = self.ui.metrics
         texts = dict(self.spec.items)
-        height = self.button_height()
+        square = self.button_height()
         widgets: list[Widget] = []
+        y = rect.y
         for index, item in enumerate(self.current):
-            row = pygame.Rect(rect.x, rect.y + index * (height + m.unit), rect.width - (height + m.unit) * 2, height)
+            label = Button("", label=f"{index + 1}. {texts[item].get(self.locale)}")
+            row_w = rect.width - (square + m.unit) * 2
+            height = max(square, label.needed_height(self.ui, row_w))
+            row = pygame.Rect(rect.x, y, row_w, height)
+            y += height + m.unit
             widgets.append(Button(f"item:{item}", row, None, label=f"{index + 1}. {texts[item].get(self.locale)}",
                                   focusable=False))
-            widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, height, height), ("up", item),
+            widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, square, square), ("up", item),
                                   label="", icon="up", enabled=index > 0,
                                   speech=_("monter « {t} »").format(t=texts[item].get(self.locale))))
-            widgets.append(Button(f"down:{item}", pygame.Rect(row.right + height + m.unit * 2, row.y, height, height),
+            widgets.append(Button(f"down:{item}", pygame.Rect(row.right + square + m.unit * 2, row.y, square, square),
                                   ("down", item), label="", icon="down", enabled=index < len(self.current) - 1,
                                   speech=_("descendre « {t} »").format(t=texts[item].get(self.locale))))
         return widgets
@@ -306,30 +323,40 @@ class PairInput(Input):
             self.left = [(i, t) for i, t, _c in self.spec.items]
             self.right = list(self.spec.categories)
         self.left = [next(x for x in self.left if x[0] == i) for i in self.order([i for i, _t in self.left])]
-        if puzzle.type == "match":
-            self.right = [next(x for x in self.right if x[0] == i) for i in self.order([i for i, _t in self.right])[::-1]]
+        if puzzle.type == "match":  # shuffled apart from the left column: no pattern to guess
+            self.right = [next(x for x in self.right if x[0] == i) for i in self.order([i for i, _t in self.right], "right")]
 
     def layout(self, rect):
         m = self.ui.metrics
-        height = self.button_height() + (m.body if any(len(t.get(self.locale)) > 45 for _i, t in self.left) else 0)
         half = (rect.width - m.unit * 4) // 2
         right_labels = dict(self.right)
-        widgets: list[Widget] = []
         numbers = {target: n + 1 for n, (target, _t) in enumerate(self.right)}
-        for index, (item, text) in enumerate(self.left):
-            box = pygame.Rect(rect.x, rect.y + index * (height + m.unit), half, height)
+        match = self.puzzle.type == "match"
+        lefts = []
+        for item, text in self.left:
             linked = self.links.get(item)
-            detail = f"→ {right_labels[linked].get(self.locale)}" if linked and self.puzzle.type == "categories" \
-                else (f"→ {numbers[linked]}" if linked else "")
-            widgets.append(Button(f"left:{item}", box, ("left", item), label=text.get(self.locale),
-                                  style="choice", selected=item == self.selected, detail=detail))
-        step = height if self.puzzle.type == "match" else self.button_height()
-        for index, (target, text) in enumerate(self.right):
-            box = pygame.Rect(rect.x + half + m.unit * 4, rect.y + index * (step + m.unit), half, step)
-            label = f"{numbers[target]}. {text.get(self.locale)}" if self.puzzle.type == "match" else text.get(self.locale)
-            widgets.append(Button(f"right:{target}", box, ("right", target), label=label,
-                                  style="choice", icon="star" if self.puzzle.type == "categories" else None))
-        return widgets
+            detail = (_("avec : {n}").format(n=numbers[linked]) if match else
+                      _("dans : {category}").format(category=right_labels[linked].get(self.locale))) if linked else ""
+            lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), ("left", item),
+                                label=text.get(self.locale), style="choice", selected=item == self.selected,
+                                detail=detail))
+        rights = [Button(f"right:{target}", pygame.Rect(0, 0, half, 0), ("right", target),
+                         label=f"{numbers[target]}. {text.get(self.locale)}" if match else text.get(self.locale),
+                         style="choice") for target, text in self.right]
+        base = self.button_height()
+        if match:  # rows aligned, each as tall as its taller side
+            heights = [max(base, a.needed_height(self.ui, half), b.needed_height(self.ui, half))
+                       for a, b in zip(lefts, rights)]
+            columns = ((lefts, heights), (rights, heights))
+        else:
+            columns = ((lefts, [max(base, w.needed_height(self.ui, half)) for w in lefts]),
+                       (rights, [max(base, w.needed_height(self.ui, half)) for w in rights]))
+        for (buttons, heights), x in zip(columns, (rect.x, rect.x + half + m.unit * 4)):
+            y = rect.y
+            for button, height in zip(buttons, heights):
+                button.rect = pygame.Rect(x, y, half, height)
+                y += height + m.unit
+        return lefts + rights
 
     def draw(self, surface):
         m, p = self.ui.metrics, self.ui.palette
@@ -434,8 +461,12 @@ class SpotInput(Input):
         return self.widgets
 
     def draw(self, surface):
+        m, p = self.ui.metrics, self.ui.palette
+        note = self.ui.text.render(_("Clique sur la partie du document qui donne la réponse."), m.small, p.muted,
+                                   self.clip.width)
+        surface.blit(note, (self.clip.x, self.clip.y - note.get_height() - m.unit))
         clip = surface.get_clip()
-        surface.set_clip(self.clip)
+        surface.set_clip(self.clip.clip(clip))  # never outside the panel's content
         surface.blit(self.surface, self.origin)
         for widget in self.widgets:
             if widget.action[1] == self.chosen:

@@ -7,7 +7,8 @@ from pathlib import Path
 from .app import App
 
 
-def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscreen: bool = False) -> int:
+def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
+        first_frame_and_exit: bool = False) -> int:
     from .scenes.home import HomeScene
     from .scenes.intro import IntroScene
 
@@ -15,5 +16,13 @@ def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscree
     app.push(HomeScene(app))
     if game is not None:
         app.push(IntroScene(app, str(game)))
+    if first_frame_and_exit:  # smoke test of a build, start-time figure
+        app.step([])
+        print("first-frame", app.frames, flush=True)
+        app.running = False
+        import pygame
+
+        pygame.quit()
+        return 0 if app.frames == 1 else 1
     app.run()
     return 0

@@ -42,7 +42,7 @@ class Pilot:
             panel.scroll_by(-panel.scroll)
             for _ in range(30):
                 widget = self.scene.widget(widget_id)
-                if widget is not None or panel.scroll >= max(0, panel.content_height - panel.rect.height):
+                if widget is not None or panel.scroll >= panel.max_scroll():
                     break
                 self.press(pygame.K_PAGEDOWN)
         if widget is not None and not self.scene.shown(widget):

@@ -28,7 +28,7 @@ class Palette:
 STANDARD = Palette(
     background=(238, 241, 245), surface=(255, 255, 255), surface_alt=(228, 234, 241),
     text=(24, 32, 48), muted=(84, 94, 114), accent=(26, 92, 138), accent_text=(255, 255, 255),
-    warm=(196, 96, 30), success=(30, 120, 72), danger=(178, 38, 30), focus=(242, 170, 0),
+    warm=(160, 70, 10), success=(30, 120, 72), danger=(178, 38, 30), focus=(242, 170, 0),
     border=(196, 204, 216), shade=(16, 24, 40))
 HIGH_CONTRAST = Palette(
     background=(0, 0, 0), surface=(0, 0, 0), surface_alt=(28, 28, 28), text=(255, 255, 255),

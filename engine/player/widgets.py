@@ -32,9 +32,11 @@ class Widget:
         raise NotImplementedError
 
     def draw_focus(self, surface: pygame.Surface, ui: "Ui") -> None:
-        ring = self.rect.inflate(ui.metrics.focus_width * 3, ui.metrics.focus_width * 3)
-        pygame.draw.rect(surface, ui.palette.focus, ring, ui.metrics.focus_width,
-                         border_radius=ui.metrics.radius + ui.metrics.focus_width)
+        """A thick bright ring with a dark edge: seen on light and dark backgrounds alike."""
+        width = ui.metrics.focus_width
+        ring = self.rect.inflate(width * 3, width * 3)
+        pygame.draw.rect(surface, ui.palette.shade, ring.inflate(4, 4), 2, border_radius=ui.metrics.radius + width + 2)
+        pygame.draw.rect(surface, ui.palette.focus, ring, width, border_radius=ui.metrics.radius + width)
 
 
 @dataclass

@@ -47,7 +47,7 @@ class GameCard(Widget):
             summary = ui.text.render(" ".join(words), m.small, p.text, width)
             while summary.get_height() > room and len(words) > 1:
                 words = words[: max(1, len(words) * 9 // 10)]
-                summary = ui.text.render(" ".join(words) + " …", m.small, p.text, width)
+                summary = ui.text.render(" ".join(words).rstrip(" ,;:.") + "…", m.small, p.text, width)
             surface.blit(summary, (x, y))
         if focused:
             self.draw_focus(surface, ui)

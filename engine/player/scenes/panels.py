@@ -70,9 +70,13 @@ class Panel:
     def wheel(self, amount: int) -> None:
         self.scroll_by(-amount * self.ui.metrics.body * 2)
 
+    def max_scroll(self) -> int:
+        """How far the content can scroll: its height less what the panel shows."""
+        shown = self.content.height if hasattr(self, "content") else self.rect.height
+        return max(0, self.content_height - shown)
+
     def scroll_by(self, amount: int) -> None:
-        limit = max(0, self.content_height - self.rect.height)
-        self.scroll = min(limit, max(0, self.scroll + amount))
+        self.scroll = min(self.max_scroll(), max(0, self.scroll + amount))
         self.scene.relayout()
 
     def on_events(self, events: list[ev.Event]) -> None:
@@ -168,9 +172,11 @@ class DocumentPanel(Panel):
         width = round(base * self.zoom)
         self.surface, _parts = documents.render(self.ui, self.document, self.scene.game.folder, width, self.locale)
         buttons_h = m.body + m.unit * 4
-        self.view = pygame.Rect(self.rect.x + m.unit * 4, self.rect.y + m.title + m.unit * 5,
+        title = self.document.title.get(self.locale) if self.document.title else "Document"
+        title_h = min(self.ui.text.height(title, m.title, self.rect.width - m.unit * 8, bold=True), m.title * 3)
+        self.view = pygame.Rect(self.rect.x + m.unit * 4, self.rect.y + title_h + m.unit * 5,
                                 self.rect.width - m.unit * 8,
-                                self.rect.height - m.title - buttons_h - m.small - m.unit * 12)
+                                self.rect.height - title_h - buttons_h - m.small - m.unit * 12)
         self.content_height = self.surface.get_height()
         self.max_scroll = max(0, self.content_height - self.view.height)
         self.scroll = min(self.scroll, self.max_scroll)
@@ -189,10 +195,13 @@ class DocumentPanel(Panel):
         kinds = {"post": _("Publication"), "article": _("Article"), "chart": _("Graphique"), "photo": _("Photo"),
                  "thread": _("Conversation"), "poster": _("Affiche")}
         title = kinds.get(self.document.kind, _("Document"))
-        if self.document.title and self.document.kind not in ("chart", "poster"):
-            title += " : " + self.document.title.get(self.locale)
-        surface.blit(self.ui.text.render(title, m.title, p.text, self.rect.width - m.unit * 8, bold=True),
-                     (self.rect.x + m.unit * 4, self.rect.y + m.unit * 3))
+        if self.document.title:  # what it is, not only which kind
+            title = self.document.title.get(self.locale)
+        heading = self.ui.text.render(title, m.title, p.text, self.rect.width - m.unit * 8, bold=True)
+        clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.view.y - self.rect.y - m.unit))
+        surface.blit(heading, (self.rect.x + m.unit * 4, self.rect.y + m.unit * 3))
+        surface.set_clip(clip)
         clip = surface.get_clip()
         surface.set_clip(self.view)
         x = self.view.x + max(0, (self.view.width - self.surface.get_width()) // 2) - (
@@ -365,7 +374,15 @@ class PuzzlePanel(Panel):
         ui, m = self.ui, self.ui.metrics
         p = self.puzzle
         self.rect = self.frame()
-        inner = self.rect.inflate(-m.unit * 8, -m.unit * 6)
+        # The actions sit in a footer that content never scrolls under.
+        actions = self._actions()
+        bottom = self.row(actions, 0)
+        footer_h = bottom + m.unit * 6
+        for button in actions:
+            button.rect.y += self.rect.bottom - footer_h + m.unit * 3
+        self.content = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.rect.height - footer_h)
+        self.footer_top = self.content.bottom
+        inner = self.content.inflate(-m.unit * 8, -m.unit * 6)
         y = inner.y - self.scroll
         self.blocks: list[tuple[pygame.Surface, tuple[int, int]]] = []
 
@@ -377,12 +394,14 @@ class PuzzlePanel(Panel):
         heading = p.title.get(self.locale) if p.title and self.scene.game.genre == "escape" else ""
         if heading:
             block(ui.text.render(heading, m.small, ui.palette.accent, inner.width, bold=True), m.unit)
-        block(ui.text.render(p.prompt.get(self.locale), round(m.body * 1.1), ui.palette.text, inner.width, bold=True),
+        block(ui.text.render(p.prompt.get(self.locale), round(m.body * 1.1), ui.palette.text, inner.width),
               m.unit * 3)
         for index in range(self.progress.hints):
             hint = p.hints[index]
             block(ui.text.render(_("Indice {n} : {text}").format(n=index + 1, text=hint.text.get(self.locale)),
                                  m.body, ui.palette.warm, inner.width))
+        if self.verdict is not None and not self.resolved:
+            self._verdict_blocks(inner, block)  # a wrong answer: said before trying again
         widgets: list[Widget] = []
         if p.document and p.type != "spot":
             doc = self.button("document", _("Voir le document"), ("document",), icon="doc")
@@ -394,8 +413,8 @@ class PuzzlePanel(Panel):
             if picture is not None:
                 block(picture)
         if not self.resolved:
-            top_gap = m.body + m.unit * 2 if p.type in ("order", "match", "categories") else 0
-            height = {"hotspot": max(m.body * 8, self.rect.bottom - y - m.body * 5),
+            top_gap = m.body + m.unit * 2 if p.type in ("order", "match", "categories", "multiple", "spot") else 0
+            height = {"hotspot": max(m.body * 8, self.content.bottom - y - top_gap - m.unit * 4),
                       "spot": 10_000}.get(p.type, 0)
             area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
             self.input.rect = area
@@ -405,29 +424,30 @@ class PuzzlePanel(Panel):
                 self.input.surface.get_height() if p.type == "spot" else 0)]) \
                 + (m.body * 2 if p.type == "directions" else 0)
             y = bottom + m.unit * 3
-            actions = [self.button("submit", _("Valider"), ("submit",), icon="check", style="primary",
-                                   enabled=self.input.value() is not None)]
-            remaining = len(p.hints) - self.progress.hints
-            if remaining:
-                cost = p.hints[self.progress.hints].cost
-                label = _("Indice ({n} restant(s))").format(n=remaining) + (
-                    " · " + _("−{c} pts").format(c=cost) if cost else "")
-                actions.append(self.button("hint", label, ("hint",), icon="hint"))
-            if p.skippable:
-                actions.append(self.button("skip", _("Passer"), ("skip",)))
-            if self.closable:
-                actions.append(self.button("close", _("Fermer"), ("close",), icon="cross"))
-            y = self.row(actions, y) + m.unit * 3
-            widgets += actions
-        if self.verdict is not None:
-            self._verdict_blocks(inner, block)  # advances y through block()
-        if self.resolved:
-            actions = [self.button("continue", _("Continuer"), ("continue",), icon="play", style="primary")]
-            y = self.row(actions, y) + m.unit * 3
-            widgets += actions
-            self.scene.focus = self.scene.focus if self.scene.focus in widgets else actions[0]
+        if self.verdict is not None and self.resolved:
+            self._verdict_blocks(inner, block)
         self.content_height = y + self.scroll - inner.y + m.unit * 3
-        return self.clip_widgets(widgets)
+        if self.scene.focus not in actions and self.resolved:
+            self.scene.focus = actions[0]
+        return [w for w in widgets if self.content.contains(w.rect)] + actions
+
+    def _actions(self) -> list[Button]:
+        p = self.puzzle
+        if self.resolved:
+            return [self.button("continue", _("Continuer"), ("continue",), icon="play", style="primary")]
+        actions = [self.button("submit", _("Valider"), ("submit",), icon="check", style="primary",
+                               enabled=self.input.value() is not None)]
+        remaining = len(p.hints) - self.progress.hints
+        if remaining:
+            cost = p.hints[self.progress.hints].cost
+            label = _("Indice ({n} restant(s))").format(n=remaining) + (
+                " · " + _("−{c} pts").format(c=cost) if cost else "")
+            actions.append(self.button("hint", label, ("hint",), icon="hint"))
+        if p.skippable:
+            actions.append(self.button("skip", _("Passer"), ("skip",)))
+        if self.closable:
+            actions.append(self.button("close", _("Fermer"), ("close",), icon="cross"))
+        return actions
 
     def _verdict_blocks(self, inner: pygame.Rect, block) -> None:
         ui, m, p = self.ui, self.ui.metrics, self.puzzle
@@ -438,7 +458,7 @@ class PuzzlePanel(Panel):
             detail = p.feedback_correct
         elif verdict.fraction > 0:
             title, color, icon = _("Presque !"), ui.palette.warm, "star"
-            detail = p.feedback_wrong
+            detail = p.feedback_close or p.feedback_wrong
         else:
             title, color, icon = _("Ce n’est pas ça."), ui.palette.danger, "cross"
             detail = p.feedback_wrong
@@ -467,23 +487,34 @@ class PuzzlePanel(Panel):
 
     def draw(self, surface):
         super().draw(surface)
+        m, ui = self.ui.metrics, self.ui
         clip = surface.get_clip()
-        surface.set_clip(self.rect.inflate(-4, -4))
+        surface.set_clip(self.content.inflate(-4, -4))
         for rendered, pos in self.blocks:
             surface.blit(rendered, pos)
         if self.verdict is not None and hasattr(self, "verdict_at"):
             icon, color = self.verdict_icon
-            m = self.ui.metrics
             gfx.icon(surface, icon, (self.rect.right - m.unit * 4 - m.title // 2, self.verdict_at[1] + m.title // 2),
                      m.title, color)
         if not self.resolved:
             self.input.draw(surface)
         surface.set_clip(clip)
-        if self.content_height > self.rect.height:
-            m = self.ui.metrics
-            more = self.ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small,
-                                       self.ui.palette.muted)
-            surface.blit(more, (self.rect.right - more.get_width() - m.unit * 4, self.rect.bottom - more.get_height() - m.unit))
+        pygame.draw.line(surface, ui.palette.border, (self.rect.x + 2, self.footer_top),
+                         (self.rect.right - 3, self.footer_top), 2)
+        if self.content_height > self.content.height:
+            more = ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, ui.palette.muted)
+            right = max((w.rect.right for w in self.scene.widgets if w.rect.top >= self.footer_top), default=0)
+            x = self.rect.right - more.get_width() - m.unit * 4
+            if x > right + m.unit * 2:  # in words beside the actions when there is room
+                surface.blit(more, (x, self.footer_top + (self.rect.bottom - self.footer_top - more.get_height()) // 2))
+            # and always a scrollbar on the content's edge
+            bar = pygame.Rect(self.rect.right - m.unit * 2, self.content.y + m.unit * 2, max(4, m.unit // 2),
+                              self.content.height - m.unit * 4)
+            pygame.draw.rect(surface, ui.palette.surface_alt, bar)
+            thumb = bar.copy()
+            thumb.height = max(m.unit * 3, bar.height * self.content.height // max(1, self.content_height))
+            thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // max(1, self.max_scroll())
+            pygame.draw.rect(surface, ui.palette.muted, thumb)
 
     def submit(self) -> None:
         value = self.input.value()

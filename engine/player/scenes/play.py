@@ -98,8 +98,16 @@ class PlayScene(Scene):
                                                                            "le temps dépassé est noté.")))
             elif isinstance(event, ev.GameEnded):
                 ui.play("end")
-        # What one command opened is read in order: the first panel ends on top.
-        self.panels.extend(reversed(self._fresh))
+        # What one command opened is read in order: the first panel ends on top; and a
+        # puzzle's verdict is read before what its answer set off (a story message).
+        fresh = list(reversed(self._fresh))
+        top = self.panels[-1] if self.panels else None
+        answered = isinstance(top, PuzzlePanel) and any(
+            isinstance(e, ev.AnswerJudged) and e.puzzle == top.puzzle.id for e in events)
+        if answered:
+            self.panels[-1:-1] = fresh
+        else:
+            self.panels.extend(fresh)
         self._fresh = None
         for panel in self.panels:
             panel.on_events(events)
@@ -248,7 +256,7 @@ class PlayScene(Scene):
             locked = exit_.lock is not None and not self.session.rules.is_open(state, exit_.id)
             target = self.game.rooms[exit_.to].title.get(self.locale)
             detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
-                _("verrouillée") if locked else _("lieu inconnu"))
+                _("verrouillée") if locked else "")
             button = Button(f"exit:{exit_.id}", action=("go", exit_.id), label=label,
                             icon="lock" if locked else "door", style="primary", detail=detail, scrolls=not placed)
             text_w = max(ui.text.render(label, m.body, (0, 0, 0), bold=True).get_width(),
@@ -352,9 +360,13 @@ class PlayScene(Scene):
                 title += " · " + _("à {team} de jouer").format(team=state.team)
         else:
             title = self.game.title.get(self.locale)
-        text = ui.text.render(title, m.body, p.accent_text, self.bar.width // 2, bold=True)
-        surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
         x = self.bar.right - m.body * 6 - m.unit * 6
+        title_room = self.bar.width // 2 - m.unit * 3
+        shown = title
+        while ui.text.render(shown, m.body, p.accent_text, bold=True).get_width() > title_room and len(shown) > 4:
+            shown = shown[:-2].rstrip() + "…"  # drops the previous « … » and one more letter
+        text = ui.text.render(shown, m.body, p.accent_text, bold=True)
+        surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
         left = self.session.rules.time_left(state.evolve(t=self.t))
         if left is not None:
             label = clock_text(left) if left > 0 else _("temps écoulé")

@@ -159,7 +159,10 @@ class Label(Widget):
 
     text: str = ""
     focusable: bool = False
+    small: bool = False
 
     def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
-        rendered = ui.text.render(self.text, ui.metrics.body, ui.palette.text, self.rect.width or None)
+        size = ui.metrics.small if self.small else ui.metrics.body
+        rendered = ui.text.render(self.text, size, ui.palette.muted if self.small else ui.palette.text,
+                                  self.rect.width or None)
         surface.blit(rendered, (self.rect.x, self.rect.centery - rendered.get_height() // 2))

@@ -53,7 +53,7 @@ class DebriefScene(Scene):
             path = write_result(self.result, folder)
         except OSError as error:
             return _("Impossible d’écrire dans ce dossier : {why}").format(why=error.strerror or error)
-        return _("Résultat enregistré : {path}. Remettez ce fichier à votre enseignante ou enseignant.").format(
+        return _("Résultat enregistré : {path}. Remets ce fichier à ton enseignante ou ton enseignant.").format(
             path=path)
 
     @property
@@ -148,7 +148,7 @@ class DebriefScene(Scene):
         surface.blit(self.content, (self.view.x, self.view.y - self.scroll))
         surface.set_clip(clip)
         if self.content.get_height() > self.view.height:
-            more = ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), ui.metrics.small,
+            more = ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), ui.metrics.small,
                                   ui.palette.muted)
             surface.blit(more, (self.view.x, self.view.bottom + ui.metrics.unit))
         self.draw_widgets(surface)

@@ -18,7 +18,7 @@ from ...i18n import _
 from ...session import SaveError, Session, save_path_for, set_aside
 from ..scene import Scene
 from ..widgets import Button, Label, TextInput
-from .common import facts_line, genre_name, header
+from .common import facts_line, genre_name, header, header_height
 
 
 class IntroScene(Scene):
@@ -30,7 +30,6 @@ class IntroScene(Scene):
         self.notice = ""
         self.teams = 2
         self.scroll = 0
-        self.controls_top = 0
         self.fields: dict[str, TextInput] = {}
         try:
             self.game = load_game(path).game
@@ -64,32 +63,50 @@ class IntroScene(Scene):
             fresh.rect = pygame.Rect(0, 0, m.body * 12, button_h)
             fresh.rect.bottomright = (start.rect.left - m.unit * 3, bottom)
             self.widgets.append(fresh)
-        self.controls_top = bottom - button_h
+        # Above the buttons, one column that scrolls: the story, who plays, the teams.
+        title = self.game.title.get(self.app.prefs["language"])
+        top = header_height(self.app.ui, width, title, self._subtitle())
+        self.viewport = pygame.Rect(m.unit * 4, top + m.unit * 3, width - m.unit * 9,
+                                    bottom - button_h - top - m.unit * 6)
+        self.story = self._story(min(self.viewport.width - m.unit * 3, m.body * 46))
+        y = self.viewport.y - self.scroll + self.story.get_height() + m.unit * 2
         if not self.resume:
-            self._who_widgets(bottom - button_h - m.unit * 3)
+            y = self._who_widgets(y)
         if self.game.genre == "challenge" and not self.resume:
-            low, high = self.game.teams_min, self.game.teams_max
-            label = Label("teams-label", text=_("Équipes qui jouent à tour de rôle :"))
-            label.rect = pygame.Rect(m.unit * 4, self.controls_top - button_h - m.unit * 3,
-                                     self.app.ui.text.render(label.text, m.body, (0, 0, 0)).get_width() + m.unit,
-                                     button_h)
-            self.widgets.append(label)
-            self.controls_top = label.rect.top
-            x = label.rect.right + m.unit * 2
-            self.teams = min(max(self.teams, low), high)
-            for count in range(low, high + 1):
-                choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
-                                action=("teams", count), speech=_("{n} équipe(s)").format(n=count))
-                choice.rect = pygame.Rect(x, label.rect.y, m.body * 3 + m.unit * 4, button_h)
-                x = choice.rect.right + m.unit * 2
-                self.widgets.append(choice)
-        self.focus = self.widget("start")
+            y = self._team_widgets(y + m.unit * 2)
+        self.content_bottom = y
+        self.focus = self.focus or self.widget("start")
+
+    def _subtitle(self) -> str:
+        game = self.game
+        return f"{genre_name(game.genre)} · " + facts_line(
+            (game.duration_min, game.duration_max), (game.age_min, game.age_max), (game.players_min, game.players_max))
+
+    def _team_widgets(self, y: int) -> int:
+        m = self.app.ui.metrics
+        button_h = m.body + m.unit * 4
+        low, high = self.game.teams_min, self.game.teams_max
+        self.teams = min(max(self.teams, low), high)
+        label = Label("teams-label", text=_("Équipes qui jouent à tour de rôle :"), scrolls=True)
+        label_w = min(self.viewport.width, self.app.ui.text.render(label.text, m.body, (0, 0, 0)).get_width() + m.unit)
+        label.rect = pygame.Rect(self.viewport.x, y, label_w, button_h)
+        self.widgets.append(label)
+        x = label.rect.right + m.unit * 2
+        for count in range(low, high + 1):
+            choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
+                            action=("teams", count), speech=_("{n} équipe(s)").format(n=count), scrolls=True)
+            w = m.body * 3 + m.unit * 4
+            if x + w > self.viewport.right:  # wrap: every choice stays reachable
+                x, y = self.viewport.x, y + button_h + m.unit * 2
+            choice.rect = pygame.Rect(x, y, w, button_h)
+            x = choice.rect.right + m.unit * 2
+            self.widgets.append(choice)
+        return y + button_h
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
         surface.fill(p.background)
-        locale = ui.prefs["language"]
         width = surface.get_width() - m.unit * 8
         if self.game is None:
             top = header(surface, ui, _("Ce jeu ne peut pas être ouvert"))
@@ -104,21 +121,11 @@ class IntroScene(Scene):
                 y += text.get_height() + m.unit
             self.draw_widgets(surface)
             return
-        game = self.game
-        top = header(surface, ui, game.title.get(locale), f"{genre_name(game.genre)} · " + facts_line(
-            (game.duration_min, game.duration_max), (game.age_min, game.age_max),
-            (game.players_min, game.players_max)))
-        self.view = pygame.Rect(m.unit * 4, top + m.unit * 3, width,
-                                self.controls_top - top - m.small - m.unit * 7)  # room for the scroll hint
-        content = self._story(min(width - m.unit * 3, m.body * 46))
-        self.max_scroll = max(0, content.get_height() - self.view.height)
+        header(surface, ui, self.game.title.get(ui.prefs["language"]), self._subtitle())
         clip = surface.get_clip()
-        surface.set_clip(self.view)
-        surface.blit(content, (self.view.x, self.view.y - self.scroll))
+        surface.set_clip(self.viewport)
+        surface.blit(self.story, (self.viewport.x, self.viewport.y - self.scroll))
         surface.set_clip(clip)
-        if self.max_scroll:
-            more = ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
-            surface.blit(more, (self.view.x, self.view.bottom + m.unit // 2))
         self.draw_widgets(surface)
 
     def open_guide(self) -> str:
@@ -141,38 +148,31 @@ class IntroScene(Scene):
         return _("Guide d’animation (avec les solutions) : {path}. Ouvrez-le dans un navigateur pour "
                  "l’imprimer.").format(path=path)
 
-    def _who_widgets(self, bottom: int) -> None:
+    def _who_widgets(self, y: int) -> int:
         """Who plays: a pseudonym or a team's name (never a surname), an optional class
-        code, optional team members. Left empty, the game is played without results."""
+        code, optional team members. Left empty, the game is played without results.
+        Each field has a label above it that stays when something is typed."""
         ui = self.app.ui
         m = ui.metrics
-        width = self.app.size[0] - m.unit * 8
         button_h = m.body + m.unit * 4
-        rows = [[("who", _("Pseudonyme ou nom d’équipe"), 40), ("group", _("Code de classe (facultatif)"), 24)],
-                [("members", _("Membres de l’équipe, séparés par des virgules (facultatif)"), 200)]]
-        y = bottom
-        placed = []
-        for row in reversed(rows):
-            x = m.unit * 4
-            line = []
-            for key, label, length in row:
-                field = self.fields.setdefault(key, TextInput(f"field:{key}", max_length=length))
-                field.placeholder = label
-                field.speech = label
-                w = min(width, max(m.body * 14, ui.text.render(label, m.body, (0, 0, 0)).get_width() + m.unit * 6))
-                if x + w > width + m.unit * 4 and line:
-                    y -= button_h + m.unit * 2
-                    x = m.unit * 4
-                field.rect = pygame.Rect(x, 0, w, button_h)
-                line.append(field)
-                x += w + m.unit * 3
-            y -= button_h
-            for field in line:
-                field.rect.y = y
-            y -= m.unit * 2
-            placed += line
-        self.widgets += placed
-        self.controls_top = min(w.rect.top for w in placed)
+        fields = (("who", _("Pseudonyme ou nom d’équipe"), 40, m.body * 16),
+                  ("group", _("Code de classe (facultatif)"), 24, m.body * 12),
+                  ("members", _("Membres de l’équipe, séparés par des virgules (facultatif)"), 200, m.body * 30))
+        x = self.viewport.x
+        row_bottom = y
+        for key, label, length, width in fields:
+            width = min(self.viewport.width, max(width, ui.text.render(label, m.small, (0, 0, 0)).get_width()))
+            if x + width > self.viewport.right and x > self.viewport.x:
+                x, y = self.viewport.x, row_bottom + m.unit * 2
+            caption = Label(f"label:{key}", text=label, scrolls=True, small=True)
+            caption.rect = pygame.Rect(x, y, width, m.small + m.unit)
+            field = self.fields.setdefault(key, TextInput(f"field:{key}", max_length=length))
+            field.speech, field.scrolls = label, True
+            field.rect = pygame.Rect(x, caption.rect.bottom + m.unit // 2, width, button_h)
+            self.widgets += [caption, field]
+            row_bottom = max(row_bottom, field.rect.bottom)
+            x += width + m.unit * 4
+        return row_bottom
 
     def _story(self, column: int) -> pygame.Surface:
         ui = self.app.ui
@@ -200,21 +200,6 @@ class IntroScene(Scene):
             out.blit(rendered, (0, y))
             y += rendered.get_height() + gap
         return out
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll = min(getattr(self, "max_scroll", 0), max(0, self.scroll - event.y * self.app.ui.metrics.body * 2))
-            self.app.dirty = True
-            return
-        super().handle(event)
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        step = {pygame.K_PAGEDOWN: 10, pygame.K_PAGEUP: -10}.get(event.key)
-        if step is None:
-            return False
-        self.scroll = min(getattr(self, "max_scroll", 0), max(0, self.scroll + step * self.app.ui.metrics.body))
-        self.app.dirty = True
-        return True
 
     def on_action(self, action, widget) -> None:
         from .play import PlayScene

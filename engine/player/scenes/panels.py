@@ -122,6 +122,9 @@ class Panel:
 
 
 class MessagePanel(Panel):
+    """A text to read (a story message, a round's presentation), then « Continuer ».
+    The text scrolls when it is taller than the screen; the button stays in view."""
+
     def __init__(self, scene, title: str, text: str, icon: str | None = None) -> None:
         super().__init__(scene)
         self.title, self.text, self.icon = title, text, icon
@@ -129,10 +132,16 @@ class MessagePanel(Panel):
     def layout(self):
         m = self.ui.metrics
         inner_w = min(self.scene.stage.width - m.unit * 8, m.body * 32)
-        height = (self.ui.text.height(self.title, m.title, inner_w, bold=True) + m.unit * 2 if self.title else 0) \
-            + self.ui.text.height(self.text, m.body, inner_w) + m.body * 3 + m.unit * 12
-        self.rect = pygame.Rect(0, 0, inner_w + m.unit * 8, min(self.scene.stage.height, height))
+        text_w = inner_w - ((m.body + m.unit * 2) if self.icon else 0)
+        title_h = self.ui.text.height(self.title, m.title, text_w, bold=True) + m.unit * 2 if self.title else 0
+        body_h = self.ui.text.height(self.text, m.body, text_w)
+        footer_h = m.body + m.unit * 10
+        height = min(self.scene.stage.height, title_h + body_h + footer_h + m.unit * 4)
+        self.rect = pygame.Rect(0, 0, inner_w + m.unit * 8, height)
         self.rect.center = self.scene.stage.center
+        self.content = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.rect.height - footer_h)
+        self.content_height = title_h + body_h + m.unit * 4
+        self.scroll = min(self.scroll, self.max_scroll())
         ok = self.button("close", _("Continuer"), ("close",), icon="play", style="primary")
         ok.rect.bottomright = (self.rect.right - m.unit * 4, self.rect.bottom - m.unit * 3)
         self.scene.focus = ok
@@ -141,8 +150,10 @@ class MessagePanel(Panel):
     def draw(self, surface):
         super().draw(surface)
         m, p = self.ui.metrics, self.ui.palette
-        x, y = self.rect.x + m.unit * 4, self.rect.y + m.unit * 4
+        x, y = self.rect.x + m.unit * 4, self.rect.y + m.unit * 4 - self.scroll
         width = self.rect.width - m.unit * 8
+        clip = surface.get_clip()
+        surface.set_clip(self.content.inflate(-4, -4))
         if self.icon:
             gfx.icon(surface, self.icon, (x + m.body // 2, y + m.body // 2), m.body, p.warm)
             x += m.body + m.unit * 2
@@ -152,6 +163,17 @@ class MessagePanel(Panel):
             surface.blit(title, (x, y))
             y += title.get_height() + m.unit * 2
         surface.blit(self.ui.text.render(self.text, m.body, p.text, width), (x, y))
+        surface.set_clip(clip)
+        if self.max_scroll():
+            hint = self.ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, p.muted,
+                                       self.rect.width // 2)
+            surface.blit(hint, (self.rect.x + m.unit * 4, self.rect.bottom - m.unit * 3 - hint.get_height()))
+
+    def on_key(self, event):
+        if event.key in (pygame.K_DOWN, pygame.K_UP):
+            self.scroll_by(self.ui.metrics.body * 2 * (1 if event.key == pygame.K_DOWN else -1))
+            return True
+        return super().on_key(event)
 
 
 class DocumentPanel(Panel):
@@ -215,7 +237,7 @@ class DocumentPanel(Panel):
             thumb.height = max(m.unit * 3, bar.height * self.view.height // self.content_height)
             thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // self.max_scroll
             pygame.draw.rect(surface, p.muted, thumb)
-            more = self.ui.text.render(_("Faites défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
+            more = self.ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
             surface.blit(more, (self.view.x, self.view.bottom + m.unit * 2))
 
     def on_action(self, action, widget):
@@ -347,7 +369,7 @@ class PausePanel(Panel):
             path = write_result(result, folder)
         except (OSError, ValueError) as error:
             return _("Le résultat n’a pas pu être enregistré : {why}").format(why=error)
-        return _("Résultat enregistré : {path}. Remettez ce fichier à votre enseignante ou enseignant.").format(
+        return _("Résultat enregistré : {path}. Remets ce fichier à ton enseignante ou ton enseignant.").format(
             path=path)
 
 

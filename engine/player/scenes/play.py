@@ -215,8 +215,14 @@ class PlayScene(Scene):
         # description, then the objects, then the exits.
         self.viewport = None if placed else scene_area.inflate(m.unit, 0)
         top = scene_area.y - (0 if placed else self.scroll)
-        if not placed and room.description:
-            top += ui.text.height(room.description.get(self.locale), m.body, scene_area.width) + m.unit * 3
+        # A short description is read first; a long one (large text) goes after the
+        # objects and exits, so that what can be done is always in view.
+        description_h = ui.text.height(room.description.get(self.locale), m.body, scene_area.width) \
+            if room.description and not placed else 0
+        description_first = description_h <= scene_area.height // 3
+        self.description_y = top
+        if description_first and description_h:
+            top += description_h + m.unit * 3
         columns = max(1, min(3, scene_area.width // (m.body * 13)))
         card_w = (scene_area.width - m.unit * 3 * (columns - 1)) // columns
         objects_area = pygame.Rect(scene_area.x, top, scene_area.width,
@@ -268,6 +274,9 @@ class PlayScene(Scene):
             x = button.rect.right + m.unit * 3
             widgets.append(button)
         self.content_bottom = max([w.rect.bottom for w in widgets if w.scrolls], default=scene_area.top)
+        if description_h and not description_first:
+            self.description_y = self.content_bottom + m.unit * 3
+            self.content_bottom = self.description_y + description_h
         y = self.side.y + m.body + m.unit * 3
         for item_id in state.inventory:
             item = self.game.items[item_id]
@@ -399,7 +408,7 @@ class PlayScene(Scene):
             text = ui.text.render(room.description.get(self.locale), m.body, p.muted, self.scene_area.width)
             clip = surface.get_clip()
             surface.set_clip(self.viewport)
-            surface.blit(text, (self.scene_area.x, self.scene_area.y - self.scroll))
+            surface.blit(text, (self.scene_area.x, self.description_y))
             surface.set_clip(clip)
         gfx.box(surface, self.side, p.surface, m.radius, p.border, 2)
         heading = ui.text.render(_("Inventaire"), m.body, p.text, bold=True)

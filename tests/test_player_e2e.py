@@ -213,3 +213,15 @@ def test_facilitators_guide_from_the_intro_and_result_on_demand(sesame_home, tmp
     pilot.press(pygame.K_RETURN)
     [result] = (tmp_path / "cle").glob("*.json")
     assert "Castor" in result.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("folder", [GAMES / "escape_fake_news", GAMES / "metiers_industrie"], ids=lambda p: p.name)
+def test_games_can_be_finished_at_200_percent_text(folder):
+    """Large text moves much of each screen below the fold: everything must stay reachable."""
+    app, pilot, walkthrough = start(folder, text_scale=2.0, reduced_motion=True)
+    for _line, command in walkthrough.commands:
+        if command is not None:
+            pilot.perform(command)
+    pilot.dismiss()
+    assert isinstance(app.scene, DebriefScene)
+    assert app.scene.session.state.ending == walkthrough.expect_ending

@@ -36,15 +36,6 @@ class Pilot:
 
     def find(self, widget_id: str):
         widget = self.scene.widget(widget_id)
-        panel = getattr(self.scene, "panel", None)
-        if widget is None and panel is not None:
-            # Scrolled out of sight: scroll the panel as a person would, from the top.
-            panel.scroll_by(-panel.scroll)
-            for _ in range(30):
-                widget = self.scene.widget(widget_id)
-                if widget is not None or panel.scroll >= panel.max_scroll():
-                    break
-                self.press(pygame.K_PAGEDOWN)
         if widget is not None and not self.scene.shown(widget):
             # Below the fold: scroll to it, as a person would with the wheel.
             self.scene.scroll_to(widget)
@@ -62,7 +53,9 @@ class Pilot:
             self.focus(widget_id)
             self.press(pygame.K_RETURN)
         else:
-            self.click_at(widget.rect.center)
+            viewport = self.scene.viewport
+            visible = widget.rect.clip(viewport) if viewport is not None and widget.scrolls else widget.rect
+            self.click_at(visible.center)
 
     def focus(self, widget_id: str) -> None:
         """Press Tab until ``widget_id`` has the focus, as a keyboard user does."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from .widgets import TextInput, Widget
+from .widgets import Area, TextInput, Widget
 
 if TYPE_CHECKING:
     from .app import App
@@ -93,7 +93,15 @@ class Scene:
     # --- scrolling --------------------------------------------------------------------
 
     def shown(self, widget: Widget) -> bool:
-        return not widget.scrolls or self.viewport is None or self.viewport.contains(widget.rect)
+        """Whether ``widget`` can be seen and used: whole inside the viewport, or for a
+        zone of a picture or document (taller than the screen at 200 %) enough of it."""
+        if not widget.scrolls or self.viewport is None or self.viewport.contains(widget.rect):
+            return True
+        if isinstance(widget, Area):
+            visible = widget.rect.clip(self.viewport)
+            unit = self.app.ui.metrics.unit
+            return visible.height >= unit * 4 and visible.width >= unit * 4
+        return False
 
     def visible_widgets(self) -> list[Widget]:
         return [w for w in self.widgets if self.shown(w)]
@@ -111,7 +119,7 @@ class Scene:
 
     def scroll_to(self, widget: Widget) -> None:
         """Scroll just enough for ``widget`` to be seen (keyboard focus follows)."""
-        if self.viewport is None or not widget.scrolls or self.viewport.contains(widget.rect):
+        if self.viewport is None or not widget.scrolls or self.shown(widget):
             return
         if widget.rect.top < self.viewport.top:
             self.scroll_by(widget.rect.top - self.viewport.top)

@@ -179,6 +179,9 @@ class MessagePanel(Panel):
 class DocumentPanel(Panel):
     """A document at a readable size; + and − zoom, arrows or the wheel scroll."""
 
+    def max_scroll(self) -> int:
+        return getattr(self, "scroll_limit", 0)
+
     def __init__(self, scene, document_id: str) -> None:
         super().__init__(scene)
         self.document = scene.game.documents[document_id]
@@ -200,8 +203,8 @@ class DocumentPanel(Panel):
                                 self.rect.width - m.unit * 8,
                                 self.rect.height - title_h - buttons_h - m.small - m.unit * 12)
         self.content_height = self.surface.get_height()
-        self.max_scroll = max(0, self.content_height - self.view.height)
-        self.scroll = min(self.scroll, self.max_scroll)
+        self.scroll_limit = max(0, self.content_height - self.view.height)
+        self.scroll = min(self.scroll, self.scroll_limit)
         close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
         smaller = self.button("zoom-out", _("Plus petit"), ("zoom", 1 / 1.25), enabled=self.zoom > 0.7)
         larger = self.button("zoom-in", _("Plus grand"), ("zoom", 1.25), enabled=self.zoom < self.max_zoom - 0.01)
@@ -230,12 +233,12 @@ class DocumentPanel(Panel):
             max(0, self.surface.get_width() - self.view.width) // 2)
         surface.blit(self.surface, (x, self.view.y - self.scroll))
         surface.set_clip(clip)
-        if self.max_scroll:
+        if self.scroll_limit:
             bar = pygame.Rect(self.view.right + m.unit, self.view.y, m.unit // 2 + 2, self.view.height)
             pygame.draw.rect(surface, p.surface_alt, bar)
             thumb = bar.copy()
             thumb.height = max(m.unit * 3, bar.height * self.view.height // self.content_height)
-            thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // self.max_scroll
+            thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // self.scroll_limit
             pygame.draw.rect(surface, p.muted, thumb)
             more = self.ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
             surface.blit(more, (self.view.x, self.view.bottom + m.unit * 2))
@@ -253,7 +256,7 @@ class DocumentPanel(Panel):
         step = {pygame.K_DOWN: m.body * 3, pygame.K_UP: -m.body * 3, pygame.K_PAGEDOWN: self.view.height * 3 // 4,
                 pygame.K_PAGEUP: -self.view.height * 3 // 4}.get(event.key)
         if step is not None:
-            self.scroll = min(self.max_scroll, max(0, self.scroll + step))
+            self.scroll = min(self.scroll_limit, max(0, self.scroll + step))
             self.scene.app.dirty = True
             return True
         if event.unicode in ("+", "="):
@@ -266,7 +269,7 @@ class DocumentPanel(Panel):
         return True
 
     def wheel(self, amount: int) -> None:
-        self.scroll = min(self.max_scroll, max(0, self.scroll - amount * self.ui.metrics.body * 2))
+        self.scroll = min(self.scroll_limit, max(0, self.scroll - amount * self.ui.metrics.body * 2))
         self.scene.app.dirty = True
 
 
@@ -451,7 +454,12 @@ class PuzzlePanel(Panel):
         self.content_height = y + self.scroll - inner.y + m.unit * 3
         if self.scene.focus not in actions and self.resolved:
             self.scene.focus = actions[0]
-        return [w for w in widgets if self.content.contains(w.rect)] + actions
+        # The content scrolls in the scene's viewport: every answer widget stays in the
+        # focus order, and focusing one off screen scrolls to it (keyboard play at 200 %).
+        for widget in widgets:
+            widget.scrolls = True
+        self.scene.viewport = self.content.inflate(-4, -4)
+        return widgets + actions
 
     def _actions(self) -> list[Button]:
         p = self.puzzle

@@ -445,6 +445,20 @@ class PlayScene(Scene):
     def on_key(self, event: pygame.event.Event) -> bool:
         return self.panel.on_key(event) if self.panel is not None else False
 
+    # A panel over the room scrolls its own content.
+    def scroll_by(self, amount: int) -> None:
+        if self.panel is not None:
+            self.panel.scroll_by(amount)
+        else:
+            super().scroll_by(amount)
+
+    def max_scroll(self) -> int:
+        return self.panel.max_scroll() if self.panel is not None else super().max_scroll()
+
+    def draw_scrollbar(self, surface: pygame.Surface) -> None:
+        if self.panel is None:  # a panel draws its own
+            super().draw_scrollbar(surface)
+
     def on_text_changed(self, widget) -> None:
         if self.panel is not None:
             self.panel.changed()

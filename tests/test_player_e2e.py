@@ -24,6 +24,11 @@ CASES = [FIXTURES / "mini_escape", FIXTURES / "mini_quiz", FIXTURES / "mini_chal
     p for p in GAMES.iterdir() if (p / "walkthrough.yaml").exists())
 
 
+def play_through(pilot, walkthrough) -> None:
+    """Every action of the walkthrough, through the interface, then what is left to close."""
+    play_through(pilot, walkthrough)
+
+
 def start(folder, size=(1366, 768), **prefs):
     app = App(size, prefs=Preferences({"sound": False, **prefs}))
     app.push(HomeScene(app))
@@ -40,10 +45,7 @@ def start(folder, size=(1366, 768), **prefs):
 @pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
 def test_walkthrough_through_the_interface(folder):
     app, pilot, walkthrough = start(folder)
-    for _line, command in walkthrough.commands:
-        if command is not None:
-            pilot.perform(command)
-    pilot.dismiss()
+    play_through(pilot, walkthrough)
     assert isinstance(app.scene, DebriefScene), type(app.scene).__name__
     assert app.scene.session.state.ending == walkthrough.expect_ending
 
@@ -56,10 +58,7 @@ def test_a_whole_game_with_the_keyboard_only():
     pilot.click("game:escape_fake_news")
     pilot.click("start")
     walkthrough = read_walkthrough(folder / "walkthrough.yaml")
-    for _line, command in walkthrough.commands:
-        if command is not None:
-            pilot.perform(command)
-    pilot.dismiss()
+    play_through(pilot, walkthrough)
     assert isinstance(app.scene, DebriefScene)
     assert app.scene.session.state.ending == walkthrough.expect_ending
 
@@ -96,10 +95,7 @@ def test_who_plays_is_recorded_and_the_result_written(sesame_home):
     pilot.type("2nde B")
     pilot.click("start")
     walkthrough = read_walkthrough(FIXTURES / "mini_escape" / "walkthrough.yaml")
-    for _line, command in walkthrough.commands:
-        if command is not None:
-            pilot.perform(command)
-    pilot.dismiss()
+    play_through(pilot, walkthrough)
     assert isinstance(app.scene, DebriefScene)
     with Store() as store:
         exported = store.export("Lynx")
@@ -219,9 +215,6 @@ def test_facilitators_guide_from_the_intro_and_result_on_demand(sesame_home, tmp
 def test_games_can_be_finished_at_200_percent_text(folder):
     """Large text moves much of each screen below the fold: everything must stay reachable."""
     app, pilot, walkthrough = start(folder, text_scale=2.0, reduced_motion=True)
-    for _line, command in walkthrough.commands:
-        if command is not None:
-            pilot.perform(command)
-    pilot.dismiss()
+    play_through(pilot, walkthrough)
     assert isinstance(app.scene, DebriefScene)
     assert app.scene.session.state.ending == walkthrough.expect_ending

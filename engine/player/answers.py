@@ -115,10 +115,27 @@ class ChoiceInput(Input):
         return [("click", f"option:{c}") for c in chosen]
 
 
-class TrueFalseInput(Input):
+class PickInput(Input):
+    """An input where one thing is picked: the action ``(PICK, value)`` chooses it."""
+
+    PICK = ""
+
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
-        self.chosen: bool | None = None
+        self.chosen: Any = None
+
+    def act(self, action):
+        if action[0] == self.PICK:
+            self.chosen = action[1]
+            return True
+        return False
+
+    def value(self):
+        return self.chosen
+
+
+class TrueFalseInput(PickInput):
+    PICK = "tf"
 
     def layout(self, rect):
         m = self.ui.metrics
@@ -133,15 +150,6 @@ class TrueFalseInput(Input):
         for button, box in zip(buttons, grid(area, 2, 2, height, m.unit * 3)):
             button.rect = box
         return buttons
-
-    def act(self, action):
-        if action[0] == "tf":
-            self.chosen = action[1]
-            return True
-        return False
-
-    def value(self):
-        return self.chosen
 
     def steps(self, answer):
         return [("click", f"tf:{str(bool(answer)).lower()}")]
@@ -441,12 +449,10 @@ class HotspotInput(Input):
         return [("point", ("picture", answer["x"] / 100, answer["y"] / 100))]
 
 
-class SpotInput(Input):
+class SpotInput(PickInput):
     """The puzzle's document, each part clickable: point at what gives it away."""
 
-    def __init__(self, scene, puzzle) -> None:
-        super().__init__(scene, puzzle)
-        self.chosen: str | None = None
+    PICK = "part"
 
     def layout(self, rect):
         game = self.scene.session.game
@@ -473,15 +479,6 @@ class SpotInput(Input):
                 pygame.draw.rect(surface, self.ui.palette.focus, widget.rect, self.ui.metrics.focus_width,
                                  border_radius=self.ui.metrics.radius)
         surface.set_clip(clip)
-
-    def act(self, action):
-        if action[0] == "part":
-            self.chosen = action[1]
-            return True
-        return False
-
-    def value(self):
-        return self.chosen
 
     def steps(self, answer):
         return [("click", f"part:{answer}")]

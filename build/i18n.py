@@ -72,7 +72,8 @@ def main(argv: list[str]) -> int:
         catalog = updated(language, pot)
         po_bytes, mo_bytes = serialise(catalog), compiled(catalog)
         mo = po_path(language).with_suffix(".mo")
-        untranslated = [m.id for m in catalog if m.id and not m.string]
+        untranslated = [m.id for m in catalog if m.id and not (
+            all(m.string) if isinstance(m.string, (tuple, list)) else m.string)]
         if check:
             if po_path(language).read_bytes() != po_bytes or not mo.exists() or mo.read_bytes() != mo_bytes:
                 stale.append(f"{language}: catalog out of date, run python3 build/i18n.py")

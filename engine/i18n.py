@@ -46,4 +46,8 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """Singular or plural of a message written in French, translated. French takes the
+    singular for 0 and 1 (« 0 indice »); catalogs bring their own rule."""
+    if _language == DEFAULT_LANGUAGE:
+        return singular if abs(n) < 2 else plural
     return _translation.ngettext(singular, plural, n)

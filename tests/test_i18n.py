@@ -29,3 +29,16 @@ def test_catalogs_are_up_to_date_and_complete():
 def test_french_typography(raw, shown):
     assert french(raw) == shown
     assert french(shown) == shown  # idempotent
+
+
+def test_plural_forms_in_french_and_english():
+    from engine.i18n import ngettext, set_language
+
+    for n, expected in ((0, "0 indice"), (1, "1 indice"), (2, "2 indices")):
+        assert ngettext("{n} indice", "{n} indices", n).format(n=n) == expected
+    set_language("en")
+    try:
+        assert [ngettext("{n} indice", "{n} indices", n).format(n=n) for n in (0, 1, 2)] == \
+            ["0 hints", "1 hint", "2 hints"]
+    finally:
+        set_language("fr")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ...core.scoring import puzzle_points
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...session import Session
 from .. import gfx
 from ..scene import Scene
@@ -96,8 +96,11 @@ class DebriefScene(Scene):
         score = self.session.score()
         if self.kept:
             parts.append((ui.text.render(self.kept, m.small, p.muted, width), m.unit * 2))
-        line = _("Score : {points} sur {max} · {solved} énigme(s) résolue(s) sur {total} · {hints} indice(s)").format(
-            points=score.points, max=score.max_points, solved=score.solved, total=score.total, hints=score.hints)
+        line = " · ".join((
+            _("Score : {points} sur {max}").format(points=score.points, max=score.max_points),
+            ngettext("{n} énigme résolue sur {total}", "{n} énigmes résolues sur {total}", score.solved).format(
+                n=score.solved, total=score.total),
+            ngettext("{n} indice", "{n} indices", score.hints).format(n=score.hints)))
         parts.append((ui.text.render(line, m.body, p.accent, width, bold=True), m.unit * 2))
         if len(score.by_team) > 1:
             teams = " · ".join(f"{team} : {points}" for team, points in score.by_team.items())
@@ -118,7 +121,7 @@ class DebriefScene(Scene):
             table.blit(label, (m.body + m.unit * 2, y + (row_h - label.get_height()) // 2))
             detail = f"{word} · {puzzle_points(puzzle, progress)}/{puzzle.points}"
             if progress.hints:
-                detail += " · " + _("{n} indice(s)").format(n=progress.hints)
+                detail += " · " + ngettext("{n} indice", "{n} indices", progress.hints).format(n=progress.hints)
             text = ui.text.render(detail, m.small, p.muted)
             table.blit(text, (width - text.get_width(), y + (row_h - text.get_height()) // 2))
         parts.append((table, m.unit * 4))

@@ -14,7 +14,7 @@ import pygame
 from ...content.diagnostics import ContentError
 from ...content.loader import load_game
 from ...core.rules import Options
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...session import SaveError, Session, save_path_for, set_aside
 from ..scene import Scene
 from ..widgets import Button, Label, TextInput
@@ -94,7 +94,7 @@ class IntroScene(Scene):
         x = label.rect.right + m.unit * 2
         for count in range(low, high + 1):
             choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
-                            action=("teams", count), speech=_("{n} équipe(s)").format(n=count), scrolls=True)
+                            action=("teams", count), speech=ngettext("{n} équipe", "{n} équipes", count).format(n=count), scrolls=True)
             w = m.body * 3 + m.unit * 4
             if x + w > self.viewport.right:  # wrap: every choice stays reachable
                 x, y = self.viewport.x, y + button_h + m.unit * 2

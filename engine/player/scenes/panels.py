@@ -11,7 +11,7 @@ import pygame
 from ...core import commands as cmd
 from ...core import events as ev
 from ...core.scoring import puzzle_points
-from ...i18n import _
+from ...i18n import _, ngettext
 from .. import answers, documents, gfx
 from ..widgets import Button, Widget
 
@@ -470,7 +470,7 @@ class PuzzlePanel(Panel):
         remaining = len(p.hints) - self.progress.hints
         if remaining:
             cost = p.hints[self.progress.hints].cost
-            label = _("Indice ({n} restant(s))").format(n=remaining) + (
+            label = ngettext("Indice ({n} restant)", "Indice ({n} restants)", remaining).format(n=remaining) + (
                 " · " + _("−{c} pts").format(c=cost) if cost else "")
             actions.append(self.button("hint", label, ("hint",), icon="hint"))
         if p.skippable:
@@ -499,7 +499,7 @@ class PuzzlePanel(Panel):
             block(ui.text.render(detail.get(self.locale), m.body, ui.palette.text, inner.width))
         if self.resolved:
             points = puzzle_points(p, self.progress)
-            block(ui.text.render(_("{n} point(s) sur {max}").format(n=points, max=p.points), m.small,
+            block(ui.text.render(ngettext("{n} point sur {max}", "{n} points sur {max}", points).format(n=points, max=p.points), m.small,
                                  ui.palette.muted, inner.width))
             if p.explanation:
                 block(ui.text.render(_("Pourquoi ?"), m.body, ui.palette.text, bold=True), m.unit)
@@ -512,7 +512,7 @@ class PuzzlePanel(Panel):
         else:
             tries = p.attempts.max
             left = (tries - self.progress.wrong) if tries else None
-            note = _("Tu peux réessayer.") if left is None else _("Encore {n} essai(s).").format(n=left)
+            note = _("Tu peux réessayer.") if left is None else ngettext("Encore {n} essai.", "Encore {n} essais.", left).format(n=left)
             block(ui.text.render(note, m.small, ui.palette.muted, inner.width))
 
     def draw(self, surface):

@@ -326,9 +326,15 @@ class PlayScene(Scene):
         else:
             self.draw_widgets(surface)
         if self.toast and self.panel is None:
-            text = ui.text.render(self.toast, m.small, p.accent_text, self.stage.width // 2)
+            # Next to the inventory in a room (what it is about), else at the foot.
+            side = getattr(self, "side", None) if self.game.genre == "escape" else None
+            width = side.width - m.unit * 4 if side is not None else self.stage.width // 2
+            text = ui.text.render(self.toast, m.small, p.accent_text, width)
             box = text.get_rect().inflate(m.unit * 4, m.unit * 2)
-            box.midbottom = (surface.get_width() // 2, surface.get_height() - m.unit * 3)
+            if side is not None:
+                box.midbottom = (side.centerx, side.bottom - m.unit * 2)
+            else:
+                box.midbottom = (surface.get_width() // 2, surface.get_height() - m.unit * 3)
             gfx.box(surface, box, p.accent, m.radius)
             surface.blit(text, text.get_rect(center=box.center))
 

@@ -81,3 +81,46 @@ puzzles:
     game = load_game(folder, use_cache=False).game
     assert judge(game, "c", " ab12 ").correct
     assert not judge(game, "c", "AB13").correct
+
+
+def test_a_poll_has_no_wrong_answer_and_no_points(write_game):
+    from engine.core import commands as cmd
+    from engine.core.rules import Rules
+    from engine.core.scoring import score
+
+    from .conftest import HEADER
+
+    folder = write_game({"game.yaml": HEADER + """
+genre: quiz
+puzzles:
+  - id: avis
+    type: poll
+    prompt: Qui imaginez-vous dans ce métier ?
+    options: [{id: f, text: Une femme}, {id: h, text: Un homme}, {id: x, text: Les deux}]
+    explanation: Il n’y a pas de bonne réponse.
+  - {id: q, type: truefalse, prompt: Vrai ?, answer: true}
+"""})
+    game = load_game(folder, use_cache=False).game
+    poll = game.puzzles["avis"]
+    assert poll.points == 0
+    for option in ("f", "h", "x"):
+        assert judge(game, "avis", option).correct
+    with pytest.raises(ptypes.AnswerError):
+        judge(game, "avis", "z")
+    rules = Rules(game)
+    state, _ = rules.start()
+    state, _ = rules.apply(state, cmd.Answer(1, "avis", "h"))
+    assert score(game, state).max_points == 10 and score(game, state).points == 0
+
+
+def test_a_poll_with_a_correct_option_is_an_error(write_game):
+    from engine.content.check import check_path
+
+    from .conftest import HEADER
+
+    folder = write_game({"game.yaml": HEADER + """
+genre: quiz
+puzzles:
+  - {id: avis, type: poll, prompt: Avis ?, options: [{id: a, text: A, correct: true}, {id: b, text: B}]}
+"""})
+    assert "lint.answer" in [d.code for d in check_path(folder).errors]

@@ -97,7 +97,7 @@ class ChoiceInput(Input):
     def act(self, action):
         if action[0] != "choose":
             return False
-        if self.puzzle.type == "single":
+        if self.puzzle.type in ("single", "poll"):
             self.chosen = [action[1]]
         elif action[1] in self.chosen:
             self.chosen.remove(action[1])
@@ -108,7 +108,7 @@ class ChoiceInput(Input):
     def value(self):
         if not self.chosen:
             return None
-        return self.chosen[0] if self.puzzle.type == "single" else sorted(self.chosen)
+        return self.chosen[0] if self.puzzle.type in ("single", "poll") else sorted(self.chosen)
 
     def steps(self, answer):
         chosen = [answer] if isinstance(answer, str) else list(answer)
@@ -485,7 +485,7 @@ class SpotInput(PickInput):
 
 
 REGISTRY: dict[str, type[Input]] = {
-    "single": ChoiceInput, "multiple": ChoiceInput, "truefalse": TrueFalseInput,
+    "single": ChoiceInput, "multiple": ChoiceInput, "poll": ChoiceInput, "truefalse": TrueFalseInput,
     "text": EntryInput, "number": EntryInput, "code": EntryInput, "directions": DirectionsInput,
     "order": OrderInput, "match": PairInput, "categories": PairInput, "hotspot": HotspotInput,
     "spot": SpotInput,

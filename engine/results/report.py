@@ -301,10 +301,11 @@ def _question_rows(pairs: _Pairs, pupils: int) -> tuple[QuestionRow, ...]:
         rows.append(QuestionRow(
             number=i + 1, id=item_id, label=label, skills=skills, theme=theme,
             max_points=max_points, presented=int(presented[i]), answered=int(n_answered[i]),
-            solved=int(n_solved[i]), success_pct=success[i], points_pct=points_pct[i],
-            mean_time_s=mean_time[i], hint_pct=hint_pct[i],
+            # a question worth no points (a poll) has no success rate to speak of
+            solved=int(n_solved[i]), success_pct=success[i] if max_points else None,
+            points_pct=points_pct[i] if max_points else None, mean_time_s=mean_time[i], hint_pct=hint_pct[i],
             wrong_answer=pairs.wrong_texts[i][top] if top is not None else None,
-            wrong_answer_count=top_count, discrimination=discrimination[i]))
+            wrong_answer_count=top_count, discrimination=discrimination[i] if max_points else None))
     return tuple(rows)
 
 

@@ -1,4 +1,5 @@
-"""Choosing among given answers: single choice, multiple choice, true or false."""
+"""Choosing among given answers: single choice, multiple choice, true or false, and
+the poll (an opinion, no right answer, no points)."""
 
 from __future__ import annotations
 
@@ -93,11 +94,34 @@ def _describe(spec: Choice, locale: str) -> str:
     return " ; ".join(o.text.get(locale) for o in spec.options if o.correct)
 
 
+def _judge_poll(spec: Choice, answer: Any) -> Judgement:
+    expect(isinstance(answer, str) and answer in _ids(spec), "option id")
+    return Judgement(True, 1.0, answer)  # an opinion: no answer is wrong
+
+
+def _problems_poll(spec: Choice) -> list[str]:
+    from ...i18n import _
+
+    if spec.correct_ids:
+        return [_("un sondage n’a pas de bonne réponse : retirez « correct: true »")]
+    return _duplicate_ids(spec)
+
+
+def _describe_poll(spec: Choice, locale: str) -> str:
+    from ...i18n import _
+
+    return _("sondage, pas de bonne réponse : {options}").format(
+        options=" / ".join(o.text.get(locale) for o in spec.options))
+
+
 _FIELDS = frozenset({"options", "partial", "shuffle"})
 register(PuzzleType("single", _FIELDS - {"partial"}, _build, _judge_single,
                     lambda spec: sorted(spec.correct_ids)[0], _problems_single, _describe))
 register(PuzzleType("multiple", _FIELDS, _build, _judge_multiple,
                     lambda spec: sorted(spec.correct_ids), _problems_multiple, _describe))
+# A poll: « who do you picture in this job? ». Unscored; the class compares its answers.
+register(PuzzleType("poll", _FIELDS - {"partial"}, _build, _judge_poll,
+                    lambda spec: spec.options[0].id, _problems_poll, _describe_poll))
 
 
 @dataclass(frozen=True)

@@ -483,7 +483,10 @@ class PuzzlePanel(Panel):
         ui, m, p = self.ui, self.ui.metrics, self.puzzle
         verdict = self.verdict
         assert verdict is not None
-        if verdict.correct:
+        if p.type == "poll":  # an opinion: acknowledged, never judged
+            title, color, icon = _("Réponse notée, merci !"), ui.palette.accent, "team"
+            detail = p.feedback_correct
+        elif verdict.correct:
             title, color, icon = _("Bonne réponse !"), ui.palette.success, "check"
             detail = p.feedback_correct
         elif verdict.fraction > 0:
@@ -499,8 +502,9 @@ class PuzzlePanel(Panel):
             block(ui.text.render(detail.get(self.locale), m.body, ui.palette.text, inner.width))
         if self.resolved:
             points = puzzle_points(p, self.progress)
-            block(ui.text.render(ngettext("{n} point sur {max}", "{n} points sur {max}", points).format(n=points, max=p.points), m.small,
-                                 ui.palette.muted, inner.width))
+            if p.points:  # nothing to count for a poll
+                block(ui.text.render(ngettext("{n} point sur {max}", "{n} points sur {max}", points).format(
+                    n=points, max=p.points), m.small, ui.palette.muted, inner.width))
             if p.explanation:
                 block(ui.text.render(_("Pourquoi ?"), m.body, ui.palette.text, bold=True), m.unit)
                 block(ui.text.render(p.explanation.get(self.locale), m.body, ui.palette.text, inner.width))

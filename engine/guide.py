@@ -103,15 +103,15 @@ def _puzzle(game: Game, puzzle: Puzzle, number: int, locale: str) -> str:
     if puzzle.document and puzzle.document in game.documents:
         document = game.documents[puzzle.document]
         title = _t(document.title, locale) or escape(document.id)
-        out.append(f"<p class='facts'>" + _("Document montré") + f" : {title}</p>")
-    out.append(f"<div class='answer'>" + _("Réponse") + f" : {_answer(puzzle, locale)}"
+        out.append("<p class='facts'>" + _("Document montré") + f" : {title}</p>")
+    out.append("<div class='answer'>" + _("Réponse") + f" : {_answer(puzzle, locale)}"
                f"{_paragraphs(puzzle.explanation, locale)}</div>")
     if puzzle.hints:
         hints = "".join(f"<li>{_t(h.text, locale)}</li>" for h in puzzle.hints)
-        out.append(f"<p>" + _("Indices, dans l’ordre") + f" :</p><ol>{hints}</ol>")
+        out.append("<p>" + _("Indices, dans l’ordre") + f" :</p><ol>{hints}</ol>")
     sources = [game.sources[s] for s in puzzle.sources if s in game.sources]
     if sources:
-        out.append(f"<p class='sources'>" + _("Sources") + f" : " + " ; ".join(_source(s) for s in sources) + "</p>")
+        out.append("<p class='sources'>" + _("Sources") + " : " + " ; ".join(_source(s) for s in sources) + "</p>")
     out.append("</div>")
     return "".join(out)
 
@@ -135,15 +135,15 @@ def _order(game: Game) -> list[Puzzle]:
 def render(game: Game, locale: str = "fr") -> str:
     facilitator = game.facilitator
     html = [f"<!doctype html><html lang='{locale}'><head><meta charset='utf-8'>",
-            f"<title>" + _("Guide d’animation") + f" — {_t(game.title, locale)}</title><style>{STYLE}</style></head><body>",
+            "<title>" + _("Guide d’animation") + f" — {_t(game.title, locale)}</title><style>{STYLE}</style></head><body>",
             f"<h1>{_t(game.title, locale)}</h1>",
-            f"<p class='facts'>" + _("Guide d’animation") + f" · {escape(game.genre)} · "
+            "<p class='facts'>" + _("Guide d’animation") + f" · {escape(game.genre)} · "
             f"{game.duration_min}–{game.duration_max} min · {game.age_min}–{game.age_max} "
-            f"" + _("ans") + f" · " + _("version") + f" {escape(game.version)} · {escape(game.licence)}</p>",
+            f"" + _("ans") + " · " + _("version") + f" {escape(game.version)} · {escape(game.licence)}</p>",
             "<p class='warning'>" + _("Ce document contient toutes les solutions : gardez-le hors de la vue "
                                       "des joueuses et des joueurs.") + "</p>",
             _paragraphs(game.summary, locale),
-            f"<h2 class='first'>" + _("Avant la séance") + f"</h2>"]
+            "<h2 class='first'>" + _("Avant la séance") + "</h2>"]
     if facilitator.get("preparation"):
         html.append(_paragraphs(Text.of(facilitator["preparation"], game.locale), locale))
     if game.timer_minutes:
@@ -156,29 +156,29 @@ def render(game: Game, locale: str = "fr") -> str:
             html.append(f"<h3>{label}</h3>{_paragraphs(text, locale)}")
     if game.genre == "escape":
         steps = "".join(f"<li>{s}</li>" for s in _solution_steps(game, locale))
-        html.append(f"<h2>" + _("La solution pas à pas") + f"</h2><ol class='steps'>{steps}</ol>")
+        html.append("<h2>" + _("La solution pas à pas") + f"</h2><ol class='steps'>{steps}</ol>")
     if game.rounds:
         rounds = "".join(f"<li><strong>{_t(r.title, locale)}</strong>"
                          + (f" — {r.time_limit_s // 60} min {r.time_limit_s % 60:02d} s" if r.time_limit_s else "")
                          + "</li>" for r in game.rounds)
-        html.append(f"<h2>" + _("Les manches") + f"</h2><ol>{rounds}</ol>")
-    html.append(f"<h2>" + _("Les énigmes, leurs réponses et pourquoi") + f"</h2>")
+        html.append("<h2>" + _("Les manches") + f"</h2><ol>{rounds}</ol>")
+    html.append("<h2>" + _("Les énigmes, leurs réponses et pourquoi") + "</h2>")
     html += [_puzzle(game, p, n, locale) for n, p in enumerate(_order(game), 1)]
-    html.append(f"<h2>" + _("Après la partie : le débriefing") + f"</h2>")
+    html.append("<h2>" + _("Après la partie : le débriefing") + "</h2>")
     html.append(_paragraphs(game.debrief_intro, locale))
     for method in game.methods:
         html.append(f"<h3>{_t(method.title, locale)}</h3>{_paragraphs(method.text, locale)}")
     debate = facilitator.get("debate") or []
     if debate:
         questions = "".join(f"<li>{_t(Text.of(q, game.locale), locale)}</li>" for q in debate)
-        html.append(f"<h3>" + _("Questions pour lancer le débat") + f"</h3><ol>{questions}</ol>")
+        html.append("<h3>" + _("Questions pour lancer le débat") + f"</h3><ol>{questions}</ol>")
     if facilitator.get("notes"):
-        html.append(f"<h3>" + _("Conseils") + f"</h3>{_paragraphs(Text.of(facilitator['notes'], game.locale), locale)}")
+        html.append("<h3>" + _("Conseils") + f"</h3>{_paragraphs(Text.of(facilitator['notes'], game.locale), locale)}")
     if game.sources:
         items = "".join(f"<li>{_source(s)}</li>" for s in game.sources.values())
-        html.append(f"<h2>" + _("Sources") + f"</h2><ol class='sources'>{items}</ol>")
+        html.append("<h2>" + _("Sources") + f"</h2><ol class='sources'>{items}</ol>")
     if game.credits:
-        html.append(f"<h3>" + _("Crédits") + f"</h3>{_paragraphs(game.credits, locale)}")
+        html.append("<h3>" + _("Crédits") + f"</h3>{_paragraphs(game.credits, locale)}")
     html.append("</body></html>")
     return "\n".join(html)
 

@@ -94,6 +94,11 @@ def test_fixture_games_are_clean_of_errors():
         assert check_path(FIXTURES / name).errors == []
 
 
+def test_a_flag_read_by_a_condition_is_not_reported_unused():
+    # mini_escape's drawer is « visible: lumiere »: the flag is read.
+    assert "lint.unused" not in [d.code for d in check_path(FIXTURES / "mini_escape").warnings]
+
+
 def bundled():
     return sorted(p.name for p in GAMES.iterdir() if (p / "game.yaml").exists()) if GAMES.exists() else []
 

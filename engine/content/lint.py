@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..core import puzzles as ptypes
-from ..core.expr import Call, Name, parse, walk
+from ..core.expr import Name, parse, walk
 from ..core.solver import Exploration, explore
 from .diagnostics import Diagnostic, Severity
 from .loader import Loaded
-from .schema import ID_SOURCES, kind_name, walk
+from .schema import ID_SOURCES, kind_name
+from .schema import walk as walk_schema
 from .suggest import did_you_mean
 
 ASSET_WARN_BYTES = 2_000_000
@@ -50,7 +51,7 @@ class Context:
     @cached_property
     def fields(self) -> list[tuple[tuple[Any, ...], Any, str]]:
         """Every value whose schema is one of ours (texts, images…), found once per lint."""
-        return list(walk(self.data))
+        return list(walk_schema(self.data))
 
     def warn(self, path: tuple[Any, ...], message: str, code: str) -> None:
         self.add(path, message, code, Severity.WARNING)
@@ -291,7 +292,6 @@ def usage(ctx: Context) -> None:
     game = ctx.game
     conditions = _conditions(ctx.data)
     names = {n.name for text in conditions for n in walk(parse(text)) if isinstance(n, Name)}
-    calls = {(n.function, n.ident) for text in conditions for n in walk(parse(text)) if isinstance(n, Call)}
     for index, flag in enumerate(game.flags):
         if flag not in names:
             ctx.warn(("state", "flags", index), _("le drapeau « {flag} » n’est lu par aucune condition")
@@ -316,7 +316,6 @@ def usage(ctx: Context) -> None:
             if raw["id"] not in in_play:
                 ctx.warn(path, _("l’énigme « {id} » n’est dans aucune liste de questions").format(
                     id=raw["id"]), "lint.unused")
-    _ = calls
 
 
 def _conditions(node: Any) -> list[str]:

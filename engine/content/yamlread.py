@@ -22,7 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic
 
 try:  # libyaml is ~5x faster; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _Loader

@@ -7,7 +7,7 @@ rules apply to every type alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from . import Judgement, PuzzleType, expect, register
 

@@ -6,8 +6,11 @@
     python3 dev.py sesame check games/escape_fake_news   # any sesame command
 
 On Windows use ``py dev.py …``. Only Python 3.11+ is needed; everything else comes
-from PyPI into ``.venv``. On Debian and Ubuntu, ``python3 -m venv`` needs the
-``python3-venv`` package (``sudo apt install python3-venv``).
+from PyPI into ``.venv``, at the versions locked in ``uv.lock`` (every platform, with
+hashes): ``uv`` is installed into ``.venv`` first, at the version the lock names, then
+``uv sync --frozen`` installs exactly the lock. ``SESAME_REQUIRE_BUILD=1`` (CI) adds the
+``build`` group (PyInstaller), which only the build test needs. On Debian and Ubuntu,
+``python3 -m venv`` needs the ``python3-venv`` package (``sudo apt install python3-venv``).
 """
 
 from __future__ import annotations
@@ -24,10 +27,45 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed"
+LOCK = ROOT / "uv.lock"
+
+
+def groups() -> list[str]:
+    """The dependency groups to install: the defaults (uv itself, the tests), plus the
+    build tools when the build test must run."""
+    return ["build"] if os.environ.get("SESAME_REQUIRE_BUILD") == "1" else []
 
 
 def _stamp() -> str:
-    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """What the installed .venv was made from: the lock, the project, the groups."""
+    digest = hashlib.sha256()
+    for name in ("uv.lock", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    digest.update(" ".join(groups()).encode())
+    return digest.hexdigest()
+
+
+def locked_version(package: str) -> str:
+    """The version of ``package`` that uv.lock names."""
+    import tomllib  # here, so that Python 3.10 reaches the version message of ensure_venv
+
+    for entry in tomllib.loads(LOCK.read_text(encoding="utf-8"))["package"]:
+        if entry["name"] == package:
+            return entry["version"]
+    raise SystemExit(f"uv.lock names no {package}: regenerate it (README, For contributors).")
+
+
+def sync() -> None:
+    """Install exactly what uv.lock says into .venv."""
+    uv = BIN / ("uv.exe" if os.name == "nt" else "uv")
+    version = locked_version("uv")
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    f"uv=={version}"], check=True)
+    environment = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(VENV), "UV_PYTHON_DOWNLOADS": "never"}
+    command = [str(uv), "sync", "--frozen", "--quiet", "--python", str(PYTHON)]
+    for group in groups():
+        command += ["--group", group]
+    subprocess.run(command, cwd=ROOT, env=environment, check=True)
 
 
 def ensure_venv() -> None:
@@ -40,9 +78,9 @@ def ensure_venv() -> None:
         except (OSError, subprocess.CalledProcessError) as error:
             sys.exit(f"Could not create .venv ({error}). On Debian/Ubuntu: sudo apt install python3-venv")
     if not STAMP.exists() or STAMP.read_text() != _stamp():
-        print("Installing Sésame and its dependencies into .venv …", flush=True)
-        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]"], check=True)
+        print("Installing Sésame and its locked dependencies into .venv …", flush=True)
+        STAMP.unlink(missing_ok=True)
+        sync()
         STAMP.write_text(_stamp())
 
 

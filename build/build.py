@@ -50,7 +50,7 @@ def missing_prerequisites() -> list[str]:
     Debian or Ubuntu, PyInstaller needs ``objdump`` (binutils) and, with the system's
     Python, its shared library (``libpython3.X``), which ``python3`` does not pull in."""
     if importlib.util.find_spec("PyInstaller") is None:
-        return ["PyInstaller: `python3 dev.py test` installs it (the dev extra of pyproject.toml)"]
+        return ["PyInstaller: `SESAME_REQUIRE_BUILD=1 python3 dev.py test` installs it (the lock's build group)"]
     if not sys.platform.startswith("linux"):
         return []
     tools = [f"{tool}: sudo apt install {package}" for tool, package in (("objdump", "binutils"), ("ldd", "libc-bin"))

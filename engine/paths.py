@@ -1,20 +1,22 @@
 """Every path the program uses, resolved in one place.
 
-Three situations: a source checkout, a frozen build (PyInstaller sets ``sys.frozen``
-and unpacks read-only files under ``sys._MEIPASS``), and the user's own folders for
-data, cache and games. ``SESAME_HOME`` moves all user folders (tests, portable use on
-a USB key). Nothing is ever written under the program's own folder.
+Three situations for the program's own files, found the same way
+(``importlib.resources`` on the ``engine`` package): a source checkout, an installed
+wheel, and a frozen build (PyInstaller sets ``sys.frozen`` and unpacks read-only files
+under ``sys._MEIPASS``). Then the user's own folders for data, cache and games:
+``SESAME_HOME`` moves them all (tests, portable use on a USB key). Nothing is ever written under the program's own folder.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 
 def program_root() -> Path:
-    """Where the read-only files are: the repository, or the frozen bundle."""
+    """Where the program's read-only files are: the repository, or the frozen bundle."""
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         return Path(bundle)
@@ -22,17 +24,23 @@ def program_root() -> Path:
 
 
 def package_root() -> Path:
-    """The ``engine`` package's folder, whose data files (the schema, the compiled
-    catalogs) sit next to its modules: in a checkout, an installed package, and the
-    frozen bundle (where the build puts them under ``engine/`` too)."""
-    if getattr(sys, "frozen", False) and getattr(sys, "_MEIPASS", None):
-        return program_root() / "engine"
-    return Path(__file__).resolve().parent
+    """The ``engine`` package's folder, found by ``importlib.resources``: its data files
+    (schema, catalogs, fonts and, once packaged, the bundled games) sit next to its
+    modules in a checkout, an installed wheel and the frozen bundle alike."""
+    return Path(str(resources.files("engine")))
+
+
+def resource(name: str) -> Path:
+    """A folder of the program's data, by name: ``engine/<name>`` when packaged (a wheel,
+    the frozen build), else ``<name>`` beside the ``engine`` folder (a checkout, where
+    the bundled games stay at the top of the repository for authors to find)."""
+    packaged = package_root() / name
+    return packaged if packaged.is_dir() else program_root() / name
 
 
 def catalogs() -> Path:
     """The gettext catalogs: ``<lang>/LC_MESSAGES/sesame.mo``."""
-    return package_root() / "locale"
+    return resource("locale")
 
 
 def schema_file() -> Path:
@@ -40,11 +48,12 @@ def schema_file() -> Path:
 
 
 def bundled_games() -> Path:
-    return program_root() / "games"
+    return resource("games")
 
 
 def assets() -> Path:
-    return program_root() / "assets"
+    """Fonts (with their licences) and other media of the program itself."""
+    return resource("assets")
 
 
 def user_home() -> Path:

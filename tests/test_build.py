@@ -96,9 +96,9 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def test_the_bundle_holds_only_what_the_program_uses(frozen):
     internal = frozen / "_internal"
-    for needed in ("games/escape_fake_news/game.yaml", "games/metiers_industrie/walkthrough.yaml",
+    for needed in ("engine/games/escape_fake_news/game.yaml", "engine/games/metiers_industrie/walkthrough.yaml",
                    "engine/content/schema.json", "engine/locale/en/LC_MESSAGES/sesame.mo",
-                   "assets/fonts/opendyslexic/OFL.txt", "assets/fonts/atkinson-hyperlegible/OFL.txt",
+                   "engine/assets/fonts/opendyslexic/OFL.txt", "engine/assets/fonts/atkinson-hyperlegible/OFL.txt",
                    "babel/global.dat", "babel/locale-data/fr_FR.dat", "babel/locale-data/en_GB.dat"):
         assert (internal / needed).is_file(), needed
     locales = sorted(p.stem for p in (internal / "babel" / "locale-data").iterdir())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +64,41 @@ def compiled(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
+def messages(catalog: Catalog, translated_only: bool = False) -> dict[object, object]:
+    """What a catalog says, without its header (the generator's name and version, dates):
+    each message with its translation, flags and locations. Two catalogs with the same
+    messages are the same catalog, whichever Babel wrote them."""
+    out: dict[object, object] = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        key = (message.context, tuple(message.id) if isinstance(message.id, (list, tuple)) else message.id)
+        string = tuple(message.string) if isinstance(message.string, (list, tuple)) else message.string
+        if translated_only:  # what a compiled .mo keeps
+            if message.fuzzy or not (all(message.string) if isinstance(message.string, (tuple, list))
+                                     else message.string):
+                continue
+            out[key] = string
+        else:
+            files = sorted({filename for filename, _line in message.locations})  # no line numbers kept
+            out[key] = (string, sorted(message.flags), files,
+                                                  message.auto_comments)
+    return out
+
+
+def up_to_date(language: str, catalog: Catalog) -> bool:
+    """The .po and .mo on disk hold exactly the messages of ``catalog``."""
+    po, mo = po_path(language), po_path(language).with_suffix(".mo")
+    if not mo.exists():
+        return False
+    with po.open("rb") as stream:
+        on_disk = read_po(stream, locale=language, domain=DOMAIN)
+    with mo.open("rb") as stream:
+        compiled_on_disk = read_mo(stream)
+    return (messages(on_disk) == messages(catalog)
+            and messages(compiled_on_disk, translated_only=True) == messages(catalog, translated_only=True))
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     pot = template()
@@ -75,7 +110,7 @@ def main(argv: list[str]) -> int:
         untranslated = [m.id for m in catalog if m.id and not (
             all(m.string) if isinstance(m.string, (tuple, list)) else m.string)]
         if check:
-            if po_path(language).read_bytes() != po_bytes or not mo.exists() or mo.read_bytes() != mo_bytes:
+            if not up_to_date(language, catalog):
                 stale.append(f"{language}: catalog out of date, run python3 build/i18n.py")
             if untranslated:
                 stale.append(f"{language}: {len(untranslated)} message(s) without translation, "

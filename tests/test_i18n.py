@@ -18,6 +18,28 @@ def test_catalogs_are_up_to_date_and_complete():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_catalog_check_compares_messages_not_the_generators_header(tmp_path, monkeypatch):
+    """Babel 2.19 writes « Generated-By: Babel 2.19.0 »: a header is not a change; a
+    translation is."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sesame_i18n", ROOT / "build" / "i18n.py")
+    i18n = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(i18n)
+    po = i18n.po_path("en")
+    copy = tmp_path / "sesame.po"
+    (tmp_path / "sesame.mo").write_bytes(po.with_suffix(".mo").read_bytes())
+    monkeypatch.setattr(i18n, "po_path", lambda language: copy)
+    text = po.read_text(encoding="utf-8")
+    assert "Generated-By: Babel" in text
+    copy.write_text(text.replace("Generated-By: Babel", "Generated-By: Babel 99.0 (a future one)"), encoding="utf-8")
+    with po.open("rb") as stream:
+        catalog = i18n.read_po(stream, locale="en", domain=i18n.DOMAIN)
+    assert i18n.up_to_date("en", catalog)
+    copy.write_text(text.replace('msgstr "Sésame: escape games', 'msgstr "Sesame: escape games', 1), encoding="utf-8")
+    assert not i18n.up_to_date("en", catalog)
+
+
 @pytest.mark.parametrize("raw, shown", [
     ("Vrai ou infox ?", f"Vrai ou infox{NNBSP}?"),
     ("Attention: il est 14:30 !", f"Attention{NBSP}: il est 14:30{NNBSP}!"),

@@ -54,7 +54,15 @@ def test_duplicate_key_is_reported_with_its_line():
 @pytest.mark.parametrize("text, expected", [
     ("a: b: c\n", "f.yaml:1:5: erreur: erreur de syntaxe YAML : deux-points « : » inattendu"),
     ("a:\n\tb: 1\n", "f.yaml:2:1: erreur: erreur de syntaxe YAML : une tabulation sert d’indentation"),
-    ("a: [1, 2\n", "f.yaml:2:1: erreur: erreur de syntaxe YAML"),
+    ("a: [1, 2\n", "f.yaml:2:1: erreur: erreur de syntaxe YAML : une liste entre crochets [ ] n’est pas refermée"),
+    # one case for each wording of libyaml's that gets its own hint: a new libyaml that
+    # words one differently fails here (authors would get the generic French hint)
+    ("a: b\nc\nd: e\n", "f.yaml:3:1: erreur: erreur de syntaxe YAML : il manque « : » après une clé"),
+    ("a:\n  b: 1\n c: 2\n", "f.yaml:3:2: erreur: erreur de syntaxe YAML : l’indentation ne correspond pas au bloc"),
+    ("- a\n- b\nc: d\n", "f.yaml:3:1: erreur: erreur de syntaxe YAML : l’indentation ne correspond pas à la liste"),
+    ("a: {b: 1\n", "f.yaml:2:1: erreur: erreur de syntaxe YAML : un bloc entre accolades { } n’est pas refermé"),
+    ('a: "abc\n', "f.yaml:1:4: erreur: erreur de syntaxe YAML : des guillemets ouverts ne sont pas refermés"),
+    ("a: @x\n", "f.yaml:1:4: erreur: erreur de syntaxe YAML : le caractère « @ » ne peut pas commencer"),
 ])
 def test_syntax_errors_say_where_and_what(text, expected):
     assert message(text).startswith(expected)
@@ -79,3 +87,47 @@ def test_locate_values_keys_and_missing_fields():
     assert locate(text, ("a", 1, "prompt"), key=True) == (3, 13)
     assert locate(text, ("a", 1, "missing")) == (3, 5)
     assert locate(text, ("b",)) == (4, 4)
+
+
+def test_nesting_refused_by_libyaml_itself_gets_our_message(monkeypatch):
+    """Whatever libyaml says when it refuses deep nesting (0.2.6 does, in English, at
+    1 000 levels), the author reads our message, located at the bracket too deep."""
+    import yaml
+
+    from engine.content import yamlread
+
+    def refuse(text, Loader):  # noqa: N803 - yaml's own keyword
+        raise yaml.MarkedYAMLError(problem="exceeded maximum nesting depth (some future wording)",
+                                   problem_mark=yaml.Mark("f.yaml", 0, 0, 1002, None, None))
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(yamlread.yaml, "parse", refuse)
+    text = message("a: " + "[" * 2000 + "]" * 2000)
+    assert text.startswith(f"f.yaml:1:{3 + MAX_DEPTH + 1}:")  # the 41st bracket
+    assert f"plus de {MAX_DEPTH} niveaux" in text
+
+
+def test_brackets_in_quotes_and_apostrophes_do_not_count_as_nesting():
+    from engine.content.yamlread import _too_deep_before
+
+    import yaml
+    line = "t: [l'école, '" + "[" * 100 + "', \"" + "{" * 100 + "\"] # " + "[" * 100
+    assert _too_deep_before(line, yaml.Mark("f", 0, 0, len(line) - 1, None, None)) is None
+    line = "t: l'école " + "[" * (MAX_DEPTH + 1)
+    assert _too_deep_before(line, yaml.Mark("f", 0, 0, len(line) - 1, None, None)) == (1, len(line))
+
+
+def test_an_unknown_libyaml_wording_still_gets_a_french_message(monkeypatch):
+    import yaml
+
+    from engine.content import yamlread
+
+    def fail(text, Loader):  # noqa: N803
+        raise yaml.MarkedYAMLError(problem="some wording no version had before",
+                                   problem_mark=yaml.Mark("f.yaml", 0, 0, 3, None, None))
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(yamlread.yaml, "parse", fail)
+    text = message("a: b\n")
+    assert text.startswith("f.yaml:1:4: erreur: erreur de syntaxe YAML : vérifiez la ponctuation")
+    assert "wording" not in text

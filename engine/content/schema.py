@@ -13,7 +13,6 @@ file as it is):
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
@@ -255,12 +254,12 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
         return [SchemaProblem(path + (key,), _("champ « {key} » inconnu ici").format(key=key)
                               + did_you_mean(key, allowed), "schema.unknown_field", on_key=True)
                 for key in extra]
-    if kind == "required":
-        missing = re.findall(r"'([^']+)' is a required property", error.message)
-        name = missing[0] if missing else str(error.validator_value)
+    if kind == "required":  # read from the schema and the data, not jsonschema's English
+        present = value if isinstance(value, dict) else {}
         where = _context(path, data)
         return [SchemaProblem(path, where + _("il manque le champ obligatoire « {key} »").format(key=name),
-                              "schema.required")]
+                              "schema.required")
+                for name in error.validator_value if name not in present]
     if kind == "x-ref":
         return [SchemaProblem(path, _("« {value} » n’est pas {kind} du jeu").format(
             value=value, kind=kind_name(error.validator_value))
@@ -323,15 +322,15 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
         if deeper:
             best = max(deeper, key=lambda e: len(e.absolute_path))
             return _explain(best, data, ids)
-    return [SchemaProblem(path, _("{field} : valeur refusée ({detail})").format(
-        field=field, detail=error.message), "schema.other")]
+    return [SchemaProblem(path, _("{field} : valeur refusée (règle « {rule} » du format)").format(
+        field=field, rule=kind), "schema.other")]
 
 
 def _bad_name(error: ValidationError) -> str:
-    for cause in error.context or []:
-        return str(cause.instance)
-    match = re.search(r"'([^']+)'", error.message)
-    return match.group(1) if match else "?"
+    """The first key of the object that its ``propertyNames`` rule refuses."""
+    names = error.instance if isinstance(error.instance, dict) else {}
+    rule = Draft202012Validator(error.validator_value)
+    return next((str(name) for name in names if not rule.is_valid(name)), "?")
 
 
 _CONTEXT_NOUNS = {

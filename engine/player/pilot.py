@@ -90,6 +90,19 @@ class Pilot:
     def wait(self, seconds: float) -> None:
         self.app.step([], dt=seconds)
 
+    def settle(self, timeout: float = 30.0) -> None:
+        """Let the screen's work on a worker thread finish (reading a folder), as a
+        person waits for the progress to end."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while getattr(self.scene, "busy", False):
+            if time.monotonic() > deadline:
+                raise PilotError(f"{type(self.scene).__name__} still busy after {timeout} s")
+            time.sleep(0.005)
+            self.app.step([], dt=0.005)
+        self.app.step([])
+
     # --- playing a walkthrough through the interface ----------------------------------
 
     def dismiss(self) -> None:

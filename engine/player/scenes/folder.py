@@ -1,5 +1,10 @@
 """Choosing a folder without a system dialog: the places a pupil or a teacher uses
-(a USB key, Documents, the desktop, Sésame's own folder), or a path typed in."""
+(a USB key, Documents, the desktop, Sésame's own folder), or a path typed in.
+
+Nothing here blocks the window: the places are looked for on a worker thread (a
+disconnected network drive can take seconds to answer), and the work done with the
+chosen folder may be a ``Job`` (reading a OneDrive « Documents » of thousands of
+files), shown with its progress and an « Annuler » button."""
 
 from __future__ import annotations
 
@@ -7,18 +12,20 @@ import os
 import string
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
-from ...i18n import _
+from ...i18n import _, ngettext
+from ..jobs import Job
 from ..scene import Scene
 from ..widgets import Button, TextInput
 from .common import header
 
 
-def candidate_folders() -> list[tuple[str, Path]]:
-    """Folders worth offering, those that exist: removable drives first."""
+def candidate_folders(progress: Any = None) -> list[tuple[str, Path]]:
+    """Folders worth offering, those that exist: removable drives first. Slow on a
+    machine with unreachable network drives: run it in a ``Job``."""
     from ...paths import user_dir
 
     home = Path.home()
@@ -42,15 +49,70 @@ def candidate_folders() -> list[tuple[str, Path]]:
     return found
 
 
-class FolderScene(Scene):
-    """Pick a folder; ``done(path)`` does the work and returns a message to show."""
+class Work:
+    """What a folder's choice starts when it is slow: ``job`` runs on a worker thread,
+    then ``then(result)``, on the main thread, returns the message to show."""
 
-    def __init__(self, app, title: str, done: Callable[[Path], str]) -> None:
+    def __init__(self, job: Job[Any], then: Callable[[Any], str], doing: str, failure: str = "") -> None:
+        self.job, self.then, self.doing = job, then, doing
+        self.failure = failure or _("Impossible de lire ce dossier : {why}")
+
+
+PLACES_WAIT_S = 0.3  # how long the screen waits for the places before showing it without them
+PROGRESS_EVERY_S = 0.25  # how often the progress is drawn again (each drawing holds the GIL)
+
+
+class FolderScene(Scene):
+    """Pick a folder; ``done(path)`` does the work and returns a message to show, or a
+    ``Work`` whose progress is shown until it ends (or is cancelled)."""
+
+    def __init__(self, app, title: str, done: Callable[[Path], "str | Work"]) -> None:
         super().__init__(app)
         self.title = title
         self.done = done
         self.message = ""
+        self.work: Work | None = None
         self.path_field = TextInput("path", placeholder=_("Ou tapez le chemin d’un dossier"), max_length=400)
+        self.places_job: Job[list[tuple[str, Path]]] = Job(candidate_folders)
+        self.places_job.wait(PLACES_WAIT_S)
+        self.places_shown = self.places_job.finished
+        self.since_shown = 0.0
+
+    @property
+    def busy(self) -> bool:
+        """Something runs on a worker thread (tests wait for it: ``Pilot.settle``)."""
+        return self.work is not None or not self.places_job.finished
+
+    def places(self) -> list[tuple[str, Path]]:
+        job = self.places_job
+        return (job.result or []) if job.finished and job.error is None else []
+
+    def update(self, dt: float) -> bool:
+        changed = False
+        if self.places_job.finished and not self.places_shown:
+            self.places_shown = changed = True
+        work = self.work
+        if work is not None:
+            self.since_shown += dt
+            if work.job.finished:
+                self.work = None
+                job = work.job
+                if job.cancelled:
+                    self.message = _("Annulé.")
+                elif job.error is not None:
+                    error = job.error
+                    self.message = work.failure.format(why=getattr(error, "strerror", None) or error)
+                else:
+                    self.message = work.then(job.result)
+                if self.app.scene is not self:  # ``then`` went back to the screen below
+                    return False
+                changed = True
+            elif self.since_shown >= PROGRESS_EVERY_S:  # the count moves: a few times a second
+                changed = True
+        if changed:
+            self.since_shown = 0.0
+            self.relayout()
+        return False  # the loop's idle pace is enough to follow the work
 
     def layout(self) -> None:
         m = self.app.ui.metrics
@@ -58,21 +120,38 @@ class FolderScene(Scene):
         button_h = m.body + m.unit * 4
         y = m.unit * 4 + m.title + m.unit * 5
         self.widgets = []
-        for index, (label, path) in enumerate(candidate_folders()):
+        if not self.places_job.finished:
+            self.message = self.message or _("Recherche des clés USB et des dossiers…")
+        elif self.message == _("Recherche des clés USB et des dossiers…"):
+            self.message = ""
+        busy = self.work is not None
+        for index, (label, path) in enumerate(self.places()):
             button = Button(f"folder:{index}", action=("pick", path), label=label, detail=str(path),
-                            icon="doc", style="choice")
+                            icon="doc", style="choice", enabled=not busy)
             button.rect = pygame.Rect(m.unit * 4, y, width - m.unit * 8,
                                       max(button_h, button.needed_height(self.app.ui, width - m.unit * 8)))
             y = button.rect.bottom + m.unit * 2
             self.widgets.append(button)
         self.path_field.rect = pygame.Rect(m.unit * 4, y + m.unit, width - m.unit * 8 - m.body * 9, button_h)
-        use = Button("use-path", action=("typed",), label=_("Choisir"), icon="check")
+        use = Button("use-path", action=("typed",), label=_("Choisir"), icon="check", enabled=not busy)
         use.rect = pygame.Rect(self.path_field.rect.right + m.unit * 2, self.path_field.rect.y, m.body * 7, button_h)
         back = Button("back", action=("back",), label=_("Retour"), icon="back", style="primary")
         back.rect = pygame.Rect(0, 0, m.body * 8, button_h)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         self.widgets += [self.path_field, use, back]
         self.message_y = self.path_field.rect.bottom + m.unit * 3
+        self.message_bottom = back.rect.top - m.unit * 2
+        if busy:
+            cancel = Button("cancel", action=("cancel",), label=_("Annuler"), icon="back")
+            cancel.rect = pygame.Rect(0, 0, m.body * 8, button_h)
+            cancel.rect.bottomright = (back.rect.left - m.unit * 3, back.rect.bottom)
+            self.widgets.append(cancel)
+            progress = self.work.job.progress if self.work else None
+            if progress is not None:
+                self.message = "\n".join((ngettext(
+                    "{n} fichier ou dossier vu", "{n} fichiers ou dossiers vus", progress.count).format(
+                        n=progress.count), self.work.doing,
+                    "…" + progress.where[-60:] if len(progress.where) > 60 else progress.where))
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
@@ -80,21 +159,40 @@ class FolderScene(Scene):
         header(surface, ui, self.title)
         if self.message:
             text = ui.text.render(self.message, ui.metrics.body, ui.palette.text, surface.get_width() - ui.metrics.unit * 8)
+            clip = surface.get_clip()  # never over the buttons at the bottom (200 % text)
+            surface.set_clip(pygame.Rect(0, self.message_y, surface.get_width(), self.message_bottom - self.message_y))
             surface.blit(text, (ui.metrics.unit * 4, self.message_y))
+            surface.set_clip(clip)
         self.draw_widgets(surface)
 
     def on_action(self, action, widget) -> None:
         if action[0] == "back":
-            self.app.pop()
+            self.leave()
+        elif action[0] == "cancel" and self.work is not None:
+            self.work.job.cancel()
+        elif self.work is not None:
+            return  # one thing at a time
         elif action[0] == "pick":
-            self.message = self.done(action[1])
-            self.relayout()
+            self.start(action[1])
         elif action[0] == "typed" and self.path_field.value.strip():
-            self.message = self.done(Path(self.path_field.value.strip()).expanduser())
-            self.relayout()
+            self.start(Path(self.path_field.value.strip()).expanduser())
+
+    def start(self, folder: Path) -> None:
+        outcome = self.done(folder)
+        if isinstance(outcome, Work):
+            self.work, self.message = outcome, outcome.doing
+        else:
+            self.message = outcome
+        self.relayout()
+
+    def leave(self) -> None:
+        if self.work is not None:  # stops at its next step; its result is not used
+            self.work.job.cancel()
+            self.work = None
+        self.app.pop()
 
     def on_submit_text(self, widget) -> None:
         self.on_action(("typed",), widget)
 
     def on_escape(self) -> None:
-        self.app.pop()
+        self.leave()

@@ -15,7 +15,8 @@ from ...results.summary import build, describe
 from ..scene import Scene
 from ..widgets import Button
 from .common import header
-from .folder import FolderScene
+from ..jobs import Job, Progress
+from .folder import FolderScene, Work
 
 
 class TeacherScene(Scene):
@@ -54,8 +55,20 @@ class TeacherScene(Scene):
 
     summary = None
 
-    def read_from(self, folder: Path) -> str:
-        reading = read_results(find_result_files([folder]))
+    def read_from(self, folder: Path) -> Work:
+        """Read the folder's result files on a worker thread (a « Documents » of thousands
+        of files takes a while), then show the summary."""
+        def work(progress: Progress):
+            paths = find_result_files([folder], on_entry=progress.step)
+            return read_results(progress.step(path) or path for path in paths)
+
+        def then(reading) -> str:
+            self.show(folder, reading)
+            return ""
+
+        return Work(Job(work), then, _("Lecture des fichiers de résultats…"))
+
+    def show(self, folder: Path, reading) -> None:
         self.source = folder
         lines = [str(p) for p in reading.problems]
         if not reading.results:
@@ -80,17 +93,19 @@ class TeacherScene(Scene):
         self.app.pop()
         self.scroll = 0
         self.relayout()
-        return ""
 
-    def export_to(self, folder: Path) -> str:
+    def export_to(self, folder: Path) -> Work:
         assert self.source is not None
-        try:
-            built = build([self.source], folder)
-        except OSError as error:
-            return _("Impossible d’écrire dans ce dossier : {why}").format(why=error.strerror or error)
-        if built.summary is None:
-            return _("Aucun fichier de résultat utilisable.")
-        return describe(built, folder)
+        source = self.source
+
+        def then(built) -> str:
+            if built.summary is None:
+                return _("Aucun fichier de résultat utilisable.")
+            return describe(built, folder)
+
+        return Work(Job(lambda progress: build([source], folder)), then,
+                    _("Écriture de la synthèse…"),
+                    failure=_("Impossible d’écrire dans ce dossier : {why}"))
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui

@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--attempt", choices=("first", "last", "best"), default="first",
                         help=_("tentative retenue pour un élève qui a joué plusieurs fois "
                                "(first : la première, par défaut ; last : la dernière ; best : la meilleure)"))
+    report.add_argument("--game", metavar=_("IDENTIFIANT"),
+                        help=_("identifiant du jeu à synthétiser quand les fichiers viennent de "
+                               "plusieurs jeux (par défaut : celui qui a le plus de résultats)"))
     forget = commands.add_parser("forget", help=_("efface tout ce qui est enregistré sur un élève"))
     forget.add_argument("pseudonym", metavar=_("PSEUDONYME"))
     export = commands.add_parser("export", help=_("affiche en JSON tout ce qui est enregistré sur un élève"))
@@ -232,7 +235,14 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     if missing:
         return 2
-    built = build([Path(raw) for raw in args.results], out, args.attempt)
+    from .storage import reason
+
+    try:
+        built = build([Path(raw) for raw in args.results], out, args.attempt, args.game)
+    except OSError as error:
+        print(_("sesame: impossible d’écrire la synthèse dans « {path} » : {why}. Choisissez un autre "
+                "dossier avec --out.").format(path=out, why=reason(error)), file=sys.stderr)
+        return 1
     for problem in built.reading.problems:
         print(problem, file=sys.stderr)
     if built.summary is None:
@@ -260,16 +270,14 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    """A pupil's right to see what is kept about them: everything, as JSON."""
-    from .results.store import Store, StoreError
+    """A pupil's right to see what is kept about them: everything, as JSON, and the
+    files ``forget`` would erase or change."""
+    from .results.forget import export
 
-    try:
-        with Store() as store:
-            data = store.export(args.pseudonym)
-    except (StoreError, ValueError) as error:
-        print(f"sesame: {error}", file=sys.stderr)
-        return 1
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    if not args.pseudonym.strip():
+        print(_("sesame: il faut un pseudonyme"), file=sys.stderr)
+        return 2
+    json.dump(export(args.pseudonym), sys.stdout, ensure_ascii=False, indent=1)
     print()
     return 0
 

@@ -184,7 +184,7 @@ def render(game: Game, locale: str = "fr") -> str:
 
 
 def write(game: Game, folder: Path, locale: str = "fr") -> Path:
-    from .session import write_atomic
+    from .storage import write_atomic
 
     path = folder / f"guide-{game.id}.html"
     write_atomic(path, render(game, locale))

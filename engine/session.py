@@ -1,29 +1,37 @@
 """One game being played: the rules, the state, the log of events, and the save file.
 
 The player drives a ``Session``; so do the tests. After every command the session is
-saved atomically (written to a temporary file, flushed to disk, then renamed over the
-old save), so a killed process or a closed lid loses at most the command being
-applied. Saves are versioned plain JSON, never pickled objects.
+saved atomically (``storage.write_atomic``), so a killed process or a closed lid loses
+at most the command being applied. Saves are versioned plain JSON, never pickled
+objects, and are checked against the game before being played again.
+
+A save that cannot be written (a full disk, a read-only folder) never stops the game:
+the session keeps everything in memory, says why in ``save_problem``, and writes again
+at the next command. One process at a time plays a save (``claim``): a second window
+on the same folder is told, and plays a new game saved apart (``free_save``).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .core import events as ev
 from .core.commands import Command
 from .core.model import Game
+from .core.restore import log_problem, problem
 from .core.rules import Options, Rules
 from .core.scoring import Score, score
 from .core.state import State, StateError
-from .paths import user_dir
+from .paths import user_home
+from .storage import Held, Lock, clean_temporary, holder, is_set_aside, read_bounded, write_atomic
 
 SAVE_FORMAT = 1
+MAX_SAVE_BYTES = 64 * 1024 * 1024  # a long game's save is a few hundred kilobytes
+SLOTS = 9  # saves of one game played at once in several windows
 
 
 class SaveError(Exception):
@@ -48,8 +56,10 @@ class Session:
     group: str = ""
     members: tuple[str, ...] = ()
     started_at: str = ""  # local ISO 8601 time, given by the app (the core reads no clock)
+    lock: Lock | None = None  # this process's claim on ``save_path`` (see ``claim``)
 
     def __post_init__(self) -> None:
+        self.save_problem: OSError | None = None
         self.rules = Rules(self.game, self.options)
         self.state, events = self.rules.start()
         self.started = events  # shown by the player when the game opens
@@ -88,9 +98,24 @@ class Session:
             "state": self.state.to_data(), "log": [asdict(entry) for entry in self.log],
         }
 
-    def save(self) -> None:
-        if self.autosave and self.save_path is not None:
+    def save(self) -> bool:
+        """Write the save; on failure keep playing in memory, note why in
+        ``save_problem`` and return False (the next command tries again)."""
+        if not self.autosave or self.save_path is None:
+            return True
+        try:
             write_atomic(self.save_path, json.dumps(self.to_data(), ensure_ascii=False))
+        except OSError as error:
+            self.save_problem = error
+            return False
+        self.save_problem = None
+        return True
+
+    def release(self) -> None:
+        """Give up this process's claim on the save (leaving the game)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @classmethod
     def resume(cls, game: Game, path: Path) -> "Session":
@@ -98,8 +123,8 @@ class Session:
         from .i18n import _
 
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+            data = json.loads(read_bounded(path, MAX_SAVE_BYTES).decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
             raise SaveError(_("la sauvegarde est illisible (fichier abîmé)")) from None
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise SaveError(_("la sauvegarde vient d’une autre version de Sésame"))
@@ -111,51 +136,104 @@ class Session:
             options = data["options"]
             session = cls.__new__(cls)
             session.game = game
-            session.options = Options(seed=int(options["seed"]), time_factor=options["time_factor"],
+            factor = options["time_factor"]
+            if not (factor is None or (type(factor) in (int, float) and 0.1 <= factor <= 10)) \
+                    or type(options["seed"]) is not int or type(options["teams"]) is not list:
+                raise ValueError("options")
+            session.options = Options(seed=options["seed"], time_factor=factor,
                                       teams=tuple(str(t) for t in options["teams"]))
-            session.player = str(data.get("player", ""))
-            session.group = str(data.get("group", ""))
-            session.members = tuple(str(m) for m in data.get("members", ()))
-            session.started_at = str(data.get("started_at", ""))
+            who = [data.get("player", ""), data.get("group", ""), data.get("started_at", ""),
+                   *data.get("members", [])]
+            if not all(type(w) is str and len(w) <= 1000 for w in who):
+                raise ValueError("who")
+            session.player, session.group, session.started_at = who[:3]
+            session.members = tuple(who[3:])
+            if session.started_at:
+                datetime.fromisoformat(session.started_at)
             session.save_path = path
             session.autosave = True
+            session.lock = None
+            session.save_problem = None
             session.rules = Rules(game, session.options)
             session.state = State.from_data(data["state"])
-            session.log = [LogEntry(float(e["t"]), dict(e["event"])) for e in data["log"]]
+            session.log = [LogEntry(e["t"], e["event"]) for e in data["log"]]
             session.started = []
-        except (KeyError, TypeError, ValueError, StateError):
+        except (KeyError, TypeError, ValueError, AttributeError, StateError):
             raise SaveError(_("la sauvegarde est incomplète ou abîmée")) from None
+        why = problem(session.rules, session.state) or log_problem(
+            session.rules, ((e.t, e.event) for e in session.log))
+        if why:
+            raise SaveError(_("la sauvegarde ne correspond pas à ce jeu ({why})").format(why=why))
         return session
 
 
-def save_path_for(game_id: str) -> Path:
-    """Where the game in progress is saved (one save per game)."""
-    return user_dir("saves") / f"{game_id}.json"
+def saves_folder() -> Path:
+    """Where games in progress are saved (created when the first save is written, so
+    that a read-only user folder is noticed when saving, not before playing)."""
+    return user_home() / "saves"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+def save_path_for(game_id: str, slot: int = 1) -> Path:
+    """Where the game in progress is saved: one save per game, and one more per window
+    playing the same game at the same time (``slot`` 2 and up)."""
+    name = game_id if slot == 1 else f"{game_id}.{slot}"
+    return saves_folder() / f"{name}.json"
+
+
+def saves_of(game_id: str) -> list[Path]:
+    """The saves of ``game_id`` on the disk, the main one first."""
+    return [p for p in (save_path_for(game_id, n) for n in range(1, SLOTS + 1)) if p.is_file()]
+
+
+def resumable_save(game_id: str) -> Path | None:
+    """The first save of ``game_id`` that no other window is playing, if any."""
+    return next((p for p in saves_of(game_id) if holder(p) is None), None)
+
+
+def claim(path: Path) -> Lock | None:
+    """This process's claim on the save at ``path``; raises ``Held`` when another
+    window plays it. None when no claim can be written (a read-only folder: the game
+    is played in memory, and nothing can be saved anyway)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def set_aside(path: Path) -> Path | None:
-    """Keep a save that cannot be resumed under another name instead of deleting it."""
-    target = path.with_suffix(".abime.json")
-    try:
-        os.replace(path, target)
-        return target
+        return Lock.acquire(path)
     except OSError:
         return None
+
+
+def free_save(game_id: str) -> tuple[Path, Lock | None]:
+    """A save slot of ``game_id`` no other window plays, claimed; the main one if free.
+    Raises ``Held`` when every slot is in play."""
+    last: Held | None = None
+    for slot in range(1, SLOTS + 1):
+        path = save_path_for(game_id, slot)
+        try:
+            return path, claim(path)
+        except Held as held:
+            last = held
+    assert last is not None
+    raise last
+
+
+def discard_save(session: Session) -> None:
+    """The game is over or abandoned: its save goes (there is nothing to resume)."""
+    if session.save_path is not None:
+        try:
+            session.save_path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def tidy() -> list[Path]:
+    """Remove the temporary files a killed Sésame left in the user's folders."""
+    removed = []
+    for name in ("saves", "results", "settings", "cache", "data"):
+        removed += clean_temporary(user_home() / name)
+    return removed
+
+
+def set_aside_saves(folder: Path | None = None) -> list[Path]:
+    """The saves kept aside because they could not be resumed."""
+    try:
+        return sorted(p for p in (folder or saves_folder()).glob("*.json") if is_set_aside(p))
+    except OSError:
+        return []

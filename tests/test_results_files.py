@@ -114,7 +114,10 @@ EDITS = [
     ("score above the maximum", _set("score", 150), "dépasse le score maximal"),
     ("score not a number", _set("score", "60"), "« score » devrait être un nombre entier"),
     ("score true", _set("score", True), "« score » devrait être un nombre entier"),
-    ("negative hints", _set("hints", -1), "« hints » devrait être un nombre entier positif"),
+    ("negative hints", _set("hints", -1), "« hints » devrait être un nombre entier entre 0 et"),
+    ("huge score", _set("score", 10 ** 300), "« score » devrait être un nombre entier entre 0 et"),
+    ("huge points", _set("puzzles.0.max_points", 10 ** 30), "« puzzles[0].max_points » devrait être"),
+    ("negative wrong count", _set("puzzles.0.wrong", -2), "« puzzles[0].wrong » devrait être"),
     ("score not the sum", _set("score", 70), "n’est pas la somme des points"),
     ("points above the scale", _set("puzzles.0.points", 20), "20 points pour une question qui en vaut 10"),
     ("fraction above 1", _set("puzzles.0.fraction", 1.5), "« puzzles[0].fraction » devrait être un nombre entre 0 et 1"),
@@ -127,7 +130,10 @@ EDITS = [
     ("duplicated question", lambda d: d["puzzles"].__setitem__(1, copy.deepcopy(d["puzzles"][0])),
      "figure deux fois"),
     ("question longer than the game", _set("puzzles.0.time_s", 5000), "plus longtemps que la partie"),
-    ("negative duration", _set("duration_s", -3), "« duration_s » devrait être un nombre positif"),
+    ("negative duration", _set("duration_s", -3), "« duration_s » devrait être une durée en secondes"),
+    ("endless duration", _set("duration_s", 1.7e308), "« duration_s » devrait être une durée en secondes"),
+    ("endless question", _set("puzzles.0.time_s", 1e300), "« puzzles[0].time_s » devrait être une durée"),
+    ("start in year 1", _set("started_at", "0001-01-01T00:00:00+14:00"), "« started_at » devrait être une date"),
     ("ending of an unfinished game", _set("ended", False), "pas finie"),
     ("start not a date", _set("started_at", "mardi"), "« started_at » devrait être une date ISO 8601"),
     ("pseudonym with control characters", _set("who.pseudonym", "Lé\u0000a"), "« who.pseudonym »"),
@@ -226,7 +232,12 @@ def test_results_of_another_game_are_set_aside(tmp_path):
     stray = write_result(result_from_session(play_escape(), "Inès", started_at=START), tmp_path)
     reading = read_results(find_result_files([tmp_path]))
     assert len(reading.results) == 3 and {r.game_id for r in reading.results} == {"mini_quiz"}
-    [problem] = reading.problems
+    assert reading.game_id == "mini_quiz"
+    choice, problem = reading.problems
+    # Which game was summarised, and why, comes first; the others are listed.
+    assert choice.path == "" and "Synthèse du jeu « Mini quiz (jeu de test) » (identifiant mini_quiz, " \
+        "3 résultats, celui qui a le plus de résultats)" in choice.message
+    assert "« Mini escape (jeu de test) » (identifiant mini_escape) : 1 résultat" in choice.message
     assert problem.path == str(stray)
     assert "« Mini escape (jeu de test) »" in problem.message and "« Mini quiz (jeu de test) »" in problem.message
 

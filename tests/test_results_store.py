@@ -234,7 +234,8 @@ def test_forget_command_erases_the_database_and_saves(sesame_home, capsys):
     assert main(["forget", "Léa"]) == 0
     out = capsys.readouterr().out
     assert "« Léa » : " in out and "enregistrements effacés de la base de données." in out
-    assert "1 partie en cours effacée." in out and "effacez-les à la main" in out
+    assert f"{saves / 'mini_quiz.json'} — partie en cours" in out
+    assert "ne sont pas sur cet ordinateur : efface-les là où ils sont" in out
     assert [p.name for p in saves.iterdir()] == ["mini_escape.json"]
     assert main(["forget", "Léa"]) == 0
     assert "Aucune donnée enregistrée pour « Léa »" in capsys.readouterr().out

@@ -15,7 +15,8 @@ import pytest
 from engine.content.loader import load_game
 from engine.core import commands as cmd
 from engine.replay import read_walkthrough
-from engine.session import SaveError, Session, save_path_for, set_aside
+from engine.session import SaveError, Session, save_path_for
+from engine.storage import set_aside
 
 from .conftest import FIXTURES, ROOT
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..paths import user_dir
+from ..storage import write_atomic
 from .diagnostics import Diagnostic, Severity
 
 
@@ -52,10 +51,6 @@ def store(manifest: Path, files: list[str], content_hash: str, data: dict[str, A
              "warnings": [w.as_dict() for w in warnings],
              "origins": [[k, i, f, j] for (k, i), (f, j) in elements.items()]}
     try:
-        target = _entry(manifest)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, target)
+        write_atomic(_entry(manifest), json.dumps(entry, ensure_ascii=False, separators=(",", ":")), durable=False)
     except OSError:
         pass

@@ -94,22 +94,14 @@ class App:
                   Metrics(width, height, self.prefs["text_scale"]),
                   Typesetter(self.prefs["font"], self.prefs["language"]), self.sounds)
 
-    def record(self, session) -> str:
-        """Store the session's new events in the local database; a problem is said, not
-        raised (the game goes on, and the save file still holds everything)."""
-        if not session.player:
-            return ""
-        from ..results.store import Store, StoreError
+    def record(self, session) -> None:
+        """Store the session's new events in the local database; what to tell about a
+        write that failed waits in ``keeper`` (the game goes on either way)."""
+        if getattr(self, "keeper", None) is None:
+            from .keeper import Keeper
 
-        try:
-            if getattr(self, "_store", None) is None:
-                self._store = Store()
-            self._store.save(session, session.player, started_at=session.started_at, group=session.group,
-                             team=session.player if session.members else "", members=session.members)
-        except (StoreError, OSError, ValueError) as error:
-            self._store = None
-            return str(error)
-        return ""
+            self.keeper = Keeper()
+        self.keeper.record(session)
 
     @property
     def size(self) -> tuple[int, int]:

@@ -9,9 +9,11 @@ from .app import App
 
 def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
         first_frame_and_exit: bool = False) -> int:
+    from ..session import tidy
     from .scenes.home import HomeScene
     from .scenes.intro import IntroScene
 
+    tidy()  # temporary files a killed Sésame left behind
     app = App(size, fullscreen)
     app.push(HomeScene(app))
     if game is not None:

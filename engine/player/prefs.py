@@ -12,7 +12,7 @@ from typing import Any
 
 from ..i18n import N_
 from ..paths import user_dir
-from ..session import write_atomic
+from ..storage import write_atomic
 
 
 @dataclass(frozen=True)

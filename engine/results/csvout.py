@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..i18n import _
-from ..session import write_atomic
+from ..storage import write_atomic
 from .formatting import CSV_LOCALE, minutes, number, when
 from .report import ClassSummary, attempt_label
 

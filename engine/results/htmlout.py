@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..core.text import french
 from ..i18n import _, language, ngettext
-from ..session import write_atomic
+from ..storage import write_atomic
 from .formatting import DASH, number, page_locale, when
 from .report import HARD_PCT, WEAK_DISCRIMINATION, ClassSummary, GroupRow, QuestionRow, attempt_label
 

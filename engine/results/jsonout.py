@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..session import write_atomic
+from ..storage import write_atomic
 from .report import ClassSummary
 
 SUMMARY_FORMAT = "sesame-synthese"

@@ -7,8 +7,9 @@ over is in it: a pseudonym, an optional group code, a team name and its members'
 pseudonyms. The start time is passed in: the core never reads a clock.
 
 Reading never trusts a file (see ``validate``): each unusable file gets a message and
-is skipped, copies of the same attempt are merged, results of another game than most
-of the others are set aside, and the rest goes on.
+is skipped, copies of the same attempt are merged, results of another game than the
+one summarised (named by the teacher, or the most frequent, which is then said) are
+set aside, and the rest goes on. Only regular files of at most 4 MB are read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -23,16 +25,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..core import events as ev
 from ..core.model import Game, Puzzle
 from ..core.scoring import in_play, puzzle_points
 from ..i18n import _, ngettext
-from ..session import Session, write_atomic
+from ..storage import read_bounded, reason, write_atomic
 from .formatting import when
 from .model import MAX_NAME, RESULT_FORMAT, RESULT_VERSION, Result
 from .validate import ResultError, clean_name, parse_result
+
+if TYPE_CHECKING:
+    from ..session import Session
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real result is a few kilobytes
 SUMMARY_FILES = frozenset({"synthese.json"})  # what ``sesame report`` writes next to them
@@ -69,7 +74,7 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def result_from_session(session: Session, pseudonym: str, group: str = "", team: str = "",
+def result_from_session(session: "Session", pseudonym: str, group: str = "", team: str = "",
                         members: Sequence[str] = (), *, started_at: str) -> dict[str, Any]:
     """The result of the attempt played in ``session``, as plain JSON-ready data.
 
@@ -179,6 +184,9 @@ class Reading:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     merged: int = 0  # copies of an attempt already counted
+    game_id: str = ""  # the game summarised
+    # Every game found, with its title and number of attempts, the most frequent first.
+    games: list[tuple[str, str, int]] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
@@ -186,31 +194,39 @@ class Reading:
         return self.files - len(self.results) - self.merged
 
 
-def find_result_files(paths: Iterable[Path]) -> list[Path]:
+def find_result_files(paths: Iterable[Path], on_entry: Callable[[Path], None] | None = None) -> list[Path]:
     """The files named, and the ``.json`` files found in the folders named (with their
     sub-folders: platforms often hand back one folder per pupil), in a stable order.
-    A summary written by ``sesame report`` in the same folder is not a result."""
+    A summary written by ``sesame report`` in the same folder is not a result.
+    ``on_entry`` is called with every file and folder seen (the player shows progress
+    and may stop the scan by raising from it); links to folders are not followed."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.json")
-                                if p.is_file() and p.name not in SUMMARY_FILES))
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        inside: list[Path] = []
+        for folder, _folders, files in os.walk(path):
+            if on_entry is not None:
+                on_entry(Path(folder))
+            for name in files:
+                entry = Path(folder) / name
+                if on_entry is not None:
+                    on_entry(entry)
+                if name.endswith(".json") and name not in SUMMARY_FILES and entry.is_file():
+                    inside.append(entry)
+        found.extend(sorted(inside))
     return list(dict.fromkeys(found))
 
 
 def read_result(path: Path) -> Result:
-    """One result file, or ResultError saying why it cannot be used."""
+    """One result file, or ResultError saying why it cannot be used. Only a regular
+    file of at most ``MAX_FILE_BYTES`` is read: a FIFO or a device is refused at once."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ResultError(_("trop gros pour un fichier de résultat ({size} Mo)").format(
-                size=round(size / 1_048_576, 1)))
-        raw = path.read_bytes()
+        raw = read_bounded(Path(path), MAX_FILE_BYTES)
     except OSError as error:
-        raise ResultError(_("fichier illisible ({error})").format(error=error.strerror or error)) from None
+        raise ResultError(_("fichier illisible ({error})").format(error=reason(error))) from None
     if not raw.strip():
         raise ResultError(_("fichier vide"))
     try:
@@ -221,6 +237,11 @@ def read_result(path: Path) -> Result:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise _unreadable(text, error) from None
+    except ResultError:
+        raise
+    except ValueError:  # an integer of thousands of digits, beyond what Python converts
+        raise ResultError(_("fichier modifié à la main ou abîmé : {what}").format(
+            what=_("un nombre démesuré"))) from None
     except RecursionError:
         raise ResultError(_("ce n’est pas un fichier de résultat de Sésame")) from None
     return parse_result(data, str(path))
@@ -262,12 +283,15 @@ def _more_complete(a: Result, b: Result) -> Result:
     return max((a, b), key=lambda r: (r.ended, r.answered, r.duration_s))
 
 
-def read_results(paths: Iterable[Path]) -> Reading:
+def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
     """Every usable result among ``paths``; never raises for a bad file.
 
     Unusable files are skipped with a message; copies of one attempt (same pseudonym
-    or team, game and start) are merged into the most complete one, said once per attempt;
-    results of another game than most files are set aside with a message.
+    or team, game and start) are merged into the most complete one, said once per attempt.
+    One game is summarised: ``game`` when the teacher names it, else the one with the
+    most attempts; when several games are found, which one was taken and the others
+    are said first (a few forged files of another game never decide silently), and
+    each file of another game is set aside with a message.
     """
     reading = Reading()
     by_key: dict[tuple[str, str, str, str], Result] = {}
@@ -294,25 +318,51 @@ def read_results(paths: Iterable[Path]) -> Reading:
             reading.problems.append(Problem(files[0], _(
                 "« {who} » : {n} fichiers pour la même partie (commencée le {start}), "
                 "comptée une seule fois").format(who=key[1], n=len(files), start=when(key[3]))))
-    games = Counter(r.game_id for r in by_key.values())
-    if games:
-        main_game = max(games, key=lambda g: (games[g], -list(games).index(g)))
-        title = next(r.game_title for r in by_key.values() if r.game_id == main_game)
-        for result in by_key.values():
-            if result.game_id == main_game:
-                reading.results.append(result)
-            else:
-                reading.problems.append(Problem(result.path, _(
-                    "résultat du jeu « {other} », alors que les autres fichiers sont du jeu "
-                    "« {game} » ; fichier ignoré (faites une synthèse par jeu)").format(
-                        other=result.game_title or result.game_id, game=title)))
-        hashes = Counter(r.content_hash for r in reading.results)
-        if len(hashes) > 1:
-            common = hashes.most_common(1)[0][0]
-            other = sum(n for h, n in hashes.items() if h != common)
-            reading.problems.append(Problem("", ngettext(
-                "{n} résultat vient d’une autre version du jeu : ses questions sont comparées "
-                "aux autres par leur identifiant",
-                "{n} résultats viennent d’une autre version du jeu : leurs questions sont "
-                "comparées aux autres par leur identifiant", other).format(n=other)))
+    counts = Counter(r.game_id for r in by_key.values())
+    titles: dict[str, str] = {}
+    for r in by_key.values():
+        titles.setdefault(r.game_id, r.game_title or r.game_id)
+    reading.games = [(g, titles[g], n) for g, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    if game is not None:
+        main_game = game
+        if game not in counts:
+            found = ", ".join(_("« {id} » ({n})").format(id=g, n=n) for g, _t, n in reading.games)
+            reading.problems.insert(0, Problem("", _(
+                "aucun résultat du jeu « {game} » parmi ces fichiers ; jeux trouvés : {found}").format(
+                    game=game, found=found or _("aucun"))))
+            return reading
+    elif counts:
+        main_game = reading.games[0][0]
+    else:
+        return reading
+    reading.game_id = main_game
+    title = titles[main_game]
+    others = [(g, t, n) for g, t, n in reading.games if g != main_game]
+    if others:
+        listed = "; ".join(ngettext("« {title} » (identifiant {id}) : {n} résultat",
+                                    "« {title} » (identifiant {id}) : {n} résultats", n).format(
+                                        title=t, id=g, n=n) for g, t, n in others)
+        why = _("choisi par l’enseignant") if game is not None else _("celui qui a le plus de résultats")
+        reading.problems.insert(0, Problem("", _(
+            "Plusieurs jeux parmi ces fichiers. Synthèse du jeu « {title} » (identifiant {id}, "
+            "{n} résultats, {why}). Autres jeux, laissés de côté : {others}. Pour un autre jeu : "
+            "sesame report … --game IDENTIFIANT").format(
+                title=title, id=main_game, n=counts[main_game], why=why, others=listed)))
+    for result in by_key.values():
+        if result.game_id == main_game:
+            reading.results.append(result)
+        else:
+            reading.problems.append(Problem(result.path, _(
+                "résultat du jeu « {other} », alors que la synthèse est celle du jeu "
+                "« {game} » ; fichier ignoré (faites une synthèse par jeu)").format(
+                    other=result.game_title or result.game_id, game=title)))
+    hashes = Counter(r.content_hash for r in reading.results)
+    if len(hashes) > 1:
+        common = hashes.most_common(1)[0][0]
+        other = sum(n for h, n in hashes.items() if h != common)
+        reading.problems.append(Problem("", ngettext(
+            "{n} résultat vient d’une autre version du jeu : ses questions sont comparées "
+            "aux autres par leur identifiant",
+            "{n} résultats viennent d’une autre version du jeu : leurs questions sont "
+            "comparées aux autres par leur identifiant", other).format(n=other)))
     return reading

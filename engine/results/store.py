@@ -21,14 +21,17 @@ Sésame is refused rather than damaged.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Protocol, Sequence
 
 from ..i18n import _
-from ..paths import user_dir
-from .validate import clean_name
+from ..paths import user_home
+from ..storage import kind as os_kind
+from ..storage import reason, set_aside
+from .validate import clean_name, name_key
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -110,7 +113,49 @@ _ATTEMPT = """INSERT OR IGNORE INTO attempts
 
 
 class StoreError(Exception):
-    """A database that cannot be used; the message says why, in words."""
+    """A database that cannot be used; the message says why, in words. ``kind`` is what
+    the caller branches on: ``full`` and ``readonly`` (try again later), ``damaged``
+    (set the file aside, start a new one), ``busy``, ``newer`` or ``other``."""
+
+    def __init__(self, message: str, kind: str = "other", why: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.why = why or message  # the reason alone, without the file's path
+
+
+# SQLite's primary result codes (the low byte of the extended ones).
+_KINDS = {3: "readonly", 5: "busy", 6: "busy", 8: "readonly", 10: "io", 11: "damaged",
+          13: "full", 14: "cantopen", 26: "damaged"}
+
+
+def _kind(error: sqlite3.Error) -> str:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        text = str(error).lower()
+        return "damaged" if "malformed" in text or "not a database" in text else "other"
+    return _KINDS.get(code & 0xFF, "other")
+
+
+def _why(kind: str, error: object) -> str:
+    return {"full": _("le disque est plein"),
+            "readonly": _("la base de données ou son dossier est en lecture seule"),
+            "busy": _("la base de données est occupée par une autre fenêtre de Sésame"),
+            "io": _("erreur de lecture ou d’écriture du disque"),
+            "damaged": _("le fichier est abîmé"),
+            "cantopen": _("le fichier ne peut pas être ouvert (dossier en lecture seule ?)"),
+            }.get(kind) or str(error)
+
+
+def set_aside_database(path: Path) -> Path | None:
+    """Keep a damaged database under another name (with its write-ahead log), so that
+    a new one can be started and nothing is lost; returns its new name."""
+    kept = set_aside(path, companions=("-wal", "-journal"))
+    if kept is not None:
+        try:
+            os.unlink(f"{path}-shm")  # an index of the log, rebuilt from it
+        except OSError:
+            pass
+    return kept
 
 
 class LoggedEvent(Protocol):
@@ -121,7 +166,7 @@ class LoggedEvent(Protocol):
 
 
 def default_path() -> Path:
-    return user_dir("data") / DATABASE
+    return user_home() / "data" / DATABASE
 
 
 class Store:
@@ -129,12 +174,17 @@ class Store:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(_("impossible d’ouvrir la base de données « {path} » ({error})").format(
+                path=self.path, error=reason(error)), os_kind(error), reason(error)) from None
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as error:
+            kind = _kind(error)
             raise StoreError(_("impossible d’ouvrir la base de données « {path} » ({error})").format(
-                path=self.path, error=error)) from None
+                path=self.path, error=_why(kind, error)), kind, _why(kind, error)) from None
         try:
             self._refuse_newer(int(self._db.execute("PRAGMA user_version").fetchone()[0]))
             # Only now: switching to WAL rewrites the file's header.
@@ -145,10 +195,15 @@ class Store:
             # Erased rows are overwritten with zeros, not left in free pages.
             self._db.execute("PRAGMA secure_delete=ON")
             self._migrate()
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             self._db.close()
-            raise StoreError(_("la base de données « {path} » est illisible ({error}) ; elle n’a "
-                               "pas été modifiée").format(path=self.path, error=error)) from None
+            kind = _kind(error)
+            if kind == "damaged":
+                raise StoreError(_("la base de données « {path} » est illisible ({error}) ; elle n’a "
+                                   "pas été modifiée").format(path=self.path, error=error), kind,
+                                 _why(kind, error)) from None
+            raise StoreError(_("impossible d’ouvrir la base de données « {path} » ({error})").format(
+                path=self.path, error=_why(kind, error)), kind, _why(kind, error)) from None
         except StoreError:
             self._db.close()
             raise
@@ -166,15 +221,26 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: everything inside is on the disk, or none of it."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """One transaction: everything inside is on the disk, or none of it. SQLite's
+        errors come out as ``StoreError`` saying why (a full disk, a damaged page)."""
         try:
-            yield self._db
-        except BaseException:
-            if self._db.in_transaction:  # SQLite may already have rolled back (disk full)
-                self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                if self._db.in_transaction:  # SQLite may already have rolled back (disk full)
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            kind = _kind(error)
+            try:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            raise StoreError(_("la base de données « {path} » n’a pas pu être modifiée : {why}").format(
+                path=self.path, why=_why(kind, error)), kind, _why(kind, error)) from None
 
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
@@ -193,7 +259,7 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(_("la base de données « {path} » vient d’une version plus récente "
                                "de Sésame (schéma {version}) : mettez Sésame à jour").format(
-                                   path=self.path, version=version))
+                                   path=self.path, version=version), "newer")
 
     def check(self) -> str:
         """``ok``, or what SQLite found wrong in the file."""
@@ -280,43 +346,61 @@ class Store:
 
     # --- a pupil's rights: see everything, erase everything ---------------------------
 
+    def _players(self, pseudonym: str) -> list[tuple[int, str]]:
+        """The players stored under ``pseudonym`` however it was typed: spacing, case and
+        accents composed or not (« Léa », « LÉA », « lea\u0301 » are one pupil to erase)."""
+        wanted = name_key(pseudonym)
+        return [(int(pid), name) for pid, name in self._db.execute(
+            "SELECT id, pseudonym FROM players ORDER BY id") if name_key(name) == wanted]
+
     def forget(self, pseudonym: str) -> int:
         """Erase everything stored about ``pseudonym``: the player, their attempts with
         every event and answer, and their place in other pupils' team attempts.
         Returns the number of records erased (0 when the pseudonym is unknown)."""
         with self._write() as db:
-            row = db.execute("SELECT id FROM players WHERE pseudonym = ?",
-                             (clean_name(pseudonym),)).fetchone()
-            if row is None:
-                return 0
-            player = int(row[0])
-            own = "(SELECT id FROM sessions WHERE player_id = :p)"
-            count = 1 + sum(int(db.execute(query, {"p": player}).fetchone()[0]) for query in (
-                "SELECT COUNT(*) FROM sessions WHERE player_id = :p",
-                f"SELECT COUNT(*) FROM events WHERE session_id IN {own}",
-                f"SELECT COUNT(*) FROM attempts WHERE session_id IN {own}",
-                f"SELECT COUNT(*) FROM members WHERE session_id IN {own} OR player_id = :p",
-            ))
-            db.execute("DELETE FROM players WHERE id = ?", (player,))  # cascades to the rest
-        # Old copies of the erased pages may linger in the write-ahead log: fold it in.
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            count = 0
+            for player, _name in self._players(pseudonym):
+                own = "(SELECT id FROM sessions WHERE player_id = :p)"
+                count += 1 + sum(int(db.execute(query, {"p": player}).fetchone()[0]) for query in (
+                    "SELECT COUNT(*) FROM sessions WHERE player_id = :p",
+                    f"SELECT COUNT(*) FROM events WHERE session_id IN {own}",
+                    f"SELECT COUNT(*) FROM attempts WHERE session_id IN {own}",
+                    f"SELECT COUNT(*) FROM members WHERE session_id IN {own} OR player_id = :p",
+                ))
+                db.execute("DELETE FROM players WHERE id = ?", (player,))  # cascades to the rest
+        if count:
+            self.fold_log()
         return count
+
+    def fold_log(self) -> bool:
+        """Fold the write-ahead log into the database and empty it: old copies of erased
+        pages must not linger there. False when another connection (a Sésame window
+        playing) kept part of it in use."""
+        try:
+            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        return not busy
 
     def export(self, pseudonym: str) -> dict[str, Any]:
         """Everything stored about ``pseudonym``, as plain data (JSON-ready): their
         attempts and the team attempts they were a member of, each with its answers
-        and events. An unknown pseudonym gives empty lists."""
-        pseudonym = clean_name(pseudonym)
-        row = self._db.execute("SELECT id FROM players WHERE pseudonym = ?", (pseudonym,)).fetchone()
-        out: dict[str, Any] = {"pseudonym": pseudonym, "sessions": [], "member_of": []}
-        if row is None:
+        and events. An unknown pseudonym gives empty lists. The pseudonym is matched as
+        ``forget`` matches it: what is shown here is what ``forget`` erases."""
+        out: dict[str, Any] = {"pseudonym": clean_name(pseudonym), "sessions": [], "member_of": []}
+        players = self._players(pseudonym)
+        if not players:
             return out
-        player = int(row[0])
-        own = self._db.execute("SELECT id FROM sessions WHERE player_id = ? ORDER BY started_at, id",
-                               (player,)).fetchall()
-        member = self._db.execute("""SELECT s.id FROM sessions s JOIN members m ON m.session_id = s.id
-                                     WHERE m.player_id = ? AND s.player_id != ?
-                                     ORDER BY s.started_at, s.id""", (player, player)).fetchall()
+        if len(players) > 1:
+            out["stored_as"] = [name for _pid, name in players]
+        ids = [pid for pid, _name in players]
+        marks = ", ".join("?" * len(ids))
+        own = self._db.execute(f"SELECT id FROM sessions WHERE player_id IN ({marks}) "
+                               "ORDER BY started_at, id", ids).fetchall()
+        member = self._db.execute(f"""SELECT DISTINCT s.id, s.started_at FROM sessions s
+                                      JOIN members m ON m.session_id = s.id
+                                      WHERE m.player_id IN ({marks}) AND s.player_id NOT IN ({marks})
+                                      ORDER BY s.started_at, s.id""", ids + ids).fetchall()
         out["sessions"] = [self._session_data(int(r[0])) for r in own]
         out["member_of"] = [self._session_data(int(r[0])) for r in member]
         return out

@@ -32,8 +32,10 @@ class Built:
     written: list[Path] = field(default_factory=list)
 
 
-def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first") -> Built:
-    reading = read_results(find_result_files(paths))
+def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: str | None = None) -> Built:
+    """Read, summarise and write; raises ``OSError`` when ``out`` cannot be written
+    (nothing half-written is left: each file is written atomically)."""
+    reading = read_results(find_result_files(paths), game)
     built = Built(reading)
     if not reading.results:
         return built

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import sys
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Callable, NamedTuple
 
 from ..core.state import STATUSES
@@ -24,6 +24,11 @@ from ..i18n import N_, _
 from .model import MAX_NAME, RESULT_FORMAT, RESULT_VERSION, PuzzleResult, Result
 
 MAX_PUZZLES = 20_000
+# Sane ranges: a forged or damaged figure outside them makes the file refused (with the
+# field named), never an overflow in the class summary. Far above any real game.
+MAX_COUNT = 1_000_000  # points, wrong answers or hints of one question
+MAX_TOTAL = MAX_PUZZLES * MAX_COUNT  # the same, over a whole attempt
+MAX_SECONDS = 10_000_000  # about four months of play
 _SLACK_S = 1e-6  # rounding of times written as decimals
 _MISSING = object()
 
@@ -39,6 +44,12 @@ def clean_name(raw: str) -> str:
     return " ".join(text.split())
 
 
+def name_key(raw: str) -> str:
+    """What two spellings of one pseudonym have in common: ``clean_name`` (Unicode form,
+    spacing), then case folded. ``forget`` and ``export`` match on it."""
+    return unicodedata.normalize("NFC", clean_name(raw).casefold())
+
+
 def _edited(what: str) -> ResultError:
     return ResultError(_("fichier modifié à la main ou abîmé : {what}").format(what=what))
 
@@ -50,8 +61,12 @@ class Kind(NamedTuple):
     what: str  # what the field should be, in French (translated when said)
 
 
-def _number(v: Any) -> bool:
-    return type(v) in (int, float) and math.isfinite(v) and v >= 0
+def _number(v: Any, high: float = math.inf) -> bool:
+    return type(v) in (int, float) and math.isfinite(v) and 0 <= v <= high
+
+
+def _int(v: Any, high: int) -> bool:
+    return type(v) is int and 0 <= v <= high
 
 
 def _name(v: Any) -> bool:
@@ -59,9 +74,14 @@ def _name(v: Any) -> bool:
 
 
 def _iso(v: Any) -> bool:
+    """An ISO 8601 date between 1970 and 9000, whose instant can be computed (the
+    summary orders attempts by it)."""
     try:
-        datetime.fromisoformat(v)
-    except (TypeError, ValueError):
+        moment = datetime.fromisoformat(v)
+        if not 1970 <= moment.year <= 9000:
+            return False
+        (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+    except (TypeError, ValueError, OverflowError, OSError):
         return False
     return True
 
@@ -71,10 +91,12 @@ ID = Kind(lambda v: type(v) is str and v.strip() != "", N_("un texte non vide"))
 NAME = Kind(_name, N_("un nom (au plus 64 caractères, sans caractère de contrôle)"))
 PSEUDONYM = Kind(lambda v: _name(v) and v != "", N_("un pseudonyme (1 à 64 caractères, sans caractère de contrôle)"))
 NAMES = Kind(lambda v: type(v) is list and all(_name(m) and m for m in v), N_("une liste de pseudonymes"))
-INT = Kind(lambda v: type(v) is int and v >= 0, N_("un nombre entier positif ou nul"))
-NUMBER = Kind(_number, N_("un nombre positif ou nul"))
-FRACTION = Kind(lambda v: _number(v) and v <= 1, N_("un nombre entre 0 et 1"))
-MAYBE_NUMBER = Kind(lambda v: v is None or _number(v), N_("un nombre positif ou nul, ou null"))
+COUNT = Kind(lambda v: _int(v, MAX_COUNT), N_("un nombre entier entre 0 et 1 000 000"))
+TOTAL = Kind(lambda v: _int(v, MAX_TOTAL), N_("un nombre entier entre 0 et 20 000 000 000"))
+SECONDS = Kind(lambda v: _number(v, MAX_SECONDS), N_("une durée en secondes entre 0 et 10 000 000"))
+FRACTION = Kind(lambda v: _number(v, 1), N_("un nombre entre 0 et 1"))
+MAYBE_SECONDS = Kind(lambda v: v is None or _number(v, MAX_SECONDS),
+                     N_("une durée en secondes entre 0 et 10 000 000, ou null"))
 MAYBE_TEXT = Kind(lambda v: v is None or type(v) is str, N_("un texte ou null"))
 BOOL = Kind(lambda v: type(v) is bool, N_("vrai ou faux (true, false)"))
 MAYBE_BOOL = Kind(lambda v: v is None or type(v) is bool, N_("vrai, faux ou null"))
@@ -83,17 +105,18 @@ TEXTS = Kind(lambda v: type(v) is list and all(type(t) is str for t in v), N_("u
 LABELS = Kind(lambda v: type(v) is dict and all(type(t) is str for t in v.values()),
               N_("une table de textes"))
 OBJECT = Kind(lambda v: type(v) is dict, N_("un objet"))
-DATE = Kind(lambda v: type(v) is str and _iso(v), N_("une date ISO 8601 (2026-03-12T10:15:00+01:00)"))
+DATE = Kind(lambda v: type(v) is str and len(v) <= 64 and _iso(v),
+            N_("une date ISO 8601 (2026-03-12T10:15:00+01:00)"))
 PUZZLES = Kind(lambda v: type(v) is list and len(v) <= MAX_PUZZLES, N_("une liste de questions"))
 
-TOP = (("game", OBJECT), ("who", OBJECT), ("started_at", DATE), ("duration_s", NUMBER),
-       ("ended", BOOL), ("ending", MAYBE_TEXT), ("success", MAYBE_BOOL), ("score", INT),
-       ("max_score", INT), ("hints", INT), ("puzzles", PUZZLES))
+TOP = (("game", OBJECT), ("who", OBJECT), ("started_at", DATE), ("duration_s", SECONDS),
+       ("ended", BOOL), ("ending", MAYBE_TEXT), ("success", MAYBE_BOOL), ("score", TOTAL),
+       ("max_score", TOTAL), ("hints", TOTAL), ("puzzles", PUZZLES))
 GAME = (("id", ID), ("version", TEXT), ("content_hash", TEXT), ("title", TEXT), ("skills", LABELS))
 WHO = (("pseudonym", PSEUDONYM), ("group", NAME), ("team", NAME), ("members", NAMES))
 PUZZLE = (("id", ID), ("label", TEXT), ("status", STATUS), ("correct", BOOL), ("fraction", FRACTION),
-          ("points", INT), ("max_points", INT), ("wrong", INT), ("hints", INT),
-          ("time_s", MAYBE_NUMBER), ("answer", MAYBE_TEXT), ("wrong_answers", TEXTS),
+          ("points", COUNT), ("max_points", COUNT), ("wrong", COUNT), ("hints", COUNT),
+          ("time_s", MAYBE_SECONDS), ("answer", MAYBE_TEXT), ("wrong_answers", TEXTS),
           ("answer_texts", LABELS), ("skills", TEXTS), ("theme", TEXT), ("team", TEXT))
 
 

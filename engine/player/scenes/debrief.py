@@ -7,7 +7,7 @@ import pygame
 
 from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
-from ...session import Session
+from ...session import Session, discard_save
 from .. import gfx
 from ..scene import Scene
 from ..widgets import Button
@@ -22,13 +22,20 @@ class DebriefScene(Scene):
         self.scroll = 0
         self.result: dict | None = None
         self.kept = ""
+        self.unwritten = False  # the result file could not be written on this computer
         self._keep_result()
+
+    def exit(self) -> None:
+        self.session.release()
 
     def _keep_result(self) -> None:
         """The attempt becomes a result file kept in the user's results folder (nothing is
-        lost), and the game's save is removed: there is nothing left to resume."""
-        from ...paths import user_dir
+        lost), and the game's save is removed: there is nothing left to resume. When the
+        file cannot be written (a full disk), the save stays, so that « Reprendre »
+        comes back here, and a USB key or another folder is offered."""
+        from ...paths import user_home
         from ...results.resultfile import result_from_session, write_result
+        from ...storage import reason
 
         session = self.session
         if session.player:
@@ -36,23 +43,33 @@ class DebriefScene(Scene):
                 self.result = result_from_session(session, session.player, group=session.group,
                                                   team=session.player if session.members else "",
                                                   members=session.members, started_at=session.started_at)
-                write_result(self.result, user_dir("results"))
-                self.kept = _("Résultat enregistré sur cet ordinateur.")
-            except (OSError, ValueError) as error:
+            except ValueError as error:
                 self.kept = _("Le résultat n’a pas pu être enregistré : {why}").format(why=error)
-        if session.save_path is not None:
-            try:
-                session.save_path.unlink(missing_ok=True)
-            except OSError:
-                pass
+            else:
+                try:
+                    write_result(self.result, user_home() / "results")
+                    self.kept = _("Résultat enregistré sur cet ordinateur.")
+                except OSError as error:
+                    self.unwritten = True
+                    self.kept = _("Le résultat n’a pas pu être enregistré sur cet ordinateur : {why}. "
+                                  "Enregistre-le sur une clé USB ou dans un autre dossier avec le "
+                                  "bouton ci-dessous. En attendant, la partie reste sauvegardée : "
+                                  "« Reprendre » sur l’accueil ramène ici.").format(why=reason(error))
+        if not self.unwritten:
+            discard_save(session)
 
     def _save_to(self, folder) -> str:
         from ...results.resultfile import write_result
+        from ...storage import reason
 
         try:
             path = write_result(self.result, folder)
         except OSError as error:
-            return _("Impossible d’écrire dans ce dossier : {why}").format(why=error.strerror or error)
+            return _("Impossible d’écrire dans ce dossier : {why}. Choisis un autre dossier ou une "
+                     "autre clé.").format(why=reason(error))
+        if self.unwritten:  # handed over: nothing is left to resume
+            self.unwritten = False
+            discard_save(self.session)
         return _("Résultat enregistré : {path}. Remets ce fichier à ton enseignante ou ton enseignant.").format(
             path=path)
 
@@ -76,14 +93,15 @@ class DebriefScene(Scene):
         self.widgets = [home]
         if self.result is not None:
             label = _("Enregistrer le résultat sur une clé ou dans un dossier")
-            save = Button("save-result", label=label, icon="doc", action=("save",))
+            save = Button("save-result", label=label, icon="doc", action=("save",),
+                          style="primary" if self.unwritten else "secondary")
             label_w = self.app.ui.text.render(label, m.body, (0, 0, 0)).get_width()
             save.rect = pygame.Rect(m.unit * 4, home.rect.y, min(label_w + m.body + m.unit * 8,
                                                                   home.rect.left - m.unit * 8), button_h)
             save.rect.height = max(button_h, save.needed_height(self.app.ui, save.rect.width))
             save.rect.bottom = home.rect.bottom
             self.widgets.insert(0, save)
-        self.focus = home
+        self.focus = self.widgets[0] if self.unwritten else home
 
     def _render(self, width: int) -> pygame.Surface:
         ui = self.app.ui

@@ -8,7 +8,7 @@ import pygame
 
 from ...content.catalog import Card, list_games
 from ...i18n import _
-from ...session import save_path_for
+from ...session import resumable_save
 from .. import gfx
 from ..scene import Scene
 from ..widgets import Button, Widget
@@ -75,11 +75,11 @@ class HomeScene(Scene):
         teacher.rect.topright = (gear.rect.left - m.unit * 3, gear.rect.top)
         self.widgets += [gear, teacher]
         top = self.header_height + m.unit * 4
-        resumable = [c for c in self.cards if save_path_for(c.id).is_file()]
-        for card in resumable[:1]:
+        resumable = [(c, save) for c in self.cards for save in [resumable_save(c.id)] if save]
+        for card, save in resumable[:1]:
             resume = Button(f"resume:{card.id}", label=_("Reprendre « {title} »").format(
                 title=card.text("title", ui.prefs["language"])), icon="play", style="primary",
-                detail=_("La partie en cours a été sauvegardée."), action=("resume", card))
+                detail=_("La partie en cours a été sauvegardée."), action=("resume", card, save))
             resume.rect = pygame.Rect(m.unit * 4, top, width - m.unit * 8, m.body * 2 + m.unit * 5)
             self.widgets.append(resume)
             top = resume.rect.bottom + m.unit * 4
@@ -119,7 +119,7 @@ class HomeScene(Scene):
         elif action[0] == "open" and not action[1].problem:
             self.app.push(IntroScene(self.app, action[1].path))
         elif action[0] == "resume":
-            self.app.push(IntroScene(self.app, action[1].path, resume=True))
+            self.app.push(IntroScene(self.app, action[1].path, resume=True, save=action[2]))
 
     def on_escape(self) -> None:
         self.app.running = False

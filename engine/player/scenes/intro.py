@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import time
 from datetime import datetime
+from pathlib import Path
 
 import pygame
 
@@ -15,17 +16,20 @@ from ...content.diagnostics import ContentError
 from ...content.loader import load_game
 from ...core.rules import Options
 from ...i18n import _, ngettext
-from ...session import SaveError, Session, save_path_for, set_aside
+from ...session import SaveError, Session, claim, free_save, save_path_for
+from ...storage import Held, set_aside
 from ..scene import Scene
 from ..widgets import Button, Label, TextInput
 from .common import facts_line, genre_name, header, header_height
 
 
 class IntroScene(Scene):
-    def __init__(self, app, path: str, resume: bool = False) -> None:
+    def __init__(self, app, path: str, resume: bool = False, save: Path | None = None) -> None:
         super().__init__(app)
         self.path = path
         self.resume = resume
+        self.save = save  # the save to resume (home knows which one no other window plays)
+        self.elsewhere = False  # the game is open in another window: offer a new one
         self.problems: list[str] = []
         self.notice = ""
         self.teams = 2
@@ -48,8 +52,11 @@ class IntroScene(Scene):
         self.widgets.append(back)
         if self.game is None:
             return
-        start = Button("start", label=_("Reprendre la partie") if self.resume else _("Commencer"),
-                       icon="play", style="primary", action=("start",))
+        if self.elsewhere:
+            start = Button("start", label=_("Nouvelle partie"), icon="play", style="primary", action=("apart",))
+        else:
+            start = Button("start", label=_("Reprendre la partie") if self.resume else _("Commencer"),
+                           icon="play", style="primary", action=("start",))
         start.rect = pygame.Rect(0, 0, m.body * 12, button_h)
         start.rect.bottomright = (width - m.unit * 4, bottom)
         self.widgets.append(start)
@@ -212,32 +219,66 @@ class IntroScene(Scene):
         elif action[0] == "teams":
             self.teams = action[1]
             self.relayout()
-        elif action[0] in ("start", "restart") and self.game is not None:
-            path = save_path_for(self.game.id)
-            session = None
-            if self.resume and action[0] == "start":
-                try:
-                    session = Session.resume(self.game, path)
-                except SaveError as error:
-                    kept = set_aside(path)
-                    self.notice = _("Impossible de reprendre : {why}. Une nouvelle partie commence ; "
-                                    "l’ancienne sauvegarde est gardée dans {file}.").format(why=error, file=kept)
-                    self.resume = False
-                    self.relayout()
-                    return
-            if session is None:
-                teams = tuple(_("Équipe {n}").format(n=i + 1) for i in range(self.teams)) \
-                    if self.game.genre == "challenge" else ()
-                seed = self.app.seed if self.app.seed is not None else int(time.time() * 1000) % 2**31
-                options = Options(seed=seed, time_factor=self.app.prefs["time_factor"], teams=teams)
-                who = self.fields["who"].value.strip() if "who" in self.fields else ""
-                members = tuple(p.strip() for p in self.fields["members"].value.split(",") if p.strip()) \
-                    if "members" in self.fields else ()
-                session = Session(self.game, options=options, save_path=path, player=who,
-                                  group=self.fields["group"].value.strip() if "group" in self.fields else "",
-                                  members=members, started_at=datetime.now().astimezone().isoformat(timespec="seconds"))
-                self.app.record(session)
-            self.app.replace(PlayScene(self.app, session))
+        elif action[0] in ("start", "restart", "apart") and self.game is not None:
+            self.start(action[0])
+
+    def start(self, how: str) -> None:
+        """Start (``start``, ``restart``) or resume the game, in a save no other window
+        plays; ``apart``: a new game saved apart from the one open elsewhere. A save
+        that cannot be resumed is set aside with the reason; a finished one opens its
+        debrief (killed before « Continuer »: the result is written now)."""
+        from .debrief import DebriefScene
+        from .play import PlayScene
+
+        game = self.game
+        try:
+            if how == "apart":
+                path, lock = free_save(game.id)
+            else:
+                path = self.save or save_path_for(game.id)
+                lock = claim(path)
+        except Held as held:
+            self.elsewhere = True
+            self.resume = False
+            where = _(" (processus {pid})").format(pid=held.pid) if held.pid else ""
+            self.notice = _("Cette partie est déjà ouverte dans une autre fenêtre de Sésame{where}. "
+                            "Pour la reprendre ici, ferme d’abord l’autre fenêtre. Sinon, « Nouvelle "
+                            "partie » en commence une autre dans cette fenêtre, sauvegardée à part.").format(
+                                where=where)
+            self.relayout()
+            return
+        session = None
+        if self.resume and how == "start":
+            try:
+                session = Session.resume(game, path)
+            except SaveError as error:
+                if lock is not None:
+                    lock.release()
+                kept = set_aside(path)
+                self.notice = _("Impossible de reprendre : {why}.").format(why=error) + " " + (
+                    _("L’ancienne sauvegarde est gardée dans {file}.").format(file=kept) if kept else
+                    _("L’ancienne sauvegarde n’a pas pu être mise de côté.")) + " " + _(
+                    "« Commencer » lance une nouvelle partie.")
+                self.resume = False
+                self.save = None
+                self.relayout()
+                return
+        if session is None:
+            teams = tuple(_("Équipe {n}").format(n=i + 1) for i in range(self.teams)) \
+                if game.genre == "challenge" else ()
+            seed = self.app.seed if self.app.seed is not None else int(time.time() * 1000) % 2**31
+            options = Options(seed=seed, time_factor=self.app.prefs["time_factor"], teams=teams)
+            who = self.fields["who"].value.strip() if "who" in self.fields else ""
+            members = tuple(p.strip() for p in self.fields["members"].value.split(",") if p.strip()) \
+                if "members" in self.fields else ()
+            session = Session(game, options=options, save_path=path, player=who,
+                              group=self.fields["group"].value.strip() if "group" in self.fields else "",
+                              members=members, started_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+                              lock=lock)
+            self.app.record(session)
+        else:
+            session.lock = lock
+        self.app.replace(DebriefScene(self.app, session) if session.ended else PlayScene(self.app, session))
 
     def on_escape(self) -> None:
         self.app.pop()

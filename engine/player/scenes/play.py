@@ -44,17 +44,32 @@ class PlayScene(Scene):
         self._fresh: list[Panel] | None = None
         self.motion = 1.0  # 0 → 1 while a panel fades in (never with reduced motion)
         self._open_from_state()
+        self.tell()
+
+    def exit(self) -> None:
+        self.session.release()  # another window may play this save now
 
     # --- commands and events ----------------------------------------------------------
 
     def do(self, command: cmd.Command) -> list[ev.Event]:
         events = self.session.do(command)
-        problem = self.app.record(self.session)
-        if problem:
-            self.toast = _("Résultats non enregistrés : {why}").format(why=problem)
+        self.app.record(self.session)
         self.react(events)
+        if self.app.scene is self:
+            self.tell()
         self.app.dirty = True
         return events
+
+    def tell(self) -> None:
+        """Say what the keeper has to say (a save that failed, or works again) once,
+        over what this command opened."""
+        keeper = getattr(self.app, "keeper", None)
+        for notice in keeper.take() if keeper is not None else ():
+            if notice.panel:
+                self.open(MessagePanel(self, notice.title, notice.text), front=True)
+            else:
+                self.toast = notice.text
+            self.relayout()
 
     def react(self, events: list[ev.Event]) -> None:
         ui = self.app.ui

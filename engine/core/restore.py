@@ -46,6 +46,9 @@ def problem(rules: Rules, state: State) -> str | None:
     for name in ("t", "round_started", "bonus_s"):
         if not _number(getattr(state, name)):
             return _("durée impossible ({name})").format(name=name)
+    for name in ("room", "ending"):
+        if getattr(state, name) is not None and type(getattr(state, name)) is not str:
+            return _("valeur impossible ({name})").format(name=name)
     if state.room is not None and state.room not in game.rooms:
         return _unknown(ROOM, state.room)
     checks = (
@@ -75,7 +78,7 @@ def problem(rules: Rules, state: State) -> str | None:
     if not (_count(state.position) and state.position <= len(state.queue)) or not _count(state.turn):
         return _("position impossible dans la liste des questions")
     if type(state.time_up) is not bool:
-        return _("valeur impossible (time_up)")
+        return _("valeur impossible ({name})").format(name="time_up")
     if state.ending is not None and state.ending != "" and state.ending not in game.endings:
         return _unknown(N_("fin « {id} » inconnue dans ce jeu"), state.ending)
     for puzzle_id, progress in state.progress.items():

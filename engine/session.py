@@ -158,7 +158,7 @@ class Session:
             session.state = State.from_data(data["state"])
             session.log = [LogEntry(e["t"], e["event"]) for e in data["log"]]
             session.started = []
-        except (KeyError, TypeError, ValueError, AttributeError, StateError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, StateError):
             raise SaveError(_("la sauvegarde est incomplète ou abîmée")) from None
         why = problem(session.rules, session.state) or log_problem(
             session.rules, ((e.t, e.event) for e in session.log))

@@ -22,7 +22,9 @@ ROOM = N_("salle « {id} » inconnue dans ce jeu")
 
 
 def _number(value: Any, low: float = 0.0, high: float = MAX_SECONDS) -> bool:
-    return type(value) in (int, float) and math.isfinite(value) and low <= value <= high
+    if type(value) is int:  # compared as an integer: a 400-digit one does not fit a float
+        return low <= value <= high
+    return type(value) is float and math.isfinite(value) and low <= value <= high
 
 
 def _count(value: Any) -> bool:

@@ -116,7 +116,7 @@ class State:
             state = cls(**values)
         except StateError:
             raise
-        except (TypeError, ValueError, AttributeError) as error:
+        except (TypeError, ValueError, AttributeError, OverflowError) as error:
             raise StateError(str(error)) from None
         if not isinstance(state.seed, int) or not isinstance(state.position, int):
             raise StateError("types")

@@ -62,7 +62,9 @@ class Kind(NamedTuple):
 
 
 def _number(v: Any, high: float = math.inf) -> bool:
-    return type(v) in (int, float) and math.isfinite(v) and 0 <= v <= high
+    if type(v) is int:  # compared as an integer: a 300-digit one does not fit a float
+        return 0 <= v <= high
+    return type(v) is float and math.isfinite(v) and 0 <= v <= high
 
 
 def _int(v: Any, high: int) -> bool:

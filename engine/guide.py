@@ -132,6 +132,50 @@ def _order(game: Game) -> list[Puzzle]:
     return [game.puzzles[p] for p in ids if not (p in seen or seen.add(p))]
 
 
+def _debate(item: object, locale: str, game_locale: str) -> str:
+    """One debate question: a text, or a question with the key points to expect."""
+    if isinstance(item, dict) and "question" in item:
+        out = _t(Text.of(item["question"], game_locale), locale)
+        if item.get("expect"):
+            out += ("<br><span class='note'>" + _("À faire émerger :") + " "
+                    + _t(Text.of(item["expect"], game_locale), locale) + "</span>")
+        return out
+    return _t(Text.of(item, game_locale), locale)
+
+
+def _facilitator_extras(game: Game, locale: str) -> list[str]:
+    """The debate, the advice, the glossary, newer figures, real contacts and the review:
+    all from the game's data (``facilitator`` and ``review``)."""
+    facilitator, html = game.facilitator, []
+
+    def text(raw: object) -> str:
+        return _paragraphs(Text.of(raw, game.locale), locale)
+
+    debate = facilitator.get("debate") or []
+    if debate:
+        questions = "".join(f"<li>{_debate(q, locale, game.locale)}</li>" for q in debate)
+        html.append("<h3>" + _("Questions pour lancer le débat") + f"</h3><ol>{questions}</ol>")
+    if facilitator.get("notes"):
+        html.append("<h3>" + _("Conseils") + f"</h3>{text(facilitator['notes'])}")
+    glossary = facilitator.get("glossary") or []
+    if glossary:
+        terms = "".join(f"<dt><strong>{_t(Text.of(g['term'], game.locale), locale)}</strong></dt>"
+                        f"<dd>{_t(Text.of(g['definition'], game.locale), locale)}</dd>" for g in glossary)
+        html.append("<h3>" + _("Petit glossaire") + f"</h3><dl>{terms}</dl>")
+    if facilitator.get("newer_figures"):
+        html.append("<h3>" + _("Où trouver des chiffres plus récents") + f"</h3>{text(facilitator['newer_figures'])}")
+    contacts = facilitator.get("contacts") or []
+    if contacts:
+        items = "".join(f"<li><strong>{escape(c['name'])}</strong> — {_t(Text.of(c['what'], game.locale), locale)}</li>"
+                        for c in contacts)
+        html.append("<h3>" + _("Pour aller plus loin : des interlocuteurs réels") + f"</h3><ul>{items}</ul>")
+    if game.review:
+        reviews = "".join("<li>" + ", ".join(escape(str(r[k])) for k in ("reviewer", "role", "date", "scope") if r.get(k))
+                          + "</li>" for r in game.review)
+        html.append("<h3>" + _("Relecture du contenu") + f"</h3><ul>{reviews}</ul>")
+    return html
+
+
 def render(game: Game, locale: str = "fr") -> str:
     facilitator = game.facilitator
     html = [f"<!doctype html><html lang='{locale}'><head><meta charset='utf-8'>",
@@ -168,12 +212,7 @@ def render(game: Game, locale: str = "fr") -> str:
     html.append(_paragraphs(game.debrief_intro, locale))
     for method in game.methods:
         html.append(f"<h3>{_t(method.title, locale)}</h3>{_paragraphs(method.text, locale)}")
-    debate = facilitator.get("debate") or []
-    if debate:
-        questions = "".join(f"<li>{_t(Text.of(q, game.locale), locale)}</li>" for q in debate)
-        html.append("<h3>" + _("Questions pour lancer le débat") + f"</h3><ol>{questions}</ol>")
-    if facilitator.get("notes"):
-        html.append("<h3>" + _("Conseils") + f"</h3>{_paragraphs(Text.of(facilitator['notes'], game.locale), locale)}")
+    html += _facilitator_extras(game, locale)
     if game.sources:
         items = "".join(f"<li>{_source(s)}</li>" for s in game.sources.values())
         html.append("<h2>" + _("Sources") + f"</h2><ol class='sources'>{items}</ol>")

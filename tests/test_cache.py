@@ -22,13 +22,13 @@ def game(tmp_path):
 
 def count_reads(monkeypatch):
     calls = []
-    original = loader.read_file
+    original = loader.read_text
 
-    def counting(path, name):
+    def counting(text, name):
         calls.append(name)
-        return original(path, name)
+        return original(text, name)
 
-    monkeypatch.setattr(loader, "read_file", counting)
+    monkeypatch.setattr(loader, "read_text", counting)
     return calls
 
 

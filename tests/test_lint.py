@@ -8,6 +8,7 @@ from engine.content.check import check_path
 from engine.content.diagnostics import Severity
 
 from .conftest import FIXTURES, GAMES, HEADER
+from .images import png
 
 QUIZ = HEADER + "genre: quiz\n"
 
@@ -77,7 +78,7 @@ def test_large_image_is_a_warning(write_game):
 puzzles:
   - {id: q, type: hotspot, prompt: Clique., image: big.png, zones: [{id: z, x: 0, y: 0, w: 10, h: 10, correct: true}]}
 """})
-    (folder / "big.png").write_bytes(b"\x89PNG" + b"\0" * 2_500_000)
+    (folder / "big.png").write_bytes(png(10, 10) + b"\0" * 2_500_000)
     assert "lint.asset_large" in codes(folder, Severity.WARNING)
 
 

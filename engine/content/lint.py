@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterator
 from ..core import puzzles as ptypes
 from ..core.expr import Name, parse, walk
 from ..core.solver import Exploration, explore
+from .assets import Refused, image_info, image_limit, image_names, read
 from .diagnostics import Diagnostic, Severity
 from .loader import Loaded
 from .schema import ID_SOURCES, kind_name
@@ -23,10 +24,8 @@ from .schema import walk as walk_schema
 from .suggest import did_you_mean
 
 ASSET_WARN_BYTES = 2_000_000
-ASSET_MAX_BYTES = 20_000_000
 PROMPT_MAX_CHARS = 400
 LONG_TEXT_MAX_CHARS = 1200
-SIGNATURES = {".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",)}
 
 
 @dataclass
@@ -140,25 +139,27 @@ def ranges(ctx: Context) -> None:
 
 @rule
 def assets(ctx: Context) -> None:
+    """Every picture through the same resolver and limits as the player (assets.py)."""
     from ..i18n import _
 
     folder: Path = ctx.game.folder
-    checked: dict[str, str | None] = {}
+    checked: dict[str, tuple[str, str] | None] = {}
     for path, value in _asset_fields(ctx):
         if value not in checked:
             checked[value] = _asset_problem(folder, value)
         problem = checked[value]
-        if problem == "big":
+        if problem is None:
+            continue
+        code, reason = problem
+        if code == "big":
             ctx.warn(path, _("l’image « {file} » pèse plus de {mb} Mo : réduisez-la pour que le jeu "
                              "reste léger").format(file=value, mb=ASSET_WARN_BYTES // 1_000_000),
                      "lint.asset_large")
-        elif problem:
-            present = [str(p.relative_to(folder)) for p in folder.rglob("*")
-                       if p.suffix.lower() in (".png", ".jpg", ".jpeg", ".svg")]
-            hint = did_you_mean(value, present) if problem == "missing" else ""
-            ctx.add(path, problem if problem != "missing" else
-                    _("image « {file} » introuvable dans le dossier du jeu").format(file=value) + hint,
-                    "lint.asset")
+        elif code == "missing":
+            ctx.add(path, _("image « {file} » introuvable dans le dossier du jeu").format(file=value)
+                    + did_you_mean(value, image_names(folder)), "lint.asset")
+        else:
+            ctx.add(path, reason, "lint.asset")
 
 
 def _asset_fields(ctx: "Context") -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -167,31 +168,15 @@ def _asset_fields(ctx: "Context") -> Iterator[tuple[tuple[Any, ...], str]]:
             yield path, value
 
 
-def _asset_problem(folder: Path, relative: str) -> str | None:
-    from ..i18n import _
-
-    target = (folder / relative)
+def _asset_problem(folder: Path, name: str) -> tuple[str, str] | None:
+    """(code, reason) when the player would refuse the picture, ("big", "") when it is
+    merely heavy, None when it is fine."""
     try:
-        if folder.resolve() not in target.resolve().parents:
-            return _("l’image « {file} » est hors du dossier du jeu").format(file=relative)
-        if not target.is_file():
-            return "missing"
-        size = target.stat().st_size
-        if size > ASSET_MAX_BYTES:
-            return _("l’image « {file} » est trop lourde ({mb} Mo) : au plus {max} Mo").format(
-                file=relative, mb=round(size / 1e6), max=ASSET_MAX_BYTES // 1_000_000)
-        with target.open("rb") as stream:
-            head = stream.read(4096)
-    except OSError:
-        return _("l’image « {file} » est illisible").format(file=relative)
-    suffix = target.suffix.lower()
-    if suffix == ".svg":
-        if b"<svg" not in head:
-            return _("« {file} » n’est pas une image SVG valide").format(file=relative)
-    elif not head.startswith(SIGNATURES[suffix]):
-        return _("« {file} » n’est pas une image {kind} valide").format(
-            file=relative, kind=suffix[1:].upper())
-    return "big" if size > ASSET_WARN_BYTES else None
+        data = read(folder, name, image_limit(name))
+        image_info(name, data)
+    except Refused as refused:
+        return refused.code, refused.reason
+    return ("big", "") if len(data) > ASSET_WARN_BYTES else None
 
 
 @rule

@@ -17,11 +17,11 @@ from typing import Any
 from .. import __version__
 from ..core import puzzles
 from ..core.model import Game
-from . import cache, migrate
+from . import assets, cache, migrate
 from .build import COMMON_PUZZLE_FIELDS, build_game
 from .diagnostics import ContentError, Diagnostic, Severity
 from .suggest import did_you_mean
-from .yamlread import YamlError, locate, read_file
+from .yamlread import MAX_FILE_BYTES, YamlError, locate, read_file, read_text
 
 MANIFEST = "game.yaml"
 # Top-level lists an included file may add to.
@@ -45,8 +45,8 @@ class Origins:
         text = self.texts.get(file)
         if text is None:  # loaded from the cache: read the file only now
             try:
-                text = self.texts[file] = (self.folder / file).read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+                text = self.texts[file] = assets.read(self.folder, file, MAX_FILE_BYTES).decode("utf-8-sig")
+            except (assets.Refused, UnicodeDecodeError):
                 return file, 0, 0
         line, col = locate(text, inner, key=on_key)
         return file, line, col + offset
@@ -83,8 +83,8 @@ def hash_files(folder: Path, names: list[str]) -> str:
     for name in names:
         digest.update(name.encode() + b"\0")
         try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
+            digest.update(assets.read(folder, name, MAX_FILE_BYTES))
+        except assets.Refused:
             digest.update(b"<missing>")
     return digest.hexdigest()
 
@@ -102,6 +102,11 @@ def load_game(path: Path | str, use_cache: bool = True) -> Loaded:
         raise ContentError([Diagnostic(str(manifest), 0, 0, _(
             "pas de fichier game.yaml ici : un jeu est un dossier qui contient game.yaml"),
             code="load.no_manifest")])
+    try:
+        assets.resolve(folder, manifest.name)
+    except assets.Refused as refused:  # a link to a file elsewhere: its content is not this game's
+        raise ContentError([Diagnostic(manifest.name, 0, 0, refused.reason, code="load.manifest_outside")]) \
+            from None
     if use_cache:
         hit = cache.lookup(manifest)
         if hit is not None:
@@ -154,17 +159,11 @@ def _read_all(folder: Path, origins: Origins) -> tuple[dict[str, Any], list[Diag
     for position, name in enumerate(includes if isinstance(includes, list) else []):
         if not isinstance(name, str):
             continue  # the schema reports it
-        target = (folder / name).resolve()
-        if folder.resolve() not in target.parents:
-            diagnostics.append(origins.diagnostic(("include", position), _(
-                "« {name} » sort du dossier du jeu : incluez un fichier du dossier").format(name=name),
-                "load.include_outside"))
-            continue
-        if not target.is_file():
-            present = [p.name for p in folder.glob("*.y*ml") if p.name not in (MANIFEST, *files)]
-            diagnostics.append(origins.diagnostic(("include", position), _(
-                "fichier inclus « {name} » introuvable dans le dossier du jeu").format(name=name)
-                + did_you_mean(name, present), "load.include_missing"))
+        try:  # where it is and what it is; its size is a YAML matter, said by _read_one
+            assets.regular_file(folder, name, limit=2**62)
+        except assets.Refused as refused:
+            diagnostics.append(origins.diagnostic(("include", position), _include_problem(
+                refused, name, folder, files), f"load.include_{refused.code}"))
             continue
         files.append(name)
         part = _read_one(folder, name, origins, diagnostics)
@@ -196,15 +195,48 @@ def _read_all(folder: Path, origins: Origins) -> tuple[dict[str, Any], list[Diag
     return data, diagnostics, files
 
 
+def _include_problem(refused: assets.Refused, name: str, folder: Path, files: list[str]) -> str:
+    from ..i18n import _
+
+    if refused.code == "missing":
+        present = [p.name for p in folder.glob("*.y*ml") if p.name not in (MANIFEST, *files)]
+        return _("fichier inclus « {name} » introuvable dans le dossier du jeu").format(
+            name=assets.printable_name(name)) + did_you_mean(name, present)
+    if refused.code == "outside":
+        return _("« {name} » sort du dossier du jeu : incluez un fichier du dossier").format(
+            name=assets.printable_name(name))
+    return refused.reason
+
+
 def _read_one(folder: Path, name: str, origins: Origins, diagnostics: list[Diagnostic]) -> Any:
+    """Read one file of the game through the resolver (inside the folder, a regular
+    file, bounded), keeping its text for locating messages."""
     try:
-        result = read_file(folder / name, name)
+        text = assets.read(folder, name, MAX_FILE_BYTES).decode("utf-8-sig")
+        result = read_text(text, name)
     except YamlError as error:
         diagnostics.append(error.diagnostic)
         return None
-    origins.texts[name] = (folder / name).read_text(encoding="utf-8-sig")
+    except (assets.Refused, UnicodeDecodeError) as error:
+        diagnostics.append(_reading_problem(folder, name, error))
+        return None
+    origins.texts[name] = text
     diagnostics.extend(result.diagnostics)
     return result.data
+
+
+def _reading_problem(folder: Path, name: str, error: Exception) -> Diagnostic:
+    """Why a game file cannot be read. Size and encoding are YAML matters with their
+    own located messages (yamlread.read_file), given once the file is known regular."""
+    if not isinstance(error, assets.Refused) or error.code == "size":
+        try:
+            read_file(assets.resolve(folder, name), name)
+        except (YamlError, assets.Refused) as again:
+            if isinstance(again, YamlError):
+                return again.diagnostic
+    reason = error.reason if isinstance(error, assets.Refused) else str(error)
+    code = f"load.{error.code}" if isinstance(error, assets.Refused) else "yaml.encoding"
+    return Diagnostic(name, 0, 0, reason, code=code)
 
 
 def _schema_diagnostics(data: dict[str, Any], origins: Origins) -> list[Diagnostic]:

@@ -1,4 +1,5 @@
-"""Text rules shared by the whole program: forgiving comparison and French typography."""
+"""Text rules shared by the whole program: forgiving comparison, French typography, and
+what game text may put on a screen or a terminal."""
 
 from __future__ import annotations
 
@@ -23,11 +24,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", bare)).strip()
 
 
-_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;!?]+)")
-_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]*:(?=\s|$)")
+# Each pattern starts only where a run of spaces starts (the look-behinds): otherwise a
+# long run of spaces would be scanned again from each of its positions (quadratic time).
+_BEFORE_HIGH = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*([;!?]+)")
+_BEFORE_COLON = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*:(?=\s|$)")
 _QUOTES_OPEN = re.compile(r"«[ \u00a0\u202f]*")
-_QUOTES_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+_QUOTES_CLOSE = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 _PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]*%")
+_URL = re.compile(r"((?<!\S)\S*://\S*)")  # a whole word holding ://, found from its first letter
 
 
 def french(text: str) -> str:
@@ -39,7 +43,7 @@ def french(text: str) -> str:
     if not text:
         return text
     out = []
-    for token in re.split(r"(\S*://\S*)", text):  # keep URLs as they are
+    for token in _URL.split(text):  # keep URLs as they are
         if "://" in token:
             out.append(token)
             continue
@@ -52,3 +56,40 @@ def french(text: str) -> str:
     result = "".join(out)
     # No space may open a line: the string's own start stays as written.
     return re.sub(r"^[\u00a0\u202f]+", "", result)
+
+
+def displayable(text: str) -> str:
+    """``text`` as it can be drawn: line and paragraph separators become line breaks, a
+    tab a space; control and format characters (zero-width spaces, bidi overrides such
+    as U+202E, soft hyphens), surrogates, private-use and unassigned code points are
+    left out. Game text is untrusted: what cannot be drawn must not reach the font."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or char == "\n":
+            out.append(char)
+        elif char == "\t":
+            out.append(" ")
+        elif char in "\u2028\u2029\x85\x0b\x0c":
+            out.append("\n")
+        elif unicodedata.category(char)[0] == "Z":  # no-break and other spaces
+            out.append(char)
+    return "".join(out)
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print on a terminal: escape sequences, other control characters
+    and bidi or zero-width characters are shown as ``\\x1b`` or ``<U+202E>`` instead of
+    acting on the terminal (a game file could otherwise recolour or reorder the output)."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or char == "\n" or unicodedata.category(char) == "Zs":
+            out.append(char)
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        else:
+            out.append(f"<U+{ord(char):04X}>")
+    return "".join(out)

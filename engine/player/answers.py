@@ -15,7 +15,7 @@ import pygame
 
 from ..core.model import Puzzle
 from ..i18n import _
-from . import documents, gfx
+from . import documents, gfx, pictures
 from .widgets import Area, Button, TextInput, Widget
 
 Step = tuple[str, Any]  # ("click", widget id) | ("type", text) | ("point", (widget id, fx, fy))
@@ -407,9 +407,8 @@ class HotspotInput(Input):
 
     def layout(self, rect):
         folder = self.scene.session.game.folder
-        picture = documents.image(str(folder / self.spec.image), rect.width, rect.height)
-        self.picture = picture
-        self.area.rect = picture.get_rect(topleft=rect.topleft) if picture else rect.copy()
+        self.picture = pictures.picture(self.ui, folder, self.spec.image, rect.width, rect.height)
+        self.area.rect = self.picture.get_rect(topleft=rect.topleft)
         return [self.area]
 
     def act(self, action):

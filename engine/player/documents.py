@@ -9,7 +9,6 @@ truncated, because that is what players must learn to see.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,25 +16,9 @@ import pygame
 
 from ..core.model import Document, Text
 from ..i18n import _
-from . import gfx
+from . import gfx, pictures
 
 Parts = dict[str, pygame.Rect]
-
-
-@lru_cache(maxsize=8)
-def image(path: str, width: int, height: int) -> pygame.Surface | None:
-    """An image scaled to fit (SVG rendered at that size, so it stays sharp)."""
-    try:
-        if path.lower().endswith(".svg"):
-            surface = pygame.image.load_sized_svg(path, (width, height))
-        else:
-            surface = pygame.image.load(path)
-            scale = min(width / surface.get_width(), height / surface.get_height())
-            surface = pygame.transform.smoothscale(
-                surface, (max(1, round(surface.get_width() * scale)), max(1, round(surface.get_height() * scale))))
-        return surface.convert_alpha() if pygame.display.get_surface() else surface
-    except (pygame.error, FileNotFoundError, OSError):
-        return None
 
 
 def text_of(raw: Any, locale: str) -> str:
@@ -124,7 +107,7 @@ def _post(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     c.y = max(c.y, top + avatar + m.unit)
     c.text(text_of(d.get("text"), locale), m.body, p.text, "text")
     if d.get("image"):
-        _picture(c, folder / d["image"], "image", m.body * 9)
+        _picture(c, folder, d["image"], "image", m.body * 9)
     counts = d.get("counts") or {}
     if counts:
         words = [(counts.get("likes"), _("j’aime")), (counts.get("shares"), _("partages")),
@@ -158,7 +141,7 @@ def _article(c: Canvas, d: Any, folder: Path, locale: str) -> None:
         if d.get("byline"):
             c.parts["byline"] = rect.inflate(m.unit, m.unit // 2)
     if d.get("image"):
-        _picture(c, folder / d["image"], "image", m.body * 8)
+        _picture(c, folder, d["image"], "image", m.body * 8)
     _body(c, d, locale)
     _notes(c, d, locale)
 
@@ -246,19 +229,13 @@ def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     _notes(c, d, locale)
 
 
-def _picture(c: Canvas, path: Path, part: str, height: int) -> None:
-    m, p = c.ui.metrics, c.ui.palette
+def _picture(c: Canvas, folder: Path, name: str, part: str, height: int) -> None:
+    m = c.ui.metrics
     c.room(height + m.unit * 3)
     box = pygame.Rect(c.pad, c.y, c.width - c.pad * 2, height)
-    picture = image(str(path), box.width, box.height)
-    if picture is None:
-        gfx.box(c.surface, box, p.surface_alt, m.radius, p.danger, 2)
-        text = c.ui.text.render(_("Image introuvable : {file}").format(file=path.name), m.small, p.danger,
-                                box.width - m.unit * 4)
-        c.surface.blit(text, text.get_rect(center=box.center))
-    else:
-        box = picture.get_rect(midtop=box.midtop)
-        c.surface.blit(picture, box)
+    picture = pictures.picture(c.ui, folder, name, box.width, box.height)
+    box = picture.get_rect(midtop=box.midtop)
+    c.surface.blit(picture, box)
     c.parts[part] = box
     c.y = box.bottom + m.unit * 2
 
@@ -299,7 +276,7 @@ def _rest(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     if d.get("verified") and "verified" not in c.drawn:
         c.text(_("Compte certifié"), m.small, p.accent, "verified", bold=True)
     if "image" in d and "image" not in c.drawn:
-        _picture(c, folder / d["image"], "image", m.body * 8)
+        _picture(c, folder, d["image"], "image", m.body * 8)
     if "counts" in d and "counts" not in c.drawn:
         counts = d["counts"]
         c.text("   ".join(f"{n} {w}" for n, w in ((counts.get("likes"), _("j’aime")), (counts.get("shares"), _("partages")),
@@ -316,7 +293,7 @@ def _rest(c: Canvas, d: Any, folder: Path, locale: str) -> None:
 def _photo(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     m, p = c.ui.metrics, c.ui.palette
     c.drawn.update({"image", "caption", "metadata"})
-    _picture(c, folder / d["image"], "image", m.body * 10)
+    _picture(c, folder, d["image"], "image", m.body * 10)
     if d.get("caption"):
         c.text(text_of(d["caption"], locale), m.small, p.muted, "caption")
     _metadata(c, d, locale)
@@ -358,6 +335,6 @@ def _poster(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     if d.get("title"):
         c.text(text_of(d["title"], locale), m.title, p.text, "title", bold=True)
     if d.get("image"):
-        _picture(c, folder / d["image"], "image", m.body * 8)
+        _picture(c, folder, d["image"], "image", m.body * 8)
     c.text(text_of(d.get("text"), locale), round(m.body * 1.15), p.text, "text")
     _notes(c, d, locale)

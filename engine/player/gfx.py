@@ -42,7 +42,7 @@ def veil(width: int, height: int, color: Color, alpha: int) -> pygame.Surface:
 
 def icon(surface: pygame.Surface, name: str, center: tuple[int, int], size: int, color: Color) -> None:
     """Draw the icon ``name`` (check, cross, lock, unlock, hint, clock, pause, home, gear,
-    up, down, left, right, back, star, door, team, play, doc) centred at ``center``."""
+    up, down, left, right, back, star, door, team, play, doc, picture) centred at ``center``."""
     x, y = center
     s = size / 2
     w = max(2, round(size / 9))
@@ -109,3 +109,10 @@ def icon(surface: pygame.Surface, name: str, center: tuple[int, int], size: int,
         for k in range(3):
             pygame.draw.line(surface, color, (page.left + s * .2, page.top + s * (.4 + k * .35)),
                              (page.right - s * .2, page.top + s * (.4 + k * .35)), max(1, w - 1))
+    elif name == "picture":  # a framed landscape: where a picture would be
+        frame = pygame.Rect(x - s * .85, y - s * .65, s * 1.7, s * 1.3)
+        pygame.draw.rect(surface, color, frame, w)
+        pygame.draw.circle(surface, color, (x + s * .4, y - s * .25), max(2, s * .15))
+        pygame.draw.lines(surface, color, False, [(frame.left + w, frame.bottom - s * .2), (x - s * .25, y - s * .1),
+                                                  (x + s * .1, y + s * .25), (x + s * .35, y + s * .05),
+                                                  (frame.right - w, frame.bottom - s * .2)], w)

@@ -2,6 +2,11 @@
 
 Re-rendering text every frame costs more than the rest of a frame (FACTS.md): every
 text surface comes from ``Typesetter.render``, keyed by everything that changes it.
+
+Game text is untrusted: ``render`` is the one place where text meets a font, so it is
+cleaned there once (``displayable``: no control, zero-width or bidi characters), cut to
+``MAX_CHARS``, and words wider than a line are broken, so no text can crash the
+renderer (« Text has zero width ») or build a surface the size of a megabyte title.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from functools import lru_cache
 
 import pygame
 
-from ..core.text import french
+from ..core.text import displayable, french
 from ..paths import assets
 
 FAMILIES = {
@@ -23,6 +28,7 @@ FAMILIES = {
 # Symbols the reading fonts lack (arrows, check marks…) are drawn with this one.
 FALLBACK = "dejavu/DejaVuSans.ttf"
 CACHE_BYTES = 24 * 2**20  # rendered text kept for reuse; the least recently used goes first
+MAX_CHARS = 20_000  # longer texts are cut with « … » (a screen holds a few thousand characters)
 
 
 @lru_cache(maxsize=64)
@@ -40,7 +46,8 @@ def fallback_font(size: int, bold: bool = False) -> pygame.font.Font:
 
 def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
     """Lines of ``text`` no wider than ``width`` (words break only at ordinary spaces,
-    so the no-break spaces of French typography keep « : ! ? » with their word)."""
+    so the no-break spaces of French typography keep « : ! ? » with their word; a word
+    wider than the line is cut where it must be)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if width is None or face.size(paragraph)[0] <= width:
@@ -49,13 +56,37 @@ def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
         current = ""
         for word in paragraph.split(" "):
             candidate = f"{current} {word}" if current else word
-            if face.size(candidate)[0] <= width or not current:
+            if face.size(candidate)[0] <= width:
                 current = candidate
-            else:
+                continue
+            if current:
                 lines.append(current)
-                current = word
+            current = word
+            while len(current) > 1:
+                cut = _fitting(current, face, width)
+                if cut >= len(current):
+                    break
+                lines.append(current[:cut])
+                current = current[cut:]
         lines.append(current)
     return lines
+
+
+def _fitting(word: str, face: pygame.font.Font, width: int) -> int:
+    """How many first characters of ``word`` fit in ``width`` (at least one). Only
+    prefixes of at most ``width`` characters are measured: a character is a pixel wide
+    at least, so a megabyte word costs no more than a line."""
+    high = min(len(word), max(1, width))
+    if face.size(word[:high])[0] <= width:
+        return high
+    low = 1  # word[:high] does not fit; word[:low] fits, or is the one character forced
+    while low < high - 1:
+        middle = (low + high) // 2
+        if face.size(word[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 NO_BREAK_SPACES = ("\u202f", "\u00a0", "\u2009", " ")  # narrow first: French typography
@@ -82,7 +113,9 @@ def runs(line: str, family: str) -> list[tuple[str, bool]]:
     reading font lacks becomes one it has; what no bundled font can draw (emoji) is left
     out rather than shown as an empty box. Applied after wrapping, so words never break."""
     regular = FAMILIES.get(family, FAMILIES["hyperlegible"])[0]
-    out: list[tuple[str, bool]] = []
+    if line.isascii():
+        return [(line, False)] if line else []
+    out: list[tuple[list[str], bool]] = []
     for char in line:
         if char.isascii() or has_glyph(regular, char):
             fallback = False
@@ -94,12 +127,11 @@ def runs(line: str, family: str) -> list[tuple[str, bool]]:
         else:
             continue
         if out and out[-1][1] == fallback:
-            out[-1] = (out[-1][0] + char, fallback)
+            out[-1][0].append(char)
         else:
-            out.append((char, fallback))
-    if out:  # an emoji left out leaves two spaces
-        out = [(re.sub(r" {2,}", " ", text), fb) for text, fb in out]
-    return out
+            out.append(([char], fallback))
+    # an emoji left out leaves two spaces
+    return [(re.sub(r" {2,}", " ", "".join(chars)), fb) for chars, fb in out]
 
 
 class Typesetter:
@@ -124,7 +156,10 @@ class Typesetter:
             self._cache.move_to_end(key)
             return surface
         face = self.face(size, bold)
-        lines = wrap(self.shown(text), face, width)
+        clean = displayable(text)
+        if len(clean) > MAX_CHARS:
+            clean = clean[:MAX_CHARS] + "…"
+        lines = wrap(self.shown(clean), face, width)
         line_height = round(face.get_linesize() * spacing)
         rendered = [self._line(line, size, color, bold, face) for line in lines]
         full = max((s.get_width() for s in rendered), default=0)
@@ -143,13 +178,12 @@ class Typesetter:
 
     def _line(self, line: str, size: int, color: tuple[int, int, int], bold: bool,
               face: pygame.font.Font) -> pygame.Surface:
-        parts = runs(line, self.family)
-        if len(parts) <= 1:
-            return face.render(parts[0][0] if parts else "", True, color) if not (parts and parts[0][1]) \
-                else fallback_font(size, bold).render(parts[0][0], True, color)
-        pieces = [(fallback_font(size, bold) if fb else face).render(text, True, color) for text, fb in parts]
-        out = pygame.Surface((sum(p.get_width() for p in pieces), max(p.get_height() for p in pieces)),
-                             pygame.SRCALPHA)
+        pieces = [_rendered(fallback_font(size, bold) if fb else face, text, color)
+                  for text, fb in runs(line, self.family)]
+        if len(pieces) == 1:
+            return pieces[0]
+        out = pygame.Surface((sum(p.get_width() for p in pieces), max([face.get_height()] + [
+            p.get_height() for p in pieces])), pygame.SRCALPHA)
         x = 0
         for piece in pieces:
             out.blit(piece, (x, out.get_height() - piece.get_height()))
@@ -158,3 +192,11 @@ class Typesetter:
 
     def height(self, text: str, size: int, width: int | None, bold: bool = False) -> int:
         return self.render(text, size, (0, 0, 0), width, bold).get_height()
+
+
+def _rendered(face: pygame.font.Font, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+    """``face.render``, except that text drawing nothing (combining marks alone, glyphs
+    of no width) gives an empty line instead of pygame's « Text has zero width »."""
+    if not text or face.size(text)[0] == 0:
+        return pygame.Surface((0, face.get_height()), pygame.SRCALPHA)
+    return face.render(text, True, color)

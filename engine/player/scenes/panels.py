@@ -12,7 +12,7 @@ from ...core import commands as cmd
 from ...core import events as ev
 from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
-from .. import answers, documents, gfx
+from .. import answers, documents, gfx, pictures
 from ..widgets import Button, Widget
 
 if TYPE_CHECKING:
@@ -434,9 +434,7 @@ class PuzzlePanel(Panel):
             widgets.append(doc)
             y = doc.rect.bottom + m.unit * 3
         if p.image and p.type != "hotspot":
-            picture = documents.image(str(self.scene.game.folder / p.image), inner.width, m.body * 8)
-            if picture is not None:
-                block(picture)
+            block(pictures.picture(ui, self.scene.game.folder, p.image, inner.width, m.body * 8))
         if not self.resolved:
             top_gap = m.body + m.unit * 2 if p.type in ("order", "match", "categories", "multiple", "spot") else 0
             height = {"hotspot": max(m.body * 8, self.content.bottom - y - top_gap - m.unit * 4),

@@ -17,7 +17,7 @@ from ...core import commands as cmd
 from ...core import events as ev
 from ...i18n import _
 from ...session import Session
-from .. import documents, gfx
+from .. import gfx, pictures
 from ..answers import grid as answers_grid
 from ..scene import Scene
 from ..widgets import Button, Widget
@@ -419,10 +419,9 @@ class PlayScene(Scene):
         room = self.game.rooms[self.session.state.room]
         gfx.box(surface, self.room_rect, p.surface, m.radius, p.border, 2)
         if room.background:
-            picture = documents.image(str(self.game.folder / room.background), self.scene_area.width,
-                                      self.scene_area.height)
-            if picture is not None:
-                surface.blit(picture, picture.get_rect(center=self.scene_area.center))
+            picture = pictures.picture(ui, self.game.folder, room.background, self.scene_area.width,
+                                       self.scene_area.height)
+            surface.blit(picture, picture.get_rect(center=self.scene_area.center))
         title = ui.text.render(room.title.get(self.locale), m.title, p.text, self.room_rect.width - m.unit * 4, bold=True)
         surface.blit(title, (self.room_rect.x + m.unit * 2, self.room_rect.y + m.unit * 2))
         if room.description and self.viewport is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -195,50 +196,50 @@ def export(pseudonym: str, home: Path | None = None) -> dict[str, Any]:
         except StoreError as error:
             out["database_error"] = str(error)
     out["files"] = [f.as_dict() for f in find(pseudonym, home)]
-    key_bytes = _forms(pseudonym)
-    out["damaged_databases"] = [str(p) for p in databases(home) if p != main and _holds(p, key_bytes)]
+    pattern = _pattern(pseudonym)
+    out["damaged_databases"] = [str(p) for p in databases(home) if p != main and _holds(p, pattern)]
     return out
 
 
 # --- erasing ----------------------------------------------------------------------------
 
-def _forms(pseudonym: str) -> list[bytes]:
-    """The byte forms a pseudonym may take inside a database file."""
-    name = clean_name(pseudonym)
-    variants = {name, name.lower(), name.upper(), name.title(), name.capitalize()}
-    forms = {unicodedata.normalize(f, v).encode() for v in variants for f in ("NFC", "NFD")}
-    return sorted(f for f in forms if f)
+def _pattern(pseudonym: str) -> re.Pattern[bytes]:
+    """The pseudonym as bytes inside any file, however it was typed: each letter in any
+    case, composed or not (NFC, NFD), words separated by any run of spaces."""
+    parts = []
+    for char in clean_name(pseudonym):
+        if char == " ":
+            parts.append(b" +")
+            continue
+        forms = {unicodedata.normalize(f, v).encode() for v in {char, char.lower(), char.upper(), char.casefold()}
+                 for f in ("NFC", "NFD")}
+        parts.append(b"(?:" + b"|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + b")")
+    return re.compile(b"".join(parts))
 
 
-def _holds(path: Path, forms: list[bytes]) -> bool:
+def _holds(path: Path, pattern: re.Pattern[bytes]) -> bool:
     for file in (path, Path(f"{path}-wal")):
         try:
             raw = file.read_bytes()
         except OSError:
             continue
-        if any(form in raw for form in forms):
+        if pattern.search(raw):
             return True
     return False
 
 
-def _scrub(path: Path, forms: list[bytes]) -> bool:
+def _scrub(path: Path, pattern: re.Pattern[bytes]) -> bool:
     """Overwrite every occurrence of the pseudonym in a database that cannot be opened
     (damaged, set aside) with zeros, in place; True when something was overwritten."""
     changed = False
     for file in (path, Path(f"{path}-wal"), Path(f"{path}-journal")):
         try:
-            raw = bytearray(file.read_bytes())
+            raw = file.read_bytes()
         except OSError:
             continue
-        hit = False
-        for form in forms:
-            start = raw.find(form)
-            while start >= 0:
-                raw[start:start + len(form)] = bytes(len(form))
-                hit = True
-                start = raw.find(form, start + len(form))
-        if hit:
-            write_atomic(file, bytes(raw))
+        scrubbed = pattern.sub(lambda m: bytes(len(m.group(0))), raw)
+        if scrubbed != raw:
+            write_atomic(file, scrubbed)
             changed = True
     return changed
 
@@ -261,7 +262,7 @@ def forget(pseudonym: str, database: Path | None = None, home: Path | None = Non
     key = name_key(pseudonym)
     out = Forgotten(who)
     main = database or home / "data" / DATABASE
-    forms = _forms(pseudonym)
+    pattern = _pattern(pseudonym)
     for path in dict.fromkeys([main, *databases(home)]):
         if not path.is_file():
             continue
@@ -275,10 +276,10 @@ def forget(pseudonym: str, database: Path | None = None, home: Path | None = Non
                     raise
                 out.failed.append((Finding(path, "database", SCRUB), str(error)))
                 continue
-            if _holds(path, forms):
+            if _holds(path, pattern):
                 finding = Finding(path, "database", SCRUB)
                 try:
-                    _scrub(path, forms)
+                    _scrub(path, pattern)
                     out.done.append(finding)
                 except OSError as failure:
                     out.failed.append((finding, str(failure.strerror or failure)))

@@ -63,9 +63,23 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--game", metavar=_("IDENTIFIANT"),
                         help=_("identifiant du jeu à synthétiser quand les fichiers viennent de "
                                "plusieurs jeux (par défaut : celui qui a le plus de résultats)"))
+    pack = commands.add_parser("pack", help=_("écrit un jeu en un seul fichier .sesame à partager "
+                                              "(après une vérification complète)"))
+    pack.add_argument("game", metavar=_("JEU"), help=_("dossier de jeu ou identifiant d’un jeu"))
+    pack.add_argument("--out", default=".", metavar=_("DOSSIER"), help=_("dossier où écrire le paquet"))
+    install = commands.add_parser("import", help=_("vérifie un paquet .sesame et installe son jeu "
+                                                   "dans le dossier de jeux de l’utilisateur"))
+    install.add_argument("package", metavar=_("PAQUET"), help=_("fichier .sesame"))
+    install.add_argument("--replace", action="store_true",
+                         help=_("remplace le jeu de même identifiant déjà installé (l’ancien est gardé à part)"))
+    catalog = commands.add_parser("catalog", help=_("construit un catalogue statique (index.html et "
+                                                    "catalog.json) des paquets d’un dossier"))
+    catalog.add_argument("folder", metavar=_("DOSSIER"), help=_("dossier qui contient des fichiers .sesame"))
+    catalog.add_argument("--out", required=True, metavar=_("DOSSIER"), help=_("dossier où écrire le catalogue"))
     forget = commands.add_parser("forget", help=_("efface tout ce qui est enregistré sur un élève"))
     forget.add_argument("pseudonym", metavar=_("PSEUDONYME"))
-    export = commands.add_parser("export", help=_("affiche en JSON tout ce qui est enregistré sur un élève"))
+    export = commands.add_parser("export", help=_("affiche en JSON tout ce qui est enregistré sur un élève "
+                                                  "(ses données, pas un jeu : pour partager un jeu, sesame pack)"))
     export.add_argument("pseudonym", metavar=_("PSEUDONYME"))
     return parser
 
@@ -75,6 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The language must be known before the parser's help texts are translated.
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])
+    opened = [a for a in argv if not a.startswith("-")]
+    if len(opened) == 1 and opened[0].lower().endswith(".sesame") and Path(opened[0]).is_file():
+        # ``Sesame FILE.sesame``: a package given as argument or dropped on the program
+        argv = [a for a in argv if a != opened[0]]
+        args = _parser().parse_args(argv)
+        if args.lang:
+            set_language(args.lang)
+        return _play(args, package=Path(opened[0]))
     parser = _parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -93,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(args)
     if args.command == "guide":
         return _guide(args)
+    if args.command in ("pack", "import", "catalog"):
+        from . import sharing
+
+        return {"pack": sharing.pack_command, "import": sharing.import_command,
+                "catalog": sharing.catalog_command}[args.command](args)
     if args.command == "bench":
         from .bench import main as bench_main
 
@@ -105,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _play(args: argparse.Namespace) -> int:
+def _play(args: argparse.Namespace, package: Path | None = None) -> int:
     game = None
     if args.command == "play":
         game = resolve_game(args.game)
@@ -120,7 +147,8 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     from .player.main import run
 
-    return run(game, (width, height), args.fullscreen, first_frame_and_exit=args.first_frame_and_exit)
+    return run(game, (width, height), args.fullscreen, first_frame_and_exit=args.first_frame_and_exit,
+               package=package)
 
 
 def _guide(args: argparse.Namespace) -> int:
@@ -168,7 +196,12 @@ def _check(args: argparse.Namespace) -> int:
             print(_("sesame: « {path} » n’existe pas").format(path=raw), file=sys.stderr)
             usage_error = True
             continue
-        reports.append(check_path(path, solve=not args.no_solve))
+        if path.suffix == ".sesame" and path.is_file():
+            from .content.package import check_package
+
+            reports.append(check_package(path, solve=not args.no_solve))
+        else:
+            reports.append(check_path(path, solve=not args.no_solve))
     if usage_error:
         return 2
     failed = any(r.errors for r in reports)

@@ -18,6 +18,7 @@ class CheckReport:
     game_id: str = ""
     solution_length: int | None = None
     states: int | None = None
+    within: str = ""  # where the files named by the diagnostics are, when not ``path`` (a package)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -30,6 +31,8 @@ class CheckReport:
     @property
     def prefix(self) -> str:
         """Diagnostics name files relative to the game folder; print them from here."""
+        if self.within:
+            return self.within
         folder = self.path if self.path.is_dir() else self.path.parent
         return f"{folder}/" if str(folder) not in ("", ".") else ""
 

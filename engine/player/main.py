@@ -8,7 +8,9 @@ from .app import App
 
 
 def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
-        first_frame_and_exit: bool = False) -> int:
+        first_frame_and_exit: bool = False, package: Path | None = None) -> int:
+    """The player; ``game`` opens one game, ``package`` (a ``.sesame`` file given on the
+    command line or dropped on the program) opens its import."""
     from ..session import tidy
     from .scenes.home import HomeScene
     from .scenes.intro import IntroScene
@@ -18,6 +20,10 @@ def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscree
     app.push(HomeScene(app))
     if game is not None:
         app.push(IntroScene(app, str(game)))
+    if package is not None:
+        from .scenes.importing import ImportScene, find_packages
+
+        app.push(ImportScene(app, find_packages(package), start=package))
     if first_frame_and_exit:  # smoke test of a build, start-time figure
         app.step([])
         print("first-frame", app.frames, flush=True)

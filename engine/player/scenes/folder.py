@@ -41,7 +41,8 @@ def candidate_folders(progress: Any = None) -> list[tuple[str, Path]]:
             if base.is_dir():
                 found += [(_("Clé ou disque « {name} »").format(name=p.name), p) for p in sorted(base.iterdir())
                           if p.is_dir()]
-    for label, path in ((_("Documents"), home / "Documents"), (_("Bureau"), home / "Desktop"),
+    for label, path in ((_("Téléchargements"), home / "Downloads"), (_("Téléchargements"), home / "Téléchargements"),
+                        (_("Documents"), home / "Documents"), (_("Bureau"), home / "Desktop"),
                         (_("Bureau"), home / "Bureau")):
         if path.is_dir():
             found.append((label, path))

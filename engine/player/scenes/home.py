@@ -73,7 +73,12 @@ class HomeScene(Scene):
         teacher_w = self.app.ui.text.render(teacher.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 7
         teacher.rect = pygame.Rect(0, 0, teacher_w, gear.rect.height)
         teacher.rect.topright = (gear.rect.left - m.unit * 3, gear.rect.top)
-        self.widgets += [gear, teacher]
+        bring = Button("import", label=_("Importer un jeu"), icon="doc", action=("import",),
+                       speech=_("Importer un jeu reçu en fichier .sesame (clé USB, téléchargements, catalogue)"))
+        bring_w = self.app.ui.text.render(bring.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 7
+        bring.rect = pygame.Rect(0, 0, bring_w, gear.rect.height)
+        bring.rect.topright = (teacher.rect.left - m.unit * 3, gear.rect.top)
+        self.widgets += [gear, teacher, bring]
         top = self.header_height + m.unit * 4
         resumable = [(c, save) for c in self.cards for save in [resumable_save(c.id)] if save]
         for card, save in resumable[:1]:
@@ -116,6 +121,10 @@ class HomeScene(Scene):
             self.app.push(SettingsScene(self.app))
         elif action[0] == "teacher":
             self.app.push(TeacherScene(self.app))
+        elif action[0] == "import":
+            from .importing import start_import
+
+            start_import(self.app)
         elif action[0] == "open" and not action[1].problem:
             self.app.push(IntroScene(self.app, action[1].path))
         elif action[0] == "resume":

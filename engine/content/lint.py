@@ -204,13 +204,28 @@ def answers(ctx: Context) -> None:
 def explanations(ctx: Context) -> None:
     from ..i18n import _
 
-    for path, raw in elements(ctx.data, "puzzle"):
-        if "explanation" not in raw:
-            ctx.warn(path, _("énigme « {id} » sans explication : dites pourquoi la réponse est juste")
-                     .format(id=raw["id"]), "lint.no_explanation")
-        if not raw.get("sources"):
-            ctx.warn(path, _("énigme « {id} » sans source : citez d’où vient ce qu’elle affirme")
-                     .format(id=raw["id"]), "lint.no_source")
+    puzzles = list(elements(ctx.data, "puzzle"))
+    # When no puzzle of the game has one (a question bank imported from Moodle), one
+    # warning for the game says it better than one per question.
+    unexplained = [(path, raw) for path, raw in puzzles if "explanation" not in raw]
+    if len(unexplained) > 1 and len(unexplained) == len(puzzles):
+        ctx.add(("puzzles",), _("aucune des {n} énigmes n’a d’explication : ajoutez à chacune "
+                                "« explanation », pourquoi la réponse est juste").format(n=len(puzzles)),
+                "lint.no_explanation", Severity.WARNING, on_key=True)
+        unexplained = []
+    for path, raw in unexplained:
+        ctx.warn(path, _("énigme « {id} » sans explication : dites pourquoi la réponse est juste")
+                 .format(id=raw["id"]), "lint.no_explanation")
+    unsourced = [(path, raw) for path, raw in puzzles if not raw.get("sources")]
+    if len(unsourced) > 1 and len(unsourced) == len(puzzles):
+        ctx.add(("puzzles",), _("aucune des {n} énigmes ne cite de source : déclarez-les sous « sources » "
+                                "et citez-les dans chaque énigme").format(n=len(puzzles)), "lint.no_source",
+                Severity.WARNING, on_key=True)
+        unsourced = []
+    for path, raw in unsourced:
+        ctx.warn(path, _("énigme « {id} » sans source : citez d’où vient ce qu’elle affirme")
+                 .format(id=raw["id"]), "lint.no_source")
+    for path, raw in puzzles:
         if ctx.game.genre == "escape" and not raw.get("hints"):
             ctx.warn(path, _("énigme « {id} » sans indice : une équipe bloquée n’aura pas d’aide")
                      .format(id=raw["id"]), "lint.no_hint")

@@ -18,7 +18,7 @@ from .rules import Rules
 from .state import STATUSES, State
 
 MAX_SECONDS = 1e9  # about thirty years of play: anything above is not a real save
-ROOM = N_("salle « {id} » inconnue dans ce jeu")
+ROOM = N_("salle « {id} » inconnue")
 
 
 def _number(value: Any, low: float = 0.0, high: float = MAX_SECONDS) -> bool:
@@ -54,17 +54,17 @@ def problem(rules: Rules, state: State) -> str | None:
     if state.room is not None and state.room not in game.rooms:
         return _unknown(ROOM, state.room)
     checks = (
-        (N_("drapeau « {id} » inconnu dans ce jeu"), state.flags, game.flags),
-        (N_("compteur « {id} » inconnu dans ce jeu"), state.counters, game.counters),
-        (N_("objet « {id} » inconnu dans ce jeu"), state.inventory, game.items),
-        (N_("élément « {id} » inconnu dans ce jeu"), state.unlocked, {**game.objects, **game.exits}),
-        (N_("élément « {id} » inconnu dans ce jeu"), state.inspected, game.objects),
-        (N_("élément « {id} » inconnu dans ce jeu"), state.taken, game.objects),
-        (N_("document « {id} » inconnu dans ce jeu"), state.seen, game.documents),
+        (N_("drapeau « {id} » inconnu"), state.flags, game.flags),
+        (N_("compteur « {id} » inconnu"), state.counters, game.counters),
+        (N_("objet « {id} » inconnu"), state.inventory, game.items),
+        (N_("élément « {id} » inconnu"), state.unlocked, {**game.objects, **game.exits}),
+        (N_("élément « {id} » inconnu"), state.inspected, game.objects),
+        (N_("élément « {id} » inconnu"), state.taken, game.objects),
+        (N_("document « {id} » inconnu"), state.seen, game.documents),
         (ROOM, state.visited, game.rooms),
-        (N_("déclencheur « {id} » inconnu dans ce jeu"), state.fired, [t.id for t in game.triggers]),
-        (N_("énigme « {id} » inconnue dans ce jeu"), state.revealed, game.puzzles),
-        (N_("énigme « {id} » inconnue dans ce jeu"), state.progress, game.puzzles),
+        (N_("déclencheur « {id} » inconnu"), state.fired, [t.id for t in game.triggers]),
+        (N_("énigme « {id} » inconnue"), state.revealed, game.puzzles),
+        (N_("énigme « {id} » inconnue"), state.progress, game.puzzles),
     )
     for what, ids, known in checks:
         missing = _first_missing(ids, known)
@@ -82,7 +82,7 @@ def problem(rules: Rules, state: State) -> str | None:
     if type(state.time_up) is not bool:
         return _("valeur impossible ({name})").format(name="time_up")
     if state.ending is not None and state.ending != "" and state.ending not in game.endings:
-        return _unknown(N_("fin « {id} » inconnue dans ce jeu"), state.ending)
+        return _unknown(N_("fin « {id} » inconnue"), state.ending)
     for puzzle_id, progress in state.progress.items():
         puzzle = game.puzzles[puzzle_id]
         if (progress.status not in STATUSES or not all(_count(getattr(progress, n)) for n in ("wrong", "streak"))

@@ -53,8 +53,11 @@ class DebriefScene(Scene):
                     self.unwritten = True
                     self.kept = _("Le résultat n’a pas pu être enregistré sur cet ordinateur : {why}. "
                                   "Enregistre-le sur une clé USB ou dans un autre dossier avec le "
-                                  "bouton ci-dessous. En attendant, la partie reste sauvegardée : "
-                                  "« Reprendre » sur l’accueil ramène ici.").format(why=reason(error))
+                                  "bouton ci-dessous.").format(why=reason(error)) + " " + (
+                        _("En attendant, la partie reste sauvegardée : « Reprendre » sur l’accueil "
+                          "ramène ici.") if session.save_problem is None else
+                        _("La partie n’a pas pu être sauvegardée non plus : ne quitte pas cet écran "
+                          "avant d’avoir enregistré le résultat."))
         if not self.unwritten:
             discard_save(session)
 
@@ -95,7 +98,7 @@ class DebriefScene(Scene):
             label = _("Enregistrer le résultat sur une clé ou dans un dossier")
             save = Button("save-result", label=label, icon="doc", action=("save",),
                           style="primary" if self.unwritten else "secondary")
-            label_w = self.app.ui.text.render(label, m.body, (0, 0, 0)).get_width()
+            label_w = self.app.ui.text.render(label, m.body, (0, 0, 0), bold=self.unwritten).get_width()
             save.rect = pygame.Rect(m.unit * 4, home.rect.y, min(label_w + m.body + m.unit * 8,
                                                                   home.rect.left - m.unit * 8), button_h)
             save.rect.height = max(button_h, save.needed_height(self.app.ui, save.rect.width))
@@ -112,8 +115,10 @@ class DebriefScene(Scene):
             parts.append((ui.text.render(ending.title.get(self.locale), m.title, p.text, width, bold=True), m.unit * 2))
             parts.append((ui.text.render(ending.text.get(self.locale), m.body, p.text, width), m.unit * 4))
         score = self.session.score()
-        if self.kept:
-            parts.append((ui.text.render(self.kept, m.small, p.muted, width), m.unit * 2))
+        if self.kept:  # a result that could not be written is said as loudly as the score
+            parts.append((ui.text.render(self.kept, m.body if self.unwritten else m.small,
+                                         p.danger if self.unwritten else p.muted, width,
+                                         bold=self.unwritten), m.unit * 2))
         line = " · ".join((
             _("Score : {points} sur {max}").format(points=score.points, max=score.max_points),
             ngettext("{n} énigme résolue sur {total}", "{n} énigmes résolues sur {total}", score.solved).format(

@@ -207,11 +207,11 @@ class IntroScene(Scene):
         if game.timer_minutes and ui.prefs["time_factor"] is not None:
             minutes = round(game.timer_minutes * ui.prefs["time_factor"])
             notes.append(_("Compte à rebours : {n} minutes (modifiable dans les réglages).").format(n=minutes))
-        if self.notice:
-            notes.append(self.notice)
         notes.append(credits_line(game))
         for note in notes:
             parts.append((ui.text.render(note, m.small, p.muted, column), m.unit))
+        if self.notice:  # the answer to what was just pressed: first, where it is seen
+            parts.insert(0, (ui.text.render(self.notice, m.body, p.accent, column, bold=True), m.unit * 3))
         out = pygame.Surface((column, max(1, sum(s.get_height() + g for s, g in parts))), pygame.SRCALPHA)
         y = 0
         for rendered, gap in parts:

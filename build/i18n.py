@@ -64,30 +64,24 @@ def compiled(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
-def messages(catalog: Catalog, translated_only: bool = False) -> dict[object, object]:
+def messages(catalog: Catalog) -> dict[object, object]:
     """What a catalog says, without its header (the generator's name and version, dates):
-    each message with its translation, flags and locations. Two catalogs with the same
-    messages are the same catalog, whichever Babel wrote them."""
+    each message with its translation, flags, files and comments. Two catalogs with the
+    same messages are the same catalog, whichever Babel wrote them."""
     out: dict[object, object] = {}
     for message in catalog:
         if not message.id:
             continue
         key = (message.context, tuple(message.id) if isinstance(message.id, (list, tuple)) else message.id)
         string = tuple(message.string) if isinstance(message.string, (list, tuple)) else message.string
-        if translated_only:  # what a compiled .mo keeps
-            if message.fuzzy or not (all(message.string) if isinstance(message.string, (tuple, list))
-                                     else message.string):
-                continue
-            out[key] = string
-        else:
-            files = sorted({filename for filename, _line in message.locations})  # no line numbers kept
-            out[key] = (string, sorted(message.flags), files,
-                                                  message.auto_comments)
+        files = sorted({filename for filename, _line in message.locations})  # no line numbers kept
+        out[key] = (string, sorted(message.flags), files, message.auto_comments)
     return out
 
 
 def up_to_date(language: str, catalog: Catalog) -> bool:
-    """The .po and .mo on disk hold exactly the messages of ``catalog``."""
+    """The .po and .mo on disk hold exactly the messages of ``catalog`` (the .mo compared
+    with what compiling ``catalog`` gives, read back: Babel fills untranslated plurals)."""
     po, mo = po_path(language), po_path(language).with_suffix(".mo")
     if not mo.exists():
         return False
@@ -96,7 +90,7 @@ def up_to_date(language: str, catalog: Catalog) -> bool:
     with mo.open("rb") as stream:
         compiled_on_disk = read_mo(stream)
     return (messages(on_disk) == messages(catalog)
-            and messages(compiled_on_disk, translated_only=True) == messages(catalog, translated_only=True))
+            and messages(compiled_on_disk) == messages(read_mo(io.BytesIO(compiled(catalog)))))
 
 
 def main(argv: list[str]) -> int:

@@ -340,3 +340,21 @@ def test_for_real_a_read_only_sesame_folder(tmp_path, monkeypatch):
         assert isinstance(app.scene, DebriefScene) and app.scene.unwritten
         assert "lecture seule" in app.scene.kept
         app.keeper.close()
+
+
+def test_a_file_that_is_not_a_database_is_set_aside_at_once(sesame_home):
+    database = store_module.default_path()
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"pas une base de donnees" * 200)
+    app, pilot, commands = begin()
+    watch = Watch(app)
+    watch.collect()
+    pilot.dismiss()
+    for command in commands[:3]:
+        watch.step(pilot, command)
+    [told] = watch.seen
+    assert told.title == "Base des résultats remplacée"
+    assert database.with_name("sesame.abime.sqlite3").read_bytes() == b"pas une base de donnees" * 200
+    app.keeper.close()
+    with Store() as store:
+        assert store.export("Lynx")["sessions"]

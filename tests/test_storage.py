@@ -150,3 +150,19 @@ def test_without_os_locks_the_pid_decides(tmp_path, monkeypatch):
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+def test_results_and_storage_never_import_the_app_level_session(tmp_path):
+    """The results layer writes through ``engine.storage``; the app-level session (saves,
+    claims) sits above it and is never pulled in by reading or writing results. (``sample``
+    is the benchmarks' generator: it plays real sessions to make its files.)"""
+    script = ("import sys, pkgutil, importlib, engine.results, engine.storage\n"
+              "for info in pkgutil.walk_packages(engine.results.__path__, 'engine.results.'):\n"
+              "    if info.name != 'engine.results.sample':\n"
+              "        importlib.import_module(info.name)\n"
+              "assert 'engine.session' not in sys.modules, 'engine.session imported'\n"
+              "assert 'pygame' not in sys.modules\n"
+              "print('ok')\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "SESAME_HOME": str(tmp_path)})
+    assert done.stdout.strip() == "ok", done.stderr

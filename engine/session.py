@@ -13,7 +13,9 @@ on the same folder is told, and plays a new game saved apart (``free_save``).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ from .storage import Held, Lock, clean_temporary, holder, is_set_aside, read_bou
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 64 * 1024 * 1024  # a long game's save is a few hundred kilobytes
 SLOTS = 9  # saves of one game played at once in several windows
+_SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # the schema's pattern for a game id
 
 
 class SaveError(Exception):
@@ -175,7 +178,10 @@ def saves_folder() -> Path:
 
 def save_path_for(game_id: str, slot: int = 1) -> Path:
     """Where the game in progress is saved: one save per game, and one more per window
-    playing the same game at the same time (``slot`` 2 and up)."""
+    playing the same game at the same time (``slot`` 2 and up). An id that is not a
+    valid game id (the home screen reads manifests unchecked) never leaves the folder."""
+    if not _SAFE_ID.fullmatch(game_id):
+        game_id = "jeu-" + hashlib.sha256(game_id.encode("utf-8", "replace")).hexdigest()[:16]
     name = game_id if slot == 1 else f"{game_id}.{slot}"
     return saves_folder() / f"{name}.json"
 

@@ -264,3 +264,10 @@ def test_temporary_files_left_by_a_kill_are_cleaned_at_start(sesame_home):
         os.utime(path, (time.time() - 600, time.time() - 600))
     assert run(first_frame_and_exit=True) == 0
     assert list(saves.iterdir()) == []
+
+
+def test_a_game_id_read_unchecked_never_leads_out_of_the_saves_folder(sesame_home):
+    for forged in ("../../etc/passwd", "C:\\x", "a/b", "x" * 300, ""):
+        path = save_path_for(forged, 2)
+        assert path.parent == sesame_home / "saves" and path.name.startswith("jeu-")
+    assert save_path_for("escape_fake_news").name == "escape_fake_news.json"

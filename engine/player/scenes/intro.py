@@ -286,9 +286,9 @@ class IntroScene(Scene):
                               group=self.fields["group"].value.strip() if "group" in self.fields else "",
                               members=members, started_at=datetime.now().astimezone().isoformat(timespec="seconds"),
                               lock=lock)
-            self.app.record(session)
         else:
             session.lock = lock
+        self.app.record(session)  # a kill may have come between the save and the database
         self.app.replace(DebriefScene(self.app, session) if session.ended else PlayScene(self.app, session))
 
     def on_escape(self) -> None:

@@ -20,7 +20,7 @@ def shown(text: str) -> str:
 
 
 @pytest.mark.parametrize("folder", [GAMES / "escape_fake_news", GAMES / "metiers_industrie",
-                                    FIXTURES / "mini_escape"], ids=lambda p: p.name)
+                                    GAMES / "alimentation", FIXTURES / "mini_escape"], ids=lambda p: p.name)
 def test_guide_holds_every_answer_and_source(folder, tmp_path, capsys):
     assert main(["guide", str(folder), "--out", str(tmp_path)]) == 0
     game = load_game(folder).game

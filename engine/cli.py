@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     from .gift_commands import add_parsers as add_gift_parsers
 
     add_gift_parsers(commands)
+    from .editor.command import add_parser as add_edit_parser
+
+    add_edit_parser(commands)
     return parser
 
 
@@ -128,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return (gift_commands.import_command if args.command == "import-gift"
                 else gift_commands.export_command)(args)
+    if args.command == "edit":
+        from .editor.command import command as edit_command
+
+        return edit_command(args)
     if args.command == "bench":
         from .bench import main as bench_main
 

@@ -1,0 +1,261 @@
+"""What the editor does besides changing fields: start points, the walkthrough, pictures,
+trying, the facilitator's guide, sharing and importing. Each goes through the engine's
+public entry points (``engine.content``, ``engine.core``, ``engine.guide``, the ``sesame
+play`` command), never through the player's scenes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import storage
+from ..content import assets
+from ..content.loader import MANIFEST
+from ..core import commands as cmd
+from ..paths import bundled_games, user_dir
+from ..replay import WALKTHROUGH
+from .yamlsave import dump_whole
+
+STARTERS = Path(__file__).resolve().parent / "starters"
+GENRES = ("quiz", "escape", "challenge")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+
+class ActionError(Exception):
+    """Something the author asked for that cannot be done; the message says why."""
+
+
+# --- start points --------------------------------------------------------------------
+
+def games_folder() -> Path:
+    return user_dir("games")
+
+
+def my_games() -> list[tuple[str, str, Path]]:
+    """(id, title, folder) of the games in the user's games folder."""
+    found = []
+    try:
+        folders = sorted(p for p in games_folder().iterdir() if (p / MANIFEST).is_file())
+    except OSError:
+        return []
+    for folder in folders[:500]:
+        found.append((folder.name, _title_of(folder), folder))
+    return found
+
+
+def bundled() -> list[tuple[str, str, Path]]:
+    root = bundled_games()
+    try:
+        folders = sorted(p for p in root.iterdir() if (p / MANIFEST).is_file())
+    except OSError:
+        return []
+    return [(f.name, _title_of(f), f) for f in folders]
+
+
+def _title_of(folder: Path) -> str:
+    try:
+        data = yaml.safe_load(assets.read(folder, MANIFEST, 1_000_000).decode("utf-8-sig"))
+    except Exception:  # an unreadable game still shows, by its folder's name
+        return folder.name
+    title = data.get("title") if isinstance(data, dict) else None
+    if isinstance(title, dict):
+        title = next(iter(title.values()), None)
+    return str(title) if title else folder.name
+
+
+def slug(text: str) -> str:
+    import unicodedata
+
+    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    flat = re.sub(r"[^a-z0-9]+", "_", flat).strip("_")[:40]
+    return flat or "mon_jeu"
+
+
+def _free_folder(stem: str) -> Path:
+    base = games_folder()
+    candidate, n = base / stem, 2
+    while candidate.exists():
+        candidate, n = base / f"{stem}_{n}", n + 1
+    return candidate
+
+
+def create(genre: str, title: str) -> Path:
+    """A new game from the genre's starter: a small real game that passes ``check``."""
+    if genre not in GENRES:
+        raise ActionError(genre)
+    folder = _free_folder(slug(title) if title.strip() else f"mon_{genre}")
+    shutil.copytree(STARTERS / genre, folder)
+    _rename(folder, folder.name, title.strip() or None)
+    return folder
+
+
+def adapt(source: Path) -> Path:
+    """« Adapter »: a copy of a game (a bundled one) under a new id, to change freely."""
+    source = Path(source)
+    if not (source / MANIFEST).is_file():
+        raise ActionError(str(source))
+    folder = _free_folder(f"{source.name}_adapte")
+    shutil.copytree(source, folder, symlinks=True, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    for path in folder.rglob("*"):  # a link in a shared game never becomes part of the copy
+        if path.is_symlink():
+            path.unlink()
+    _rename(folder, folder.name, None)
+    return folder
+
+
+def _rename(folder: Path, ident: str, title: str | None) -> None:
+    from .changes import SetField
+    from .project import Project
+
+    project = Project(folder)
+    project.change(SetField(("id",), ident), record=False)
+    if title:
+        project.change(SetField(("title",), title), record=False)
+
+
+# --- the walkthrough -------------------------------------------------------------------
+
+def walkthrough_text(solution: list[cmd.Command], genre: str) -> str:
+    """The solver's winning path as a ``walkthrough.yaml`` (format: engine/replay.py)."""
+    steps: list[dict[str, Any]] = []
+    for command in solution:
+        if isinstance(command, cmd.Inspect):
+            steps.append({"inspect": command.object})
+        elif isinstance(command, cmd.Go):
+            steps.append({"go": command.exit})
+        elif isinstance(command, cmd.Use):
+            steps.append({"use": command.item, "on": command.target})
+        elif isinstance(command, cmd.Examine):
+            steps.append({"examine": command.item})
+        elif isinstance(command, cmd.Answer):
+            steps.append({"answer": command.puzzle, "value": _plain(command.value)})
+        elif isinstance(command, cmd.Hint):
+            steps.append({"hint": command.puzzle})
+        elif isinstance(command, cmd.Skip):
+            steps.append({"skip": command.puzzle})
+        elif isinstance(command, cmd.Next):
+            steps.append({"next": None})
+    head = ("# Parcours gagnant écrit par l’éditeur à partir de la recherche de solution.\n"
+            "# Format : voir « Parcours (walkthrough) » dans le README.\n")
+    return head + dump_whole({"step_s": 1, "steps": steps})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def write_walkthrough(folder: Path, solution: list[cmd.Command], genre: str) -> Path:
+    path = Path(folder) / WALKTHROUGH
+    if path.is_symlink():
+        raise ActionError(WALKTHROUGH)
+    storage.write_atomic(path, walkthrough_text(solution, genre))
+    return path
+
+
+# --- pictures ----------------------------------------------------------------------------
+
+def add_image(folder: Path, filename: str, data: bytes) -> str:
+    """Copy a chosen or dropped picture into the game's ``images/``; its name is made
+    safe (no folder, no « .. », only letters, digits, « _ », « - »), it never replaces
+    a file, and it is checked with the player's asset rules. Returns its game path."""
+    from ..i18n import _
+
+    base = os.path.basename(filename.replace("\\", "/"))
+    stem, suffix = os.path.splitext(base)
+    if suffix.lower() not in IMAGE_SUFFIXES:
+        raise ActionError(_("une image est un fichier PNG, JPEG ou SVG"))
+    stem = slug(stem) or "image"
+    try:
+        info = assets.image_info(f"images/{stem}{suffix.lower()}", data)
+    except assets.Refused as refused:
+        raise ActionError(refused.reason) from None
+    del info
+    images = Path(folder) / "images"
+    if images.is_symlink() or (images.exists() and not images.is_dir()):
+        raise ActionError(_("« images » n’est pas un dossier du jeu"))
+    images.mkdir(exist_ok=True)
+    name, n = f"images/{stem}{suffix.lower()}", 2
+    while os.path.lexists(Path(folder) / name):
+        name, n = f"images/{stem}_{n}{suffix.lower()}", n + 1
+    target = Path(folder) / name
+    if target.resolve().parent != images.resolve() or not str(target.resolve()).startswith(
+            str(Path(folder).resolve()) + os.sep):
+        raise ActionError(_("« {name} » sort du dossier du jeu").format(name=name))
+    storage.write_atomic(target, data)
+    assets.regular_file(Path(folder), name, assets.image_limit(name))
+    return name
+
+
+# --- trying, the guide, sharing, importing ---------------------------------------------------
+
+def play_command(folder: Path) -> list[str]:
+    """The command that opens the real player on a game folder."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "play", str(folder)]
+    return [sys.executable, "-m", "engine", "play", str(folder)]
+
+
+def try_game(folder: Path) -> subprocess.Popen[bytes]:
+    from .browser import clean_environment
+
+    return subprocess.Popen(play_command(folder), env=clean_environment(for_browser=False),
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, cwd=str(folder))
+
+
+def guide(folder: Path) -> Path:
+    from .. import guide as guide_module
+    from ..content.diagnostics import ContentError
+    from ..content.loader import load_game
+
+    try:
+        loaded = load_game(folder, use_cache=False)
+    except ContentError as error:
+        raise ActionError(str(error.diagnostics[0])) from None
+    return guide_module.write(loaded.game, Path(folder) / ".editeur" / "guide")
+
+
+def share(folder: Path, out: Path) -> Path:
+    from ..content.package import PackageError, pack
+
+    try:
+        path, report = pack(folder, out)
+    except PackageError as error:
+        raise ActionError(str(error.diagnostics[0]) if error.diagnostics else str(error)) from None
+    if report.errors:
+        raise ActionError(str(report.errors[0]))
+    return path
+
+
+def import_package(data: bytes, filename: str, replace: bool = False) -> Path:
+    from ..content.package import Conflict, PackageError, install, unpack
+
+    work = user_dir("editor") / "imports"
+    work.mkdir(parents=True, exist_ok=True)
+    incoming = work / (slug(Path(filename).stem) + ".sesame")
+    storage.write_atomic(incoming, data)
+    try:
+        unpacked = unpack(incoming)
+        try:
+            return install(unpacked, games_folder(), replace=replace).folder
+        finally:
+            unpacked.discard()
+    except PackageError as error:
+        raise ActionError(str(error.diagnostics[0]) if error.diagnostics else str(error)) from None
+    except Conflict as conflict:
+        raise ActionError(str(conflict)) from None
+    finally:
+        incoming.unlink(missing_ok=True)

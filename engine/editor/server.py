@@ -1,0 +1,562 @@
+"""The editor's local web server: small, synchronous, for its own user only.
+
+Safety, since a page on the same machine or a shared game could try to use it:
+
+- it listens on 127.0.0.1 only (no firewall prompt, nothing reachable from the network),
+  on a port the system picks unless ``--port`` fixes it;
+- the URL it opens holds a one-time token, exchanged for a cookie (``HttpOnly``,
+  ``SameSite=Strict``); without that cookie every request is refused;
+- the ``Host`` header must name the loopback address and our port (DNS rebinding);
+- every write (``POST``) must come with an ``Origin`` that is ours;
+- every page is a template with autoescaping (a game written by someone else is
+  untrusted text) and a Content-Security-Policy that allows our own scripts only;
+- files of a game are served through the engine's resolver (inside the game folder,
+  regular files, bounded), SVG in a sandbox.
+
+One lock serialises the requests: each reads the game, applies one change, validates,
+saves, and returns what the page redraws.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import mimetypes
+import secrets
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..content import assets
+from ..content.yamlread import YamlError, read_text
+from ..i18n import _
+from . import actions, examples, forms
+from .changes import AddItem, ChangeError, MoveItem, RemoveItem, SetField, from_json, get, to_pointer, to_text
+from .project import Project
+from .validate import Validator, Verdict
+from .words import SECTIONS_BY_GENRE, Words, section_title
+from .yamlsave import Refused
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "sesame_editeur"
+MAX_BODY = 20 * 1024 * 1024
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+
+@dataclass
+class Open:
+    """A game open in the editor: its project, its validator, the pages looking at it."""
+
+    project: Project
+    validator: Validator = field(default_factory=Validator)
+    pages: dict[str, float] = field(default_factory=dict)  # page id -> last seen
+
+    def verdict(self) -> Verdict:
+        p = self.project
+        return self.validator.run(p.folder, p.merged, p.texts(), p.elements, p.version)
+
+
+class Editor:
+    def __init__(self, start_game: Path | None = None, port: int = 0) -> None:
+        self.token = secrets.token_urlsafe(24)
+        self.session = secrets.token_urlsafe(32)
+        self.lock = threading.RLock()
+        self.folders: dict[str, Path] = {}
+        self.open: dict[str, Open] = {}
+        self.start_key = self.register(start_game) if start_game else None
+        self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                               autoescape=select_autoescape(default=True, default_for_string=True))
+        self.env.globals.update(t=Words(), to_text=to_text, section_title=section_title)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+
+    # --- the games it knows -----------------------------------------------------------
+
+    def register(self, folder: Path) -> str:
+        folder = Path(folder).resolve()
+        for key, known in self.folders.items():
+            if known == folder:
+                return key
+        key, n = actions.slug(folder.name), 2
+        while key in self.folders:
+            key, n = f"{actions.slug(folder.name)}_{n}", n + 1
+        self.folders[key] = folder
+        return key
+
+    def game(self, key: str) -> Open | None:
+        if key not in self.folders:
+            mine = actions.games_folder() / key
+            if key == actions.slug(key) and (mine / "game.yaml").is_file():
+                self.folders[key] = mine.resolve()
+            else:
+                return None
+        if key not in self.open:
+            project = Project(self.folders[key])
+            project.claim()
+            self.open[key] = Open(project)
+        return self.open[key]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/start?token={self.token}"
+
+    def serve(self) -> None:
+        try:
+            self.httpd.serve_forever(poll_interval=0.5)
+        finally:
+            for opened in self.open.values():
+                opened.project.release()
+            self.httpd.server_close()
+
+    def shutdown(self) -> None:
+        self.httpd.shutdown()
+
+    def render(self, name: str, **values: Any) -> str:
+        return self.env.get_template(name).render(**values)
+
+    # --- pages -------------------------------------------------------------------------
+
+    def home_page(self, message: str = "") -> str:
+        return self.render("home.html", games=actions.my_games(), bundled=actions.bundled(),
+                           genres=actions.GENRES, message=message, folder=str(actions.games_folder()))
+
+    def game_page(self, key: str, opened: Open, at: str) -> str:
+        project = opened.project
+        pointer = to_pointer(at) if at else ()
+        if get(project.merged, pointer) is None and pointer:
+            pointer = pointer[:1] if get(project.merged, pointer[:1]) is not None else ()
+        genre = project.merged.get("genre")
+        sections = [(k, len(project.merged.get(k) or []) if isinstance(project.merged.get(k), list) else 0)
+                    for k in SECTIONS_BY_GENRE.get(genre if isinstance(genre, str) else "", SECTIONS_BY_GENRE["quiz"])]
+        builder = forms.Builder(project.merged, _images(project.folder))
+        form = builder.element(pointer)
+        verdict = opened.verdict()
+        notice, project.notice = project.notice, ""
+        return self.render(
+            "game.html", key=key, project=project, form=form, pointer=to_text(pointer),
+            section=pointer[0] if pointer else "", sections=sections, checklist=self.checklist(key, opened, verdict),
+            errors=json.dumps(_errors_by_pointer(verdict)), notice=notice, types=examples.choices(),
+            other=project.other_editor is not None, problems=project.problems,
+            element=len(pointer) == 2 and isinstance(pointer[1], int), version=project.version,
+            hotspot=_hotspot(project, pointer),
+            heading=f"{section_title(str(pointer[0]))} {pointer[1] + 1} — {forms.summary(get(project.merged, pointer), pointer[1])}"
+            if len(pointer) == 2 and isinstance(pointer[1], int) else "")
+
+    def checklist(self, key: str, opened: Open, verdict: Verdict) -> str:
+        def where(path: tuple[Any, ...]) -> str:
+            return _where(opened.project.merged, path)
+
+        def link(path: tuple[Any, ...]) -> str:
+            element = path[:2] if path and path[0] in SECTIONS_BY_GENRE["escape"] else ()
+            return f"/game/{key}?at={urllib.parse.quote(to_text(element))}#f{to_text(path).replace('/', '-')}"
+
+        return self.render("checklist.html", verdict=verdict, where=where, link=link)
+
+    def state(self, key: str, opened: Open, page: str) -> dict[str, Any]:
+        now = time.monotonic()
+        if page:
+            opened.pages[page] = now
+        for other in [p for p, seen in opened.pages.items() if now - seen > 12]:
+            del opened.pages[other]
+        reloaded = opened.project.changed_outside()
+        verdict = opened.verdict()
+        return {"version": opened.project.version, "reloaded": reloaded,
+                "others": len(opened.pages) > 1 or opened.project.other_editor is not None,
+                "errors": _errors_by_pointer(verdict), "checklist": self.checklist(key, opened, verdict),
+                "can_undo": bool(opened.project.undo_stack), "can_redo": bool(opened.project.redo_stack)}
+
+    # --- writes --------------------------------------------------------------------------
+
+    def apply(self, key: str, opened: Open, payload: dict[str, Any]) -> dict[str, Any]:
+        project = opened.project
+        op = payload.get("op")
+        try:
+            if op == "undo":
+                project.undo()
+            elif op == "redo":
+                project.redo()
+            elif op == "add_puzzle":
+                kind = str(payload.get("type"))
+                if kind not in examples.EXAMPLES:
+                    raise ChangeError(kind)
+                existing = project.merged.get("puzzles") or []
+                project.change(AddItem(("puzzles",), examples.new_puzzle(kind, existing)))
+                return {**self.state(key, opened, ""), "ok": True, "reload": True,
+                        "goto": f"/puzzles/{len(project.merged['puzzles']) - 1}"}
+            elif op == "add_new":
+                pointer = to_pointer(str(payload.get("pointer", "")))
+                node, _required = forms.Builder(project.merged, [])._schema_at(pointer + (0,))
+                existing = get(project.merged, pointer) or []
+                project.change(AddItem(pointer, forms.new_value(node, existing)))
+            else:
+                change = from_json(payload)
+                if isinstance(change, SetField):
+                    value, problem = _convert(payload.get("kind", ""), change.value)
+                    if problem:
+                        return {"ok": False, "field_error": problem, "pointer": to_text(change.pointer)}
+                    change = SetField(change.pointer, value)
+                project.change(change)
+        except ChangeError as error:
+            return {"ok": False, "message": _("Ce changement ne s’applique pas : {why}").format(why=error)}
+        except Refused:
+            return {"ok": False, "message": _("Rien n’a été écrit : le fichier n’aurait pas pu être relu "
+                                              "à l’identique. Vos données sont intactes.")}
+        except OSError as error:
+            from ..storage import reason
+
+            return {"ok": False, "message": _("Impossible d’enregistrer : {why}").format(why=reason(error))}
+        structural = op in ("add", "remove", "move", "undo", "redo", "add_new") or (
+            op == "set" and str(payload.get("pointer", "")).rsplit("/", 1)[-1] in ("type", "kind", "genre", "id"))
+        return {**self.state(key, opened, ""), "ok": True, "reload": structural}
+
+
+def _convert(kind: str, raw: Any) -> tuple[Any, str]:
+    """The value a form field sent, as data; (None, "") removes the field. A number that
+    does not read as one is kept as typed: the checklist then says what is wrong."""
+    if raw is None or (isinstance(raw, str) and raw.strip() == "" and kind != "yaml"):
+        return None, ""
+    if kind in ("integer", "number") and isinstance(raw, str):
+        text = raw.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            return raw, ""
+        return (int(number) if number.is_integer() and (kind == "integer" or "." not in text) else number), ""
+    if kind == "boolean":
+        return {"true": True, "false": False}.get(str(raw)), ""
+    if kind == "yaml":
+        if not str(raw).strip():
+            return None, ""
+        try:
+            return read_text(str(raw), "champ").data, ""
+        except YamlError as error:
+            return None, _("YAML illisible : {why}").format(why=error.diagnostic.message)
+    if isinstance(raw, (str, bool, int, float, list, dict)):
+        return raw, ""
+    return None, ""
+
+
+def _errors_by_pointer(verdict: Verdict) -> dict[str, list[dict[str, str]]]:
+    found: dict[str, list[dict[str, str]]] = {}
+    for placed in verdict.placed:
+        found.setdefault(placed.pointer, []).append(
+            {"message": placed.diagnostic.message, "severity": placed.diagnostic.severity.value})
+    return found
+
+
+def _where(data: dict[str, Any], path: tuple[Any, ...]) -> str:
+    """« Questions et énigmes › q3 › Consigne »: where a message is, in words."""
+    if not path:
+        return _("Le jeu")
+    words = [section_title(str(path[0])) if isinstance(path[0], str) else str(path[0])]
+    if len(path) >= 2 and isinstance(path[1], int):
+        element = get(data, path[:2])
+        words.append(forms.summary(element, path[1]).split(" ", 1)[0])
+        rest = path[2:]
+    else:
+        rest = path[1:]
+    node, _r = forms.Builder(data, [])._schema_at(path)
+    if rest:
+        words.append(str(forms.resolve(node).get("title") or rest[-1]))
+    return " › ".join(words)
+
+
+def _images(folder: Path) -> list[str]:
+    try:
+        return assets.image_names(folder)
+    except (OSError, assets.Refused):
+        return []
+
+
+def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | None:
+    """What the picture tool draws on: a hotspot question's image and zones."""
+    element = get(project.merged, pointer)
+    if len(pointer) != 2 or pointer[0] != "puzzles" or not isinstance(element, dict):
+        return None
+    if element.get("type") != "hotspot":
+        return None
+    zones = [z for z in element.get("zones") or [] if isinstance(z, dict)]
+    return {"image": element.get("image") if isinstance(element.get("image"), str) else "",
+            "zones": zones, "pointer": to_text(pointer + ("zones",))}
+
+
+def _handler(editor: Editor) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "Sesame-editeur"
+        sys_version = ""
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            return  # the windowed build has no stdout; nothing to log for the user
+
+        # --- the checks every request passes ------------------------------------------
+
+        def _host_ok(self) -> bool:
+            host = self.headers.get("Host", "")
+            return host in (f"127.0.0.1:{editor.port}", f"localhost:{editor.port}")
+
+        def _origin_ok(self) -> bool:
+            origin = self.headers.get("Origin", "")
+            return origin in (f"http://127.0.0.1:{editor.port}", f"http://localhost:{editor.port}")
+
+        def _cookie_ok(self) -> bool:
+            for part in self.headers.get("Cookie", "").split(";"):
+                name, _sep, value = part.strip().partition("=")
+                if name == COOKIE and hmac.compare_digest(value.encode(), editor.session.encode()):
+                    return True
+            return False
+
+        def _refuse(self, status: HTTPStatus, message: str) -> None:
+            body = message.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _send(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK,
+                  headers: dict[str, str] | None = None) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Security-Policy", CSP)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Referrer-Policy", "same-origin")  # « no-referrer » makes Chrome send « Origin: null »
+            self.send_header("Cache-Control", "no-store")
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _html(self, text: str) -> None:
+            self._send(text.encode("utf-8"), "text/html; charset=utf-8")
+
+        def _json(self, value: Any) -> None:
+            self._send(json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+
+        def _redirect(self, location: str, cookie: bool = False) -> None:
+            self.send_response(HTTPStatus.SEE_OTHER)
+            self.send_header("Location", location)
+            if cookie:
+                self.send_header("Set-Cookie", f"{COOKIE}={editor.session}; HttpOnly; SameSite=Strict; Path=/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def _gate(self, write: bool) -> bool:
+            if not self._host_ok():
+                self._refuse(HTTPStatus.FORBIDDEN, "Host refusé")
+                return False
+            if write and not self._origin_ok():
+                self._refuse(HTTPStatus.FORBIDDEN, "Origin refusée")
+                return False
+            if not self._cookie_ok():
+                self._refuse(HTTPStatus.FORBIDDEN, _("Ouvrez l’éditeur depuis Sésame ou la commande « sesame edit »."))
+                return False
+            return True
+
+        # --- reading ---------------------------------------------------------------------
+
+        def do_GET(self) -> None:  # noqa: N802
+            url = urllib.parse.urlsplit(self.path)
+            query = urllib.parse.parse_qs(url.query)
+            if url.path == "/start":
+                if not self._host_ok():
+                    self._refuse(HTTPStatus.FORBIDDEN, "Host refusé")
+                    return
+                token = (query.get("token") or [""])[0]
+                with editor.lock:
+                    good = bool(editor.token) and hmac.compare_digest(token.encode(), editor.token.encode())
+                    if good:
+                        editor.token = ""  # one time only
+                if not good:
+                    self._refuse(HTTPStatus.FORBIDDEN, _("Lien périmé : relancez l’éditeur depuis Sésame."))
+                    return
+                target = f"/game/{editor.start_key}" if editor.start_key else "/"
+                self._redirect(target, cookie=True)
+                return
+            if not self._gate(write=False):
+                return
+            parts = [p for p in url.path.split("/") if p]
+            with editor.lock:
+                try:
+                    self._get(parts, query)
+                except Exception as error:  # a page that fails says so, the server goes on
+                    self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(error).__name__}: {error}")
+
+        def _get(self, parts: list[str], query: dict[str, list[str]]) -> None:
+            if not parts:
+                self._html(editor.home_page((query.get("message") or [""])[0]))
+                return
+            if parts[0] == "static" and len(parts) == 2 and parts[1] in _STATIC:
+                data = (HERE / "static" / parts[1]).read_bytes()
+                self._send(data, _STATIC[parts[1]], headers={"Cache-Control": "no-cache"})
+                return
+            if parts[0] == "game" and len(parts) >= 2:
+                opened = editor.game(parts[1])
+                if opened is None:
+                    self._refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
+                    return
+                if len(parts) == 2:
+                    self._html(editor.game_page(parts[1], opened, (query.get("at") or [""])[0]))
+                    return
+                if parts[2] == "state":
+                    self._json(editor.state(parts[1], opened, (query.get("page") or [""])[0]))
+                    return
+                if parts[2] == "file":
+                    self._file(opened.project.folder, (query.get("name") or [""])[0])
+                    return
+                if parts[2] == "guide":
+                    try:
+                        path = actions.guide(opened.project.folder)
+                    except actions.ActionError as error:
+                        self._refuse(HTTPStatus.CONFLICT, str(error))
+                        return
+                    self._html(path.read_text(encoding="utf-8"))
+                    return
+            self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
+
+        def _file(self, folder: Path, name: str) -> None:
+            try:
+                path = assets.regular_file(folder, name, assets.image_limit(name))
+            except assets.Refused as refused:
+                self._refuse(HTTPStatus.NOT_FOUND, refused.reason)
+                return
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            if not kind.startswith("image/"):
+                self._refuse(HTTPStatus.NOT_FOUND, name)
+                return
+            self._send(path.read_bytes(), kind, headers={
+                "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'"})
+
+        # --- writing ---------------------------------------------------------------------
+
+        def do_POST(self) -> None:  # noqa: N802
+            if not self._gate(write=True):
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            if length < 0 or length > MAX_BODY:
+                self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, _("Fichier trop lourd"))
+                return
+            body = self.rfile.read(length)
+            parts = [p for p in urllib.parse.urlsplit(self.path).path.split("/") if p]
+            with editor.lock:
+                try:
+                    self._post(parts, body)
+                except Exception as error:
+                    self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(error).__name__}: {error}")
+
+        def _form(self, body: bytes) -> dict[str, str]:
+            return {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items()}
+
+        def _filename(self) -> str:
+            return urllib.parse.unquote(self.headers.get("X-Filename", ""))
+
+        def _post(self, parts: list[str], body: bytes) -> None:
+            if parts == ["new"]:
+                form = self._form(body)
+                folder = actions.create(form.get("genre", ""), form.get("title", ""))
+                self._redirect(f"/game/{editor.register(folder)}")
+                return
+            if parts == ["adapt"]:
+                form = self._form(body)
+                source = next((f for i, _t, f in actions.bundled() if i == form.get("game")), None)
+                if source is None:
+                    self._refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
+                    return
+                self._redirect(f"/game/{editor.register(actions.adapt(source))}")
+                return
+            if parts == ["import"]:
+                try:
+                    folder = actions.import_package(body, self._filename())
+                except actions.ActionError as error:
+                    self._json({"ok": False, "message": str(error)})
+                    return
+                self._json({"ok": True, "goto": f"/game/{editor.register(folder)}"})
+                return
+            if len(parts) != 3 or parts[0] != "game":
+                self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
+                return
+            key, action = parts[1], parts[2]
+            opened = editor.game(key)
+            if opened is None:
+                self._refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
+                return
+            folder = opened.project.folder
+            if action == "change":
+                try:
+                    payload = json.loads(body or b"{}")
+                except ValueError:
+                    payload = None
+                if not isinstance(payload, dict):
+                    self._refuse(HTTPStatus.BAD_REQUEST, "JSON")
+                    return
+                self._json(editor.apply(key, opened, payload))
+                return
+            try:
+                if action == "image":
+                    name = actions.add_image(folder, self._filename(), body)
+                    self._json({"ok": True, "name": name, "message": _("Image ajoutée : {name}").format(name=name)})
+                elif action == "walkthrough":
+                    verdict = opened.verdict()
+                    if not verdict.solution:
+                        raise actions.ActionError(_("Le jeu ne peut pas encore être fini : corrigez d’abord "
+                                                    "ce que la liste indique."))
+                    actions.write_walkthrough(folder, verdict.solution, str(opened.project.merged.get("genre")))
+                    opened.project.version += 1
+                    self._json({**editor.state(key, opened, ""), "ok": True,
+                                "message": _("Parcours gagnant écrit ({n} actions).").format(n=len(verdict.solution))})
+                elif action == "try":
+                    actions.try_game(folder)
+                    self._json({"ok": True, "message": _("Le jeu s’ouvre dans une fenêtre de Sésame.")})
+                elif action == "share":
+                    path = actions.share(folder, actions.games_folder().parent / "partages")
+                    self._json({"ok": True, "message": _("Paquet prêt à partager : {path}").format(path=path)})
+                else:
+                    self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
+            except actions.ActionError as error:
+                self._json({"ok": False, "message": str(error)})
+
+    return Handler
+
+
+_STATIC = {"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"}
+
+
+def run(game: Path | None, port: int = 0, browser: bool = True) -> int:
+    """``sesame edit``: serve until interrupted."""
+    from .browser import open_url
+
+    editor = Editor(game, port)
+    opened = browser and open_url(editor.url)
+    if not opened and sys.stdout is not None:
+        print(_("Éditeur ouvert à l’adresse : {url}").format(url=editor.url), flush=True)
+    elif sys.stdout is not None:
+        print(_("L’éditeur s’ouvre dans le navigateur ({url}). Ctrl+C pour l’arrêter.").format(url=editor.url),
+              flush=True)
+    try:
+        editor.serve()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def start_in_background(game: Path | None = None) -> Editor:
+    """For the home screen's « Créer ou modifier un jeu »: serve from a thread."""
+    from .browser import open_url
+
+    editor = Editor(game, 0)
+    threading.Thread(target=editor.serve, name="sesame-editor", daemon=True).start()
+    open_url(editor.url)
+    return editor
+
+
+__all__ = ["Editor", "run", "start_in_background", "MoveItem", "RemoveItem"]

@@ -1,0 +1,99 @@
+"""Every word the editor's pages show, in French, translated through the catalogs.
+
+Templates name them (``{{ t.undo }}``) instead of holding text, so that Babel, which
+reads the Python code, extracts them with the rest of Sésame's messages.
+"""
+
+from __future__ import annotations
+
+from ..i18n import N_, _
+
+WORDS = {
+    "editor": N_("Éditeur de jeux Sésame"),
+    "home": N_("Mes jeux"),
+    "my_games": N_("Mes jeux"),
+    "no_games": N_("Vous n’avez pas encore de jeu : partez d’un modèle ci-dessous."),
+    "edit": N_("Modifier"),
+    "new_game": N_("Créer un jeu"),
+    "new_game_help": N_("Chaque modèle est un petit jeu complet qui fonctionne : changez-le à votre idée."),
+    "title": N_("Titre du jeu"),
+    "genre": N_("Genre"),
+    "create": N_("Créer"),
+    "genre_quiz": N_("Quiz : des questions à la suite"),
+    "genre_escape": N_("Escape game : des salles, des objets, des cadenas"),
+    "genre_challenge": N_("Défi : des manches, des équipes"),
+    "adapt_title": N_("Adapter un jeu fourni"),
+    "adapt_help": N_("Une copie du jeu, avec un nouvel identifiant, que vous pouvez changer librement."),
+    "adapt": N_("Adapter"),
+    "import_title": N_("Importer un jeu reçu (.sesame)"),
+    "import": N_("Importer"),
+    "choose_file": N_("Fichier .sesame"),
+    "undo": N_("Annuler"),
+    "redo": N_("Rétablir"),
+    "try": N_("Essayer"),
+    "guide": N_("Guide d’animation"),
+    "share": N_("Partager"),
+    "walkthrough": N_("Écrire le parcours gagnant"),
+    "saved": N_("Enregistré"),
+    "saving": N_("Enregistrement…"),
+    "not_saved": N_("Non enregistré"),
+    "the_game": N_("Le jeu"),
+    "checklist": N_("Ce qu’il reste à faire"),
+    "all_good": N_("Rien à corriger : le jeu est prêt."),
+    "errors": N_("À corriger"),
+    "warnings": N_("À vérifier"),
+    "solvable": N_("Le jeu peut être fini"),
+    "unsolvable": N_("Le jeu ne peut pas être fini"),
+    "not_checked": N_("La solution sera cherchée quand les erreurs seront corrigées."),
+    "go_there": N_("Aller au champ"),
+    "add": N_("Ajouter"),
+    "remove": N_("Retirer"),
+    "up": N_("Monter"),
+    "down": N_("Descendre"),
+    "drag": N_("Glisser pour déplacer"),
+    "open": N_("Ouvrir"),
+    "empty_list": N_("La liste est vide."),
+    "yes": N_("Oui"),
+    "no": N_("Non"),
+    "unset": N_("— (non renseigné)"),
+    "yaml_help": N_("Écrit en YAML (par exemple « fr: Bonjour »)."),
+    "pick_type": N_("Quel type de question ?"),
+    "cancel": N_("Fermer"),
+    "add_image": N_("Ajouter une image"),
+    "drop_image": N_("ou déposez une image ici"),
+    "draw_help": N_("Tracez une zone sur l’image avec la souris : elle est ajoutée aux zones."),
+    "other_editor": N_("Attention : ce jeu est aussi ouvert dans un autre éditeur. Les changements de l’un peuvent écraser ceux de l’autre."),
+    "skip": N_("Aller au formulaire"),
+    "section": N_("Parties du jeu"),
+    "file_problem": N_("Ce fichier ne peut pas être lu ; corrigez-le dans un éditeur de texte :"),
+    "elements": N_("éléments"),
+    "more": N_("Plus de réglages"),
+}
+
+
+class Words:
+    """``t.undo`` in a template: the word in the current language."""
+
+    def __getattr__(self, name: str) -> str:
+        return _(WORDS[name])
+
+
+SECTIONS = {
+    "sources": N_("Sources"),
+    "skills": N_("Compétences"),
+    "puzzles": N_("Questions et énigmes"),
+    "documents": N_("Documents"),
+    "items": N_("Objets d’inventaire"),
+    "rooms": N_("Salles"),
+    "triggers": N_("Déclencheurs"),
+    "endings": N_("Fins"),
+}
+SECTIONS_BY_GENRE = {
+    "quiz": ("puzzles", "sources", "skills", "documents", "endings"),
+    "challenge": ("puzzles", "sources", "skills", "documents", "endings"),
+    "escape": ("rooms", "puzzles", "documents", "items", "triggers", "endings", "sources", "skills"),
+}
+
+
+def section_title(key: str) -> str:
+    return _(SECTIONS.get(key, key))

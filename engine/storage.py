@@ -192,7 +192,7 @@ class Held(Exception):
 
 
 _LOCK_OFFSET = 1 << 30  # Windows locks bytes: far from the PID written at the start
-_held: dict[str, "Lock"] = {}
+_held: dict[str, Lock] = {}
 
 
 class Lock:
@@ -210,7 +210,7 @@ class Lock:
         return Path(f"{path}.lock")
 
     @classmethod
-    def acquire(cls, path: Path) -> "Lock":
+    def acquire(cls, path: Path) -> Lock:
         """Claim ``path`` for this process, or raise ``Held`` (or ``OSError`` when the
         lock file cannot be written at all: a read-only folder)."""
         key = os.path.abspath(path)

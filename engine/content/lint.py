@@ -8,10 +8,11 @@ would fix (a question without explanation, a text too long for a screen).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from ..core import puzzles as ptypes
 from ..core.expr import Name, parse, walk
@@ -88,7 +89,7 @@ def _walk_lists(node: Any, keys: tuple[str, ...], prefix: tuple[Any, ...]):
             yield from _walk_lists(element, keys[1:], here)
 
 
-def _texts(ctx: "Context") -> Iterator[tuple[tuple[Any, ...], Any]]:
+def _texts(ctx: Context) -> Iterator[tuple[tuple[Any, ...], Any]]:
     """Every player-visible text (a string or a {locale: string} map), as the schema says."""
     for path, value, ref in ctx.fields:
         if ref == "#/$defs/text":
@@ -162,7 +163,7 @@ def assets(ctx: Context) -> None:
             ctx.add(path, reason, "lint.asset")
 
 
-def _asset_fields(ctx: "Context") -> Iterator[tuple[tuple[Any, ...], str]]:
+def _asset_fields(ctx: Context) -> Iterator[tuple[tuple[Any, ...], str]]:
     for path, value, ref in ctx.fields:
         if ref == "#/$defs/asset" and isinstance(value, str):
             yield path, value

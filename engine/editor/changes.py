@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 Pointer = tuple[Any, ...]
 
@@ -44,7 +44,7 @@ class MoveItem:
     target: int
 
 
-Change = Union[SetField, AddItem, RemoveItem, MoveItem]
+Change = SetField | AddItem | RemoveItem | MoveItem
 
 
 class ChangeError(ValueError):

@@ -30,12 +30,12 @@ class Field:
     value: Any = None
     required: bool = False
     choices: list[tuple[str, str]] = field(default_factory=list)
-    children: list["Field"] = field(default_factory=list)
-    items: list["Field"] = field(default_factory=list)  # a list's elements
+    children: list[Field] = field(default_factory=list)
+    items: list[Field] = field(default_factory=list)  # a list's elements
     prose: bool = False  # a text people read: spell-checked, in French
     new_item: Any = None  # what « Ajouter » adds to a list
     summary: str = ""  # an element's short name in its list
-    more: list["Field"] = field(default_factory=list)  # optional fields, folded away
+    more: list[Field] = field(default_factory=list)  # optional fields, folded away
 
     @property
     def ident(self) -> str:

@@ -149,7 +149,8 @@ class Editor:
             other=project.other_editor is not None, problems=project.problems,
             element=len(pointer) == 2 and isinstance(pointer[1], int), version=project.version,
             hotspot=_hotspot(project, pointer),
-            heading=f"{section_title(str(pointer[0]))} {pointer[1] + 1} — {forms.summary(get(project.merged, pointer), pointer[1])}"
+            heading=f"{section_title(str(pointer[0]))} {pointer[1] + 1} — "
+                    f"{forms.summary(get(project.merged, pointer), pointer[1])}"
             if len(pointer) == 2 and isinstance(pointer[1], int) else "")
 
     def checklist(self, key: str, opened: Open, verdict: Verdict) -> str:
@@ -197,7 +198,12 @@ class Editor:
                 pointer = to_pointer(str(payload.get("pointer", "")))
                 node, _required = forms.Builder(project.merged, [])._schema_at(pointer + (0,))
                 existing = get(project.merged, pointer) or []
-                project.change(AddItem(pointer, forms.new_value(node, existing)))
+                value = forms.new_value(node, existing)
+                kind = forms.resolve(node).get("x-ref")
+                if kind:  # a reference: the first id of that kind not listed yet
+                    known = [i for i in forms.collect_ids(project.merged).get(kind, []) if i not in existing]
+                    value = known[0] if known else value
+                project.change(AddItem(pointer, value))
             else:
                 change = from_json(payload)
                 if isinstance(change, SetField):

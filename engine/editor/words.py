@@ -62,7 +62,8 @@ WORDS = {
     "add_image": N_("Ajouter une image"),
     "drop_image": N_("ou déposez une image ici"),
     "draw_help": N_("Tracez une zone sur l’image avec la souris : elle est ajoutée aux zones."),
-    "other_editor": N_("Attention : ce jeu est aussi ouvert dans un autre éditeur. Les changements de l’un peuvent écraser ceux de l’autre."),
+    "other_editor": N_("Attention : ce jeu est aussi ouvert dans un autre éditeur. "
+                       "Les changements de l’un peuvent écraser ceux de l’autre."),
     "skip": N_("Aller au formulaire"),
     "section": N_("Parties du jeu"),
     "file_problem": N_("Ce fichier ne peut pas être lu ; corrigez-le dans un éditeur de texte :"),

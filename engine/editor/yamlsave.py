@@ -186,7 +186,7 @@ def _diff_sequence(text: str, node: SequenceNode, old: list, new: list, edits: l
             used.add(match)
             parts.append(chunks[match])
     replacement = "".join(parts)
-    if end < len(text) and not text[end - 1:end] == "\n":
+    if end < len(text) and text[end - 1:end] != "\n":
         replacement = replacement.rstrip("\n")
     edits.append((starts[0], end, replacement))
 
@@ -231,9 +231,8 @@ def _literal(value: str, indent: int) -> str:
 
 def _flow(value: Any) -> str:
     """One line of YAML that reads back as ``value`` anywhere, flow context included."""
-    if isinstance(value, str):
-        if any(c in value for c in "\n\r\t\"\\") or not value.isprintable():
-            return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and (any(c in value for c in "\n\r\t\"\\") or not value.isprintable()):
+        return json.dumps(value, ensure_ascii=False)
     dumped = yaml.safe_dump([value], allow_unicode=True, default_flow_style=True, width=math.inf,
                             sort_keys=False).strip()
     return dumped[1:-1]  # inside « [ … ] » every scalar was judged for a flow context

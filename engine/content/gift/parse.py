@@ -9,10 +9,10 @@ reduced to plain text here, since the format (``[html]``…) is a matter of synt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Iterable
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -104,7 +104,6 @@ def parse(text: str, file: str) -> Bank:
     if text.startswith("\ufeff"):
         text = text[1:]
     errors: list[Diagnostic] = []
-    trees: list[Tree] = []
     comments: list[Token] = []
     work = text
     tree: Tree | None = None

@@ -306,10 +306,12 @@
                     w: round(Math.abs(x - start[0])), h: round(Math.abs(y - start[1]))};
       start = null;
       if (zone.w < 1 || zone.h < 1) { ghost.remove(); return; }
-      const count = canvas.querySelectorAll(".zone").length;
+      const taken = new Set(Array.from(canvas.querySelectorAll(".zone span")).map((s) => s.textContent));
+      let n = 1;
+      while (taken.has("z" + n)) { n += 1; }
       remember();
       change({op: "add", pointer: canvas.dataset.zones,
-              value: Object.assign({id: "z" + count, correct: true}, zone)});
+              value: Object.assign({id: "z" + n, correct: true}, zone)});
     });
   });
 

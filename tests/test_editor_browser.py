@@ -1,0 +1,136 @@
+"""The editor in a real browser (Debian's chromium through Playwright), as a mediator
+uses it: a quiz from the template, questions of six types added from the picker, an
+error shown next to its field and fixed, a picture uploaded and a zone drawn on it,
+the browser closed mid-edit and the work found again, then the folder passes ``sesame
+check`` with no error and no warning, and replays the walkthrough the editor wrote.
+
+``SESAME_EDITOR_SHOTS=DIR`` keeps a screenshot of each screen (1366×768 and
+1920×1080) to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.editor_browser import browser, editor_server
+from tests.images import png
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = os.environ.get("SESAME_EDITOR_SHOTS")
+
+
+def shot(page, name: str) -> None:
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    for width, height in ((1366, 768), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(Path(SHOTS) / f"{name}_{width}.png"))
+    page.set_viewport_size({"width": 1366, "height": 768})
+
+
+def set_field(page, selector: str, value: str) -> None:
+    """Type into a field and leave it: the change is sent and saved."""
+    with page.expect_response(lambda r: r.url.endswith("/change")):
+        page.fill(selector, value)
+        page.locator(selector).blur()
+
+
+def add_puzzle(page, key: str, kind: str) -> int:
+    page.goto(f"{page.url.split('/game/')[0]}/game/{key}?at=/puzzles")
+    page.click("[data-picker]")
+    with page.expect_navigation():
+        page.click(f"[data-type={kind}]")
+    return int(page.url.rsplit("%2F", 1)[-1].rsplit("/", 1)[-1])
+
+
+def document_it(page, index: int) -> None:
+    """An explanation and a source: what the lint asks of every question."""
+    set_field(page, f"#f-puzzles-{index}-explanation", "Parce que c’est ainsi : voir la source.")
+    with page.expect_navigation():
+        page.click(f'[data-add="/puzzles/{index}/sources"]')
+
+
+@pytest.mark.slow
+def test_a_quiz_made_in_the_browser(tmp_path: Path) -> None:
+    from engine.content.check import check_path
+    from engine.paths import user_dir
+
+    with editor_server() as editor, browser(tmp_path) as context:
+        page = context.new_page()
+        failures: list[str] = []
+        page.on("pageerror", lambda error: failures.append(str(error)))
+        page.goto(editor.url)
+        shot(page, "home")
+        page.fill("#new-title", "Quiz des sciences")
+        with page.expect_navigation():
+            page.click("form.new button[type=submit]")
+        key = page.url.rsplit("/", 1)[-1]
+        assert key == "quiz_des_sciences"
+        shot(page, "game")
+        page.goto(page.url + "?at=/puzzles")
+        shot(page, "puzzles")
+        page.click("[data-picker]")
+        shot(page, "picker")
+        page.keyboard.press("Escape")
+
+        added = {}
+        for kind in ("single", "truefalse", "number", "order", "categories", "hotspot"):
+            added[kind] = index = add_puzzle(page, key, kind)
+            document_it(page, index)
+        number = added["number"]
+        page.goto(f"{page.url.split('?')[0]}?at=/puzzles/{number}")
+        # a wrong value: the same validator as « check » says so, next to the field
+        set_field(page, f"#f-puzzles-{number}-answer", "mille")
+        error = page.locator(f"#f-puzzles-{number}-answer-err")
+        error.get_by_text("nombre").wait_for()
+        assert page.locator(f"#f-puzzles-{number}-answer").get_attribute("aria-invalid") == "true"
+        assert "nombre" in page.locator("#checklist").inner_text()
+        shot(page, "error")
+        set_field(page, f"#f-puzzles-{number}-answer", "1881")
+        set_field(page, f"#f-puzzles-{number}-tolerance", "2")
+        assert error.inner_text() == ""
+
+        # a picture chosen from the disk, then a zone drawn on it with the mouse
+        hotspot = added["hotspot"]
+        page.goto(f"{page.url.split('?')[0]}?at=/puzzles/{hotspot}")
+        with page.expect_navigation():
+            page.set_input_files(f"#f-puzzles-{hotspot}-image-file", files=[
+                {"name": "../classe.png", "mimeType": "image/png", "buffer": png(200, 100)}])
+        assert page.locator(f"#f-puzzles-{hotspot}-image").input_value() == "images/classe.png"
+        box = page.locator(".canvas img").bounding_box()
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+        with page.expect_navigation():
+            page.mouse.down()
+            page.mouse.move(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.9, steps=4)
+            page.mouse.up()
+        assert page.locator(".canvas .zone").count() == 2
+        shot(page, "hotspot")
+
+        # mid-edit: typing, then the browser closes (no button pressed)
+        page.goto(f"{page.url.split('?')[0]}")
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.fill("#f-title", "Quiz des sciences et des médias")
+        assert failures == []
+        folder = user_dir("games") / key
+    # a new editor and a new browser find the work
+    with editor_server() as editor, browser(tmp_path / "again") as context:
+        page = context.new_page()
+        page.goto(editor.url)
+        with page.expect_navigation():
+            page.click(f'a[href="/game/{key}"]')
+        assert page.locator("#f-title").input_value() == "Quiz des sciences et des médias"
+        page.click("[data-action=walkthrough]")
+        page.locator("#message").get_by_text("Parcours gagnant écrit").wait_for()
+        shot(page, "done")
+    report = check_path(folder)
+    assert [str(d) for d in report.diagnostics] == []
+    replayed = subprocess.run([sys.executable, "-m", "engine", "replay", str(folder)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+    assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+    assert not list(folder.parent.parent.glob("classe.png"))  # « ../ » never left the game

@@ -96,6 +96,19 @@ def _parent(data: Any, pointer: Pointer, make: bool) -> Any:
     return node
 
 
+def _first_missing(data: Any, pointer: Pointer) -> Pointer | None:
+    """The shortest parent of ``pointer`` that does not exist yet (None: all exist)."""
+    node = data
+    for i, part in enumerate(pointer[:-1]):
+        if isinstance(node, dict) and node.get(part) is not None:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return pointer[:i + 1] if isinstance(node, dict) else None
+    return None
+
+
 def _list_at(data: Any, pointer: Pointer, make: bool = False) -> list[Any]:
     found = get(data, pointer)
     if found is None and make and pointer:
@@ -112,7 +125,11 @@ def apply(data: Any, change: Change) -> Change:
     if isinstance(change, SetField):
         if not change.pointer:
             raise ChangeError("/")
+        made = _first_missing(data, change.pointer)
         parent = _parent(data, change.pointer, change.value is not None)
+        if made is not None and change.value is not None:  # undoing removes what was made
+            parent[change.pointer[-1]] = copy.deepcopy(change.value)
+            return SetField(made, None)
         key = change.pointer[-1]
         if isinstance(parent, dict):
             before = copy.deepcopy(parent.get(key))

@@ -38,6 +38,17 @@ class GameFile:
     problem: str = ""  # why the file cannot be edited in forms (a YAML mistake)
 
 
+@dataclass(frozen=True)
+class Step:
+    """One entry of the history: the change that goes that way, and the text of the file
+    it touched before and after, so that undoing gives back the very text it replaced."""
+
+    change: Change
+    name: str
+    before: str
+    after: str
+
+
 @dataclass
 class Saved:
     """What one change did: the files written, and whether their layout was kept."""
@@ -52,8 +63,8 @@ class Project:
         self.files: dict[str, GameFile] = {}
         self.merged: dict[str, Any] = {}
         self.elements: dict[tuple[str, int], tuple[str, int]] = {}
-        self.undo_stack: list[Change] = []
-        self.redo_stack: list[Change] = []
+        self.undo_stack: list[Step] = []
+        self.redo_stack: list[Step] = []
         self.version = 0  # bumped on every change or reload: the validation cache's key
         self.notice = ""  # said once to the page (a reload from disk…)
         self._lock: storage.Lock | None = None
@@ -154,8 +165,6 @@ class Project:
 
     def claim(self) -> None:
         """Say when another editor (another process) has this game open."""
-        path = storage.Lock.file(_lock_name(self.folder))
-        del path
         try:
             self._lock = storage.Lock.acquire(_lock_name(self.folder))
             self.other_editor = None
@@ -176,22 +185,27 @@ class Project:
         ChangeError when it does not fit, ``yamlsave.Refused`` or OSError when it cannot
         be saved (nothing is changed then)."""
         self.changed_outside()
+        saved, step = self._apply(change)
+        if record:
+            self.undo_stack.append(step)
+            del self.undo_stack[:-HISTORY]
+            self.redo_stack.clear()
+        return saved
+
+    def _apply(self, change: Change, text: str | None = None) -> tuple[Saved, Step]:
         name, inner = self._route(change)
         game_file = self.files[name]
         if game_file.problem:
             raise ChangeError(game_file.problem)
         merged = copy.deepcopy(self.merged)
         inverse = apply(merged, change)
+        before = game_file.text
         data = copy.deepcopy(game_file.data)
         apply(data, inner)
-        saved = self._save(game_file, data)
+        saved = self._save(game_file, data, text)
         self._merge()
         self.version += 1
-        if record:
-            self.undo_stack.append(inverse)
-            del self.undo_stack[:-HISTORY]
-            self.redo_stack.clear()
-        return saved
+        return saved, Step(inverse, name, before, game_file.text)
 
     def undo(self) -> Saved | None:
         return self._swap(self.undo_stack, self.redo_stack)
@@ -199,18 +213,19 @@ class Project:
     def redo(self) -> Saved | None:
         return self._swap(self.redo_stack, self.undo_stack)
 
-    def _swap(self, source: list[Change], target: list[Change]) -> Saved | None:
+    def _swap(self, source: list[Step], target: list[Step]) -> Saved | None:
+        self.changed_outside()
         if not source:
             return None
-        change = source.pop()
-        merged = copy.deepcopy(self.merged)
-        inverse = apply(merged, change)
+        step = source.pop()
+        # the file as this step left it: give back the exact text it replaced
+        exact = step.before if self.files.get(step.name) and self.files[step.name].text == step.after else None
         try:
-            saved = self.change(change, record=False)
+            saved, back = self._apply(step.change, exact)
         except Exception:
-            source.append(change)
+            source.append(step)
             raise
-        target.append(inverse)
+        target.append(back)
         return saved
 
     def _route(self, change: Change) -> tuple[str, Change]:
@@ -251,8 +266,12 @@ class Project:
             return MANIFEST, change
         raise ChangeError(str(pointer))
 
-    def _save(self, game_file: GameFile, data: Any) -> Saved:
-        text, kept = yamlsave.render(game_file.text, game_file.data, data, game_file.name)
+    def _save(self, game_file: GameFile, data: Any, exact: str | None = None) -> Saved:
+        kept = True
+        if exact is not None and read_text(exact, game_file.name).data == data:
+            text = exact
+        else:
+            text, kept = yamlsave.render(game_file.text, game_file.data, data, game_file.name)
         path = assets.resolve(self.folder, game_file.name)
         backup = self.folder / BACKUPS / "precedent" / game_file.name
         if game_file.text:

@@ -1,0 +1,237 @@
+"""The editor without a browser: saving YAML in place, changes and their undoing, the
+verdict (the same as ``sesame check``), the starters, and the server's safety rules."""
+
+from __future__ import annotations
+
+import copy
+import http.client
+import json
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from engine.content import schema
+from engine.content.check import check_path
+from engine.content.loader import load_game
+from engine.content.yamlread import read_text
+from engine.editor import actions, yamlsave
+from engine.editor.changes import AddItem, MoveItem, RemoveItem, SetField, apply
+from engine.editor.project import Project
+from engine.editor.schemacache import SchemaCache
+from engine.editor.validate import Validator
+from tests.editor_browser import editor_server
+from tests.images import png
+
+ROOT = Path(__file__).resolve().parent.parent
+HAND_WRITTEN = """\
+# Mon quiz, écrit à la main
+format: 1
+id: q   # l'identifiant
+title: Vrai ou infox ?
+labels: {"true": Vrai, "false": Infox}
+puzzles:
+  # la première
+  - id: q1
+    type: single
+    prompt: Choisis.   # un commentaire
+    options: [{id: a, text: A, correct: true}, {id: b, text: B}]
+  - {id: q2, type: truefalse, prompt: Vrai ?, answer: false}
+  - id: q3
+    type: text
+    prompt: |
+      Deux
+      lignes
+    answers: [Toulouse]
+"""
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d.__setitem__("title", "no"),
+    lambda d: d["puzzles"][0].__setitem__("prompt", "Ah : oui, # non"),
+    lambda d: d["puzzles"][0].__setitem__("explanation", "0451"),
+    lambda d: d["puzzles"][2].__setitem__("prompt", "Trois\nlignes\nici"),
+    lambda d: d["puzzles"].append({"id": "q4", "type": "truefalse", "prompt": "yes", "answer": True}),
+    lambda d: d["puzzles"].insert(0, d["puzzles"].pop(2)),
+    lambda d: d["puzzles"].pop(1),
+    lambda d: d["puzzles"][0].pop("prompt"),
+    lambda d: d["puzzles"][0]["options"].append({"id": "c", "text": "off"}),
+])
+def test_a_change_keeps_the_rest_of_the_file_as_written(edit) -> None:
+    old = read_text(HAND_WRITTEN, "g").data
+    new = copy.deepcopy(old)
+    edit(new)
+    text, kept = yamlsave.render(HAND_WRITTEN, old, new)
+    assert kept
+    assert read_text(text, "g").data == new
+    for line in ("# Mon quiz, écrit à la main", "id: q   # l'identifiant", "  # la première"):
+        assert line in text
+
+
+def test_text_that_would_read_back_as_something_else_is_quoted() -> None:
+    old = read_text(HAND_WRITTEN, "g").data
+    rnd = random.Random(4)
+    tricky = ["no", "off", "0451", "1e3", "null", "~", "- a", "a: b", "#x", "[a]", "{a}", "@x", "`x",
+              "'", '"', "a\\b", "é\tè", " lead", "trail ", "", "true", "2024-03-12", "*x", "&x", "!x", "%x"]
+    for value in tricky:
+        new = copy.deepcopy(old)
+        new["puzzles"][rnd.randrange(3)]["prompt"] = value
+        text, _kept = yamlsave.render(HAND_WRITTEN, old, new)
+        assert read_text(text, "g").data == new, value
+
+
+def test_changes_undo_what_they_did() -> None:
+    data = {"puzzles": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}
+    for change in (SetField(("puzzles", 0, "prompt"), "x"), SetField(("title",), "t"),
+                   AddItem(("puzzles",), {"id": "d"}, 1), RemoveItem(("puzzles",), 2),
+                   MoveItem(("puzzles",), 0, 2), SetField(("quiz", "order"), "sequence")):
+        before = copy.deepcopy(data)
+        inverse = apply(data, change)
+        apply(data, inverse)
+        assert data == before
+
+
+def test_every_change_is_saved_with_a_backup_and_undone(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    shutil.copytree(ROOT / "games" / "escape_fake_news", folder)
+    original = (folder / "puzzles_1_redaction.yaml").read_text(encoding="utf-8")
+    project = Project(folder)
+    project.change(SetField(("puzzles", 0, "explanation"), "Nouvelle explication."))
+    saved = (folder / "puzzles_1_redaction.yaml").read_text(encoding="utf-8")
+    assert "Nouvelle explication." in saved
+    assert (folder / ".editeur" / "precedent" / "puzzles_1_redaction.yaml").read_text(encoding="utf-8") == original
+    assert load_game(folder, use_cache=False).data["puzzles"][0]["explanation"] == "Nouvelle explication."
+    project.undo()
+    assert (folder / "puzzles_1_redaction.yaml").read_text(encoding="utf-8") == original
+    project.redo()
+    assert "Nouvelle explication." in (folder / "puzzles_1_redaction.yaml").read_text(encoding="utf-8")
+
+
+def test_a_file_changed_outside_is_reloaded(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    shutil.copytree(actions.STARTERS / "quiz", folder)
+    project = Project(folder)
+    text = (folder / "game.yaml").read_text(encoding="utf-8").replace("Vrai ou infox ?", "Changé à la main")
+    (folder / "game.yaml").write_text(text, encoding="utf-8")
+    os.utime(folder / "game.yaml", ns=(1, 1))
+    assert project.changed_outside()
+    assert project.merged["title"] == "Changé à la main"
+
+
+def test_the_incremental_schema_step_says_what_check_says() -> None:
+    rnd = random.Random(2)
+    for game in ("escape_fake_news", "metiers_industrie"):
+        data = load_game(ROOT / "games" / game, use_cache=False).data
+        cache = SchemaCache()
+        assert cache.validate(data) == schema.validate(data)
+        for _ in range(25):
+            edited = copy.deepcopy(data)
+            key = rnd.choice([k for k in ("puzzles", "documents", "rooms", "endings") if edited.get(k)])
+            element = rnd.choice(edited[key])
+            element[rnd.choice(list(element))] = rnd.choice([None, 3, "x", [], {"a": 1}, "solved(zz)"])
+            assert cache.validate(edited) == schema.validate(edited)
+
+
+def test_the_verdict_is_the_one_of_check(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    shutil.copytree(ROOT / "games" / "escape_fake_news", folder)
+    project = Project(folder)
+    project.change(SetField(("puzzles", 0, "prompt"), None))
+    verdict = Validator().run(project.folder, project.merged, project.texts(), project.elements)
+    expected = check_path(folder)
+    assert [p.diagnostic for p in verdict.placed] == expected.diagnostics
+    assert [p.path for p in verdict.errors] == [("puzzles", 0)]
+
+
+@pytest.mark.parametrize("genre", actions.GENRES)
+def test_each_starter_is_a_real_game_and_its_walkthrough_is_generated(genre: str) -> None:
+    folder = actions.create(genre, f"Mon {genre} à moi")
+    project = Project(folder)
+    verdict = Validator().run(project.folder, project.merged, project.texts(), project.elements)
+    assert verdict.placed == [] and verdict.solvable
+    actions.write_walkthrough(folder, verdict.solution, genre)
+    report = check_path(folder)
+    assert report.diagnostics == [] and project.merged["title"] == f"Mon {genre} à moi"
+    from engine.replay import game_walkthrough, replay
+
+    assert replay(load_game(folder, use_cache=False).game, game_walkthrough(folder)).ok
+
+
+def test_adapting_a_bundled_game_makes_a_copy_with_a_new_id() -> None:
+    folder = actions.adapt(ROOT / "games" / "escape_fake_news")
+    assert load_game(folder, use_cache=False).game.id == "escape_fake_news_adapte"
+    assert "# " in (folder / "game.yaml").read_text(encoding="utf-8")  # the comments came along
+
+
+# --- the server's safety rules -------------------------------------------------------------
+
+def _request(editor, method: str, path: str, headers: dict[str, str] | None = None, body: bytes = b""):
+    connection = http.client.HTTPConnection("127.0.0.1", editor.port, timeout=10)
+    connection.request(method, path, body=body, headers={"Host": f"127.0.0.1:{editor.port}", **(headers or {})})
+    response = connection.getresponse()
+    return response.status, response.getheaders(), response.read()
+
+
+def _login(editor) -> dict[str, str]:
+    status, headers, _ = _request(editor, "GET", f"/start?token={editor.token}")
+    assert status == 303
+    cookie = dict(headers)["Set-Cookie"].split(";")[0]
+    return {"Cookie": cookie, "Origin": f"http://127.0.0.1:{editor.port}"}
+
+
+def test_no_token_a_wrong_token_a_foreign_host_or_origin_are_refused() -> None:
+    with editor_server() as editor:
+        assert editor.httpd.server_address[0] == "127.0.0.1"
+        assert _request(editor, "GET", "/")[0] == 403  # no cookie
+        assert _request(editor, "GET", "/start?token=faux")[0] == 403
+        token = editor.token
+        assert _request(editor, "GET", f"/start?token={token}", {"Host": "evil.example:80"})[0] == 403
+        good = _login(editor)
+        assert _request(editor, "GET", f"/start?token={token}")[0] == 403  # one time only
+        assert _request(editor, "GET", "/", good)[0] == 200
+        assert _request(editor, "GET", "/", {**good, "Host": f"evil.example:{editor.port}"})[0] == 403
+        form = b"genre=quiz&title=Intrus"
+        assert _request(editor, "POST", "/new", {**good, "Origin": "http://evil.example"}, form)[0] == 403
+        assert _request(editor, "POST", "/new", {k: v for k, v in good.items() if k != "Origin"}, form)[0] == 403
+        assert not any(actions.games_folder().iterdir())
+        assert _request(editor, "POST", "/new", good, form)[0] == 303
+
+
+def test_uploads_and_links_never_write_outside_the_game() -> None:
+    folder = actions.create("quiz", "Sûr")
+    outside = folder.parent / "dehors"
+    outside.mkdir()
+    with editor_server() as editor:
+        good = _login(editor)
+        key = editor.register(folder)
+        for name in ("../x.png", "..\\..\\x.png", "/etc/x.png", "images/../../x.png"):
+            status, _h, body = _request(editor, "POST", f"/game/{key}/image",
+                                        {**good, "X-Filename": name}, png(4, 4))
+            assert status == 200 and json.loads(body)["name"].startswith("images/")
+        assert sorted(p.name for p in (folder / "images").iterdir()) == ["x.png", "x_2.png", "x_3.png", "x_4.png"]
+        shutil.rmtree(folder / "images")
+        os.symlink(outside, folder / "images")  # a shared game whose images/ points elsewhere
+        status, _h, body = _request(editor, "POST", f"/game/{key}/image", {**good, "X-Filename": "y.png"}, png(4, 4))
+        assert json.loads(body)["ok"] is False
+        assert list(outside.iterdir()) == []
+        status, _h, _b = _request(editor, "GET", f"/game/{key}/file?name=../../../../etc/passwd", good)
+        assert status == 404
+
+
+def test_script_in_a_game_is_shown_as_text() -> None:
+    folder = actions.create("quiz", "Piège")
+    project = Project(folder)
+    project.change(SetField(("title",), "<script>alert(1)</script>"))
+    project.change(SetField(("puzzles", 0, "prompt"), "\"><img src=x onerror=alert(2)>"))
+    with editor_server() as editor:
+        good = _login(editor)
+        key = editor.register(folder)
+        for at in ("", "/puzzles", "/puzzles/0"):
+            status, headers, body = _request(editor, "GET", f"/game/{key}?at={at}", good)
+            page = body.decode()
+            assert status == 200
+            assert "<script>alert" not in page and "<img src=x" not in page
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+            assert "script-src 'self'" in dict(headers)["Content-Security-Policy"]

@@ -234,6 +234,7 @@ def _check(args: argparse.Namespace) -> int:
 def _replay(args: argparse.Namespace) -> int:
     from .content.diagnostics import ContentError
     from .content.loader import load_game
+    from .core.text import for_terminal
     from .replay import WALKTHROUGH, read_walkthrough, replay
 
     path = resolve_game(args.game)
@@ -265,9 +266,9 @@ def _replay(args: argparse.Namespace) -> int:
             print(result.problem)
         ending = game.endings.get(result.ending or "")
         title = ending.title.get() if ending else (result.ending or _("aucune"))
-        print(_("Fin atteinte : {title} ({id}) — score {score}/{max} — {steps} étapes").format(
+        print(for_terminal(_("Fin atteinte : {title} ({id}) — score {score}/{max} — {steps} étapes").format(
             title=title, id=result.ending or "-", score=result.score, max=result.max_score,
-            steps=result.steps))
+            steps=result.steps)))
     return 0 if result.ok else 1
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from .content.diagnostics import ContentError
 from .core import commands as cmd
 from .core import puzzles as ptypes
 from .core.model import Game, Puzzle, Source, Text
 from .core.solver import explore
 from .core.text import french
 from .i18n import _
-from .replay import WALKTHROUGH, read_walkthrough
+from .replay import check_walkthrough, game_walkthrough
 
 STYLE = """
 body { font-family: "Atkinson Hyperlegible", Verdana, sans-serif; font-size: 12pt; line-height: 1.45;
@@ -64,13 +65,26 @@ def _source(source: Source) -> str:
     return line
 
 
-def _solution_steps(game: Game, locale: str) -> list[str]:
-    """The actions that solve the game, in words: the walkthrough, else the solver's."""
-    walkthrough = game.folder / WALKTHROUGH
-    if walkthrough.is_file():
-        commands = [c for _line, c in read_walkthrough(walkthrough).commands if c is not None]
+def _solution(game: Game) -> tuple[list[cmd.Command], str]:
+    """The actions that solve the game: its walkthrough when it still plays to a winning
+    ending against this version of the game (what ``sesame check`` verifies), else the
+    solver's; with a note for the facilitator when a stale walkthrough was set aside."""
+    try:
+        walkthrough = game_walkthrough(game.folder)
+    except ContentError:
+        walkthrough = None
+        stale = True
     else:
-        commands = explore(game).solution or []
+        stale = walkthrough is not None and bool(check_walkthrough(game))
+    if walkthrough is not None and not stale:
+        return [c for _line, c in walkthrough.commands if c is not None], ""
+    note = _("Le parcours fourni avec le jeu (walkthrough.yaml) ne correspond plus au jeu : voici la "
+             "solution trouvée par Sésame. « sesame check » dit ce qui est à corriger.") if stale else ""
+    return list(explore(game).solution or []), note
+
+
+def _solution_steps(game: Game, commands: list[cmd.Command], locale: str) -> list[str]:
+    """The actions that solve the game, in words."""
     steps = []
     for command in commands:
         if isinstance(command, cmd.Inspect):
@@ -116,16 +130,13 @@ def _puzzle(game: Game, puzzle: Puzzle, number: int, locale: str) -> str:
     return "".join(out)
 
 
-def _order(game: Game) -> list[Puzzle]:
+def _order(game: Game, commands: list[cmd.Command]) -> list[Puzzle]:
     """Puzzles in the order they are met: rounds, the quiz list, or the solution."""
     if game.rounds:
         ids = [p for r in game.rounds for p in r.puzzles]
     elif game.quiz is not None:
         ids = list(game.quiz.questions)
     else:
-        walkthrough = game.folder / WALKTHROUGH
-        commands = [c for _l, c in read_walkthrough(walkthrough).commands if c is not None] \
-            if walkthrough.is_file() else (explore(game).solution or [])
         ids = [c.puzzle for c in commands if isinstance(c, cmd.Answer)]
     ids += [p for p in game.puzzles if p not in ids]
     seen: set[str] = set()
@@ -198,16 +209,18 @@ def render(game: Game, locale: str = "fr") -> str:
                         (_("Leur mission"), game.story_goal), (_("Comment on joue"), game.story_how_to_play)):
         if text is not None:
             html.append(f"<h3>{label}</h3>{_paragraphs(text, locale)}")
+    commands, note = _solution(game) if game.genre == "escape" else ([], "")
     if game.genre == "escape":
-        steps = "".join(f"<li>{s}</li>" for s in _solution_steps(game, locale))
-        html.append("<h2>" + _("La solution pas à pas") + f"</h2><ol class='steps'>{steps}</ol>")
+        steps = "".join(f"<li>{s}</li>" for s in _solution_steps(game, commands, locale))
+        html.append("<h2>" + _("La solution pas à pas") + "</h2>"
+                    + (f"<p class='warning'>{escape(note)}</p>" if note else "") + f"<ol class='steps'>{steps}</ol>")
     if game.rounds:
         rounds = "".join(f"<li><strong>{_t(r.title, locale)}</strong>"
                          + (f" — {r.time_limit_s // 60} min {r.time_limit_s % 60:02d} s" if r.time_limit_s else "")
                          + "</li>" for r in game.rounds)
         html.append("<h2>" + _("Les manches") + f"</h2><ol>{rounds}</ol>")
     html.append("<h2>" + _("Les énigmes, leurs réponses et pourquoi") + "</h2>")
-    html += [_puzzle(game, p, n, locale) for n, p in enumerate(_order(game), 1)]
+    html += [_puzzle(game, p, n, locale) for n, p in enumerate(_order(game, commands), 1)]
     html.append("<h2>" + _("Après la partie : le débriefing") + "</h2>")
     html.append(_paragraphs(game.debrief_intro, locale))
     for method in game.methods:

@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .content import assets
 from .content.diagnostics import ContentError, Diagnostic
-from .content.yamlread import YamlError, locate, read_file
+from .content.suggest import did_you_mean
+from .content.yamlread import MAX_FILE_BYTES, YamlError, locate, read_file
 from .core import commands as cmd
 from .core import events as ev
 from .core.model import Game
@@ -61,11 +63,12 @@ class ReplayResult:
         return self.problem is None and self.ending is not None and self.success
 
 
-def read_walkthrough(path: Path) -> Walkthrough:
-    """Parse a walkthrough file; raises ContentError with every located problem."""
+def read_walkthrough(path: Path, name: str | None = None) -> Walkthrough:
+    """Parse a walkthrough file; raises ContentError with every located problem.
+    ``name`` is the file's name in messages (``path``'s by default)."""
     from .i18n import _
 
-    name = path.name
+    name = name or path.name
     try:
         data = read_file(path, name).data
     except YamlError as error:
@@ -79,6 +82,12 @@ def read_walkthrough(path: Path) -> Walkthrough:
     if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
         raise ContentError([Diagnostic(name, 1, 1, _(
             "un parcours contient « steps: » suivi de la liste des actions"), code="walkthrough")])
+    for key, kinds in (("step_s", (int, float)), ("time_factor", (int, float)), ("seed", (int,)),
+                       ("teams", (list,)), ("expect", (dict,))):
+        if key in data and (not isinstance(data[key], kinds) or isinstance(data[key], bool)):
+            problem((key,), _("« {key} » n’a pas la forme attendue (voir engine/replay.py)").format(key=key))
+    if problems:
+        raise ContentError(problems)
     step_s = data.get("step_s", 20)
     t = 0.0
     out: list[tuple[tuple[int, int], cmd.Command | None]] = []
@@ -164,3 +173,69 @@ def replay(game: Game, walkthrough: Walkthrough) -> ReplayResult:
             code="walkthrough.ending")
     return ReplayResult(state.ending, ending.success if ending else state.ending is not None,
                         final.points, final.max_points, steps, state, log, problem)
+
+
+def game_walkthrough(folder: Path) -> Walkthrough | None:
+    """The ``walkthrough.yaml`` of the game in ``folder``, read through the resolver
+    (inside the folder, a regular file, bounded); None when the game has none. Raises
+    ContentError when it is refused or cannot be read."""
+    try:
+        path = assets.regular_file(folder, WALKTHROUGH, MAX_FILE_BYTES)
+    except assets.Refused as refused:
+        if refused.code == "missing":
+            return None
+        raise ContentError([Diagnostic(WALKTHROUGH, 0, 0, refused.reason,
+                                       code=f"walkthrough.{refused.code}")]) from None
+    return read_walkthrough(path, WALKTHROUGH)
+
+
+def references(command: cmd.Command | None) -> list[tuple[str, str]]:
+    """The (kind, id) pairs a command names: what must exist in the game for it."""
+    if isinstance(command, cmd.Inspect):
+        return [("object", command.object)]
+    if isinstance(command, cmd.Go):
+        return [("exit", command.exit)]
+    if isinstance(command, cmd.Use):
+        return [("item", command.item), ("object", command.target)]
+    if isinstance(command, cmd.Examine):
+        return [("item", command.item)]
+    if isinstance(command, (cmd.Answer, cmd.Hint, cmd.Skip)):
+        return [("puzzle", command.puzzle)]
+    return []
+
+
+def check_walkthrough(game: Game) -> list[Diagnostic]:
+    """What is wrong with the game's walkthrough, for ``sesame check``: it cannot be
+    read, it names what the game no longer has (a renamed object), or it does not reach
+    a winning ending. Empty when it is right, or when the game has none. ``sesame
+    guide`` trusts a walkthrough only when this is empty."""
+    from .content.schema import kind_name
+    from .i18n import _
+
+    try:
+        walkthrough = game_walkthrough(game.folder)
+    except ContentError as error:
+        return list(error.diagnostics)
+    if walkthrough is None:
+        return []
+    known = {"object": game.objects, "exit": game.exits, "item": game.items, "puzzle": game.puzzles}
+    problems = []
+    for number, ((line, col), command) in enumerate(walkthrough.commands, 1):
+        for kind, ident in references(command):
+            if ident not in known[kind]:
+                problems.append(Diagnostic(walkthrough.file, line, col, _(
+                    "étape {n} : « {id} » n’existe pas dans le jeu (il faut {kind}) : renommé ou retiré ? "
+                    "Corrigez le parcours")
+                    .format(n=number, kind=kind_name(kind), id=ident) + did_you_mean(ident, list(known[kind])),
+                    code="walkthrough.unknown_id"))
+    if problems:
+        return problems
+    result = replay(game, walkthrough)
+    if result.problem is not None:
+        return [result.problem]
+    if not result.ok:
+        return [Diagnostic(walkthrough.file, 0, 0, _(
+            "le parcours n’atteint pas une fin gagnante (il finit sur « {ending} ») : complétez-le, "
+            "« sesame guide » en tire la solution").format(ending=result.ending or _("aucune fin")),
+            code="walkthrough.no_win")]
+    return []

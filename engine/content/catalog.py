@@ -120,7 +120,7 @@ def read_card(folder: Path, bundled: bool = False) -> Card:
     return card
 
 
-def _stamp(manifest: Path) -> list[int] | None:
+def _stamp(manifest: str) -> list[int] | None:
     """What tells a manifest changed without reading it: modification time and size."""
     try:
         status = os.stat(manifest)
@@ -170,14 +170,15 @@ def list_games(folders: Iterable[tuple[Path, bool]] | None = None) -> list[Card]
         except OSError:
             continue
         for entry in entries:
-            folder = Path(entry.path)
-            stamp = _stamp(folder / MANIFEST)
+            stamp = _stamp(os.path.join(entry.path, MANIFEST))
             if stamp is None:
                 continue  # not a game: no manifest (or a vanished folder)
-            card = _cached_card(cached.get(entry.path), stamp, bundled)
+            known = cached.get(entry.path)
+            card = _cached_card(known, stamp, bundled)
             if card is None:
-                card = read_card(folder, bundled)
-            fresh[entry.path] = {"stamp": stamp, "card": asdict(card)}
+                card = read_card(Path(entry.path), bundled)
+                known = {"stamp": stamp, "card": asdict(card)}
+            fresh[entry.path] = known
             cards.append(card)
     if fresh != cached:
         _store_cache(cache_path, fresh)

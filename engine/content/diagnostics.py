@@ -28,10 +28,13 @@ class Diagnostic:
     code: str = field(default="", compare=False)
 
     def __str__(self) -> str:
+        from ..core.text import for_terminal
         from ..i18n import _
 
         label = _("erreur") if self.severity is Severity.ERROR else _("avertissement")
-        return f"{self.file}:{self.line}:{self.col}: {label}: {self.message}"
+        # Messages quote game files, which are untrusted: printed, an escape sequence or a
+        # bidi override from them would act on the terminal instead of being seen.
+        return for_terminal(f"{self.file}:{self.line}:{self.col}: {label}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "col": self.col,

@@ -400,6 +400,14 @@ def solvable(ctx: Context) -> None:
                     "lint.unsolvable_puzzle")
 
 
+@rule
+def walkthrough(ctx: Context) -> None:
+    """The game's walkthrough still plays against it, so the guide never meets a stale one."""
+    from ..replay import check_walkthrough
+
+    ctx.findings.extend(check_walkthrough(ctx.game))
+
+
 def _room_of(ctx: Context, path: tuple[Any, ...]) -> str:
     rooms = ctx.data.get("rooms") or []
     return rooms[path[1]].get("id", "") if len(path) > 1 and path[1] < len(rooms) else ""

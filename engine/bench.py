@@ -213,6 +213,7 @@ def figures() -> dict[str, Any]:
         if bundled_games().is_dir() else []
     rss = [replay_peak_rss(p) for p in bundled]
     report = report_figures()
+    from .editor.bench import editor_validate_ms
     from .player.perf import figures as player_figures
 
     return {
@@ -224,6 +225,7 @@ def figures() -> dict[str, Any]:
         "report_35_s": round(report[35]["s"], 3),
         "report_10k_s": round(report[10_000]["s"], 2),
         "report_10k_peak_rss_mb": round(report[10_000]["rss_mb"], 1),
+        "editor_validate_ms": editor_validate_ms(),
     }
 
 

@@ -93,10 +93,10 @@ class Validator:
     """Validates one project's drafts, caching what did not change between two."""
 
     def __init__(self) -> None:
-        self._search_key: str | None = None
-        self._search: solver.Exploration | None = None
         self._last: tuple[int, Verdict] | None = None
         self._schema = SchemaCache()
+        self._walk = _Walk()
+        self._rule_cache: dict[str, tuple[str, list[tuple[Pointer | None, Diagnostic]], Any]] = {}
 
     def _schema_step(self, data: dict[str, Any], origins: Origins) -> list[Diagnostic]:
         """The loader's schema step (``loader._schema_diagnostics``), incremental."""
@@ -141,18 +141,65 @@ class Validator:
         return verdict
 
     def _lint(self, loaded: Loaded, data: dict[str, Any]) -> tuple[list[Diagnostic], solver.Exploration | None]:
-        key = _rules_key(data)
-        if key != self._search_key:
-            self._search = solver.explore(loaded.game)
-            self._search_key = key
-        cached = self._search
+        """The linter's rules, run as ``lint.lint`` runs them, over a context whose schema
+        walk is incremental; the two rules that play the game (the state search and the
+        walkthrough's replay) are rerun only when the rules or the walkthrough changed."""
+        origins = loaded.origins
+        ctx = lint_module.Context(loaded, True)
+        ctx.__dict__["fields"] = self._walk.fields(data)  # lint's cached_property, given
+        key = _rules_key(data) + _walkthrough_text(loaded.game.folder)
+        for rule in lint_module.RULES:
+            costly = rule in (lint_module.solvable, lint_module.walkthrough)
+            cached = self._rule_cache.get(rule.__name__)
+            if costly and cached is not None and cached[0] == key:
+                for path, made in cached[1]:
+                    ctx.findings.append(made if path is None else origins.diagnostic(
+                        path, made.message, made.code, made.severity))
+                if rule is lint_module.solvable:
+                    ctx.exploration = cached[2]
+                continue
+            before = len(ctx.findings)
+            rule(ctx)
+            if costly:
+                paths = getattr(origins, "paths", {})
+                self._rule_cache[rule.__name__] = (
+                    key, [(paths.get(d), d) for d in ctx.findings[before:]], ctx.exploration)
+        return ctx.findings, ctx.exploration
 
-        def explore(game: Any, max_states: int = solver.MAX_STATES) -> solver.Exploration:
-            return cached if cached is not None else solver.explore(game, max_states)
 
-        original = lint_module.explore
-        lint_module.explore = explore  # the linter's own rules, given the search already made
-        try:
-            return lint_module.lint(loaded, True)
-        finally:
-            lint_module.explore = original
+def _walkthrough_text(folder: Path) -> str:
+    from ..replay import WALKTHROUGH
+
+    try:
+        return (folder / WALKTHROUGH).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+class _Walk:
+    """``schema.walk`` of a game, element by element, each kept while it is unchanged.
+    The walk has no effect across elements, so walking ``{key: [element]}`` gives the
+    element's part of the whole walk (at index 0)."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, int], tuple[str, list[tuple[tuple[Any, ...], Any, str]]]] = {}
+
+    def fields(self, data: dict[str, Any]) -> list[tuple[tuple[Any, ...], Any, str]]:
+        from ..content.loader import MERGEABLE
+        from ..content.schema import walk
+
+        rest = {k: v for k, v in data.items() if not (k in MERGEABLE and isinstance(v, list))}
+        found = list(walk(rest))
+        for key in MERGEABLE:
+            values = data.get(key)
+            if not isinstance(values, list):
+                continue
+            for index, element in enumerate(values):
+                text = json.dumps(element, sort_keys=True, default=repr)
+                cached = self._items.get((key, index))
+                if cached is None or cached[0] != text:
+                    walked = [((key, index) + path[2:], value, ref) for path, value, ref in walk({key: [element]})
+                              if len(path) >= 2]
+                    cached = self._items[(key, index)] = (text, walked)
+                found.extend(cached[1])
+        return found

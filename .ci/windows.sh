@@ -56,9 +56,12 @@ wine_run() {
 winpy() { wine_run "$PYDIR/python.exe" "$@"; }
 
 XVFB_PID=
+KEEPER_PID=
 cleanup() {
-    wineserver -k 2>/dev/null || true   # this prefix's server only (WINEPREFIX)
-    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+    [ -n "$KEEPER_PID" ] && kill "$KEEPER_PID" 2>/dev/null
+    wineserver -k 2>/dev/null   # this prefix's server only (WINEPREFIX)
+    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+    return 0
 }
 trap cleanup EXIT
 
@@ -131,6 +134,26 @@ ZIP=$(ls "$DIST"/Sesame-*-windows-x86_64.zip)
 done_step
 
 # ---------------------------------------------------------------------------------------
+# One X server and one Wine desktop for every step that runs the program.
+# - Xvfb's screen is twice as tall as the window (1366×768, put at the top left corner),
+#   so that the pointer, at the screen's centre, hovers nothing; -fbdir keeps an image
+#   of the screen in a file, for the screenshot.
+# - Wine starts its desktop process (explorer.exe /desktop) with the first program that
+#   needs one, and that process inherits the program's standard output: started by a
+#   test's frozen program, it kept the test's pipe open as long as the test run lasted,
+#   and the test waited for the end of its output forever (a hang seen once in ~14 runs
+#   on 2 December, and here). So a keeper starts the desktop first, with no output.
+mkdir -p "$WORK/xvfb"
+Xvfb -displayfd 5 -screen 0 1366x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
+    5>"$WORK/xvfb/display" >"$WORK/xvfb/log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/xvfb/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$WORK/xvfb/display")
+wine "$PYDIR/python.exe" -c "import ctypes, time; ctypes.windll.user32.GetDesktopWindow(); time.sleep(3600)" \
+    </dev/null >/dev/null 2>&1 &
+KEEPER_PID=$!
+
+# ---------------------------------------------------------------------------------------
 if [ "${SESAME_WINE_SUITE:-}" = 1 ]; then
     step "the whole test suite with the Windows Python, tests/test_build.py on the zip"
     tests=()
@@ -157,14 +180,6 @@ done_step
 
 # ---------------------------------------------------------------------------------------
 step "the windowed Sesame.exe under Xvfb, its screenshot against the Linux reference"
-# The screen is twice as tall as the window (1366×768 at the top left corner) so that the
-# pointer, at the screen's centre, hovers nothing; -fbdir keeps an image of the screen.
-mkdir -p "$WORK/xvfb"
-Xvfb -displayfd 5 -screen 0 1366x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
-    5>"$WORK/xvfb/display" >"$WORK/xvfb/log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do [ -s "$WORK/xvfb/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$WORK/xvfb/display")
 "$ROOT/.venv/bin/python" .ci/wine_screenshot.py "$WORK/xvfb/Xvfb_screen0" "$APP/Sesame.exe" \
     "$WORK/home_1366_wine.png"
 done_step

@@ -139,8 +139,7 @@ def _order(game: Game, commands: list[cmd.Command]) -> list[Puzzle]:
     else:
         ids = [c.puzzle for c in commands if isinstance(c, cmd.Answer)]
     ids += [p for p in game.puzzles if p not in ids]
-    seen: set[str] = set()
-    return [game.puzzles[p] for p in ids if not (p in seen or seen.add(p))]
+    return [game.puzzles[p] for p in dict.fromkeys(ids)]  # each once, where first met
 
 
 def _debate(item: object, locale: str, game_locale: str) -> str:

@@ -113,6 +113,8 @@ def duplicate_ids(ctx: Context) -> None:
         seen: dict[str, tuple[Any, ...]] = {}
         for path, element in elements(ctx.data, kind):
             ident = element.get("id")
+            if not isinstance(ident, str):
+                continue  # the schema step says what is wrong with it
             if ident in seen:
                 first = ctx.loaded.origins.where(seen[ident])
                 ctx.add(path + ("id",), _("identifiant « {id} » déjà pris par {kind} ({file} ligne "
@@ -348,7 +350,7 @@ def plans(ctx: Context) -> None:
                     "le tirage demande {count} questions mais seules {n} répondent aux critères")
                     .format(count=game.quiz.draw_count, n=len(pool)), "lint.quiz")
     seen: set[str] = set()
-    lists = [(("quiz", "questions"), game.quiz.questions)] if game.quiz else []
+    lists: list[tuple[tuple[str | int, ...], Any]] = [(("quiz", "questions"), game.quiz.questions)] if game.quiz else []
     lists += [(("challenge", "rounds", i, "puzzles"), r.puzzles) for i, r in enumerate(game.rounds)]
     for path, ids in lists:
         for index, ident in enumerate(ids):

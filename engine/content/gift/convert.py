@@ -29,6 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...core import puzzles as ptypes
+from ...core.text import fold
 from ..diagnostics import Diagnostic, Severity
 from .parse import Answer, Bank, GiftError, Number, Question
 
@@ -258,7 +259,7 @@ class _Builder:
             if answer.marker == "=":
                 fraction = Decimal(100)
                 if answer.weight_raw:  # Moodle reads « =%50%x » as the text « %50%x » at 100 %
-                    text = answer.weight_raw + text
+                    text = answer.literal_whole
                     self.note(answer.where, _("dans un choix, « = » vaut 100 % : « {w} » fait partie du texte de "
                                               "la réponse ; pour un poids, écrivez ~{w}").format(w=answer.weight_raw))
             else:
@@ -311,7 +312,8 @@ class _Builder:
             if not answer.right:
                 self.error(answer.where, _("paire sans réponse après « -> »"))
                 return None
-            if not answer.text and not answer.weight_raw:
+            left = answer.literal if answer.weight_raw else answer.text
+            if not left:
                 self.note(answer.where, _("réponse en trop « {text} » (sans rien à gauche) ignorée : Sésame "
                                           "n’ajoute pas de leurre à un appariement").format(text=answer.right))
                 continue
@@ -319,8 +321,7 @@ class _Builder:
                 self.note(answer.where, _("retour de la paire « {text} » perdu : un appariement n’en a "
                                           "pas").format(text=answer.text))
             # Moodle reads no weight in a pair: « =%50%a -> b » pairs the text « %50%a ».
-            pairs.append({"id": _option_id(len(pairs)), "left": answer.weight_raw + answer.text,
-                          "right": answer.right})
+            pairs.append({"id": _option_id(len(pairs)), "left": left, "right": answer.right})
         if len(pairs) < 2:
             self.error(q.where, _("un appariement demande au moins deux paires"))
             return None
@@ -353,6 +354,10 @@ class _Builder:
             if not text:
                 self.error(answer.where, _("réponse vide : écrivez son texte après « = »"))
                 return None
+            if not fold(text):
+                self.note(answer.where, _("réponse « {text} » ignorée : sans lettre ni chiffre, Sésame ne peut "
+                                          "pas la comparer (il ignore la ponctuation)").format(text=text))
+                continue
             if "*" in text:
                 self.note(answer.where, _("joker « * » non géré dans « {text} » : la réponse est acceptée "
                                           "telle quelle, sans l’astérisque").format(text=text))

@@ -15,7 +15,8 @@ converter's job (``parse.py``).
 """
 
 GRAMMAR = r"""
-start: _BLANK? (unit (_BLANK unit)*)? _BLANK?
+start: _sep? (unit (_sep unit)*)? _sep?
+_sep: _BLANK+  // blank lines, and lines holding only a comment between them
 
 unit: category | question
 category: CATEGORY
@@ -42,9 +43,12 @@ choices: bare answer* general?
        | answer+ general?
 bare: atext arrow? feedback?
 answer: (TILDE | EQ) WEIGHT? atext? arrow? feedback?
-arrow: ARROW atext?
-feedback: HASH atext?
-general: GENERAL atext?
+arrow: ARROW rtext?
+// after the first « -> », and in feedback, « -> » is text
+rtext: FORMAT? (ATEXT | ESC | BACKSLASH | ARROW)+
+     | FORMAT
+feedback: HASH rtext?
+general: GENERAL rtext?
 atext: FORMAT? (ATEXT | ESC | BACKSLASH)+
      | FORMAT
 
@@ -70,9 +74,11 @@ TILDE: "~"
 EQ: "="
 HASH: "#"
 // Texts start and end with a visible character; the spaces inside are kept.
-QTEXT: /[^{}\\\s]([^{}\\\n]*[^{}\\\s])?/
-TTEXT: /([^:\\\s]|:(?!:))(([^:\\\n]|:(?!:))*([^:\\\s]|:(?!:)))?/
-ATEXT: /([^~=#{}\\\s-]|-(?!>))(([^~=#{}\\\n-]|-(?!>))*([^~=#{}\\\s-]|-(?!>)))?/
+// Only spaces, tabs and newlines are ignorable: a no-break space is text (French
+// typography puts one before « ? »).
+QTEXT: /[^{}\\ \t\n]([^{}\\\n]*[^{}\\ \t\n])?/
+TTEXT: /([^:\\ \t\n]|:(?!:))(([^:\\\n]|:(?!:))*([^:\\ \t\n]|:(?!:)))?/
+ATEXT: /([^~=#{}\\ \t\n-]|-(?!>))(([^~=#{}\\\n-]|-(?!>))*([^~=#{}\\ \t\n-]|-(?!>)))?/
 
 %ignore COMMENT
 %ignore /[ \t]+/

@@ -44,7 +44,9 @@ class Answer:
     right: str | None = None  # after "->" (a matching pair)
     feedback: str | None = None
     whole: str = ""  # the text with its « -> » and what follows, for a choice
-    weight_raw: str = ""  # the weight as written (« =%50%x » is the text « %50%x » in a choice)
+    weight_raw: str = ""  # the weight as written
+    literal: str = ""  # with a weight: the weight read as text (« =%50%x » in a pair)
+    literal_whole: str = ""  # the same with « -> » and what follows (« =%50%x » in a choice)
 
 
 @dataclass
@@ -104,7 +106,6 @@ def parse(text: str, file: str) -> Bank:
     if text.startswith("\ufeff"):
         text = text[1:]
     errors: list[Diagnostic] = []
-    comments: list[Token] = []
     work = text
     tree: Tree | None = None
     comments: list[Token] = []
@@ -351,10 +352,17 @@ class _Reader:
         lost: list[str] = []
         text_before = self.reduced(before, form, lost)
         if after is not None:
+            # The blank takes the spacing around the answer block, in the source or
+            # escaped at the edge of the text (« a\\n{…} b »).
             lbrace, rbrace = answers.children[0], answers.children[-1]
-            gap_before = self.gap_at(before, lbrace) if before is not None else ""
-            gap_after = self.gap(rbrace.end_pos, _first_token(after).start_pos)
-            text = tidy(text_before + gap_before + BLANK + gap_after + self.reduced(after, form, lost))
+            raw_before = self.pieces(before.children) if before is not None else ""
+            raw_after = self.pieces(after.children)
+            gap_before = raw_before[len(raw_before.rstrip(" \t\n")):] + (
+                self.gap_at(before, lbrace) if before is not None else "")
+            gap_after = self.gap(rbrace.end_pos, _first_token(after).start_pos) + raw_after[
+                :len(raw_after) - len(raw_after.lstrip(" \t\n"))]
+            text = tidy(text_before + _space(gap_before, form) + BLANK + _space(gap_after, form)
+                        + self.reduced(after, form, lost))
         else:
             text = text_before
         question = Question(where, "", text, title, missing_word=after is not None, lost=lost)
@@ -468,14 +476,13 @@ class _Reader:
         return Number(where, weight, middle, high - middle, low, high, feedback)
 
     def answer(self, node: Tree, form: str, lost: list[str]) -> Answer:
-        marker = weight = None
-        weight_raw = ""
+        marker = weight = weight_token = None
         text_node = arrow = feedback = None
         for child in node.children:
             if isinstance(child, Token) and child.type in ("TILDE", "EQ"):
                 marker = child.value
             elif isinstance(child, Token) and child.type == "WEIGHT":
-                weight, weight_raw = _weight(child.value), child.value
+                weight, weight_token = _weight(child.value), child
             elif isinstance(child, Tree) and child.data == "atext":
                 text_node = child
             elif isinstance(child, Tree) and child.data == "arrow":
@@ -489,13 +496,29 @@ class _Reader:
         right = None
         whole = text
         if arrow is not None:
-            rest = [t for c in arrow.children if isinstance(c, Tree) for t in c.children]
+            rest = [t for c in arrow.children if isinstance(c, Tree) for t in c.children]  # rtext
             right = self.atext(Tree("atext", rest), form, []) if rest else ""
             # The whole text, arrows included: where « -> » is only text (a choice).
             tokens = [t for t in text_node.children] if text_node is not None else []
             whole = self.atext(Tree("atext", tokens + [t for t in arrow.children if isinstance(t, Token)]
                                     + rest), form, [])
-        return Answer(where, marker, weight, text, right, feedback, whole, weight_raw)
+        literal = literal_whole = ""
+        if weight_token is not None:
+            # Where Moodle reads no weight (after « = » in a choice, in a pair), « %50% »
+            # and a [format] after it are text.
+            left = [weight_token] + (list(text_node.children) if text_node is not None else [])
+            literal = reduce(self.pieces(left), form).text
+            arrow_tokens = list(arrow.scan_values(lambda v: isinstance(v, Token))) if arrow is not None else []
+            literal_whole = reduce(self.pieces(left + arrow_tokens), form).text
+        return Answer(where, marker, weight, text, right, feedback, whole,
+                      weight_token.value if weight_token is not None else "", literal, literal_whole)
+
+
+def _space(gap: str, form: str) -> str:
+    """Spacing around a missing word's blank: a line break, a space, or nothing."""
+    if not gap:
+        return ""
+    return "\n" if "\n" in gap and form != "html" else " "
 
 
 def _first_token(tree: Tree) -> Token:

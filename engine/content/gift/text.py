@@ -93,9 +93,10 @@ def starts_like_weight(text: str) -> bool:
 
 # --- HTML ------------------------------------------------------------------------------
 
-_BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+_BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
            "table", "blockquote", "pre", "hr", "dl", "dt", "dd", "section", "article"}
 _HIDDEN = {"script", "style", "head", "title"}
+_EDGE = "\x00"  # the edge of a block (paragraph, list item): one line break, however many meet
 
 
 class _Text(HTMLParser):
@@ -112,8 +113,10 @@ class _Text(HTMLParser):
             alt = (dict(attrs).get("alt") or "").strip()
             self.parts.append(f"[image : {alt}]" if alt else "[image]")
             self.lost.append("image")
-        elif tag in _BLOCKS:
+        elif tag == "br":
             self.parts.append("\n")
+        elif tag in _BLOCKS:
+            self.parts.append(_EDGE)
             if tag == "li":
                 self.parts.append("- ")
 
@@ -124,7 +127,7 @@ class _Text(HTMLParser):
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(_EDGE)
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
@@ -139,7 +142,8 @@ def _html(text: str, newlines_break: bool) -> Reduced:
     parser = _Text()
     parser.feed(text)
     parser.close()
-    return Reduced(tidy("".join(parser.parts)), sorted(set(parser.lost)))
+    text = re.sub("[ \t]*\x00[\x00 \t]*", "\n", "".join(parser.parts))
+    return Reduced(tidy(text), sorted(set(parser.lost)))
 
 
 # --- Markdown --------------------------------------------------------------------------

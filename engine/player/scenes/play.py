@@ -73,7 +73,7 @@ class PlayScene(Scene):
 
     def react(self, events: list[ev.Event]) -> None:
         ui = self.app.ui
-        self._fresh: list[Panel] = []
+        self._fresh = []
         for event in events:
             if isinstance(event, ev.RoomEntered):
                 self.scroll = 0
@@ -416,6 +416,7 @@ class PlayScene(Scene):
     def _draw_room(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
+        assert self.session.state.room is not None  # drawn only in a room
         room = self.game.rooms[self.session.state.room]
         gfx.box(surface, self.room_rect, p.surface, m.radius, p.border, 2)
         if room.background:

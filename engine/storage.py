@@ -159,8 +159,10 @@ def read_bounded(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
-    except IsADirectoryError:
-        raise NotRegularFile(errno.EISDIR, "not a regular file", str(path)) from None
+    except OSError:
+        if os.path.isdir(path):  # Windows refuses to open a folder with EACCES
+            raise NotRegularFile(errno.EISDIR, "not a regular file", str(path)) from None
+        raise
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

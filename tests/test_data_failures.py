@@ -267,7 +267,7 @@ def test_a_damaged_database_is_set_aside_once_and_a_new_one_started(sesame_home)
 # --- for real: a full tmpfs, a read-only bind mount (root on Linux only) ---------------------
 
 def _can_mount() -> bool:
-    return sys.platform.startswith("linux") and os.geteuid() == 0 and shutil.which("mount") is not None
+    return sys.platform.startswith("linux") and shutil.which("mount") is not None and os.geteuid() == 0
 
 
 @contextmanager

@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -89,7 +88,7 @@ def test_killed_after_the_final_answer_resumes_at_the_debrief(sesame_home):
         # The final answer is given; its ending's message waits for « Continuer ».
         assert said == "ended PlayScene"
     finally:
-        process.send_signal(signal.SIGKILL)
+        process.kill()
         process.wait()
     assert not list((sesame_home / "results").glob("*.json"))  # killed before the debrief
     app, pilot = _home()
@@ -240,7 +239,7 @@ def test_a_second_window_is_told_and_plays_a_new_game_apart(sesame_home):
         pilot.press(__import__("pygame").K_ESCAPE)
         pilot.click("leave")
     finally:
-        first.send_signal(signal.SIGKILL)  # the first window is killed: its claim ends with it
+        first.kill()  # the first window is killed: its claim ends with it
         first.wait()
     app.home()
     app.scene.relayout()
@@ -252,8 +251,6 @@ def test_a_second_window_is_told_and_plays_a_new_game_apart(sesame_home):
 # --- temporary files ---------------------------------------------------------------------
 
 def test_temporary_files_left_by_a_kill_are_cleaned_at_start(sesame_home):
-    from engine.player.main import run
-
     saves = sesame_home / "saves"
     saves.mkdir(parents=True)
     stale = saves / ".mini_escape.json.x1y2.tmp"
@@ -262,7 +259,10 @@ def test_temporary_files_left_by_a_kill_are_cleaned_at_start(sesame_home):
     legacy.write_text('{"player": "Léa"', encoding="utf-8")
     for path in (stale, legacy):
         os.utime(path, (time.time() - 600, time.time() - 600))
-    assert run(first_frame_and_exit=True) == 0
+    # A real start, in its own process (the first frame, then pygame quits).
+    done = subprocess.run([sys.executable, "-m", "engine", "--first-frame-and-exit"], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "SESAME_HOME": str(sesame_home)})
+    assert "first-frame" in done.stdout, done.stderr
     assert list(saves.iterdir()) == []
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -56,13 +55,20 @@ def test_reasons_from_windows_error_numbers():
     assert reason(OSError(12345, "étrange")) == "étrange"
 
 
-def test_read_bounded_refuses_devices_fifos_folders_and_big_files_at_once(tmp_path):
+def special_files(tmp_path: Path) -> list[Path]:
+    """A FIFO nobody writes into (reading it would wait forever) and an endless device."""
+    if sys.platform == "win32":
+        return [Path("NUL")]
     fifo = tmp_path / "tube.json"
-    os.mkfifo(fifo)  # nobody ever writes into it: reading it would wait forever
+    os.mkfifo(fifo)
+    return [fifo, Path("/dev/zero")]
+
+
+def test_read_bounded_refuses_devices_fifos_folders_and_big_files_at_once(tmp_path):
     big = tmp_path / "big.json"
     big.write_bytes(b"x" * 2000)
     start = time.perf_counter()
-    for path in (fifo, Path("/dev/zero"), tmp_path):
+    for path in (*special_files(tmp_path), tmp_path):
         with pytest.raises(NotRegularFile) as raised:
             read_bounded(path, 1000)
         assert "pas un fichier ordinaire" in reason(raised.value) or "dossier" in reason(raised.value)
@@ -122,7 +128,7 @@ def test_a_save_is_held_by_one_process_and_freed_when_it_is_killed(tmp_path):
             Lock.acquire(save)
         assert held.value.pid == other.pid
     finally:
-        other.send_signal(signal.SIGKILL)  # no clean-up: the lock file stays, with its PID
+        other.kill()  # no clean-up: the lock file stays, with its PID
         other.wait()
     assert Lock.file(save).read_text().strip() == str(other.pid)
     assert holder(save) is None

@@ -9,7 +9,8 @@ On Windows use ``py dev.py …``. Only Python 3.11+ is needed; everything else c
 from PyPI into ``.venv``, at the versions locked in ``uv.lock`` (every platform, with
 hashes): ``uv`` is installed into ``.venv`` first, at the version the lock names, then
 ``uv sync --frozen`` installs exactly the lock. ``SESAME_REQUIRE_BUILD=1`` (CI) adds the
-``build`` group (PyInstaller), which only the build test needs. On Debian and Ubuntu,
+``build`` group (PyInstaller), which only the build test needs, and the ``lint`` group
+(ruff, mypy) that ``.ci/lint.sh`` runs. On Debian and Ubuntu,
 ``python3 -m venv`` needs the ``python3-venv`` package (``sudo apt install python3-venv``).
 """
 
@@ -32,8 +33,11 @@ LOCK = ROOT / "uv.lock"
 
 def groups() -> list[str]:
     """The dependency groups to install: the defaults (uv itself, the tests), plus the
-    build tools when the build test must run."""
-    return ["build"] if os.environ.get("SESAME_REQUIRE_BUILD") == "1" else []
+    build tools when the build test must run and the linter and type checker that CI
+    runs (.ci/lint.sh); ``SESAME_LINT=1`` adds the latter alone, for a developer."""
+    if os.environ.get("SESAME_REQUIRE_BUILD") == "1":
+        return ["build", "lint"]
+    return ["lint"] if os.environ.get("SESAME_LINT") == "1" else []
 
 
 def _stamp() -> str:

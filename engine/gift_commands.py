@@ -12,7 +12,7 @@ from pathlib import Path
 from .i18n import _, ngettext
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction) -> None:
     importer = commands.add_parser("import-gift", help=_("fait un quiz d’une banque de questions Moodle "
                                                          "(fichier GIFT)"))
     importer.add_argument("file", metavar=_("FICHIER.gift"))

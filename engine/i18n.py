@@ -9,6 +9,7 @@ falls back to French, never to an error.
 from __future__ import annotations
 
 import gettext
+
 from .paths import catalogs
 
 DOMAIN = "sesame"

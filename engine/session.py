@@ -121,7 +121,7 @@ class Session:
             self.lock = None
 
     @classmethod
-    def resume(cls, game: Game, path: Path) -> "Session":
+    def resume(cls, game: Game, path: Path) -> Session:
         """The session saved at ``path``; raises SaveError when it cannot be resumed."""
         from .i18n import _
 

@@ -151,8 +151,8 @@ def _text(value: Any, lang: str = "fr") -> str:
 
 
 def _entry(manifest: dict[str, Any], package: str, image: str, size: int) -> dict[str, Any]:
-    audience = manifest.get("audience") if isinstance(manifest.get("audience"), dict) else {}
-    duration = manifest.get("duration") if isinstance(manifest.get("duration"), dict) else {}
+    audience: dict[str, Any] = manifest["audience"] if isinstance(manifest.get("audience"), dict) else {}
+    duration: dict[str, Any] = manifest["duration"] if isinstance(manifest.get("duration"), dict) else {}
     authors = [a for a in manifest.get("authors") or [] if isinstance(a, dict)]
     number = lambda value: value if isinstance(value, int) and not isinstance(value, bool) else None  # noqa: E731
     return {

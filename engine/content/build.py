@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..core import puzzles
-from ..core.model import (Accept, Attempts, Document, Effect,
-                          Ending, Exit, Game, Hint, Item, Method, Puzzle, QuizPlan, Rect,
-                          LazyMap, Room, RoomObject, Round, Skill, Source, Text, Trigger, frozen_map,
-                          maybe_text)
+from ..core.model import (
+    Accept,
+    Attempts,
+    Document,
+    Effect,
+    Ending,
+    Exit,
+    Game,
+    Hint,
+    Item,
+    LazyMap,
+    Method,
+    Puzzle,
+    QuizPlan,
+    Rect,
+    Room,
+    RoomObject,
+    Round,
+    Skill,
+    Source,
+    Text,
+    Trigger,
+    frozen_map,
+    maybe_text,
+)
 
 # Fields every puzzle may have, whatever its type.
 COMMON_PUZZLE_FIELDS = frozenset({

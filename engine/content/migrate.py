@@ -7,7 +7,8 @@ the data of version ``old`` into ``old + 1``, and keep the old test games passin
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .diagnostics import Diagnostic
 

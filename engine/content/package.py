@@ -26,9 +26,10 @@ import tempfile
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any, TypeGuard
 
 from .. import __version__
 from . import migrate
@@ -372,7 +373,7 @@ def _manifest(archive: zipfile.ZipFile, shown: str) -> dict[str, Any]:
     return manifest
 
 
-def _positive_int(value: object) -> bool:
+def _positive_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
@@ -394,7 +395,7 @@ def _entries(archive: zipfile.ZipFile, manifest: dict[str, Any], shown: str) -> 
         if name == MANIFEST_NAME:
             continue
 
-        def refuse(message: str, code: str) -> PackageError:
+        def refuse(message: str, code: str, entry: str = entry) -> PackageError:
             return PackageError([_problem(f"{shown}:{entry}", message, code)])
 
         mode = info.external_attr >> 16

@@ -13,9 +13,10 @@ file as it is):
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
@@ -230,7 +231,8 @@ def _field(path: tuple[Any, ...]) -> str:
 
 
 _PATTERN_MESSAGES = {
-    "^[a-z0-9][a-z0-9_-]{0,63}$": N_("identifiant « {value} » invalide : lettres minuscules sans accents, chiffres, « _ » ou « - », sans espace (64 caractères au plus)"),
+    "^[a-z0-9][a-z0-9_-]{0,63}$": N_("identifiant « {value} » invalide : lettres minuscules sans accents, chiffres, "
+                                     "« _ » ou « - », sans espace (64 caractères au plus)"),
     "^[a-z]{2,3}(_[A-Z]{2})?$": N_("langue « {value} » inconnue : écrivez un code comme fr, en ou oc"),
     "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": N_("date « {value} » invalide : écrivez AAAA-MM-JJ, par exemple 2026-03-15"),
     "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$": N_("version « {value} » invalide : écrivez par exemple 1.0.0"),
@@ -245,11 +247,15 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
     path = tuple(error.absolute_path)
     field = _field(path)
     kind = error.validator
-    value = error.instance
+    value: Any = error.instance
+    # the schema is our own, so what jsonschema types as "a schema or a boolean or
+    # unset" is always the mapping or value our schema.json wrote there
+    rule: Any = error.schema
+    want: Any = error.validator_value
     defs = schema()["$defs"]
 
     if kind in ("additionalProperties", "unevaluatedProperties"):
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(rule.get("properties", {}))
         extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
         return [SchemaProblem(path + (key,), _("champ « {key} » inconnu ici").format(key=key)
                               + did_you_mean(key, allowed), "schema.unknown_field", on_key=True)
@@ -259,31 +265,31 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
         where = _context(path, data)
         return [SchemaProblem(path, where + _("il manque le champ obligatoire « {key} »").format(key=name),
                               "schema.required")
-                for name in error.validator_value if name not in present]
+                for name in want if name not in present]
     if kind == "x-ref":
         return [SchemaProblem(path, _("« {value} » n’est pas {kind} du jeu").format(
-            value=value, kind=kind_name(error.validator_value))
-            + did_you_mean(value, ids.get(error.validator_value, ())), "schema.unknown_id")]
+            value=value, kind=kind_name(want))
+            + did_you_mean(value, ids.get(want, ())), "schema.unknown_id")]
     if kind == "x-expr":
         return [SchemaProblem(path, error.message, "schema.condition",
                               offset=getattr(error, "sesame_offset", 0))]
     if kind == "type":
-        expected = error.validator_value
+        expected = want
         expected = expected if isinstance(expected, list) else [expected]
         return [SchemaProblem(path, _("{field} doit être {expected}, pas {actual}").format(
             field=field, expected=_(" ou ").join(_type_name(t) for t in expected),
             actual=_type_name(_actual_type(value))), "schema.type")]
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in want]
         return [SchemaProblem(path, _("valeur « {value} » impossible pour {field} ; valeurs possibles : {options}")
                               .format(value=value, field=field, options=", ".join(options))
                               + did_you_mean(str(value), options), "schema.enum")]
     if kind == "const":
         return [SchemaProblem(path, _("{field} doit valoir {value}").format(
-            field=field, value=json.dumps(error.validator_value)), "schema.const")]
+            field=field, value=json.dumps(want)), "schema.const")]
     if kind == "pattern":
-        template = _PATTERN_MESSAGES.get(error.validator_value)
-        if template is None and "x-asset" in error.schema:
+        template = _PATTERN_MESSAGES.get(want)
+        if template is None and "x-asset" in rule:
             template = N_("chemin d’image « {value} » invalide : un fichier .png, .jpg ou .svg du "
                           "dossier du jeu, avec des « / » (par exemple images/bureau.svg)")
         if template is None:
@@ -296,26 +302,26 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
         words = {"minimum": N_("au moins"), "exclusiveMinimum": N_("plus grand que"),
                  "maximum": N_("au plus"), "exclusiveMaximum": N_("plus petit que")}
         return [SchemaProblem(path, _("{field} vaut {value} mais doit être {bound} {limit}").format(
-            field=field, value=value, bound=_(words[kind]), limit=error.validator_value),
+            field=field, value=value, bound=_(words[kind]), limit=want),
             "schema.range")]
     if kind in ("minItems", "maxItems"):
         template = (N_("{field} doit contenir au moins {n} élément(s)") if kind == "minItems"
                     else N_("{field} contient au plus {n} élément(s)"))
-        return [SchemaProblem(path, _(template).format(field=field, n=error.validator_value),
+        return [SchemaProblem(path, _(template).format(field=field, n=want),
                               "schema.size")]
     if kind == "minLength":
         return [SchemaProblem(path, _("{field} ne peut pas être vide").format(field=field),
                               "schema.empty")]
     if kind in ("oneOf", "anyOf", "minProperties", "maxProperties"):
-        if error.schema is defs["effect"] or error.schema.get("title") == defs["effect"]["title"]:
+        if rule is defs["effect"] or rule.get("title") == defs["effect"]["title"]:
             return [SchemaProblem(path, _("un effet contient une seule action parmi give, take, set, "
                                           "clear, add (avec value), unlock, show, goto ou end"),
                                   "schema.effect")]
-        if error.schema is defs["text"] or error.schema is defs["part"]:
+        if rule is defs["text"] or rule is defs["part"]:
             return [SchemaProblem(path, _("{field} doit être un texte, ou un texte par langue "
                                           "(par exemple « fr: … » à la ligne)").format(field=field),
                                   "schema.text")]
-        if error.schema is defs["hint"]:
+        if rule is defs["hint"]:
             return [SchemaProblem(path, _("un indice est un texte, ou un bloc avec « text » et "
                                           "« cost »"), "schema.hint")]
         deeper = [e for e in (error.context or []) if e.validator not in ("type",)]
@@ -329,7 +335,7 @@ def _explain(error: ValidationError, data: Any, ids: Mapping[str, set[str]]) -> 
 def _bad_name(error: ValidationError) -> str:
     """The first key of the object that its ``propertyNames`` rule refuses."""
     names = error.instance if isinstance(error.instance, dict) else {}
-    rule = Draft202012Validator(error.validator_value)
+    rule = Draft202012Validator(cast(Mapping[str, Any], error.validator_value))
     return next((str(name) for name in names if not rule.is_valid(name)), "?")
 
 

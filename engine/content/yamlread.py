@@ -13,8 +13,9 @@ game data shows dates, it never computes with them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from yaml import events as ev
@@ -116,10 +117,10 @@ def read_text(text: str, file: str) -> ReadResult:
             if count > MAX_NODES:
                 raise _Refused(event.start_mark, "nodes")
             kind = type(event)
-            if kind is ev.ScalarEvent:
+            if isinstance(event, ev.ScalarEvent):
                 value: Any = _scalar(event)
                 is_container = False
-            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
                 if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                     raise _Refused(event.start_mark, "tag", event.tag)
                 if len(stack) >= MAX_DEPTH:
@@ -339,7 +340,7 @@ def _walk_marks(text: str) -> Iterator[tuple[tuple[Any, ...], Any, bool]]:
             else:
                 top = stack[-1]
                 if top[0] == "map" and top[2] is None:
-                    if kind is ev.ScalarEvent:
+                    if isinstance(event, ev.ScalarEvent):
                         top[2] = event.value
                         yield top[1] + (event.value,), event.start_mark, True
                     continue

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Protocol, Union
+from typing import Any, Protocol
 
 FUNCTIONS = {  # function name -> the kind of id it takes
     "solved": "puzzle",
@@ -81,11 +82,11 @@ class Call:
 @dataclass(frozen=True)
 class Op:
     op: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
     pos: int
 
 
-Node = Union[Num, Name, Call, Op]
+Node = Num | Name | Call | Op
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
@@ -98,6 +99,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         if match is None or match.end() == pos:
             break
         kind = match.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         value = match.group(kind)
         start = match.start(kind)
         if kind == "bad":
@@ -224,7 +226,7 @@ def walk(node: Node):
             yield from walk(arg)
 
 
-Compiled = Callable[[Facts], object]
+Compiled = Callable[[Facts], Any]
 
 
 def _compile(node: Node) -> Compiled:

@@ -6,10 +6,11 @@ re-checks the format. Collections keyed by id keep the authors' order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 DEFAULT_LOCALE = "fr"
 
@@ -21,7 +22,7 @@ class Text:
     values: tuple[tuple[str, str], ...]
 
     @classmethod
-    def of(cls, raw: Any, locale: str = DEFAULT_LOCALE) -> "Text":
+    def of(cls, raw: Any, locale: str = DEFAULT_LOCALE) -> Text:
         if isinstance(raw, Text):
             return raw
         if isinstance(raw, dict):

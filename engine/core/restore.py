@@ -11,7 +11,8 @@ lookup failing; one that does not is refused with the reason, in words.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..i18n import N_, _
 from .rules import Rules

@@ -12,8 +12,9 @@ no I/O. The solver, the player, replays and tests all drive this same class.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any
 
 from . import events as ev
 from . import puzzles as ptypes
@@ -37,7 +38,7 @@ class Options:
 class _Turn:
     """The working copy of a state while one command is applied."""
 
-    def __init__(self, rules: "Rules", state: State, t: float) -> None:
+    def __init__(self, rules: Rules, state: State, t: float) -> None:
         self.rules = rules
         self.game = rules.game
         self.s = state
@@ -419,8 +420,8 @@ class Rules:
         turn.progress[puzzle.id] = progress
 
     def _locked_by(self, puzzle_id: str) -> list[str]:
-        return [x.id for x in (*self.game.objects.values(), *self.game.exits.values())
-                if x.lock == puzzle_id]
+        lockables: list[RoomObject | Exit] = [*self.game.objects.values(), *self.game.exits.values()]
+        return [x.id for x in lockables if x.lock == puzzle_id]
 
     def _hint(self, turn: _Turn, command: Hint) -> None:
         if not self._answerable(turn, command.puzzle):

@@ -7,8 +7,8 @@ help costs at most what the puzzle was worth. No speed bonus.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Game, Puzzle
 from .state import Progress, State

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import events as ev
 from .commands import Command, Go
 from .expr import Call, parse, walk
-from .model import Game
+from .model import Exit, Game, RoomObject
 from .rules import Options, Rules
 from .state import State
 
@@ -46,8 +46,8 @@ class Abstraction:
     """
 
     def __init__(self, game: Game) -> None:
-        conditions = [c for x in (*game.objects.values(), *game.exits.values())
-                      for c in (x.visible, x.requires) if c]
+        lockables: list[RoomObject | Exit] = [*game.objects.values(), *game.exits.values()]
+        conditions = [c for x in lockables for c in (x.visible, x.requires) if c]
         conditions += [t.when for t in game.triggers] + [e.when for e in game.endings.values() if e.when]
         calls = [n for text in conditions for n in walk(parse(text)) if isinstance(n, Call)]
         self.documents = frozenset(c.ident for c in calls if c.function == "seen")
@@ -101,7 +101,8 @@ def explore(game: Game, max_states: int = MAX_STATES) -> Exploration:
                 continue
             queue.append((after, depth + 1))
     found.states = len(parents)
-    for lockable in (*game.objects.values(), *game.exits.values()):
+    lockables: list[RoomObject | Exit] = [*game.objects.values(), *game.exits.values()]
+    for lockable in lockables:
         if lockable.lock and lockable.lock in found.solved:
             found.opened.add(lockable.id)
     return found

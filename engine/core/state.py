@@ -7,8 +7,9 @@ refuses anything it does not understand with ``StateError``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Mapping
+from typing import Any
 
 SAVE_VERSION = 1
 STATUSES = ("open", "solved", "failed", "skipped")
@@ -91,7 +92,7 @@ class State:
         return out
 
     @classmethod
-    def from_data(cls, data: Any) -> "State":
+    def from_data(cls, data: Any) -> State:
         if not isinstance(data, dict) or data.get("version") != SAVE_VERSION:
             raise StateError("version")
         try:
@@ -122,7 +123,7 @@ class State:
             raise StateError("types")
         return state
 
-    def evolve(self, **changes: Any) -> "State":
+    def evolve(self, **changes: Any) -> State:
         return replace(self, **changes)
 
 

@@ -52,6 +52,10 @@ class Input:
     def draw(self, surface: pygame.Surface) -> None:
         pass
 
+    def drawn_bottom(self) -> int:
+        """The bottom of what the input draws itself, beyond its widgets (a document)."""
+        return self.rect.y
+
     def steps(self, answer: Any) -> list[Step]:
         raise NotImplementedError
 
@@ -325,7 +329,7 @@ class PairInput(Input):
         self.selected: str | None = None
         self.links: dict[str, str] = {}
         if puzzle.type == "match":
-            self.left = [(i, l) for i, l, _r in self.spec.pairs]
+            self.left = [(i, left) for i, left, _r in self.spec.pairs]
             self.right = [(i, r) for i, _l, r in self.spec.pairs]
         else:
             self.left = [(i, t) for i, t, _c in self.spec.items]
@@ -478,6 +482,9 @@ class SpotInput(PickInput):
                 pygame.draw.rect(surface, self.ui.palette.focus, widget.rect, self.ui.metrics.focus_width,
                                  border_radius=self.ui.metrics.radius)
         surface.set_clip(clip)
+
+    def drawn_bottom(self) -> int:
+        return self.origin[1] + self.surface.get_height()
 
     def steps(self, answer):
         return [("click", f"part:{answer}")]

@@ -47,7 +47,8 @@ def icon(surface: pygame.Surface, name: str, center: tuple[int, int], size: int,
     s = size / 2
     w = max(2, round(size / 9))
     if name == "check":
-        pygame.draw.lines(surface, color, False, [(x - s * .7, y), (x - s * .2, y + s * .55), (x + s * .75, y - s * .6)], w + 1)
+        pygame.draw.lines(surface, color, False,
+                          [(x - s * .7, y), (x - s * .2, y + s * .55), (x + s * .75, y - s * .6)], w + 1)
     elif name == "cross":
         pygame.draw.line(surface, color, (x - s * .6, y - s * .6), (x + s * .6, y + s * .6), w + 1)
         pygame.draw.line(surface, color, (x - s * .6, y + s * .6), (x + s * .6, y - s * .6), w + 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pygame
 
 from ..core import commands as cmd
+from .answers import HotspotInput
 from .app import App
 from .scenes.panels import DocumentPanel, ItemPanel, MessagePanel, PausePanel, PuzzlePanel
 from .scenes.play import PlayScene
@@ -182,6 +183,7 @@ class Pilot:
         self.focus(widget_id)
         self.press(pygame.K_RETURN)
         for _ in range(200):
+            assert isinstance(panel.input, HotspotInput) and panel.input.point is not None
             px, py = panel.input.point
             if abs(px - x) <= 2 and abs(py - y) <= 2:
                 return

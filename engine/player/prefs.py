@@ -76,7 +76,7 @@ class Preferences:
         return next(_(label) for value, label in BY_KEY[key].choices if value == self.values[key])
 
     @classmethod
-    def load(cls) -> "Preferences":
+    def load(cls) -> Preferences:
         try:
             data = json.loads((user_dir("settings") / "prefs.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):

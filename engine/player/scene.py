@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class Scene:
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: App) -> None:
         self.app = app
         self.widgets: list[Widget] = []
         self.focus: Widget | None = None

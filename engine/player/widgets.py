@@ -28,10 +28,10 @@ class Widget:
     enabled: bool = True
     scrolls: bool = False  # lives in its scene's scrolling viewport
 
-    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
 
-    def draw_focus(self, surface: pygame.Surface, ui: "Ui") -> None:
+    def draw_focus(self, surface: pygame.Surface, ui: Ui) -> None:
         """A thick bright ring with a dark edge: seen on light and dark backgrounds alike."""
         width = ui.metrics.focus_width
         ring = self.rect.inflate(width * 3, width * 3)
@@ -56,7 +56,7 @@ class Button(Widget):
         if not self.speech:
             self.speech = self.label
 
-    def needed_height(self, ui: "Ui", width: int) -> int:
+    def needed_height(self, ui: Ui, width: int) -> int:
         """The height this button needs at ``width`` to show its label and detail whole."""
         m = ui.metrics
         size = self.size or m.body
@@ -66,7 +66,7 @@ class Button(Widget):
             height += ui.text.height(self.detail, m.small, max(10, text_w)) + m.unit // 2
         return height + m.unit * 3
 
-    def colors(self, ui: "Ui", hovered: bool) -> tuple[tuple[int, int, int], tuple[int, int, int], tuple[int, int, int]]:
+    def colors(self, ui: Ui, hovered: bool) -> tuple[tuple[int, int, int], tuple[int, int, int], tuple[int, int, int]]:
         p = ui.palette
         if not self.enabled:
             return p.surface_alt, p.muted, p.border
@@ -78,7 +78,7 @@ class Button(Widget):
             return p.surface_alt, p.text, p.accent
         return (p.surface_alt if hovered else p.surface), p.text, (p.accent if hovered else p.border)
 
-    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         fill, ink, edge = self.colors(ui, hovered)
         m = ui.metrics
         gfx.box(surface, self.rect, fill, m.radius, edge, m.focus_width if self.selected else 2)
@@ -122,7 +122,7 @@ class TextInput(Widget):
     def backspace(self) -> None:
         self.value = self.value[:-1]
 
-    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         p, m = ui.palette, ui.metrics
         gfx.box(surface, self.rect, p.surface, m.radius, p.accent if focused else p.border, m.focus_width)
         shown = self.value or self.placeholder
@@ -147,7 +147,7 @@ class Area(Widget):
     """An invisible clickable region (a hotspot in a room, a part of a document);
     drawn by its scene, outlined here when focused so keyboard play shows where it is."""
 
-    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         if focused or hovered:
             pygame.draw.rect(surface, ui.palette.focus, self.rect.inflate(6, 6), ui.metrics.focus_width,
                              border_radius=ui.metrics.radius)
@@ -161,7 +161,7 @@ class Label(Widget):
     focusable: bool = False
     small: bool = False
 
-    def draw(self, surface: pygame.Surface, ui: "Ui", focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         size = ui.metrics.small if self.small else ui.metrics.body
         rendered = ui.text.render(self.text, size, ui.palette.muted if self.small else ui.palette.text,
                                   self.rect.width or None)

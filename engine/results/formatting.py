@@ -8,7 +8,7 @@ and shows as an empty cell in the CSV and a dash on the page, never as 0.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from babel.dates import format_datetime
@@ -47,12 +47,12 @@ def _decimal(value: float, digits: int, locale: str, grouping: bool, fixed: bool
 def when(iso: str, locale: str = CSV_LOCALE) -> str:
     """A start time as recorded on the pupil's machine (its wall clock, not converted)."""
     try:
-        moment = datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
+        moment = datetime.fromisoformat(iso).replace(tzinfo=UTC)
     except ValueError:
         return iso
     # Formatted "in UTC" on both sides: Babel converts nothing, whatever the teacher's
     # machine's time zone, so the pupil's wall-clock time is shown as it was.
-    return format_datetime(moment, "short", tzinfo=timezone.utc, locale=locale)
+    return format_datetime(moment, "short", tzinfo=UTC, locale=locale)
 
 
 def minutes(seconds: float | None) -> float | None:

@@ -11,9 +11,9 @@ French typography, as in the player.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from typing import Sequence
 
 from ..core.text import french
 from ..i18n import _, language, ngettext

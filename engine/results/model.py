@@ -8,7 +8,7 @@ expects a number. Slots keep 10 000 results in a few tens of megabytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 RESULT_FORMAT = "sesame-resultat"
 RESULT_VERSION = 1
@@ -99,7 +99,7 @@ class Result:
         """A number that orders start times, with or without a time zone."""
         moment = self.started
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
         return moment.timestamp()
 
     @property

@@ -21,11 +21,12 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..core import events as ev
 from ..core.model import Game, Puzzle
@@ -74,7 +75,7 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def result_from_session(session: "Session", pseudonym: str, group: str = "", team: str = "",
+def result_from_session(session: Session, pseudonym: str, group: str = "", team: str = "",
                         members: Sequence[str] = (), *, started_at: str) -> dict[str, Any]:
     """The result of the attempt played in ``session``, as plain JSON-ready data.
 

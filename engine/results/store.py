@@ -23,9 +23,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..i18n import _
 from ..paths import user_home
@@ -213,7 +214,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -322,7 +323,7 @@ class Store:
                                       "t": float(entry.t)})
         return max(0, len(log) - first)
 
-    def save(self, session: "Session", pseudonym: str, *, started_at: str, group: str = "",
+    def save(self, session: Session, pseudonym: str, *, started_at: str, group: str = "",
              team: str = "", members: Sequence[str] = ()) -> int:
         """Everything about ``session`` not stored yet, and
         its current score, in one transaction; the player calls it after each command.

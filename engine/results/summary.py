@@ -7,9 +7,9 @@ find the files, read them without trusting them, compute, write ``synthese.csv``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..i18n import _, ngettext
 from .csvout import write_csv

@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import sys
 import unicodedata
-from datetime import datetime, timezone
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from ..core.state import STATUSES
 from ..i18n import N_, _
@@ -82,7 +83,7 @@ def _iso(v: Any) -> bool:
         moment = datetime.fromisoformat(v)
         if not 1970 <= moment.year <= 9000:
             return False
-        (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+        (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
     except (TypeError, ValueError, OverflowError, OSError):
         return False
     return True

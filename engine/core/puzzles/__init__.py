@@ -6,8 +6,9 @@ this file, and its fields in ``schema.json``. The same types serve every genre.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 
 class AnswerError(ValueError):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from ...i18n import N_
 from ..model import Text
@@ -79,7 +80,7 @@ register(PuzzleType(
                                     for p in raw["pairs"])),
     _judge_match, lambda spec: {i: i for i in spec.ids},
     lambda spec: _duplicates(list(spec.ids), N_("paires")),
-    lambda spec, locale: " ; ".join(f"{l.get(locale)} ↔ {r.get(locale)}" for _i, l, r in spec.pairs)))
+    lambda spec, locale: " ; ".join(f"{left.get(locale)} ↔ {right.get(locale)}" for _i, left, right in spec.pairs)))
 
 
 @dataclass(frozen=True)

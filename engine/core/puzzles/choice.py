@@ -3,8 +3,9 @@ the poll (an opinion, no right answer, no points)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from ..model import Text, maybe_text
 from . import Judgement, PuzzleType, expect, register

@@ -65,6 +65,7 @@ class DebriefScene(Scene):
         from ...results.resultfile import write_result
         from ...storage import reason
 
+        assert self.result is not None  # the button is offered only with a result
         try:
             path = write_result(self.result, folder)
         except OSError as error:

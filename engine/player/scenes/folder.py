@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import string
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pygame
 
@@ -67,7 +68,7 @@ class FolderScene(Scene):
     """Pick a folder; ``done(path)`` does the work and returns a message to show, or a
     ``Work`` whose progress is shown until it ends (or is cancelled)."""
 
-    def __init__(self, app, title: str, done: Callable[[Path], "str | Work"]) -> None:
+    def __init__(self, app, title: str, done: Callable[[Path], str | Work]) -> None:
         super().__init__(app)
         self.title = title
         self.done = done
@@ -147,11 +148,12 @@ class FolderScene(Scene):
             cancel.rect = pygame.Rect(0, 0, m.body * 8, button_h)
             cancel.rect.bottomright = (back.rect.left - m.unit * 3, back.rect.bottom)
             self.widgets.append(cancel)
-            progress = self.work.job.progress if self.work else None
-            if progress is not None:
+            work = self.work
+            progress = work.job.progress if work else None
+            if work is not None and progress is not None:
                 self.message = "\n".join((ngettext(
                     "{n} fichier ou dossier vu", "{n} fichiers ou dossiers vus", progress.count).format(
-                        n=progress.count), self.work.doing,
+                        n=progress.count), work.doing,
                     "…" + progress.where[-60:] if len(progress.where) > 60 else progress.where))
 
     def compose(self, surface: pygame.Surface) -> None:

@@ -114,7 +114,6 @@ class HomeScene(Scene):
     def on_action(self, action, widget) -> None:
         from .intro import IntroScene
         from .settings import SettingsScene
-
         from .teacher import TeacherScene
 
         if action[0] == "settings":

@@ -14,6 +14,7 @@ import pygame
 
 from ...content.diagnostics import ContentError
 from ...content.loader import load_game
+from ...core.model import Game
 from ...core.rules import Options
 from ...i18n import _, ngettext
 from ...session import SaveError, Session, claim, free_save, save_path_for
@@ -46,7 +47,7 @@ class IntroScene(Scene):
         self.scroll = 0
         self.fields: dict[str, TextInput] = {}
         try:
-            self.game = load_game(path).game
+            self.game: Game | None = load_game(path).game
         except ContentError as error:
             self.game = None
             self.problems = [str(d) for d in error.diagnostics[:8]]
@@ -96,25 +97,31 @@ class IntroScene(Scene):
 
     def _subtitle(self) -> str:
         game = self.game
+        assert game is not None  # only offered once the game has loaded
         return f"{genre_name(game.genre)} · " + facts_line(
             (game.duration_min, game.duration_max), (game.age_min, game.age_max), (game.players_min, game.players_max))
 
     def _team_widgets(self, y: int) -> int:
+        game = self.game
+        assert game is not None  # only offered once the game has loaded
+        viewport = self.viewport
+        assert viewport is not None  # set by layout, which runs first
         m = self.app.ui.metrics
         button_h = m.body + m.unit * 4
-        low, high = self.game.teams_min, self.game.teams_max
+        low, high = game.teams_min, game.teams_max
         self.teams = min(max(self.teams, low), high)
         label = Label("teams-label", text=_("Équipes qui jouent à tour de rôle :"), scrolls=True)
-        label_w = min(self.viewport.width, self.app.ui.text.render(label.text, m.body, (0, 0, 0)).get_width() + m.unit)
-        label.rect = pygame.Rect(self.viewport.x, y, label_w, button_h)
+        label_w = min(viewport.width, self.app.ui.text.render(label.text, m.body, (0, 0, 0)).get_width() + m.unit)
+        label.rect = pygame.Rect(viewport.x, y, label_w, button_h)
         self.widgets.append(label)
         x = label.rect.right + m.unit * 2
         for count in range(low, high + 1):
             choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
-                            action=("teams", count), speech=ngettext("{n} équipe", "{n} équipes", count).format(n=count), scrolls=True)
+                            action=("teams", count),
+                            speech=ngettext("{n} équipe", "{n} équipes", count).format(n=count), scrolls=True)
             w = m.body * 3 + m.unit * 4
-            if x + w > self.viewport.right:  # wrap: every choice stays reachable
-                x, y = self.viewport.x, y + button_h + m.unit * 2
+            if x + w > viewport.right:  # wrap: every choice stays reachable
+                x, y = viewport.x, y + button_h + m.unit * 2
             choice.rect = pygame.Rect(x, y, w, button_h)
             x = choice.rect.right + m.unit * 2
             self.widgets.append(choice)
@@ -139,22 +146,26 @@ class IntroScene(Scene):
             self.draw_widgets(surface)
             return
         header(surface, ui, self.game.title.get(ui.prefs["language"]), self._subtitle())
+        viewport = self.viewport
+        assert viewport is not None  # laid out with the game
         clip = surface.get_clip()
-        surface.set_clip(self.viewport)
-        surface.blit(self.story, (self.viewport.x, self.viewport.y - self.scroll))
+        surface.set_clip(viewport)
+        surface.blit(self.story, (viewport.x, viewport.y - self.scroll))
         surface.set_clip(clip)
         self.draw_widgets(surface)
 
     def open_guide(self) -> str:
         """Write the facilitator's guide next to the user's data and open it in the web
         browser (a local file: nothing is fetched); say where it is either way."""
+        game = self.game
+        assert game is not None  # only offered once the game has loaded
         import webbrowser
 
         from ...guide import write
         from ...paths import user_dir
 
         try:
-            path = write(self.game, user_dir("guides"), self.app.prefs["language"])
+            path = write(game, user_dir("guides"), self.app.prefs["language"])
         except OSError as error:
             return _("Le guide n’a pas pu être écrit : {why}").format(why=error.strerror or error)
         if os.environ.get("SDL_VIDEODRIVER") != "dummy":  # not from tests
@@ -169,18 +180,20 @@ class IntroScene(Scene):
         """Who plays: a pseudonym or a team's name (never a surname), an optional class
         code, optional team members. Left empty, the game is played without results.
         Each field has a label above it that stays when something is typed."""
+        viewport = self.viewport
+        assert viewport is not None  # laid out before it is used
         ui = self.app.ui
         m = ui.metrics
         button_h = m.body + m.unit * 4
         fields = (("who", _("Pseudonyme ou nom d’équipe"), 40, m.body * 16),
                   ("group", _("Code de classe (facultatif)"), 24, m.body * 12),
                   ("members", _("Membres de l’équipe, séparés par des virgules (facultatif)"), 200, m.body * 30))
-        x = self.viewport.x
+        x = viewport.x
         row_bottom = y
         for key, label, length, width in fields:
-            width = min(self.viewport.width, max(width, ui.text.render(label, m.small, (0, 0, 0)).get_width()))
-            if x + width > self.viewport.right and x > self.viewport.x:
-                x, y = self.viewport.x, row_bottom + m.unit * 2
+            width = min(viewport.width, max(width, ui.text.render(label, m.small, (0, 0, 0)).get_width()))
+            if x + width > viewport.right and x > viewport.x:
+                x, y = viewport.x, row_bottom + m.unit * 2
             caption = Label(f"label:{key}", text=label, scrolls=True, small=True)
             caption.rect = pygame.Rect(x, y, width, m.small + m.unit)
             field = self.fields.setdefault(key, TextInput(f"field:{key}", max_length=length))
@@ -192,10 +205,11 @@ class IntroScene(Scene):
         return row_bottom
 
     def _story(self, column: int) -> pygame.Surface:
+        game = self.game
+        assert game is not None  # only offered once the game has loaded
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
         locale = ui.prefs["language"]
-        game = self.game
         parts = []
         for label, text in ((_("L’histoire"), game.story_intro), (_("Votre mission"), game.story_goal),
                             (_("Comment jouer"), game.story_how_to_play)):
@@ -220,7 +234,6 @@ class IntroScene(Scene):
         return out
 
     def on_action(self, action, widget) -> None:
-        from .play import PlayScene
 
         if action[0] == "back":
             self.app.pop()
@@ -242,6 +255,7 @@ class IntroScene(Scene):
         from .play import PlayScene
 
         game = self.game
+        assert game is not None  # only offered once the game has loaded
         try:
             if how == "apart":
                 path, lock = free_save(game.id)

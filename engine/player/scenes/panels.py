@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Panel:
     closable = True
 
-    def __init__(self, scene: "PlayScene") -> None:
+    def __init__(self, scene: PlayScene) -> None:
         self.scene = scene
         self.scroll = 0
         self.content_height = 0
@@ -447,8 +447,7 @@ class PuzzlePanel(Panel):
             self.input.rect = area
             fields = self.input.layout(area)
             widgets += fields
-            bottom = max([w.rect.bottom for w in fields] + [area.y + (
-                self.input.surface.get_height() if p.type == "spot" else 0)]) \
+            bottom = max([w.rect.bottom for w in fields] + [self.input.drawn_bottom()]) \
                 + (m.body * 2 if p.type == "directions" else 0)
             y = bottom + m.unit * 3
         if self.verdict is not None and self.resolved:
@@ -518,7 +517,8 @@ class PuzzlePanel(Panel):
         else:
             tries = p.attempts.max
             left = (tries - self.progress.wrong) if tries else None
-            note = _("Tu peux réessayer.") if left is None else ngettext("Encore {n} essai.", "Encore {n} essais.", left).format(n=left)
+            note = _("Tu peux réessayer.") if left is None else ngettext(
+                "Encore {n} essai.", "Encore {n} essais.", left).format(n=left)
             block(ui.text.render(note, m.small, ui.palette.muted, inner.width))
 
     def draw(self, surface):

@@ -12,10 +12,10 @@ from ...i18n import _
 from ...results.report import summarise
 from ...results.resultfile import find_result_files, read_results
 from ...results.summary import build, describe
-from ..scene import Scene
-from ..widgets import Button
-from .common import header
 from ..jobs import Job, Progress
+from ..scene import Scene
+from ..widgets import Button, Widget
+from .common import header
 from .folder import FolderScene, Work
 
 
@@ -35,7 +35,7 @@ class TeacherScene(Scene):
         choose_w = min(width - m.unit * 8, self.app.ui.text.render(choose.label, m.body, (0, 0, 0), bold=True).get_width()
                        + m.body + m.unit * 8)
         choose.rect = pygame.Rect(m.unit * 4, top, choose_w, max(button_h, choose.needed_height(self.app.ui, choose_w)))
-        widgets = [choose]
+        widgets: list[Widget] = [choose]
         if self.source is not None and self.summary is not None:
             export = Button("export", label=_("Exporter la synthèse"), icon="check", action=("export",))
             export_w = self.app.ui.text.render(export.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
@@ -60,7 +60,12 @@ class TeacherScene(Scene):
         of files takes a while), then show the summary."""
         def work(progress: Progress):
             paths = find_result_files([folder], on_entry=progress.step)
-            return read_results(progress.step(path) or path for path in paths)
+            def counted(paths):
+                for path in paths:
+                    progress.step(path)
+                    yield path
+
+            return read_results(counted(paths))
 
         def then(reading) -> str:
             self.show(folder, reading)
@@ -108,6 +113,8 @@ class TeacherScene(Scene):
                     failure=_("Impossible d’écrire dans ce dossier : {why}"))
 
     def compose(self, surface: pygame.Surface) -> None:
+        viewport = self.viewport
+        assert viewport is not None  # laid out before it is used
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
         surface.fill(p.background)
@@ -115,11 +122,11 @@ class TeacherScene(Scene):
         text = "\n".join(self.lines) if self.lines else _(
             "Rassemblez les fichiers de résultats des élèves dans un dossier (clé USB, ENT), puis "
             "choisissez ce dossier : Sésame calcule la synthèse de la classe, question par question.")
-        rendered = ui.text.render(text, m.body, p.text, self.viewport.width - m.unit * 2)
-        self.content_bottom = self.viewport.y + rendered.get_height() - self.scroll
+        rendered = ui.text.render(text, m.body, p.text, viewport.width - m.unit * 2)
+        self.content_bottom = viewport.y + rendered.get_height() - self.scroll
         clip = surface.get_clip()
-        surface.set_clip(self.viewport)
-        surface.blit(rendered, (self.viewport.x, self.viewport.y - self.scroll))
+        surface.set_clip(viewport)
+        surface.blit(rendered, (viewport.x, viewport.y - self.scroll))
         surface.set_clip(clip)
         self.draw_widgets(surface)
 

@@ -108,6 +108,16 @@ def _freetype_face(path: str):
     return pygame.freetype.Font(path, 16)
 
 
+def drawable_spaces(text: str, family: str) -> str:
+    """``text`` with each no-break space the reading font lacks replaced by the one it
+    is drawn with (see ``runs``)."""
+    regular = FAMILIES.get(family, FAMILIES["hyperlegible"])[0]
+    for space in NO_BREAK_SPACES[:-1]:
+        if space in text and not has_glyph(regular, space):
+            text = text.replace(space, next(c for c in NO_BREAK_SPACES if c == " " or has_glyph(regular, c)))
+    return text
+
+
 def runs(line: str, family: str) -> list[tuple[str, bool]]:
     """``line`` cut into (text, drawn with the fallback font) runs. A no-break space the
     reading font lacks becomes one it has; what no bundled font can draw (emoji) is left
@@ -159,7 +169,10 @@ class Typesetter:
         clean = displayable(text)
         if len(clean) > MAX_CHARS:
             clean = clean[:MAX_CHARS] + "…"
-        lines = wrap(self.shown(clean), face, width)
+        # Lines are measured with the spaces they will be drawn with: a narrow no-break
+        # space the font lacks is drawn as a wider one (``runs``), so measuring the
+        # missing glyph would let French lines overflow their width.
+        lines = wrap(drawable_spaces(self.shown(clean), self.family), face, width)
         line_height = round(face.get_linesize() * spacing)
         rendered = [self._line(line, size, color, bold, face) for line in lines]
         full = max((s.get_width() for s in rendered), default=0)

@@ -36,6 +36,7 @@ class PlayScene(Scene):
         self.game = session.game
         self.t = session.state.t
         self.panels: list[Panel] = []
+        self.placed = False  # the room's objects are drawn on its picture
         self.using: str | None = None  # the inventory item being used
         self.toast = ""
         self.last_click: tuple[int, int] | None = None
@@ -207,7 +208,7 @@ class PlayScene(Scene):
         pause.rect.midright = (self.bar.right - m.unit * 3, self.bar.centery)
         return [pause]
 
-    def _room_widgets(self) -> list[Widget]:
+    def _room_widgets(self, on_picture: bool = True) -> list[Widget]:
         ui, state = self.app.ui, self.session.state
         m = ui.metrics
         room = self.game.rooms[state.room] if state.room else None
@@ -225,7 +226,8 @@ class PlayScene(Scene):
         listed, exits = self.session.rules.visible(state)
         button_h = m.body + m.unit * 4
         exit_h = button_h + m.small + m.unit
-        placed = bool(room.background) and all(o.rect is not None for o in listed)
+        placed = on_picture and bool(room.background) and all(o.rect is not None for o in listed)
+        self.placed = placed
         # Without a picture the room is a column that scrolls when text is large:
         # description, then the objects, then the exits.
         self.viewport = None if placed else scene_area.inflate(m.unit, 0)
@@ -240,8 +242,12 @@ class PlayScene(Scene):
             top += description_h + m.unit * 3
         columns = max(1, min(3, scene_area.width // (m.body * 13)))
         card_w = (scene_area.width - m.unit * 3 * (columns - 1)) // columns
+        exit_rows = self._exit_rows(exits, scene_area.width, exit_h)
+        # On a picture, the exits sit in a band at its foot (several rows when the text is
+        # large), and the objects are placed in what is left above it.
+        band_h = sum(h for h, _row in exit_rows) + m.unit * 2 * max(0, len(exit_rows) - 1) if placed else exit_h
         objects_area = pygame.Rect(scene_area.x, top, scene_area.width,
-                                   max(0, scene_area.bottom - exit_h - m.unit * 3 - top))
+                                   max(0, scene_area.bottom - band_h - m.unit * 3 - top))
         pending = []
         for obj in listed:
             label = obj.label.get(self.locale)
@@ -254,8 +260,9 @@ class PlayScene(Scene):
             if placed and obj.rect is not None:
                 # Placed on the room's picture, as the author positioned it.
                 text_w = ui.text.render(label, m.body, (0, 0, 0)).get_width()
-                widget.rect = pygame.Rect(0, 0, min(scene_area.width // 3, text_w + m.unit * 7 + m.body),
-                                          button_h + m.small + m.unit)
+                width = min(scene_area.width // 2, text_w + m.unit * 7 + m.body)
+                widget.rect = pygame.Rect(0, 0, width, max(button_h + m.small + m.unit,
+                                                           widget.needed_height(ui, width)))
                 widget.rect.center = (round(scene_area.x + (obj.rect.x + obj.rect.w / 2) * scene_area.width / 100),
                                       round(scene_area.y + (obj.rect.y + obj.rect.h / 2) * objects_area.height / 100))
                 widget.rect.clamp_ip(objects_area)
@@ -267,27 +274,20 @@ class PlayScene(Scene):
         for widget, slot in zip(pending, answers_grid(pygame.Rect(scene_area.x, top, scene_area.width, 0),
                                                       len(pending), columns, card_h, m.unit * 3)):
             widget.rect = slot
-        if placed:
-            self._spread(widgets, objects_area)
+        if placed and not self._spread(widgets, objects_area):
+            # Text too large for the picture (200 % on a small screen): the room becomes
+            # the column that scrolls, as a room without a picture.
+            return self._room_widgets(on_picture=False)
         flow = top + rows * (card_h + m.unit * 3)
-        exit_y = max(flow, scene_area.bottom - exit_h - (0 if placed else self.scroll))
-        x = scene_area.x
-        for exit_ in exits:
-            label = exit_.label.get(self.locale)
-            locked = exit_.lock is not None and not self.session.rules.is_open(state, exit_.id)
-            target = self.game.rooms[exit_.to].title.get(self.locale)
-            detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
-                _("verrouillée") if locked else "")
-            button = Button(f"exit:{exit_.id}", action=("go", exit_.id), label=label,
-                            icon="lock" if locked else "door", style="primary", detail=detail, scrolls=not placed)
-            text_w = max(ui.text.render(label, m.body, (0, 0, 0), bold=True).get_width(),
-                         ui.text.render(detail, m.small, (0, 0, 0)).get_width())
-            width = min(scene_area.width, text_w + m.unit * 8 + m.body)
-            if x + width > scene_area.right:
-                x, exit_y = scene_area.x, exit_y + exit_h + m.unit * 2
-            button.rect = pygame.Rect(x, exit_y, width, max(exit_h, button.needed_height(ui, width)))
-            x = button.rect.right + m.unit * 3
-            widgets.append(button)
+        exit_y = scene_area.bottom - band_h if placed else max(flow, scene_area.bottom - exit_h - self.scroll)
+        for row_h, row in exit_rows:
+            x = scene_area.x
+            for button in row:
+                button.scrolls = not placed
+                button.rect.topleft = (x, exit_y)
+                x = button.rect.right + m.unit * 3
+                widgets.append(button)
+            exit_y += row_h + m.unit * 2
         self.content_bottom = max([w.rect.bottom for w in widgets if w.scrolls], default=scene_area.top)
         if description_h and not description_first:
             self.description_y = self.content_bottom + m.unit * 3
@@ -303,8 +303,36 @@ class PlayScene(Scene):
             widgets.append(button)
         return widgets
 
-    def _spread(self, widgets: list[Widget], area: pygame.Rect) -> None:
-        """Move overlapping object buttons apart (authors place them approximately)."""
+    def _exit_rows(self, exits, width: int, exit_h: int) -> list[tuple[int, list[Button]]]:
+        """The exit buttons, sized, in rows that fit ``width``: (row height, buttons)."""
+        ui, state = self.app.ui, self.session.state
+        m = ui.metrics
+        rows: list[tuple[int, list[Button]]] = []
+        used = width + 1
+        for exit_ in exits:
+            label = exit_.label.get(self.locale)
+            locked = exit_.lock is not None and not self.session.rules.is_open(state, exit_.id)
+            target = self.game.rooms[exit_.to].title.get(self.locale)
+            detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
+                _("verrouillée") if locked else "")
+            button = Button(f"exit:{exit_.id}", action=("go", exit_.id), label=label,
+                            icon="lock" if locked else "door", style="primary", detail=detail)
+            text_w = max(ui.text.render(label, m.body, (0, 0, 0), bold=True).get_width(),
+                         ui.text.render(detail, m.small, (0, 0, 0)).get_width())
+            button_w = min(width, text_w + m.unit * 8 + m.body)
+            button.rect = pygame.Rect(0, 0, button_w, max(exit_h, button.needed_height(ui, button_w)))
+            if used + button_w > width:
+                rows.append((0, []))
+                used = 0
+            row_h, row = rows[-1]
+            row.append(button)
+            rows[-1] = (max(row_h, button.rect.height), row)
+            used += button_w + m.unit * 3
+        return rows
+
+    def _spread(self, widgets: list[Widget], area: pygame.Rect) -> bool:
+        """Move overlapping object buttons apart (authors place them approximately);
+        False when some still overlap or do not fit in ``area``."""
         m = self.app.ui.metrics
         for _round in range(8):
             moved = False
@@ -318,7 +346,9 @@ class PlayScene(Scene):
                             b.rect.clamp_ip(area)
                         moved = True
             if not moved:
-                return
+                break
+        return all(area.contains(w.rect) for w in widgets) and not any(
+            a.rect.colliderect(b.rect) for i, a in enumerate(widgets) for b in widgets[i + 1:])
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
@@ -419,7 +449,7 @@ class PlayScene(Scene):
         assert self.session.state.room is not None  # drawn only in a room
         room = self.game.rooms[self.session.state.room]
         gfx.box(surface, self.room_rect, p.surface, m.radius, p.border, 2)
-        if room.background:
+        if room.background and self.placed:
             picture = pictures.picture(ui, self.game.folder, room.background, self.scene_area.width,
                                        self.scene_area.height)
             surface.blit(picture, picture.get_rect(center=self.scene_area.center))

@@ -1,0 +1,86 @@
+"""Rooms drawn on a picture, objects placed on it (games/stereotypes): every room of the
+game, at every screen size and text size, fits the window with no overlap and whole
+labels; when the text is too large for the picture, the room becomes the column that
+scrolls, without the picture behind it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from engine.core import commands as cmd  # noqa: E402
+from engine.player.app import App  # noqa: E402
+from engine.player.pilot import Pilot  # noqa: E402
+from engine.player.prefs import Preferences  # noqa: E402
+from engine.player.scenes.home import HomeScene  # noqa: E402
+from engine.player.scenes.intro import IntroScene  # noqa: E402
+from engine.player.widgets import Area, Button  # noqa: E402
+from engine.replay import read_walkthrough  # noqa: E402
+
+from .conftest import GAMES  # noqa: E402
+
+GAME = GAMES / "stereotypes"
+CONFIGS = {
+    "1366_default": ((1366, 768), {}),
+    "1920_default": ((1920, 1080), {}),
+    "1280_default": ((1280, 720), {}),
+    "1366_text200": ((1366, 768), {"text_scale": 2.0}),
+}
+
+
+def check_room(app: App) -> None:
+    window = pygame.Rect((0, 0), app.size)
+    widgets = [w for w in app.scene.visible_widgets() if w.rect.width and w.rect.height]
+    for widget in widgets:
+        assert window.contains(widget.rect), f"{widget.id} leaves the window: {widget.rect}"
+        if isinstance(widget, Button) and widget.label:
+            assert widget.needed_height(app.ui, widget.rect.width) <= widget.rect.height + 2, \
+                f"the label of {widget.id} does not fit: « {widget.label} »"
+    solid = [w for w in widgets if not isinstance(w, Area)]
+    for index, first in enumerate(solid):
+        for second in solid[index + 1:]:
+            assert not first.rect.colliderect(second.rect), f"{first.id} overlaps {second.id}"
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_every_room_fits_on_its_picture_or_as_a_column(config):
+    size, prefs = CONFIGS[config]
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(GAME)))
+    pilot.click("start")
+    pilot.dismiss()
+    seen = set()
+    for _line, command in read_walkthrough(GAME / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
+            pilot.dismiss()
+            scene = app.scene
+            room = getattr(scene, "session", None) and scene.session.state.room
+            if room and getattr(scene, "panel", True) is None:
+                check_room(app)
+                seen.add(room)
+    assert seen == {"hall", "cdi", "techno", "orientation", "gymnase"}
+
+
+def test_large_text_turns_a_crowded_picture_into_a_column():
+    shown = {}
+    for config in ("1366_default", "1366_text200"):
+        size, prefs = CONFIGS[config]
+        app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+        app.push(HomeScene(app))
+        pilot = Pilot(app)
+        app.push(IntroScene(app, str(GAME)))
+        pilot.click("start")
+        pilot.dismiss()
+        shown[config] = (app.scene.placed, app.scene.viewport is None)
+    assert shown["1366_default"] == (True, True)  # on the picture, nothing to scroll
+    assert shown["1366_text200"] == (False, False)  # a column that scrolls, no picture

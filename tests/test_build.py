@@ -122,6 +122,18 @@ def test_frozen_replay_of_a_bundled_game(frozen, env, tmp_path):
     assert "Fin atteinte" in done.stdout
 
 
+def test_frozen_gift_import_and_export(frozen, env, tmp_path):
+    """lark and its grammar are in the bundle: a Moodle bank imports, checks, replays, exports."""
+    source = ROOT / "tests" / "fixtures" / "gift" / "moodle_doc.gift"
+    done = run(frozen, "import-gift", str(source), "--out", "quiz", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "36 questions importées" in done.stdout and "0 erreur(s)" in done.stdout
+    done = run(frozen, "replay", "quiz", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = run(frozen, "--lang", "en", "export-gift", "quiz", "--out", "back.gift", cwd=tmp_path, env=env)
+    assert done.returncode == 0 and "36 questions written" in done.stdout, done.stdout + done.stderr
+
+
 def test_frozen_class_summary(frozen, env, tmp_path):
     from engine.bench import write_bank
     from engine.results.sample import write_results

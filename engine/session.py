@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import InitVar, asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,13 +60,19 @@ class Session:
     members: tuple[str, ...] = ()
     started_at: str = ""  # local ISO 8601 time, given by the app (the core reads no clock)
     lock: Lock | None = None  # this process's claim on ``save_path`` (see ``claim``)
+    # A game read back from its save (``resume``): its state and log, instead of a start.
+    restored: InitVar[tuple[State, list[LogEntry]] | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, restored: tuple[State, list[LogEntry]] | None) -> None:
         self.save_problem: OSError | None = None
         self.rules = Rules(self.game, self.options)
+        if restored is not None:
+            self.state, self.log = restored
+            self.started: list[ev.Event] = []
+            return
         self.state, events = self.rules.start()
         self.started = events  # shown by the player when the game opens
-        self.log: list[LogEntry] = []
+        self.log = []
         self._record(0.0, events)
         self.save()
 
@@ -137,30 +143,22 @@ class Session:
             raise SaveError(_("le jeu a été modifié depuis cette sauvegarde"))
         try:
             options = data["options"]
-            session = cls.__new__(cls)
-            session.game = game
             factor = options["time_factor"]
             if not (factor is None or (type(factor) in (int, float) and 0.1 <= factor <= 10)) \
                     or type(options["seed"]) is not int or type(options["teams"]) is not list:
                 raise ValueError("options")
-            session.options = Options(seed=options["seed"], time_factor=factor,
-                                      teams=tuple(str(t) for t in options["teams"]))
             who = [data.get("player", ""), data.get("group", ""), data.get("started_at", ""),
                    *data.get("members", [])]
             if not all(type(w) is str and len(w) <= 1000 for w in who):
                 raise ValueError("who")
-            session.player, session.group, session.started_at = who[:3]
-            session.members = tuple(who[3:])
-            if session.started_at:
-                datetime.fromisoformat(session.started_at)
-            session.save_path = path
-            session.autosave = True
-            session.lock = None
-            session.save_problem = None
-            session.rules = Rules(game, session.options)
-            session.state = State.from_data(data["state"])
-            session.log = [LogEntry(e["t"], e["event"]) for e in data["log"]]
-            session.started = []
+            if who[2]:
+                datetime.fromisoformat(who[2])
+            state = State.from_data(data["state"])
+            log = [LogEntry(e["t"], e["event"]) for e in data["log"]]
+            session = cls(game, Options(seed=options["seed"], time_factor=factor,
+                                        teams=tuple(str(t) for t in options["teams"])),
+                          player=who[0], group=who[1], started_at=who[2], members=tuple(who[3:]),
+                          save_path=path, autosave=True, restored=(state, log))
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError, StateError):
             raise SaveError(_("la sauvegarde est incomplète ou abîmée")) from None
         why = problem(session.rules, session.state) or log_problem(

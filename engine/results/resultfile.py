@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core import events as ev
+from ..core.figures import time_taken
 from ..core.model import Game, Puzzle
 from ..core.scoring import in_play, puzzle_points
 from ..i18n import _, ngettext
@@ -38,7 +39,7 @@ from .model import MAX_NAME, RESULT_FORMAT, RESULT_VERSION, Result
 from .validate import ResultError, clean_name, parse_result
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from .played import Played
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a real result is a few kilobytes
 SUMMARY_FILES = frozenset({"synthese.json"})  # what ``sesame report`` writes next to them
@@ -75,7 +76,7 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def result_from_session(session: Session, pseudonym: str, group: str = "", team: str = "",
+def result_from_session(session: Played, pseudonym: str, group: str = "", team: str = "",
                         members: Sequence[str] = (), *, started_at: str) -> dict[str, Any]:
     """The result of the attempt played in ``session``, as plain JSON-ready data.
 
@@ -100,9 +101,7 @@ def result_from_session(session: Session, pseudonym: str, group: str = "", team:
         progress = state.puzzle(puzzle_id)
         answers = judged.get(puzzle_id, [])
         wrong_answers = list(dict.fromkeys(a for a, correct in answers if not correct))
-        time_s = None
-        if progress.shown_t is not None and progress.answered_t is not None:
-            time_s = max(0.0, float(progress.answered_t) - float(progress.shown_t))
+        time_s = time_taken(progress.shown_t, progress.answered_t)
         last = answers[-1][0] if answers else None
         puzzles.append({
             "id": puzzle.id, "label": " ".join(puzzle.label().split()),

@@ -26,8 +26,9 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
+from ..core.figures import first_shown, hints_before, time_taken
 from ..i18n import _
 from ..paths import user_home
 from ..storage import kind as os_kind
@@ -35,7 +36,7 @@ from ..storage import reason, set_aside
 from .validate import clean_name, name_key
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from .played import LoggedEvent, Played
 
 DATABASE = "sesame.sqlite3"
 
@@ -103,14 +104,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# hints and time_s are engine.core.figures' (the migration above filled in the answers
+# stored before them with the same definitions, in SQL)
 _ATTEMPT = """INSERT OR IGNORE INTO attempts
     (session_id, seq, puzzle_id, attempt, answer, correct, fraction, t, hints, time_s)
-    VALUES (:session, :seq, :puzzle, :attempt, :answer, :correct, :fraction, :t,
-        (SELECT COUNT(*) FROM events WHERE session_id = :session AND seq < :seq
-         AND name = 'HintGiven' AND puzzle = :puzzle),
-        :t - (SELECT t FROM events WHERE session_id = :session AND seq < :seq
-         AND name IN ('QuestionShown', 'PuzzleOpened') AND puzzle = :puzzle
-         ORDER BY seq LIMIT 1))"""
+    VALUES (:session, :seq, :puzzle, :attempt, :answer, :correct, :fraction, :t, :hints, :time_s)"""
 
 
 class StoreError(Exception):
@@ -157,13 +155,6 @@ def set_aside_database(path: Path) -> Path | None:
         except OSError:
             pass
     return kept
-
-
-class LoggedEvent(Protocol):
-    """An entry of a session's log (``engine.session.LogEntry``)."""
-
-    t: float
-    event: dict[str, Any]
 
 
 def default_path() -> Path:
@@ -314,8 +305,11 @@ class Store:
                        "VALUES (?, ?, ?, ?, ?, ?)",
                        (session_id, seq, float(entry.t), name, puzzle,
                         json.dumps(data, ensure_ascii=False)))
-            if name == "AnswerJudged":
+            if name == "AnswerJudged" and puzzle is not None:
+                before = [(float(e.t), e.event) for e in log[:seq]]
                 db.execute(_ATTEMPT, {"session": session_id, "seq": seq, "puzzle": puzzle,
+                                      "hints": hints_before((e for _t, e in before), puzzle),
+                                      "time_s": time_taken(first_shown(before, puzzle), entry.t),
                                       "attempt": int(data.get("attempt", 1)),
                                       "answer": str(data.get("answer", "")),
                                       "correct": int(bool(data.get("correct"))),
@@ -323,7 +317,7 @@ class Store:
                                       "t": float(entry.t)})
         return max(0, len(log) - first)
 
-    def save(self, session: Session, pseudonym: str, *, started_at: str, group: str = "",
+    def save(self, session: Played, pseudonym: str, *, started_at: str, group: str = "",
              team: str = "", members: Sequence[str] = ()) -> int:
         """Everything about ``session`` not stored yet, and
         its current score, in one transaction; the player calls it after each command.

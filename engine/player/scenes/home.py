@@ -27,6 +27,8 @@ class GameCard(Widget):
         gfx.box(surface, self.rect, p.surface, m.radius, p.accent if hovered else p.border, 2)
         x, y = self.rect.x + m.unit * 3, self.rect.y + m.unit * 3
         width = self.rect.width - m.unit * 6
+        outer = surface.get_clip()  # what does not fit stays inside the card (200 % text)
+        surface.set_clip(self.rect.inflate(-4, -4).clip(outer))
         badge(surface, ui, (x, y), GENRE_ICONS.get(card.genre, "doc"), genre_name(card.genre), p.accent)
         y += m.small + m.unit * 3
         title = ui.text.render(card.text("title", locale), m.body + m.body // 4, p.text, width, bold=True)
@@ -49,6 +51,7 @@ class GameCard(Widget):
                 words = words[: max(1, len(words) * 9 // 10)]
                 summary = ui.text.render(" ".join(words).rstrip(" ,;:.") + "…", m.small, p.text, width)
             surface.blit(summary, (x, y))
+        surface.set_clip(outer)
         if focused:
             self.draw_focus(surface, ui)
 
@@ -63,48 +66,85 @@ class HomeScene(Scene):
         m = ui.metrics
         width, height = self.app.size
         self.cards = [c for c in list_games()]
-        self.header_height = header_height(self.app.ui, width, "Sésame", tagline())
         self.widgets = []
         gear = Button("settings", label=_("Réglages"), icon="gear", action=("settings",))
-        gear.rect = pygame.Rect(0, 0, m.unit * 6 + m.body * 6, m.body + m.unit * 4)
-        gear.rect.topright = (width - m.unit * 4, m.unit * 3)
         teacher = Button("teacher", label=_("Enseignants"), icon="team", action=("teacher",),
                          speech=_("Espace des enseignantes et enseignants : synthèse de classe"))
-        teacher_w = self.app.ui.text.render(teacher.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 7
-        teacher.rect = pygame.Rect(0, 0, teacher_w, gear.rect.height)
-        teacher.rect.topright = (gear.rect.left - m.unit * 3, gear.rect.top)
         bring = Button("import", label=_("Importer un jeu"), icon="doc", action=("import",),
                        speech=_("Importer un jeu reçu en fichier .sesame (clé USB, téléchargements, catalogue)"))
-        bring_w = self.app.ui.text.render(bring.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 7
-        bring.rect = pygame.Rect(0, 0, bring_w, gear.rect.height)
-        bring.rect.topright = (teacher.rect.left - m.unit * 3, gear.rect.top)
-        self.widgets += [gear, teacher, bring]
-        top = self.header_height + m.unit * 4
+        tools = [bring, teacher, gear]
+        button_h = m.body + m.unit * 4
+        for button in tools:
+            button.rect = pygame.Rect(0, 0, ui.text.render(button.label, m.body, (0, 0, 0)).get_width()
+                                      + m.body + m.unit * 8, button_h)
+        gap = m.unit * 3
+        row_w = sum(b.rect.width for b in tools) + gap * (len(tools) - 1)
+        title_w = ui.text.render("Sésame", m.title, (0, 0, 0), bold=True).get_width()
+        beside = m.unit * 4 + title_w + m.unit * 6 + row_w + m.unit * 4 <= width
+        # With large text the tagline (no information, only a welcome) gives its room to the games.
+        self.subtitle = tagline() if beside else ""
+        self.header_height = header_height(self.app.ui, width, "Sésame", self.subtitle)
+        if beside:  # beside the title, in the band
+            x = width - m.unit * 4
+            for button in reversed(tools):
+                button.rect.topright = (x, m.unit * 3)
+                x = button.rect.left - gap
+            below = self.header_height
+        else:  # large text: a row under the band, wrapping when it must
+            x, y = m.unit * 4, self.header_height + m.unit * 3
+            for button in tools:
+                button.rect.width = min(button.rect.width, width - m.unit * 8)
+                if x + button.rect.width > width - m.unit * 4 and x > m.unit * 4:
+                    x, y = m.unit * 4, y + button_h + m.unit * 2
+                button.rect.topleft = (x, y)
+                x = button.rect.right + gap
+            below = y + button_h
+        self.widgets += tools
+        top = below + m.unit * 4
+        # Below the header, one column that scrolls when the games do not fit (four
+        # games at 200 % text): resume, the cards, then « Créer ou modifier un jeu ».
+        self.viewport = pygame.Rect(m.unit * 4, top, width - m.unit * 9, height - top - m.unit * 2)
+        top -= self.scroll
         resumable = [(c, save) for c in self.cards for save in [resumable_save(c.id)] if save]
         for card, save in resumable[:1]:
             resume = Button(f"resume:{card.id}", label=_("Reprendre « {title} »").format(
                 title=card.text("title", ui.prefs["language"])), icon="play", style="primary",
-                detail=_("La partie en cours a été sauvegardée."), action=("resume", card, save))
-            resume.rect = pygame.Rect(m.unit * 4, top, width - m.unit * 8, m.body * 2 + m.unit * 5)
+                detail=_("La partie en cours a été sauvegardée."), action=("resume", card, save), scrolls=True)
+            resume.rect = pygame.Rect(m.unit * 4, top, self.viewport.width, m.body * 2 + m.unit * 5)
             self.widgets.append(resume)
             top = resume.rect.bottom + m.unit * 4
-        columns = max(1, min(3, (width - m.unit * 8) // max(1, m.body * 16)))
+        editor = getattr(self.app, "editor", None)
+        create = Button("create", label=_("Créer ou modifier un jeu"), icon="doc", action=("create",),
+                        detail=_("L’éditeur est ouvert dans le navigateur : {url}").format(url=editor.url)
+                        if editor is not None else _("Dans le navigateur, sans écrire de code"),
+                        speech=_("Ouvrir l’éditeur de jeux dans le navigateur"), scrolls=True)
+        text_w = max(ui.text.render(create.label, m.body, (0, 0, 0), bold=True).get_width(),
+                     ui.text.render(create.detail, m.small, (0, 0, 0)).get_width())
+        create_w = min(self.viewport.width, text_w + m.body + m.unit * 10)
+        create_h = max(m.body * 2 + m.unit * 5, create.needed_height(ui, create_w))
+        columns = max(1, min(3, self.viewport.width // max(1, m.body * 16)))
         gap = m.unit * 4
         rows = max(1, -(-len(self.cards) // columns))
-        card_width = (width - m.unit * 8 - gap * (columns - 1)) // columns
-        card_height = min(m.body * 16, max(m.body * 11, (height - top - m.unit * 4 - gap * (rows - 1)) // rows))
+        card_width = (self.viewport.width - gap * (columns - 1)) // columns
+        room = self.viewport.bottom - top - create_h - gap * rows
+        # never taller than the view: a card only partly in view could not be used
+        card_height = min(m.body * 16, max(m.body * 11, room // rows), self.viewport.height)
         for index, card in enumerate(self.cards):
             column, row = index % columns, index // columns
             widget = GameCard(f"game:{card.id}", action=("open", card), card=card,
-                              speech=card.text("title", ui.prefs["language"]))
+                              speech=card.text("title", ui.prefs["language"]), scrolls=True)
             widget.rect = pygame.Rect(m.unit * 4 + column * (card_width + gap), top + row * (card_height + gap),
                                       card_width, card_height)
             self.widgets.append(widget)
+        y = top + rows * (card_height + gap) if self.cards else top + m.body * 3
+        create.rect = pygame.Rect(m.unit * 4, y, create_w, create_h)
+        self.widgets.append(create)
+        self.content_bottom = create.rect.bottom
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
         surface.fill(ui.palette.background)
-        header(surface, ui, "Sésame", tagline())
+        header(surface, ui, "Sésame", self.subtitle)
         if not self.cards:
             text = ui.text.render(_("Aucun jeu trouvé. Ajoutez un dossier de jeu dans votre dossier de jeux."),
                                   ui.metrics.body, ui.palette.text, surface.get_width() - ui.metrics.unit * 8)
@@ -120,6 +160,8 @@ class HomeScene(Scene):
             self.app.push(SettingsScene(self.app))
         elif action[0] == "teacher":
             self.app.push(TeacherScene(self.app))
+        elif action[0] == "create":
+            self.open_editor()
         elif action[0] == "import":
             from .importing import start_import
 
@@ -128,6 +170,20 @@ class HomeScene(Scene):
             self.app.push(IntroScene(self.app, action[1].path))
         elif action[0] == "resume":
             self.app.push(IntroScene(self.app, action[1].path, resume=True, save=action[2]))
+
+    def open_editor(self) -> None:
+        """The mediator's editor, served from this program on the loopback address and
+        opened in the system browser (started once; asked again, the page reopens)."""
+        editor = getattr(self.app, "editor", None)
+        if editor is None:
+            from ...editor.server import start_in_background
+
+            self.app.editor = start_in_background()
+        else:
+            from ...editor.browser import open_url
+
+            open_url(editor.url)
+        self.relayout()
 
     def on_escape(self) -> None:
         self.app.running = False

@@ -1,0 +1,52 @@
+"""The home screen: every game reachable when they do not fit (200 % text), and the
+mediator's editor opened from it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pytest  # noqa: E402
+
+from engine.player.app import App  # noqa: E402
+from engine.player.pilot import Pilot  # noqa: E402
+from engine.player.prefs import Preferences  # noqa: E402
+from engine.player.scenes.home import HomeScene  # noqa: E402
+from engine.player.scenes.intro import IntroScene  # noqa: E402
+
+
+@pytest.mark.parametrize("prefs", [{}, {"text_scale": 2.0, "font": "dyslexic"}])
+def test_every_game_and_the_editor_are_reachable(prefs):
+    app = App((1366, 705), prefs=Preferences({"sound": False, **prefs}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    ids = [w.id for w in app.scene.widgets if w.id.startswith("game:")]
+    assert len(ids) >= 4
+    for game in ids:
+        pilot.click(game)  # scrolls to it first when it is below the fold
+        assert isinstance(app.scene, IntroScene)
+        pilot.press(__import__("pygame").K_ESCAPE)
+        assert isinstance(app.scene, HomeScene)
+    assert app.scene.widget("create") is not None
+
+
+def test_the_editor_is_started_once_and_its_address_shown(monkeypatch):
+    import engine.editor.browser as browser
+    import engine.editor.server as server
+
+    started, reopened = [], []
+
+    class Fake:
+        url = "http://127.0.0.1:4321/?jeton=x"
+
+    monkeypatch.setattr(server, "start_in_background", lambda game=None: started.append(1) or Fake())
+    monkeypatch.setattr(browser, "open_url", lambda url: reopened.append(url) or True)
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    pilot.click("create")
+    pilot.click("create")
+    assert started == [1] and reopened == [Fake.url]
+    assert "127.0.0.1:4321" in app.scene.widget("create").detail

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from engine.cli import main
 from engine.content.check import check_path
-from engine.content.gift import (GiftError, dump_yaml, export, import_file, import_text, read_gift,
-                                 write_game)
+from engine.content.gift import GiftError, dump_yaml, export, import_file, import_text, read_gift, write_game
 from engine.content.gift.text import escape, reduce, tidy
 from engine.content.loader import load_game
 from engine.content.yamlread import read_text
@@ -83,7 +82,8 @@ def test_every_example_of_moodles_documentation(tmp_path):
     assert strip(puzzles["q7"]) == {"type": "number", "answer": 1822,
                                     "feedback": {"correct": "Correct! Full credit."}}
     # missing word, answers on their own lines
-    assert puzzles["q10"]["prompt"] == "The American holiday of Thanksgiving is celebrated on the _____ Thursday of November."
+    assert puzzles["q10"]["prompt"] == ("The American holiday of Thanksgiving is celebrated on the _____ "
+                                        "Thursday of November.")
     assert [o.get("correct", False) for o in puzzles["q10"]["options"]] == [False, False, True]
     assert puzzles["q12"]["answer"] is False and puzzles["q13"]["answer"] is True
     # general feedback is the explanation
@@ -176,6 +176,13 @@ def test_errors_in_english():
     with pytest.raises(GiftError) as caught:
         import_text("::Q:: Question {=a ~b\n\nNext {T}\n", "q.gift", "q")
     assert str(caught.value.diagnostics[0]).startswith("q.gift:1:22: error: answer block opened on line 1")
+
+
+def test_syntax_errors_stop_after_twenty():
+    with pytest.raises(GiftError) as caught:
+        import_text("\n\n".join(f"Q{i} {{=a ~b" for i in range(30)), "x.gift", "x")
+    diagnostics = caught.value.diagnostics
+    assert len(diagnostics) == 21 and diagnostics[-1].message.startswith("20 erreurs de syntaxe : la lecture s’arrête")
 
 
 def test_a_file_in_windows_1252_is_read_and_said(tmp_path):
@@ -277,7 +284,8 @@ def test_a_bank_without_sources_gets_one_warning(write_game):
     messages = [d.message for d in report.warnings if d.code == "lint.no_source"]
     assert messages == ["aucune des 5 énigmes ne cite de source : déclarez-les sous « sources » et citez-les "
                         "dans chaque énigme"]
-    sourced = head + "sources: [{id: s, title: T}]\npuzzles:\n" + puzzles.replace("answer: true,", "answer: true, sources: [s],", 1)
+    cited = puzzles.replace("answer: true,", "answer: true, sources: [s],", 1)
+    sourced = head + "sources: [{id: s, title: T}]\npuzzles:\n" + cited
     report = check_path(write_game({"game.yaml": sourced}, "some"), solve=False)
     assert len([d for d in report.warnings if d.code == "lint.no_source"]) == 4  # the forgotten ones, each
 

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .text import BLANK, escape, looks_html, starts_like_weight, tidy
+from .text import BLANK, escape, looks_html, starts_like_format, starts_like_weight, tidy
 
 EXPORTABLE = ("single", "multiple", "truefalse", "text", "number", "match")
-_FORMAT_AT_START = re.compile(r"\[(html|moodle|plain|markdown)\]")
 _ONE_BLANK = re.compile(r"(?<!_)_____(?!_)")
 _CATEGORY = "$course$/top/"
 # Moodle's grades for an answer (question_bank::fraction_options_full), in percent.
@@ -143,7 +142,7 @@ class _Writer:
         prompt = self.pick(raw.get("prompt"))
         texts = [prompt, *self.texts(raw)]
         form = "[plain]" if any(looks_html(t) for t in texts) or prompt.startswith("//") \
-            or _FORMAT_AT_START.match(prompt) else ""
+            or starts_like_format(prompt) else ""
         block = getattr(self, "_" + kind)(raw)
         general = self.general(raw)
         lines = [f"// [id:{raw['id']}]"]
@@ -179,7 +178,7 @@ class _Writer:
     def text(self, value: Any) -> str:
         """An answer's or a feedback's text, escaped, marked [plain] if it starts like a format."""
         text = self.pick(value)
-        return ("[plain]" if _FORMAT_AT_START.match(text) else "") + escape(text)
+        return ("[plain]" if starts_like_format(text) else "") + escape(text)
 
     def feedback(self, value: Any) -> str:
         return "#" + self.text(value) if value else ""

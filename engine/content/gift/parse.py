@@ -8,6 +8,7 @@ reduced to plain text here, since the format (``[html]``…) is a matter of synt
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from ..diagnostics import Diagnostic, Severity
 from .grammar import GRAMMAR
 from .text import BLANK, reduce, tidy, unescape
 
-MAX_ERRORS = 50
+MAX_ERRORS = 20  # each costs one more parse of the file
 _ID_COMMENT = re.compile(r"\[id:((?:\\.|[^\]\\])*)\]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CATEGORY_PREFIX = re.compile(r"^\$[A-Za-z0-9_]+\$/?")
@@ -95,8 +96,8 @@ class GiftError(Exception):
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    return Lark(GRAMMAR, parser="lalr", lexer="contextual", propagate_positions=True,
-                maybe_placeholders=False)
+    # Positions come from the tokens (propagate_positions would double the parse time).
+    return Lark(GRAMMAR, parser="lalr", lexer="contextual", maybe_placeholders=False)
 
 
 def parse(text: str, file: str) -> Bank:
@@ -116,6 +117,11 @@ def parse(text: str, file: str) -> Bank:
         except UnexpectedInput as error:
             errors.append(_syntax_error(error, work, file))
             if len(errors) >= MAX_ERRORS:
+                from ...i18n import _
+
+                errors.append(Diagnostic(file, errors[-1].line, errors[-1].col + 1, _(
+                    "{n} erreurs de syntaxe : la lecture s’arrête ici ; corrigez-les puis relancez").format(
+                    n=MAX_ERRORS), Severity.ERROR, "gift.syntax"))
                 break
             # Blank the question that failed (newlines kept, so positions stay) and read
             # on: every broken question is reported at once.
@@ -134,8 +140,7 @@ def _parse(text: str, comments: list[Token]) -> Tree:
     ignores (a « // [id:…] » comment names a question: Moodle's idnumber)."""
     tree = parser().parse(text)
     for match in re.finditer(r"(?m)^[ \t]*//[^\n]*", text):
-        comments.append(Token("COMMENT", match.group(0), start_pos=match.start(),
-                              line=text.count("\n", 0, match.start()) + 1, column=1))
+        comments.append(Token("COMMENT", match.group(0), start_pos=match.start(), column=1))
     return tree
 
 
@@ -304,6 +309,7 @@ class _Reader:
         self.text = text
         self.file = file
         self.comments = comments
+        self.starts = [c.start_pos or 0 for c in comments]  # in order: found by a regex scan
         self.warnings: list[Diagnostic] = []
 
     def questions(self, tree: Tree) -> list[Question]:
@@ -312,31 +318,33 @@ class _Reader:
         previous_end = 0
         for unit in tree.children:
             node = unit.children[0]
+            first, last = _first_token(node), _last_token(node)
             if node.data == "category":
                 category = _category(node.children[0].value)
             else:
-                question = self.question(node)
+                question = self.question(node, first)
                 question.category = category
-                question.ident = self.ident(previous_end, node)
+                question.ident = self.ident(previous_end, first.start_pos or 0, last.end_pos or 0)
                 out.append(question)
-            previous_end = unit.meta.end_pos
+            previous_end = last.end_pos or 0
         return out
 
-    def ident(self, previous_end: int, node: Tree) -> str | None:
+    def ident(self, previous_end: int, start: int, end: int) -> str | None:
         """The « [id:…] » of a comment in the question's own block (Moodle's idnumber):
         inside it, or on the lines just above it with no blank line between."""
-        start, end = node.meta.start_pos, node.meta.end_pos
-        for comment in self.comments:
-            at = comment.start_pos or 0
-            inside = start <= at <= end
-            above = previous_end <= at < start and not _BLANK_LINE.search(self.text[at:start])
-            found = _ID_COMMENT.search(comment.value) if inside or above else None
+        starts = self.starts
+        for index in range(bisect.bisect_left(starts, previous_end), bisect.bisect_right(starts, end)):
+            comment = self.comments[index]
+            at = starts[index]
+            if at < start and _BLANK_LINE.search(self.text, at, start):
+                continue
+            found = _ID_COMMENT.search(comment.value)
             if found:
                 return re.sub(r"\\(.)", r"\1", found.group(1)).strip() or None
         return None
 
-    def question(self, node: Tree) -> Question:
-        where = Where(node.meta.line, node.meta.column)
+    def question(self, node: Tree, first: Token) -> Question:
+        where = Where(first.line, first.column)
         parts = {c.data if isinstance(c, Tree) else c.type: c for c in node.children}
         title = self.title(parts.get("title"))
         fmt_token = parts.get("FORMAT")

@@ -79,12 +79,10 @@ def escape(text: str) -> str:
     return out.replace("\n", "\\n")
 
 
-def guard(text: str, weight_follows: bool = False) -> str:
-    """What must precede ``text`` so that Moodle and Sésame read it as written: a text
-    beginning like a format marker gets ``[plain]``; after an answer marker, a text
-    beginning like a weight (``%50%…``) gets an explicit weight (added by the caller,
-    told by ``starts_like_weight``)."""
-    return "[plain]" if _FORMAT_AT_START.match(text) else ""
+def starts_like_format(text: str) -> bool:
+    """Whether ``text`` begins like a format marker (``[html]``…), which Moodle would take
+    for one: such a text is written after ``[plain]``."""
+    return bool(_FORMAT_AT_START.match(text))
 
 
 def starts_like_weight(text: str) -> bool:

@@ -12,6 +12,7 @@ their English translation. A new language: ``pybabel init -i engine/locale/sesam
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def template() -> Catalog:
     catalog = Catalog(project="Sésame", locale="fr", domain=DOMAIN, charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
             str(ROOT), METHOD_MAP, keywords={"_": None, "N_": None, "ngettext": (1, 2)}, comment_tags=("TRANSLATORS:",)):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+        # the same catalog from any system: « engine/cli.py », not « engine\cli.py » on Windows
+        catalog.add(message, None, [(filename.replace(os.sep, "/"), lineno)], auto_comments=comments,
+                    context=context)
     return catalog
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 GAMES = ROOT / "games"
+# Popen.returncode of a process ended by Popen.kill(): SIGKILL on Linux and macOS,
+# TerminateProcess (exit code 1) on Windows. Neither lets the process clean anything up.
+KILLED = 1 if os.name == "nt" else -signal.SIGKILL
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from engine.player.scenes.home import HomeScene  # noqa: E402
 from engine.player.scenes.play import PlayScene  # noqa: E402
 from engine.session import save_path_for  # noqa: E402
 
-from .conftest import GAMES, ROOT  # noqa: E402
+from .conftest import GAMES, KILLED, ROOT  # noqa: E402
 
 PLAYER = f"""
 import os, sys, time
@@ -53,8 +52,8 @@ def test_killed_player_resumes_exactly(sesame_home):
         if steps == 12:
             break
     time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    process.kill()  # SIGKILL, or TerminateProcess on Windows: no clean-up
+    assert process.wait() == KILLED
     save = save_path_for("escape_fake_news")
     saved = json.loads(save.read_text(encoding="utf-8"))
     assert saved["state"]["progress"], "the game was saved while being played"

@@ -3,6 +3,7 @@ results and the class summary, the guide, the command line's headless commands."
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -25,7 +26,11 @@ print("pure")
 
 
 def test_everything_but_the_player_runs_without_pygame(tmp_path):
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, cwd=ROOT,
-                            env={"SESAME_HOME": str(tmp_path), "PATH": ""})
+    # A bare environment, but for what Windows itself needs (SYSTEMROOT: without it, no
+    # random numbers) and UTF-8 output (else the French messages come in the ANSI code page)
+    env = {"SESAME_HOME": str(tmp_path), "PATH": "", "PYTHONUTF8": "1",
+           **{name: os.environ[name] for name in ("SYSTEMROOT",) if name in os.environ}}
+    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, encoding="utf-8",
+                            cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("pure")

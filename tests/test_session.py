@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -16,9 +13,9 @@ from engine.content.loader import load_game
 from engine.core import commands as cmd
 from engine.replay import read_walkthrough
 from engine.session import SaveError, Session, save_path_for
-from engine.storage import set_aside
+from engine.storage import set_aside, temporary_files
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, KILLED, ROOT
 
 
 @pytest.fixture
@@ -64,38 +61,70 @@ def test_truncated_save_is_refused(game, tmp_path):
 
 
 PLAYER = """
-import sys, time
+import os, sys, time
 from pathlib import Path
 from engine.content.loader import load_game
 from engine.replay import read_walkthrough
 from engine.session import Session
 game = load_game(sys.argv[1]).game
 walkthrough = read_walkthrough(Path(sys.argv[1]) / "walkthrough.yaml")
-session = Session(game, options=walkthrough.options, save_path=Path(sys.argv[2]))
+save, pause_at = Path(sys.argv[2]), int(sys.argv[3])
+replace, saves = os.replace, 0
+
+def replace_or_wait(source, target, *args, **kwargs):
+    # storage.write_atomic's last step: the new save is written in full beside the old
+    # one and about to take its place. The pause_at-th time, say so and wait to be killed.
+    global saves
+    if Path(target) == save:
+        saves += 1
+        if saves == pause_at:
+            print("mid-write", flush=True)
+            time.sleep(120)
+    return replace(source, target, *args, **kwargs)
+
+os.replace = replace_or_wait
+session = Session(game, options=walkthrough.options, save_path=save)
+print(len(session.log), flush=True)
 for _line, command in walkthrough.commands:
     if command is not None:
         session.do(command)
         print(len(session.log), flush=True)
-        time.sleep(0.002)
 """
 
 
 def test_killed_at_random_points_the_save_is_always_whole_and_resumable(tmp_path):
+    """Killed in the middle of writing a save (a handshake: the player says when it is
+    there), at a random save of the game each time: the previous save is intact, the
+    game resumes from it and finishes like an uninterrupted one."""
     folder = FIXTURES / "mini_quiz"
     game = load_game(folder).game
     commands = [c for _l, c in read_walkthrough(folder / "walkthrough.yaml").commands if c is not None]
     rng = random.Random(4)
-    for attempt in range(12):
+    for attempt in range(8):
         path = tmp_path / f"save{attempt}.json"
-        process = subprocess.Popen([sys.executable, "-c", PLAYER, str(folder), str(path)], cwd=ROOT,
-                                   stdout=subprocess.PIPE, env={**os.environ})
-        time.sleep(rng.uniform(0.25, 0.6))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        if not path.exists():
-            continue  # killed before the first save: nothing to resume
+        pause_at = 1 if attempt == 0 else rng.randint(2, len(commands) + 1)  # save 1: the game's start
+        process = subprocess.Popen([sys.executable, "-c", PLAYER, str(folder), str(path), str(pause_at)],
+                                   cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        saved = None  # the length of the log in the last save that took its place
+        for line in process.stdout:
+            if line.strip() == "mid-write":
+                break
+            saved = int(line)
+        else:
+            pytest.fail(f"the player never reached its save number {pause_at}: {process.wait()}")
+        process.kill()  # SIGKILL, or TerminateProcess on Windows: no clean-up
+        assert process.wait() == KILLED
+        process.stdout.close()
+        # the kill landed mid-write: the new save is still the temporary file beside
+        assert [p.name.startswith(f".{path.name}.") for p in temporary_files(tmp_path)] == [True], attempt
+        for left in temporary_files(tmp_path):
+            left.unlink()
+        if saved is None:
+            assert not path.exists()  # killed before the first save: nothing to resume
+            continue
         session = Session.resume(game, path)  # never a torn file
-        done = sum(1 for e in session.log if e.event["event"] == "AnswerJudged")
+        assert len(session.log) == saved, (attempt, pause_at)  # the previous save, whole
+        assert not session.ended
         # the resumed game finishes like an uninterrupted one
         for command in commands:
             if session.ended:
@@ -105,7 +134,7 @@ def test_killed_at_random_points_the_save_is_always_whole_and_resumable(tmp_path
             if isinstance(command, cmd.Next) and session.state.puzzle(session.state.current).status == "open":
                 continue
             session.do(command)
-        assert session.state.ending == "bravo", (attempt, done)
+        assert session.state.ending == "bravo", (attempt, pause_at)
 
 
 def test_save_path_is_in_the_user_folder(game, sesame_home):

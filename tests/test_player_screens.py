@@ -142,7 +142,10 @@ def visible_widgets(app: App) -> list:
 @pytest.mark.parametrize("config", CONFIGS)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_layout_fits(config: str, screen: str) -> None:
-    app = shown(config, screen)
+    assert_fits(shown(config, screen))
+
+
+def assert_fits(app: App) -> None:
     window = pygame.Rect((0, 0), app.size)
     widgets = visible_widgets(app)
     for widget in widgets:
@@ -154,6 +157,26 @@ def test_layout_fits(config: str, screen: str) -> None:
     for index, first in enumerate(solid):
         for second in solid[index + 1:]:
             assert not first.rect.colliderect(second.rect), f"{first.id} overlaps {second.id}"
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_folder_picker_with_many_drives(config: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PC with many drives (Windows offers each of D: to Z: that exists; Wine has
+    several): the places scroll, the typed path and the buttons stay in view, apart."""
+    from engine.player.scenes import folder
+
+    places = [(f"Lecteur {letter}:", Path(f"{letter}:/")) for letter in "DEFGHIJKLMZ"]
+    places.append(("Documents", Path.home() / "Documents"))
+    monkeypatch.setattr(folder, "candidate_folders", lambda progress=None: places)
+    app = shown(config, "folder")
+    scene = app.scene
+    assert_fits(app)
+    visible = {widget.id for widget in visible_widgets(app)}
+    assert {"path", "use-path", "back", "folder:0"} <= visible
+    last = scene.widget(f"folder:{len(places) - 1}")
+    scene.scroll_to(last)  # as the keyboard focus does
+    assert scene.shown(scene.widget(last.id))
+    assert_fits(app)
 
 
 def compare(surface: pygame.Surface, name: str, folder: Path = REFERENCES) -> None:

@@ -127,19 +127,37 @@ class FolderScene(Scene):
         elif self.message == _("Recherche des clés USB et des dossiers…"):
             self.message = ""
         busy = self.work is not None
-        for index, (label, path) in enumerate(self.places()):
-            button = Button(f"folder:{index}", action=("pick", path), label=label, detail=str(path),
-                            icon="doc", style="choice", enabled=not busy)
-            button.rect = pygame.Rect(m.unit * 4, y, width - m.unit * 8,
-                                      max(button_h, button.needed_height(self.app.ui, width - m.unit * 8)))
-            y = button.rect.bottom + m.unit * 2
-            self.widgets.append(button)
-        self.path_field.rect = pygame.Rect(m.unit * 4, y + m.unit, width - m.unit * 8 - m.body * 9, button_h)
-        use = Button("use-path", action=("typed",), label=_("Choisir"), icon="check", enabled=not busy)
-        use.rect = pygame.Rect(self.path_field.rect.right + m.unit * 2, self.path_field.rect.y, m.body * 7, button_h)
         back = Button("back", action=("back",), label=_("Retour"), icon="back", style="primary")
         back.rect = pygame.Rect(0, 0, m.body * 8, button_h)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
+        # The places scroll when they do not all fit (many drives, 200 % text) above the
+        # typed path, kept in view with room under it for three lines of progress.
+        lowest_path_y = back.rect.top - m.unit * 3 - m.body * 5 - m.unit - button_h
+        list_width = width - m.unit * 9
+        buttons = []
+        for index, (label, path) in enumerate(self.places()):
+            button = Button(f"folder:{index}", action=("pick", path), label=label, detail=str(path),
+                            icon="doc", style="choice", enabled=not busy, scrolls=True)
+            button.rect = pygame.Rect(m.unit * 4, y, list_width,
+                                      max(button_h, button.needed_height(self.app.ui, list_width)))
+            y = button.rect.bottom + m.unit * 2
+            buttons.append(button)
+        if y + m.unit <= lowest_path_y:
+            self.viewport, self.scroll = None, 0
+            path_y = y + m.unit
+        else:
+            top = buttons[0].rect.top
+            self.viewport = pygame.Rect(m.unit * 4, top, list_width, lowest_path_y - m.unit * 3 - top)
+            end = y - m.unit * 2  # of the list, not scrolled
+            self.scroll = max(0, min(self.scroll, end - self.viewport.bottom))
+            self.content_bottom = end - self.scroll
+            for button in buttons:
+                button.rect.y -= self.scroll
+            path_y = lowest_path_y
+        self.widgets += buttons
+        self.path_field.rect = pygame.Rect(m.unit * 4, path_y, width - m.unit * 8 - m.body * 9, button_h)
+        use = Button("use-path", action=("typed",), label=_("Choisir"), icon="check", enabled=not busy)
+        use.rect = pygame.Rect(self.path_field.rect.right + m.unit * 2, self.path_field.rect.y, m.body * 7, button_h)
         self.widgets += [self.path_field, use, back]
         self.message_y = self.path_field.rect.bottom + m.unit * 3
         self.message_bottom = back.rect.top - m.unit * 2

@@ -91,7 +91,7 @@ def _puzzle(raw: Mapping[str, Any], genre: str, points: int, hint_cost: int, loc
         spec=kind.build(raw, locale), title=maybe_text(raw.get("title"), locale),
         document=raw.get("document"), image=raw.get("image"), theme=raw.get("theme", ""),
         difficulty=raw.get("difficulty", 1), skills=tuple(raw.get("skills", ())),
-        points=raw.get("points", 0 if raw["type"] == "poll" else points),
+        points=raw.get("points", points if puzzles.get(raw["type"]).scored else 0),
         feedback_correct=maybe_text(feedback.get("correct"), locale),
         feedback_wrong=maybe_text(feedback.get("wrong"), locale),
         feedback_close=maybe_text(feedback.get("close"), locale),

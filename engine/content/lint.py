@@ -193,9 +193,10 @@ def answers(ctx: Context) -> None:
         for problem in ptypes.get(puzzle.type).problems(puzzle.spec):
             ctx.add(path, _("énigme « {id} » : {problem}").format(id=puzzle.id, problem=problem),
                     "lint.answer")
-        if puzzle.type == "spot" and puzzle.document in ctx.game.documents:
+        named = ptypes.get(puzzle.type).document_parts
+        if named is not None and puzzle.document in ctx.game.documents:
             parts = ctx.game.documents[puzzle.document].parts
-            for index, part in enumerate(raw.get("parts", [])):
+            for index, part in enumerate(named(puzzle.spec)):
                 if part not in parts:
                     ctx.add(path + ("parts", index), _(
                         "le document « {doc} » n’a pas de partie « {part} » (parties : {parts})").format(

@@ -234,11 +234,12 @@ class Rules:
         when the puzzle asks for it, so a restored game shows the same order. ``side``
         shuffles a second list of the same puzzle independently (a match's right column)."""
         puzzle = self.game.puzzles[puzzle_id]
-        if not puzzle.shuffle and puzzle.type not in ("order", "match", "categories"):
+        kind = ptypes.get(puzzle.type)
+        if not puzzle.shuffle and not kind.shuffled:
             return list(ids)
         shuffled = list(ids)
         random.Random(f"{state.seed}:{puzzle_id}:{side}").shuffle(shuffled)
-        if puzzle.type == "order" and shuffled == list(ids) and len(ids) > 1:
+        if kind.hide_solved_order and shuffled == list(ids) and len(ids) > 1:
             shuffled = shuffled[1:] + shuffled[:1]  # never show a timeline already solved
         return shuffled
 

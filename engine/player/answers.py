@@ -22,6 +22,21 @@ Step = tuple[str, Any]  # ("click", widget id) | ("type", text) | ("point", (wid
 
 
 class Input:
+    """The answer input of one puzzle type: its widgets, what they mean, and the layout
+    hints the puzzle panel reads (the panel never asks which type it shows)."""
+
+    shows_document = False  # draws the puzzle's document itself: no « Voir le document »
+    shows_image = False  # the puzzle's picture is the input itself
+    caption_above = False  # writes a line of instructions just above its area
+
+    def area_height(self, room: int) -> int:
+        """The height it asks for, given ``room`` left in the panel (0: its widgets')."""
+        return 0
+
+    def gap_below(self) -> int:
+        """Extra room it needs under its widgets (a hint drawn there)."""
+        return 0
+
     def __init__(self, scene, puzzle: Puzzle) -> None:
         self.scene = scene
         self.puzzle = puzzle
@@ -70,7 +85,10 @@ def grid(rect: pygame.Rect, count: int, columns: int, height: int, gap: int) -> 
 
 
 class ChoiceInput(Input):
-    """single and multiple: option buttons; a chosen option shows a check mark."""
+    """single and poll (and, below, multiple): option buttons; a chosen option shows a
+    check mark."""
+
+    MANY = False  # several options may be chosen
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
@@ -92,7 +110,7 @@ class ChoiceInput(Input):
         return widgets
 
     def draw(self, surface):
-        if self.puzzle.type == "multiple":
+        if self.MANY:
             m, p = self.ui.metrics, self.ui.palette
             note = self.ui.text.render(_("Plusieurs réponses possibles : choisis toutes celles qui sont justes."),
                                        m.small, p.muted, self.rect.width)
@@ -101,7 +119,7 @@ class ChoiceInput(Input):
     def act(self, action):
         if action[0] != "choose":
             return False
-        if self.puzzle.type in ("single", "poll"):
+        if not self.MANY:
             self.chosen = [action[1]]
         elif action[1] in self.chosen:
             self.chosen.remove(action[1])
@@ -112,7 +130,7 @@ class ChoiceInput(Input):
     def value(self):
         if not self.chosen:
             return None
-        return self.chosen[0] if self.puzzle.type in ("single", "poll") else sorted(self.chosen)
+        return sorted(self.chosen) if self.MANY else self.chosen[0]
 
     def steps(self, answer):
         chosen = [answer] if isinstance(answer, str) else list(answer)
@@ -167,23 +185,16 @@ class EntryInput(Input):
         self.field = TextInput("entry")
         self.focused_once = False
 
+    def configure(self, rect: pygame.Rect) -> int:
+        """Set the field up for this type; returns its width."""
+        self.field.placeholder = _("Ta réponse")
+        return min(rect.width, self.ui.metrics.body * 28)
+
+    def convert(self, text: str) -> Any:
+        return text
+
     def layout(self, rect):
-        m = self.ui.metrics
-        kind = self.puzzle.type
-        if kind == "code":
-            code = self.spec.code
-            self.field.allowed = "0123456789" if code.isdigit() else "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-            self.field.max_length = len(code)
-            self.field.placeholder = _("{n} caractères").format(n=len(code)) if not code.isdigit() \
-                else _("{n} chiffres").format(n=len(code))
-            width = m.body * 14
-        elif kind == "number":
-            self.field.allowed = "0123456789,.-"
-            self.field.placeholder = _("Un nombre") + (f" ({self.spec.unit})" if self.spec.unit else "")
-            width = m.body * 14
-        else:
-            self.field.placeholder = _("Ta réponse")
-            width = min(rect.width, m.body * 28)
+        width = self.configure(rect)
         self.field.rect = pygame.Rect(rect.x, rect.y, width, self.button_height())
         self.field.speech = self.field.placeholder
         if not self.focused_once:  # type straight away, without clicking the field first
@@ -195,19 +206,44 @@ class EntryInput(Input):
         text = self.field.value.strip()
         if not text:
             return None
-        if self.puzzle.type == "number":
-            try:
-                return float(text.replace(",", ".")) if any(c in text for c in ",.") else int(text)
-            except ValueError:
-                return None
-        return text
+        return self.convert(text)
 
     def steps(self, answer):
         shown = f"{answer:g}".replace(".", ",") if isinstance(answer, (int, float)) else str(answer)
         return [("click", "entry"), ("type", shown)]
 
 
+class CodeInput(EntryInput):
+    """A code lock: only its alphabet, as many characters as the code."""
+
+    def configure(self, rect):
+        code = self.spec.code
+        self.field.allowed = "0123456789" if code.isdigit() else "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+        self.field.max_length = len(code)
+        self.field.placeholder = _("{n} caractères").format(n=len(code)) if not code.isdigit() \
+            else _("{n} chiffres").format(n=len(code))
+        return self.ui.metrics.body * 14
+
+
+class NumberInput(EntryInput):
+    """A number, with a decimal comma or point."""
+
+    def configure(self, rect):
+        self.field.allowed = "0123456789,.-"
+        self.field.placeholder = _("Un nombre") + (f" ({self.spec.unit})" if self.spec.unit else "")
+        return self.ui.metrics.body * 14
+
+    def convert(self, text):
+        try:
+            return float(text.replace(",", ".")) if any(c in text for c in ",.") else int(text)
+        except ValueError:
+            return None
+
+
 class DirectionsInput(Input):
+    def gap_below(self) -> int:
+        return self.ui.metrics.body * 2  # the arrows typed so far are drawn under the pad
+
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.sequence: list[str] = []
@@ -260,6 +296,8 @@ class DirectionsInput(Input):
 
 class OrderInput(Input):
     """A list put in order with ↑ and ↓ buttons on each line (keyboard and touch alike)."""
+
+    caption_above = True
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
@@ -322,20 +360,22 @@ class OrderInput(Input):
 
 
 class PairInput(Input):
-    """match and categories: pick an element on the left, then where it goes on the right."""
+    """categories (and, below, match): pick an element on the left, then where it goes
+    on the right."""
+
+    caption_above = True
+    ONE_TO_ONE = False  # a right side belongs to one left side only (a match)
+
+    def sides(self) -> tuple[list, list]:
+        return [(i, t) for i, t, _c in self.spec.items], list(self.spec.categories)
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.selected: str | None = None
         self.links: dict[str, str] = {}
-        if puzzle.type == "match":
-            self.left = [(i, left) for i, left, _r in self.spec.pairs]
-            self.right = [(i, r) for i, _l, r in self.spec.pairs]
-        else:
-            self.left = [(i, t) for i, t, _c in self.spec.items]
-            self.right = list(self.spec.categories)
+        self.left, self.right = self.sides()
         self.left = [next(x for x in self.left if x[0] == i) for i in self.order([i for i, _t in self.left])]
-        if puzzle.type == "match":  # shuffled apart from the left column: no pattern to guess
+        if self.ONE_TO_ONE:  # shuffled apart from the left column: no pattern to guess
             self.right = [next(x for x in self.right if x[0] == i) for i in self.order([i for i, _t in self.right], "right")]
 
     def layout(self, rect):
@@ -343,7 +383,7 @@ class PairInput(Input):
         half = (rect.width - m.unit * 4) // 2
         right_labels = dict(self.right)
         numbers = {target: n + 1 for n, (target, _t) in enumerate(self.right)}
-        match = self.puzzle.type == "match"
+        match = self.ONE_TO_ONE
         lefts = []
         for item, text in self.left:
             linked = self.links.get(item)
@@ -381,7 +421,7 @@ class PairInput(Input):
         if action[0] == "left":
             self.selected = action[1]
         elif action[0] == "right" and self.selected is not None:
-            if self.puzzle.type == "match":  # a right side belongs to one left side only
+            if self.ONE_TO_ONE:
                 self.links = {k: v for k, v in self.links.items() if v != action[1]}
             self.links[self.selected] = action[1]
             pending = [i for i, _t in self.left if i not in self.links]
@@ -403,6 +443,11 @@ class PairInput(Input):
 class HotspotInput(Input):
     """Click (or tap) on the image; with the keyboard, move a cross with the arrows and
     validate where it stands. Zones are never outlined: finding them is the puzzle."""
+
+    shows_image = True
+
+    def area_height(self, room: int) -> int:
+        return max(self.ui.metrics.body * 8, room)  # the picture takes what is left
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
@@ -455,6 +500,12 @@ class HotspotInput(Input):
 class SpotInput(PickInput):
     """The puzzle's document, each part clickable: point at what gives it away."""
 
+    shows_document = True
+    caption_above = True
+
+    def area_height(self, room: int) -> int:
+        return 10_000  # the document, whole: the panel scrolls
+
     PICK = "part"
 
     def layout(self, rect):
@@ -490,12 +541,34 @@ class SpotInput(PickInput):
         return [("click", f"part:{answer}")]
 
 
-REGISTRY: dict[str, type[Input]] = {
-    "single": ChoiceInput, "multiple": ChoiceInput, "poll": ChoiceInput, "truefalse": TrueFalseInput,
-    "text": EntryInput, "number": EntryInput, "code": EntryInput, "directions": DirectionsInput,
-    "order": OrderInput, "match": PairInput, "categories": PairInput, "hotspot": HotspotInput,
-    "spot": SpotInput,
-}
+class MultipleInput(ChoiceInput):
+    MANY = True
+    caption_above = True
+
+
+class MatchInput(PairInput):
+    """Left and right sides of pairs, each right side used once."""
+
+    ONE_TO_ONE = True
+
+    def sides(self):
+        return [(i, left) for i, left, _r in self.spec.pairs], [(i, r) for i, _l, r in self.spec.pairs]
+
+
+# The player's half of each puzzle type (the core's is engine/core/puzzles/): its input.
+REGISTRY: dict[str, type[Input]] = {}
+
+
+def register(type_name: str, input_class: type[Input]) -> None:
+    REGISTRY[type_name] = input_class
+
+
+for _name, _input in (("single", ChoiceInput), ("poll", ChoiceInput), ("multiple", MultipleInput),
+                      ("truefalse", TrueFalseInput), ("text", EntryInput), ("number", NumberInput),
+                      ("code", CodeInput), ("directions", DirectionsInput), ("order", OrderInput),
+                      ("match", MatchInput), ("categories", PairInput), ("hotspot", HotspotInput),
+                      ("spot", SpotInput)):
+    register(_name, _input)
 
 
 def make(scene, puzzle: Puzzle) -> Input:

@@ -9,13 +9,15 @@ truncated, because that is what players must learn to see.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pygame
 
 from ..core.model import Document, Text
-from ..i18n import _
+from ..i18n import N_, _
 from . import gfx, pictures
 
 Parts = dict[str, pygame.Rect]
@@ -71,9 +73,7 @@ class Canvas:
 def render(ui, document: Document, folder: Path, width: int, locale: str) -> tuple[pygame.Surface, Parts]:
     canvas = Canvas(ui, width)
     canvas.space(canvas.pad)
-    drawer = {"post": _post, "article": _article, "chart": _chart, "photo": _photo,
-              "thread": _thread, "poster": _poster}[document.kind]
-    drawer(canvas, document.data, folder, locale)
+    KINDS[document.kind].draw(canvas, document.data, folder, locale)
     _rest(canvas, document.data, folder, locale)
     if document.fictional:
         canvas.space(ui.metrics.unit)
@@ -271,7 +271,8 @@ def _rest(c: Canvas, d: Any, folder: Path, locale: str) -> None:
               "caption": (m.small, p.muted, False), "source_note": (m.small, p.muted, False),
               "title": (m.body, p.text, True)}
     for name, (size, color, bold) in styles.items():
-        if name in d and name not in c.drawn and not (name == "title" and "chart" not in d and d.get("kind") != "poster"):
+        title_drawn = "chart" in d or KINDS[d["kind"]].title_in_body
+        if name in d and name not in c.drawn and not (name == "title" and not title_drawn):
             c.text(text_of(d[name], locale), size, color, name, bold=bold)
     if d.get("verified") and "verified" not in c.drawn:
         c.text(_("Compte certifié"), m.small, p.accent, "verified", bold=True)
@@ -338,3 +339,34 @@ def _poster(c: Canvas, d: Any, folder: Path, locale: str) -> None:
         _picture(c, folder, d["image"], "image", m.body * 8)
     c.text(text_of(d.get("text"), locale), round(m.body * 1.15), p.text, "text")
     _notes(c, d, locale)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """The player's half of a document kind (its fields are in schema.json): how it is
+    drawn, and what the panel calls it when the document has no title of its own."""
+
+    name: str
+    draw: Callable[[Canvas, Any, Path, str], None]  # (canvas, the document as data, folder, locale)
+    caption: str  # marked with N_, translated when shown
+    title_in_body: bool = False  # its title is part of what is drawn (a poster's headline)
+
+
+KINDS: dict[str, DocumentKind] = {}
+
+
+def register(kind: DocumentKind) -> None:
+    KINDS[kind.name] = kind
+
+
+for _kind in (DocumentKind("post", _post, N_("Publication")), DocumentKind("article", _article, N_("Article")),
+              DocumentKind("chart", _chart, N_("Graphique")), DocumentKind("photo", _photo, N_("Photo")),
+              DocumentKind("thread", _thread, N_("Conversation")),
+              DocumentKind("poster", _poster, N_("Affiche"), title_in_body=True)):
+    register(_kind)
+
+
+def caption(kind: str) -> str:
+    """What a document of ``kind`` is called, in the current language."""
+    known = KINDS.get(kind)
+    return _(known.caption) if known is not None else _("Document")

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core import events as ev
+from ..core import puzzles as ptypes
 from ..core.figures import time_taken
 from ..core.model import Game, Puzzle
 from ..core.scoring import in_play, puzzle_points
@@ -63,16 +64,12 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
     ``false``; the teacher reads the texts the pupil saw. Other answers are already
     what the pupil typed or a readable form.
     """
-    spec = puzzle.spec
+    words = ptypes.get(puzzle.type).answer_text
     out: dict[str, str] = {}
     for detail in details:
-        if hasattr(spec, "option"):  # a choice: option ids joined by "+"
-            options = [spec.option(part) for part in detail.split("+") if part]
-            if options and all(options):
-                out[detail] = " + ".join(o.text.get() for o in options)
-        elif hasattr(spec, "label_true") and detail in ("true", "false"):
-            label = spec.label_true if detail == "true" else spec.label_false
-            out[detail] = label.get() if label else (_("vrai") if detail == "true" else _("faux"))
+        text = words(puzzle.spec, detail)
+        if text is not None:
+            out[detail] = text
     return out
 
 

@@ -1,7 +1,10 @@
-"""The registry of puzzle types: each type says how to build, judge and solve itself.
+"""The registry of puzzle types: each type says how to build, judge and solve itself,
+how it is scored and shown, and what its recorded answers say in words.
 
 Adding a puzzle type: one module here that calls ``register``, its import at the end of
-this file, and its fields in ``schema.json``. The same types serve every genre.
+this file, and its fields in ``schema.json``; the player registers its answer input
+beside the others (``engine/player/answers.py``). The same types serve every genre.
+Nothing outside these plug-ins compares a type's name (tests/test_plugins.py).
 """
 
 from __future__ import annotations
@@ -34,6 +37,23 @@ class PuzzleType:
     solution: Callable[[Any], Any]
     problems: Callable[[Any], list[str]]  # what makes the puzzle unanswerable, in words
     describe: Callable[[Any, str], str]  # the solution, in words, for the facilitator's guide
+    # Scoring and verdict: an unscored type (a poll) earns no points by default and its
+    # answer is acknowledged, never called right or wrong.
+    scored: bool = True
+    # Always shown shuffled, whatever ``shuffle:`` says: the order is what is asked.
+    shuffled: bool = False
+    # A shuffle that happens to give the answer is turned once more (a timeline).
+    hide_solved_order: bool = False
+    # A recorded answer (``Judgement.detail``) in the words the pupil saw, for the result
+    # file, the class summary and the guide; None when the detail already reads well.
+    answer_text: Callable[[Any, str], str | None] = lambda spec, detail: None
+    # The parts of the puzzle's document that its answers name (a spot), for the lint.
+    document_parts: Callable[[Any], tuple[str, ...]] | None = None
+
+    @property
+    def partial_credit(self) -> bool:
+        """Whether ``partial: true`` may give part of the points for a partly right answer."""
+        return "partial" in self.fields
 
 
 REGISTRY: dict[str, PuzzleType] = {}

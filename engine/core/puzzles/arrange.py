@@ -52,7 +52,8 @@ def _judge_order(spec: Order, answer: Any) -> Judgement:
 register(PuzzleType(
     "order", frozenset({"items", "labels", "partial"}), _build_order, _judge_order,
     lambda spec: list(spec.ids), lambda spec: _duplicates(list(spec.ids), N_("éléments")),
-    lambda spec, locale: " → ".join(t.get(locale) for _i, t in spec.items)))
+    lambda spec, locale: " → ".join(t.get(locale) for _i, t in spec.items),
+    shuffled=True, hide_solved_order=True))
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ register(PuzzleType(
                                     for p in raw["pairs"])),
     _judge_match, lambda spec: {i: i for i in spec.ids},
     lambda spec: _duplicates(list(spec.ids), N_("paires")),
-    lambda spec, locale: " ; ".join(f"{left.get(locale)} ↔ {right.get(locale)}" for _i, left, right in spec.pairs)))
+    lambda spec, locale: " ; ".join(f"{left.get(locale)} ↔ {right.get(locale)}" for _i, left, right in spec.pairs),
+    shuffled=True))
 
 
 @dataclass(frozen=True)
@@ -128,4 +130,5 @@ register(PuzzleType(
     lambda raw, locale: Categories(
         tuple((c["id"], Text.of(c["label"], locale)) for c in raw["categories"]),
         tuple((i["id"], Text.of(i["text"], locale), i["category"]) for i in raw["items"])),
-    _judge_categories, lambda spec: spec.expected, _problems_categories, _describe_categories))
+    _judge_categories, lambda spec: spec.expected, _problems_categories, _describe_categories,
+    shuffled=True))

@@ -116,13 +116,24 @@ def _describe_poll(spec: Choice, locale: str) -> str:
 
 
 _FIELDS = frozenset({"options", "partial", "shuffle"})
+def _chosen_text(spec: Choice, detail: str) -> str | None:
+    """A recorded choice (option ids joined by « + ») as the texts of the options."""
+    options = [spec.option(part) for part in detail.split("+") if part]
+    if options and all(options):
+        return " + ".join(o.text.get() for o in options if o is not None)
+    return None
+
+
 register(PuzzleType("single", _FIELDS - {"partial"}, _build, _judge_single,
-                    lambda spec: sorted(spec.correct_ids)[0], _problems_single, _describe))
+                    lambda spec: sorted(spec.correct_ids)[0], _problems_single, _describe,
+                    answer_text=_chosen_text))
 register(PuzzleType("multiple", _FIELDS, _build, _judge_multiple,
-                    lambda spec: sorted(spec.correct_ids), _problems_multiple, _describe))
+                    lambda spec: sorted(spec.correct_ids), _problems_multiple, _describe,
+                    answer_text=_chosen_text))
 # A poll: « who do you picture in this job? ». Unscored; the class compares its answers.
 register(PuzzleType("poll", _FIELDS - {"partial"}, _build, _judge_poll,
-                    lambda spec: spec.options[0].id, _problems_poll, _describe_poll))
+                    lambda spec: spec.options[0].id, _problems_poll, _describe_poll,
+                    scored=False, answer_text=_chosen_text))
 
 
 @dataclass(frozen=True)
@@ -151,5 +162,15 @@ def _describe_tf(spec: TrueFalse, locale: str) -> str:
     return label.get(locale) if label else (_("vrai") if spec.answer else _("faux"))
 
 
+def _said_text(spec: TrueFalse, detail: str) -> str | None:
+    """A recorded « true » or « false » as the label the pupil saw."""
+    from ...i18n import _
+
+    if detail not in ("true", "false"):
+        return None
+    label = spec.label_true if detail == "true" else spec.label_false
+    return label.get() if label else (_("vrai") if detail == "true" else _("faux"))
+
+
 register(PuzzleType("truefalse", frozenset({"answer", "labels"}), _build_tf, _judge_tf,
-                    lambda spec: spec.answer, lambda spec: [], _describe_tf))
+                    lambda spec: spec.answer, lambda spec: [], _describe_tf, answer_text=_said_text))

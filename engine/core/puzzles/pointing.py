@@ -94,4 +94,4 @@ def _judge_spot(spec: Spot, answer: Any) -> Judgement:
 
 register(PuzzleType("spot", frozenset({"parts"}), lambda raw, locale: Spot(tuple(raw["parts"])),
                     _judge_spot, lambda spec: spec.parts[0], lambda spec: [],
-                    lambda spec, locale: ", ".join(spec.parts)))
+                    lambda spec, locale: ", ".join(spec.parts), document_parts=lambda spec: spec.parts))

@@ -10,6 +10,7 @@ import pygame
 
 from ...core import commands as cmd
 from ...core import events as ev
+from ...core import puzzles as ptypes
 from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
 from .. import answers, documents, gfx, pictures
@@ -217,9 +218,7 @@ class DocumentPanel(Panel):
     def draw(self, surface):
         super().draw(surface)
         m, p = self.ui.metrics, self.ui.palette
-        kinds = {"post": _("Publication"), "article": _("Article"), "chart": _("Graphique"), "photo": _("Photo"),
-                 "thread": _("Conversation"), "poster": _("Affiche")}
-        title = kinds.get(self.document.kind, _("Document"))
+        title = documents.caption(self.document.kind)
         if self.document.title:  # what it is, not only which kind
             title = self.document.title.get(self.locale)
         heading = self.ui.text.render(title, m.title, p.text, self.rect.width - m.unit * 8, bold=True)
@@ -432,23 +431,22 @@ class PuzzlePanel(Panel):
         if self.verdict is not None and not self.resolved:
             self._verdict_blocks(inner, block)  # a wrong answer: said before trying again
         widgets: list[Widget] = []
-        if p.document and p.type != "spot":
+        if p.document and not self.input.shows_document:
             doc = self.button("document", _("Voir le document"), ("document",), icon="doc")
             doc.rect.topleft = (inner.x, y)
             widgets.append(doc)
             y = doc.rect.bottom + m.unit * 3
-        if p.image and p.type != "hotspot":
+        if p.image and not self.input.shows_image:
             block(pictures.picture(ui, self.scene.game.folder, p.image, inner.width, m.body * 8))
         if not self.resolved:
-            top_gap = m.body + m.unit * 2 if p.type in ("order", "match", "categories", "multiple", "spot") else 0
-            height = {"hotspot": max(m.body * 8, self.content.bottom - y - top_gap - m.unit * 4),
-                      "spot": 10_000}.get(p.type, 0)
+            top_gap = m.body + m.unit * 2 if self.input.caption_above else 0
+            height = self.input.area_height(self.content.bottom - y - top_gap - m.unit * 4)
             area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
             self.input.rect = area
             fields = self.input.layout(area)
             widgets += fields
             bottom = max([w.rect.bottom for w in fields] + [self.input.drawn_bottom()]) \
-                + (m.body * 2 if p.type == "directions" else 0)
+                + self.input.gap_below()
             y = bottom + m.unit * 3
         if self.verdict is not None and self.resolved:
             self._verdict_blocks(inner, block)
@@ -484,7 +482,7 @@ class PuzzlePanel(Panel):
         ui, m, p = self.ui, self.ui.metrics, self.puzzle
         verdict = self.verdict
         assert verdict is not None
-        if p.type == "poll":  # an opinion: acknowledged, never judged
+        if not ptypes.get(p.type).scored:  # an opinion (a poll): acknowledged, never judged
             title, color, icon = _("Réponse notée, merci !"), ui.palette.accent, "team"
             detail = p.feedback_correct
         elif verdict.correct:

@@ -71,7 +71,12 @@ def user_home() -> Path:
 
 
 def user_dir(name: str) -> Path:
-    """A sub-folder of the user's Sésame folder (``cache``, ``saves``, ``games``…)."""
+    """A sub-folder of the user's Sésame folder (``cache``, ``saves``, ``games``…),
+    created when it can be. On a read-only or full disk it is returned all the same:
+    reading finds nothing there, and whoever writes says why it cannot."""
     path = user_home() / name
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     return path

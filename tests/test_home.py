@@ -50,3 +50,18 @@ def test_the_editor_is_started_once_and_its_address_shown(monkeypatch):
     pilot.click("create")
     assert started == [1] and reopened == [Fake.url]
     assert "127.0.0.1:4321" in app.scene.widget("create").detail
+
+
+def test_a_sesame_folder_that_cannot_be_created_still_shows_the_games(tmp_path, monkeypatch):
+    """A read-only or unusable data folder never used before (here its parent is a file,
+    which fails as root too): the home screen lists the bundled games all the same."""
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x")
+    monkeypatch.setenv("SESAME_HOME", str(blocker / "sesame"))
+    from engine.content.catalog import list_games
+
+    assert len([c for c in list_games() if c.bundled]) >= 4
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    Pilot(app)
+    assert any(w.id.startswith("game:") for w in app.scene.widgets)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def configure_sdl() -> None:
       pixels and scale our layout ourselves.
     - ``SDL_FRAMEBUFFER_ACCELERATION=0`` on Linux: the window surface is blitted in
       software instead of through OpenGL, which is slow on software GL (0.25 ms per
-      flip instead of 10 ms, measured in FACTS.md).
+      flip instead of 10 ms, measured when this was chosen).
     """
     os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
     if sys.platform.startswith("linux"):
@@ -75,7 +76,12 @@ class App:
         self.sounds = Sounds()
         self.ui = self._make_ui()
         self.scenes: list = []
-        self.dirty = True
+        self.dirty = True  # something changed: the scene composes its picture again
+        self.repaint = False  # only some widgets' hover or focus changed (Scene.touch)
+        # What a screen reader or text-to-speech would say now (the focused widget's
+        # ``speech``), and who says it: none is bundled; a platform's voice plugs in here.
+        self.spoken = ""
+        self.voice: Callable[[str], None] | None = None
         self.running = True
         self.clock = pygame.time.Clock()
         self.frames = 0
@@ -160,6 +166,12 @@ class App:
         for scene in self.scenes:
             scene.relayout()
 
+    def speak(self, text: str) -> None:
+        """Say ``text`` (the widget the keyboard reached) through ``voice``, if any."""
+        self.spoken = text
+        if self.voice is not None and text:
+            self.voice(text)
+
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
             self.running = False
@@ -185,11 +197,11 @@ class App:
         animating = False
         for scene in list(self.scenes):
             animating = scene.update(dt) or animating
-        if self.dirty or animating:
+        if self.dirty or animating or self.repaint:
             self.scene.draw(self.surface)
             pygame.display.flip()
             self.frames += 1
-            self.dirty = False
+            self.dirty = self.repaint = False
         return animating
 
     def run(self) -> None:

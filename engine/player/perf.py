@@ -7,6 +7,10 @@ process with the dummy video driver and an empty user folder:
   shown (the composed picture and the live clock);
 - ``compose_p50_ms`` / ``compose_p99_ms``: the first frame after an input, when the
   whole picture is drawn again;
+- ``pointer_move_ms``: handling a pointer move and drawing what it changed (a hover
+  repaints its widgets alone; a move over nothing draws nothing), the median over moves
+  across the busiest screen of the bundled games (the one with the most widgets: a
+  room, or a document over it) at 1920×1080;
 - ``idle_cpu_pct``: CPU used by the real loop on a static screen for 10 s, in % of
   one core;
 - ``peak_rss_mb``: peak memory while playing each bundled game through its
@@ -74,6 +78,57 @@ times.sort()
 composes.sort()
 print(json.dumps({{"p50": times[len(times) // 2], "p99": times[int(len(times) * 0.99)], "n": len(times),
                   "compose_p50": composes[len(composes) // 2], "compose_p99": composes[int(len(composes) * 0.99)]}}))
+"""
+
+_POINTER = """
+import json, time
+from engine.player.app import App
+from engine.player.pilot import Pilot
+from engine.player.prefs import Preferences
+from engine.player.scenes.home import HomeScene
+from engine.player.scenes.intro import IntroScene
+from engine.player.scenes.panels import DocumentPanel
+from engine.paths import bundled_games
+import pygame
+def settle(app):
+    app.step([])
+    while app.step([], dt=5.0):
+        pass
+busiest = None
+for folder in sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file()):
+    app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=0)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(folder)))
+    pilot.click("start")
+    settle(app)
+    scene = app.scene
+    if busiest is None or len(scene.widgets) > len(busiest.scene.widgets):
+        busiest = app
+    for doc_id in list(scene.game.documents)[:3]:
+        other = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=0)
+        other.push(HomeScene(other))
+        Pilot(other)
+        other.push(IntroScene(other, str(folder)))
+        Pilot(other).click("start")
+        other.scene.open(DocumentPanel(other.scene, doc_id), front=True)
+        other.scene.relayout()
+        settle(other)
+        if len(other.scene.widgets) > len(busiest.scene.widgets):
+            busiest = other
+app = busiest
+times = []
+width, height = app.size
+for row in range(24):  # a zigzag over the whole screen, as a hand moves
+    for column in range(40):
+        x = (column if row % 2 == 0 else 39 - column) * width // 40 + width // 80
+        y = row * height // 24 + height // 48
+        event = pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(0, 0), buttons=(0, 0, 0))
+        start = time.perf_counter()
+        app.step([event])
+        times.append((time.perf_counter() - start) * 1000)
+times.sort()
+print(json.dumps({{"p50": times[len(times) // 2], "widgets": len(app.scene.widgets)}}))
 """
 
 _IDLE = """
@@ -151,6 +206,7 @@ def figures(idle_seconds: float = 10.0) -> dict[str, Any]:
     from ..paths import bundled_games
 
     frames = _json_child(_FRAMES.format())
+    pointer = _json_child(_POINTER.format())
     idle = _json_child(_IDLE.format(seconds=idle_seconds))
     games = sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file())
     rss = [_json_child(_RSS.format(folder=str(p)))["rss_mb"] for p in games]
@@ -160,6 +216,7 @@ def figures(idle_seconds: float = 10.0) -> dict[str, Any]:
         "frame_p99_ms": round(frames["p99"], 2),
         "compose_p50_ms": round(frames["compose_p50"], 2),
         "compose_p99_ms": round(frames["compose_p99"], 2),
+        "pointer_move_ms": round(pointer["p50"], 3),
         "idle_cpu_pct": round(idle["pct"], 2),
         "peak_rss_mb": round(max(rss), 1) if rss else None,
     }

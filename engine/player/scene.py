@@ -30,6 +30,14 @@ class Scene:
         self.scroll = 0
         self.content_bottom = 0  # where the scrolling content ends, in window coordinates
         self._composed: pygame.Surface | None = None
+        # What lay under each widget when the picture was composed (its hover, focus ring
+        # and shadow included), in drawing order: a change of hover or focus repaints
+        # those widgets alone, over what was under them (``touch``).
+        self._under: dict[int, tuple[int, Widget, pygame.Rect, pygame.Rect | None, pygame.Surface]] = {}
+        self._capturing: pygame.Surface | None = None
+        self._touched: list[Widget] = []
+        self._overlays: list[pygame.Rect] = []  # drawn over the widgets (a scrollbar, a toast)
+        self._focus_moved: tuple[Widget | None, Widget | None] | None = None
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -52,7 +60,25 @@ class Scene:
     def invalidate(self) -> None:
         """Something visible changed: compose the picture again at the next frame."""
         self._composed = None
+        self._touched = []
         self.app.dirty = True
+
+    def touch(self, *widgets: Widget | None) -> None:
+        """Only how these widgets look changed (hover, focus): at the next frame they are
+        drawn again over what was under them, and nothing else is."""
+        self._touched += [w for w in widgets if w is not None and w not in self._touched]
+        if self._touched:
+            self.app.repaint = True
+
+    def drawn_over(self, rect: pygame.Rect) -> None:
+        """``compose`` drew ``rect`` after the widgets: a widget under it is never
+        repainted alone (the whole picture is composed again instead)."""
+        if self._capturing is not None:
+            self._overlays.append(pygame.Rect(rect))
+
+    def _margin(self) -> int:
+        """How far a widget's drawing reaches beyond its rectangle (focus ring, shadow)."""
+        return self.app.ui.metrics.focus_width * 3 + 12
 
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds; True while something moves."""
@@ -63,11 +89,56 @@ class Scene:
         parts that live on their own (a clock)."""
         composed = self._composed
         if composed is None or composed.get_size() != surface.get_size():
-            self.compose(surface)
+            self._under = {}
+            self._overlays = []
+            self._capturing = surface
+            try:
+                self.compose(surface)
+            finally:
+                self._capturing = None
             self._composed = surface.copy()
+            self._touched = []
+        elif self._touched:
+            for area in self._repaint(composed):
+                surface.blit(composed, area, area)
         else:
             surface.blit(composed, (0, 0))
         self.draw_live(surface)
+
+    def _repaint(self, composed: pygame.Surface) -> list[pygame.Rect]:
+        """Draw the touched widgets again on the composed picture; returns the areas that
+        changed. A widget drawn later over one of them is drawn again too, and each is
+        drawn over what lay under the first of them, so the result is what a whole
+        compose would give."""
+        touched, self._touched = self._touched, []
+        pending = [self._under.get(id(w)) for w in touched]
+        if any(entry is None or entry[1] is not w for entry, w in zip(pending, touched)) or any(
+                entry is not None and entry[2].collidelist(self._overlays) >= 0 for entry in pending):
+            # not drawn by draw_widgets, or under something drawn after: the whole picture
+            self._under, self._overlays, self._capturing = {}, [], composed
+            try:
+                self.compose(composed)
+            finally:
+                self._capturing = None
+            return [composed.get_rect()]
+        group = {entry[0]: entry for entry in pending if entry is not None}
+        grew = True
+        while grew:  # the widgets drawn after one of the group and over it join it
+            grew = False
+            for entry in self._under.values():
+                order = entry[0]
+                if order not in group and any(order > o and entry[2].colliderect(e[2]) for o, e in group.items()):
+                    group[order] = entry
+                    grew = True
+        ordered = [group[order] for order in sorted(group)]
+        for _order, _widget, area, _clip, under in reversed(ordered):
+            composed.blit(under, area)
+        ui = self.app.ui
+        for _order, widget, _area, clip, _under in ordered:
+            composed.set_clip(clip)
+            widget.draw(composed, ui, self.focus_visible and widget is self.focus, widget is self.hover)
+            composed.set_clip(None)
+        return [entry[2] for entry in ordered]
 
     def compose(self, surface: pygame.Surface) -> None:
         """Draw the whole screen (what changes only on input)."""
@@ -79,11 +150,16 @@ class Scene:
 
     def draw_widgets(self, surface: pygame.Surface, widgets: list[Widget] | None = None) -> None:
         clip = surface.get_clip()
+        capturing = surface is self._capturing
         for widget in widgets if widgets is not None else self.widgets:
             if not self.shown(widget):
                 continue
             if widget.scrolls and self.viewport is not None:
                 surface.set_clip(self.viewport.inflate(self.app.ui.metrics.unit * 2, self.app.ui.metrics.unit * 2))
+            if capturing:
+                area = widget.rect.inflate(self._margin() * 2, self._margin() * 2).clip(surface.get_clip())
+                self._under[id(widget)] = (len(self._under), widget, area, surface.get_clip(),
+                                           surface.subsurface(area).copy())
             widget.draw(surface, self.app.ui, self.focus_visible and widget is self.focus,
                         widget is self.hover)
             surface.set_clip(clip)
@@ -137,6 +213,8 @@ class Scene:
         thumb.height = max(ui.metrics.unit * 3, bar.height * view.height // total)
         thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // max(1, self.max_scroll())
         pygame.draw.rect(surface, ui.palette.muted, thumb)
+        if surface is self._capturing:
+            self.drawn_over(bar)
 
     # --- input ------------------------------------------------------------------------
 
@@ -178,8 +256,9 @@ class Scene:
         elif kind == pygame.MOUSEMOTION:
             hovered = self.at(event.pos)
             if hovered is not self.hover:
+                self.touch(self.hover, hovered)
                 self.hover = hovered
-                self.app.dirty = True
+            return  # what a pointer move changes is the hover alone: nothing else to draw
         elif kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.focus_visible = False
             self.press(event.pos)
@@ -187,8 +266,13 @@ class Scene:
             width, height = self.app.size
             self.press((round(event.x * width), round(event.y * height)))
         elif kind == pygame.KEYDOWN:
-            self.focus_visible = True
+            was_visible, self.focus_visible = self.focus_visible, True
+            self._focus_moved = None
             self.key(event)
+            moved, self._focus_moved = self._focus_moved, None
+            if moved is not None and was_visible and self._composed is not None:
+                self.touch(*moved)  # Tab or an arrow moved the focus ring, and nothing else
+                return
         elif kind == pygame.TEXTINPUT and isinstance(self.focus, TextInput):
             self.focus.type(event.text)
             self.on_text_changed(self.focus)
@@ -214,7 +298,11 @@ class Scene:
         if key == pygame.K_TAB or key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_UP, pygame.K_LEFT):
             if isinstance(self.focus, TextInput) and key in (pygame.K_LEFT, pygame.K_RIGHT):
                 return
+            before = self.focus
             self.move_focus(focusables, key, bool(event.mod & pygame.KMOD_SHIFT))
+            self._focus_moved = (before, self.focus)
+            if self.focus is not None and self.focus is not before:
+                self.app.speak(self.focus.speech)  # what the keyboard reached, for a voice
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if isinstance(self.focus, TextInput):
                 if key == pygame.K_SPACE:

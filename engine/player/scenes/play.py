@@ -193,10 +193,8 @@ class PlayScene(Scene):
         if self.panel is not None:
             self.viewport = None  # a panel scrolls itself
             self.widgets = self.panel.layout() + [w for w in base if w.id == "pause"]
-            self.panel_widgets = True
         else:
             self.widgets = base
-            self.panel_widgets = False
         if self.keep_focus:
             self.focus = self.widget(self.keep_focus) or self.focus
             self.keep_focus = None

@@ -379,6 +379,7 @@ class PlayScene(Scene):
             else:
                 box.midbottom = (surface.get_width() // 2, surface.get_height() - m.unit * 3)
             gfx.box(surface, box, p.accent, m.radius)
+            self.drawn_over(box)
             surface.blit(text, text.get_rect(center=box.center))
 
     def draw_live(self, surface: pygame.Surface) -> None:

@@ -204,7 +204,8 @@ def report_figures(counts: tuple[int, ...] = (35, 10_000)) -> dict[int, dict[str
 
 
 def figures() -> dict[str, Any]:
-    """The figures of ``sesame bench`` (see BRIEF.md); ``null`` for what is not built yet."""
+    """The figures of ``sesame bench`` (each described where it is measured: this module
+    and engine/player/perf.py); ``null`` for what is not built yet."""
     from .paths import bundled_games
 
     with tempfile.TemporaryDirectory() as work:

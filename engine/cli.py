@@ -1,4 +1,4 @@
-"""The ``sesame`` command line (the contract in BRIEF.md).
+"""The ``sesame`` command line (its commands are listed in the README, "Command line").
 
 Exit codes: 0 success, 1 the content or the replay failed, 2 wrong usage.
 Messages are in French unless ``--lang en``.

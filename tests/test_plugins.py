@@ -54,3 +54,21 @@ def test_every_puzzle_type_has_its_two_halves():
     """A type registered in the core has an answer input in the player, and back."""
     assert set(answers.REGISTRY) == set(puzzles.REGISTRY)
 
+
+def test_every_icon_named_in_the_source_is_drawn_and_an_unknown_one_fails():
+    import pygame
+    import pytest
+
+    from engine.player import gfx
+
+    named = set()
+    for path in ROOT.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        named |= set(re.findall(r"""\bicon=["'](\w+)["']""", text))
+        named |= set(re.findall(r"""\bicon\([^,()]+, ["'](\w+)["']""", text))
+    assert named and named <= set(gfx.ICONS), named - set(gfx.ICONS)
+    surface = pygame.Surface((40, 40))
+    for name in gfx.ICONS:
+        gfx.icon(surface, name, (20, 20), 32, (0, 0, 0))
+    with pytest.raises(KeyError):
+        gfx.icon(surface, "no-such-icon", (20, 20), 32, (0, 0, 0))

@@ -56,12 +56,6 @@ class Context:
     def warn(self, path: tuple[Any, ...], message: str, code: str) -> None:
         self.add(path, message, code, Severity.WARNING)
 
-    def path_of(self, kind: str, ident: str) -> tuple[Any, ...]:
-        """Where the element ``ident`` of ``kind`` is written, as a data path."""
-        for path, element in elements(self.data, kind):
-            if element.get("id") == ident:
-                return path
-        return ()
 
 
 def elements(data: Any, kind: str) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:

@@ -73,11 +73,6 @@ def find_manifest(path: Path) -> Path:
     return path / MANIFEST if path.is_dir() else path
 
 
-def content_files(folder: Path, manifest_data: Any) -> list[str]:
-    includes = manifest_data.get("include", []) if isinstance(manifest_data, dict) else []
-    return [MANIFEST] + [i for i in includes if isinstance(i, str)]
-
-
 def hash_files(folder: Path, names: list[str]) -> str:
     digest = hashlib.sha256(f"sesame {__version__} format {migrate.CURRENT}".encode())
     for name in names:

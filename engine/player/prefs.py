@@ -63,13 +63,6 @@ class Preferences:
     def set(self, key: str, value: Any) -> None:
         self.values[key] = value
 
-    def cycle(self, key: str) -> Any:
-        """The next choice of ``key`` (wrapping round), set and returned."""
-        choices = [v for v, _l in BY_KEY[key].choices]
-        index = next((i for i, v in enumerate(choices) if v == self.values[key]), -1)
-        self.values[key] = choices[(index + 1) % len(choices)]
-        return self.values[key]
-
     def label(self, key: str) -> str:
         from ..i18n import _
 

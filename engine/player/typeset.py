@@ -1,6 +1,6 @@
 """Fonts and text: loaded once, wrapped to a width, rendered once and cached.
 
-Re-rendering text every frame costs more than the rest of a frame (FACTS.md): every
+Re-rendering text every frame costs more than the rest of a frame (as measured): every
 text surface comes from ``Typesetter.render``, keyed by everything that changes it.
 
 Game text is untrusted: ``render`` is the one place where text meets a font, so it is

@@ -43,7 +43,6 @@ HARD_PCT = 40.0  # a success rate under this flags a question nobody understood
 WEAK_DISCRIMINATION = 0.2
 MIN_ANSWERS_FOR_INDEX = 3
 Attempt = Literal["first", "last", "best"]
-ATTEMPT_RULES: tuple[Attempt, ...] = ("first", "last", "best")
 ItemInfo = tuple[str, tuple[str, ...], str, int]  # a question's label, skills, theme, max points
 
 

@@ -17,7 +17,6 @@ from ..scene import Scene
 from .panels import Panel, PuzzlePanel
 
 KEY = pygame.K_a
-MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_SHIFT
 ADDED_TIME_S = 300
 
 

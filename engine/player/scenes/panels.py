@@ -117,10 +117,6 @@ class Panel:
             bottom = max(bottom, button.rect.bottom)
         return bottom
 
-    def clip_widgets(self, widgets: list[Widget]) -> list[Widget]:
-        """Widgets scrolled out of the panel can be neither seen nor clicked."""
-        return [w for w in widgets if self.rect.contains(w.rect) or w.id == "pause"]
-
 
 class MessagePanel(Panel):
     """A text to read (a story message, a round's presentation), then « Continuer ».

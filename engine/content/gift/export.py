@@ -160,8 +160,7 @@ class _Writer:
                           ("attempts", _("essais limités")), ("on_solve", _("effets")), ("on_fail", _("effets"))):
             if raw.get(key) and what not in self.lost:
                 self.lost.append(what)
-        if raw.get("sources"):
-            self.lost.append(_("sources (recopiées dans le retour général)"))
+        # Sources are not lost: general() copies them into the general feedback.
         return "\n".join(lines)
 
     def texts(self, raw: dict[str, Any]) -> list[str]:

@@ -7,13 +7,24 @@ Messages are in French unless ``--lang en``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .i18n import _, set_language
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _lazy(module: str, name: str) -> Command:
+    """The command ``name`` of ``module``, imported when it runs: ``sesame check`` never
+    loads the player, the editor or NumPy."""
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(module, __package__), name)(args))
+    return run
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
                         help=_("langue des messages (fr par défaut)"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMANDE"))
 
+    parser.set_defaults(func=_play)  # no command: the home screen
     play = commands.add_parser("play", help=_("joue un jeu (un dossier ou l’identifiant d’un jeu fourni)"))
     play.add_argument("game", metavar=_("JEU"))
     for sub in (parser, play):
@@ -38,19 +50,22 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help=_("résultat en JSON pour les outils"))
     check.add_argument("--no-solve", action="store_true",
                        help=_("ne cherche pas de solution (plus rapide)"))
+    check.set_defaults(func=_check)
 
     replay = commands.add_parser("replay", help=_("rejoue un parcours sans écran et donne la fin atteinte"))
     replay.add_argument("game", metavar=_("JEU"), help=_("dossier de jeu ou identifiant d’un jeu fourni"))
     replay.add_argument("walkthrough", metavar=_("PARCOURS"), nargs="?",
                         help=_("fichier du parcours (walkthrough.yaml du jeu par défaut)"))
     replay.add_argument("--json", action="store_true", help=_("résultat en JSON"))
+    replay.set_defaults(func=_replay)
 
     guide = commands.add_parser("guide", help=_("écrit le guide d’animation imprimable d’un jeu (avec les solutions)"))
     guide.add_argument("game", metavar=_("JEU"), help=_("dossier de jeu ou identifiant d’un jeu fourni"))
     guide.add_argument("--out", default=".", metavar=_("DOSSIER"), help=_("dossier où écrire le guide"))
+    guide.set_defaults(func=_guide)
 
-    commands.add_parser("schema", help=_("affiche le schéma JSON du format de jeu"))
-    commands.add_parser("bench", help=_("mesure les performances et les affiche en JSON"))
+    commands.add_parser("schema", help=_("affiche le schéma JSON du format de jeu")).set_defaults(func=_schema)
+    commands.add_parser("bench", help=_("mesure les performances et les affiche en JSON")).set_defaults(func=_bench)
 
     report = commands.add_parser("report", help=_("construit la synthèse de classe à partir de fichiers de résultats"))
     report.add_argument("results", nargs="+", metavar=_("RÉSULTATS"),
@@ -63,30 +78,44 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--game", metavar=_("IDENTIFIANT"),
                         help=_("identifiant du jeu à synthétiser quand les fichiers viennent de "
                                "plusieurs jeux (par défaut : celui qui a le plus de résultats)"))
+    report.set_defaults(func=_report)
     pack = commands.add_parser("pack", help=_("écrit un jeu en un seul fichier .sesame à partager "
                                               "(après une vérification complète)"))
     pack.add_argument("game", metavar=_("JEU"), help=_("dossier de jeu ou identifiant d’un jeu"))
     pack.add_argument("--out", default=".", metavar=_("DOSSIER"), help=_("dossier où écrire le paquet"))
+    pack.set_defaults(func=_lazy(".sharing", "pack_command"))
     install = commands.add_parser("import", help=_("vérifie un paquet .sesame et installe son jeu "
                                                    "dans le dossier de jeux de l’utilisateur"))
     install.add_argument("package", metavar=_("PAQUET"), help=_("fichier .sesame"))
     install.add_argument("--replace", action="store_true",
                          help=_("remplace le jeu de même identifiant déjà installé (l’ancien est gardé à part)"))
+    install.set_defaults(func=_lazy(".sharing", "import_command"))
     catalog = commands.add_parser("catalog", help=_("construit un catalogue statique (index.html et "
                                                     "catalog.json) des paquets d’un dossier"))
     catalog.add_argument("folder", metavar=_("DOSSIER"), help=_("dossier qui contient des fichiers .sesame"))
     catalog.add_argument("--out", required=True, metavar=_("DOSSIER"), help=_("dossier où écrire le catalogue"))
+    catalog.set_defaults(func=_lazy(".sharing", "catalog_command"))
     forget = commands.add_parser("forget", help=_("efface tout ce qui est enregistré sur un élève"))
     forget.add_argument("pseudonym", metavar=_("PSEUDONYME"))
+    forget.set_defaults(func=_forget)
     export = commands.add_parser("export", help=_("affiche en JSON tout ce qui est enregistré sur un élève "
                                                   "(ses données, pas un jeu : pour partager un jeu, sesame pack)"))
     export.add_argument("pseudonym", metavar=_("PSEUDONYME"))
+    export.set_defaults(func=_export)
+    # Commands whose module adds its own parser; what runs each is set here until those
+    # modules set it themselves (set_defaults(func=…) beside their add_parser).
     from .gift_commands import add_parsers as add_gift_parsers
 
     add_gift_parsers(commands)
     from .editor.command import add_parser as add_edit_parser
 
     add_edit_parser(commands)
+    for name, module, function in (("import-gift", ".gift_commands", "import_command"),
+                                   ("export-gift", ".gift_commands", "export_command"),
+                                   ("edit", ".editor.command", "command")):
+        sub = commands.choices[name]
+        if sub.get_default("func") is None:
+            sub.set_defaults(func=_lazy(module, function))
     return parser
 
 
@@ -103,48 +132,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.lang:
             set_language(args.lang)
         return _play(args, package=Path(opened[0]))
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     if args.lang:
         set_language(args.lang)
-    if args.command in (None, "play"):
-        return _play(args)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "replay":
-        return _replay(args)
-    if args.command == "report":
-        return _report(args)
-    if args.command == "forget":
-        return _forget(args)
-    if args.command == "export":
-        return _export(args)
-    if args.command == "guide":
-        return _guide(args)
-    if args.command in ("pack", "import", "catalog"):
-        from . import sharing
+    command: Command = args.func  # each command registered its own (set_defaults)
+    return command(args)
 
-        return {"pack": sharing.pack_command, "import": sharing.import_command,
-                "catalog": sharing.catalog_command}[args.command](args)
-    if args.command in ("import-gift", "export-gift"):
-        from . import gift_commands
 
-        return (gift_commands.import_command if args.command == "import-gift"
-                else gift_commands.export_command)(args)
-    if args.command == "edit":
-        from .editor.command import command as edit_command
+def _schema(args: argparse.Namespace) -> int:
+    from .content.schema import schema_text
 
-        return edit_command(args)
-    if args.command == "bench":
-        from .bench import main as bench_main
+    sys.stdout.write(schema_text())
+    return 0
 
-        return bench_main()
-    if args.command == "schema":
-        from .content.schema import schema_text
 
-        sys.stdout.write(schema_text())
-        return 0
-    return 2
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    return bench_main()
 
 
 def _play(args: argparse.Namespace, package: Path | None = None) -> int:

@@ -9,6 +9,7 @@ core.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -73,58 +74,16 @@ class PlayScene(Scene):
             self.relayout()
 
     def react(self, events: list[ev.Event]) -> None:
-        ui = self.app.ui
+        """Turn the events a command gave into panels, sounds and words: each event type
+        has its handler (``ON_EVENT``); then the panels opened are put in reading order."""
         self._fresh = []
         for event in events:
-            if isinstance(event, ev.RoomEntered):
-                self.scroll = 0
-            elif isinstance(event, ev.DocumentOpened):
-                self.open(DocumentPanel(self, event.document))
-            elif isinstance(event, ev.PuzzleOpened):
-                self.open(PuzzlePanel(self, event.puzzle))
-            elif isinstance(event, ev.QuestionShown):
-                self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)]
-                self.open(PuzzlePanel(self, event.puzzle, closable=False))
-            elif isinstance(event, ev.RoundStarted):
-                round_ = next(r for r in self.game.rounds if r.id == event.round)
-                lines = [_("Manche {n} sur {total}").format(n=event.number, total=len(self.game.rounds))]
-                if round_.intro:
-                    lines.append(round_.intro.get(self.locale))
-                if event.time_limit_s:
-                    lines.append(_("Temps pour cette manche : {t}.").format(t=clock_text(event.time_limit_s)))
-                self.open(MessagePanel(self, round_.title.get(self.locale), "\n\n".join(lines)))
-            elif isinstance(event, ev.TextShown):
-                self.open(MessagePanel(self, "", event.text.get(self.locale)))
-            elif isinstance(event, ev.Refused):
-                if event.reason in ("locked", "cooldown", "not_usable", "no_more_hints"):
-                    self.open(MessagePanel(self, "", event.describe(self.locale), icon="lock"
-                                           if event.reason == "locked" else None))
-                    ui.play("wrong" if event.reason != "no_more_hints" else "hint")
-            elif isinstance(event, ev.ItemGained):
-                self.toast = _("Ajouté à l’inventaire : {item}").format(
-                    item=self.game.items[event.item].name.get(self.locale))
-            elif isinstance(event, ev.Unlocked):
-                ui.play("unlock")
-            elif isinstance(event, ev.HintGiven):
-                ui.play("hint")
-            elif isinstance(event, ev.AnswerJudged):
-                ui.play("right" if event.correct else "wrong")
-            elif isinstance(event, ev.TimeRanOut):
-                self.open(MessagePanel(self, _("Le temps est écoulé"), _("Vous pouvez continuer à jouer : "
-                                                                           "le temps dépassé est noté.")))
-            elif isinstance(event, ev.GameEnded):
-                ui.play("end")
-        # What one command opened is read in order: the first panel ends on top; and a
-        # puzzle's verdict is read before what its answer set off (a story message).
-        fresh = list(reversed(self._fresh))
-        top = self.panels[-1] if self.panels else None
-        answered = isinstance(top, PuzzlePanel) and any(
-            isinstance(e, ev.AnswerJudged) and e.puzzle == top.puzzle.id for e in events)
-        if answered:
-            self.panels[-1:-1] = fresh
-        else:
-            self.panels.extend(fresh)
-        self._fresh = None
+            for kind in type(event).__mro__:
+                handler = ON_EVENT.get(kind)
+                if handler is not None:
+                    handler(self, event)
+                    break
+        self._place_fresh(events)
         for panel in self.panels:
             panel.on_events(events)
         if self.session.ended and self.game.genre != "escape":
@@ -133,6 +92,63 @@ class PlayScene(Scene):
         if self.session.ended and not any(isinstance(p, (PuzzlePanel, MessagePanel)) for p in self.panels):
             self.finish()
         self.relayout()
+
+    def _place_fresh(self, events: list[ev.Event]) -> None:
+        """What one command opened is read in order: the first panel ends on top; and a
+        puzzle's verdict is read before what its answer set off (a story message)."""
+        fresh = list(reversed(self._fresh or []))
+        top = self.panels[-1] if self.panels else None
+        answered = isinstance(top, PuzzlePanel) and any(
+            isinstance(e, ev.AnswerJudged) and e.puzzle == top.puzzle.id for e in events)
+        if answered:
+            self.panels[-1:-1] = fresh
+        else:
+            self.panels.extend(fresh)
+        self._fresh = None
+
+    # --- one handler per event type (registered in ON_EVENT, below the class) ----------
+
+    def _room_entered(self, event: ev.RoomEntered) -> None:
+        self.scroll = 0
+
+    def _document_opened(self, event: ev.DocumentOpened) -> None:
+        self.open(DocumentPanel(self, event.document))
+
+    def _puzzle_opened(self, event: ev.PuzzleOpened) -> None:
+        self.open(PuzzlePanel(self, event.puzzle))
+
+    def _question_shown(self, event: ev.QuestionShown) -> None:
+        self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)]
+        self.open(PuzzlePanel(self, event.puzzle, closable=False))
+
+    def _round_started(self, event: ev.RoundStarted) -> None:
+        round_ = next(r for r in self.game.rounds if r.id == event.round)
+        lines = [_("Manche {n} sur {total}").format(n=event.number, total=len(self.game.rounds))]
+        if round_.intro:
+            lines.append(round_.intro.get(self.locale))
+        if event.time_limit_s:
+            lines.append(_("Temps pour cette manche : {t}.").format(t=clock_text(event.time_limit_s)))
+        self.open(MessagePanel(self, round_.title.get(self.locale), "\n\n".join(lines)))
+
+    def _text_shown(self, event: ev.TextShown) -> None:
+        self.open(MessagePanel(self, "", event.text.get(self.locale)))
+
+    def _refused(self, event: ev.Refused) -> None:
+        if event.reason in ("locked", "cooldown", "not_usable", "no_more_hints"):
+            self.open(MessagePanel(self, "", event.describe(self.locale), icon="lock"
+                                   if event.reason == "locked" else None))
+            self.app.ui.play("wrong" if event.reason != "no_more_hints" else "hint")
+
+    def _item_gained(self, event: ev.ItemGained) -> None:
+        self.toast = _("Ajouté à l’inventaire : {item}").format(
+            item=self.game.items[event.item].name.get(self.locale))
+
+    def _answer_judged(self, event: ev.AnswerJudged) -> None:
+        self.app.ui.play("right" if event.correct else "wrong")
+
+    def _time_ran_out(self, event: ev.TimeRanOut) -> None:
+        self.open(MessagePanel(self, _("Le temps est écoulé"), _("Vous pouvez continuer à jouer : "
+                                                                   "le temps dépassé est noté.")))
 
     def finish(self) -> None:
         from .debrief import DebriefScene
@@ -568,3 +584,25 @@ class PlayScene(Scene):
                 if left <= 0 and not (self.game.genre == "escape" and self.session.state.time_up):
                     self.do(cmd.Tick(self.t))
         return animating
+
+
+def _sound(name: str) -> Callable[[PlayScene, ev.Event], None]:
+    return lambda scene, event: scene.app.ui.play(name)
+
+
+# What the scene does with each event the core sends back (a subclass uses its parent's).
+ON_EVENT: dict[type[ev.Event], Callable[[PlayScene, Any], None]] = {
+    ev.RoomEntered: PlayScene._room_entered,
+    ev.DocumentOpened: PlayScene._document_opened,
+    ev.PuzzleOpened: PlayScene._puzzle_opened,
+    ev.QuestionShown: PlayScene._question_shown,
+    ev.RoundStarted: PlayScene._round_started,
+    ev.TextShown: PlayScene._text_shown,
+    ev.Refused: PlayScene._refused,
+    ev.ItemGained: PlayScene._item_gained,
+    ev.Unlocked: _sound("unlock"),
+    ev.HintGiven: _sound("hint"),
+    ev.AnswerJudged: PlayScene._answer_judged,
+    ev.TimeRanOut: PlayScene._time_ran_out,
+    ev.GameEnded: _sound("end"),
+}

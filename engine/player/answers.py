@@ -462,7 +462,9 @@ class HotspotInput(Input):
 
     def act(self, action):
         if action[0] == "picture":
-            pos = pygame.mouse.get_pos() if self.scene.last_click is None else self.scene.last_click
+            # where the click or tap that activated the picture landed (the scene keeps it);
+            # never the global mouse: a widget reads no global
+            pos = self.area.rect.center if self.scene.last_click is None else self.scene.last_click
             self.set_point(pos)
             return True
         return False

@@ -12,7 +12,9 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..i18n import set_language
 from .prefs import Preferences
@@ -64,7 +66,10 @@ class Ui:
 
 class App:
     def __init__(self, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
-                 prefs: Preferences | None = None, seed: int | None = None) -> None:
+                 prefs: Preferences | None = None, seed: int | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        # The wall clock, read here only: scenes are given the time (a test passes its own).
+        self.now: Callable[[], datetime] = clock or (lambda: datetime.now().astimezone())
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Sésame")
@@ -81,6 +86,9 @@ class App:
         # What a screen reader or text-to-speech would say now (the focused widget's
         # ``speech``), and who says it: none is bundled; a platform's voice plugs in here.
         self.spoken = ""
+        # The mediator's editor (engine.editor.server), once the home screen started it:
+        # typed loosely, so that the player never imports the editor.
+        self.editor: Any = None
         self.voice: Callable[[str], None] | None = None
         self.running = True
         self.clock = pygame.time.Clock()

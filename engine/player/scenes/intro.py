@@ -6,8 +6,6 @@ A game that cannot be loaded shows its problems here, in words, and the program 
 from __future__ import annotations
 
 import os
-import time
-from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -291,14 +289,15 @@ class IntroScene(Scene):
         if session is None:
             teams = tuple(_("Équipe {n}").format(n=i + 1) for i in range(self.teams)) \
                 if game.genre == "challenge" else ()
-            seed = self.app.seed if self.app.seed is not None else int(time.time() * 1000) % 2**31
+            now = self.app.now()  # the time is given by the app, never read here
+            seed = self.app.seed if self.app.seed is not None else int(now.timestamp() * 1000) % 2**31
             options = Options(seed=seed, time_factor=self.app.prefs["time_factor"], teams=teams)
             who = self.fields["who"].value.strip() if "who" in self.fields else ""
             members = tuple(p.strip() for p in self.fields["members"].value.split(",") if p.strip()) \
                 if "members" in self.fields else ()
             session = Session(game, options=options, save_path=path, player=who,
                               group=self.fields["group"].value.strip() if "group" in self.fields else "",
-                              members=members, started_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+                              members=members, started_at=now.isoformat(timespec="seconds"),
                               lock=lock)
         else:
             session.lock = lock

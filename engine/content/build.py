@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..core import puzzles
+from ..core import effects, puzzles
 from ..core.model import (
     Accept,
     Attempts,
@@ -63,8 +63,8 @@ def _effects(raw: list[Mapping[str, Any]] | None, locale: str) -> tuple[Effect, 
     out = []
     for entry in raw or ():
         kind = next(k for k in entry if k != "value")
-        if kind == "show":
-            out.append(Effect("show", text=Text.of(entry["show"], locale)))
+        if effects.KINDS[kind].text:
+            out.append(Effect(kind, text=Text.of(entry[kind], locale)))
         else:
             out.append(Effect(kind, entry[kind], int(entry.get("value", 1))))
     return tuple(out)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from . import effects as effect_kinds
 from . import events as ev
 from . import puzzles as ptypes
 from .commands import AddTime, Answer, Command, Examine, Go, Hint, Inspect, Next, Skip, Stop, Tick, Use
@@ -107,30 +108,9 @@ class _Turn:
         for effect in effects:
             if self.ending is not None:
                 return
-            kind, target = effect.kind, effect.target
-            if kind == "give" and target not in self.inventory:
-                self.inventory.append(target)
-                self.emit(ev.ItemGained(target))
-            elif kind == "take" and target in self.inventory:
-                self.inventory.remove(target)
-                self.emit(ev.ItemLost(target))
-            elif kind in ("set", "clear"):
-                value = kind == "set"
-                if (target in self.flags) != value:
-                    (self.flags.add if value else self.flags.discard)(target)
-                    self.emit(ev.FlagChanged(target, value))
-            elif kind == "add":
-                self.counters[target] = self.counters.get(target, 0) + effect.value
-                self.emit(ev.CounterChanged(target, self.counters[target]))
-            elif kind == "unlock" and target not in self.sets["unlocked"]:
-                self.sets["unlocked"].add(target)
-                self.emit(ev.Unlocked(target))
-            elif kind == "show" and effect.text is not None:
-                self.emit(ev.TextShown(effect.text))
-            elif kind == "goto":
-                self.enter(target)
-            elif kind == "end":
-                self.finish(target)
+            kind = effect_kinds.KINDS.get(effect.kind)
+            if kind is not None:  # the schema admits only registered kinds
+                kind.apply(self, effect)
 
     def enter(self, room_id: str) -> None:
         self.room = room_id

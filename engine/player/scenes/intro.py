@@ -209,7 +209,7 @@ class IntroScene(Scene):
         m, p = ui.metrics, ui.palette
         locale = ui.prefs["language"]
         parts = []
-        for label, text in ((_("L’histoire"), game.story_intro), (_("Votre mission"), game.story_goal),
+        for label, text in ((_("L’histoire"), game.story_intro), (_("Ta mission"), game.story_goal),
                             (_("Comment jouer"), game.story_how_to_play)):
             if text is None:
                 continue

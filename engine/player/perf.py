@@ -58,7 +58,8 @@ def measure(app, count=60):
         pygame.display.flip()
         (composes if index == 0 else times).append((time.perf_counter() - start) * 1000)
 for folder in sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file()):
-    app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=read_walkthrough(folder / "walkthrough.yaml").options.seed)
+    seed = read_walkthrough(folder / "walkthrough.yaml").options.seed
+    app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=seed)
     app.push(HomeScene(app))
     pilot = Pilot(app)
     app.push(IntroScene(app, str(folder)))
@@ -162,7 +163,8 @@ from engine.player.scenes.home import HomeScene
 from engine.player.scenes.intro import IntroScene
 from engine.replay import read_walkthrough
 folder = Path({folder!r})
-app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=read_walkthrough(folder / "walkthrough.yaml").options.seed)
+seed = read_walkthrough(folder / "walkthrough.yaml").options.seed
+app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=seed)
 app.push(HomeScene(app))
 pilot = Pilot(app)
 app.push(IntroScene(app, str(folder)))

@@ -50,7 +50,7 @@ def picture(ui, folder: Path | str, name: str, width: int, height: int) -> pygam
     return placeholder(ui, (max(1, width), max(1, height)), loaded.problem)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)  # scaled pictures, at most a screen each
 def load(folder: str, name: str, width: int, height: int) -> Picture:
     """Read, check, decode and scale; cached by file and size."""
     known = _refused.get((folder, name))

@@ -155,9 +155,8 @@ def _bench(args: argparse.Namespace) -> int:
 def _play(args: argparse.Namespace, package: Path | None = None) -> int:
     game = None
     if args.command == "play":
-        game = resolve_game(args.game)
+        game = find_game(args.game)
         if game is None:
-            print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
             return 2
     try:
         width, height = (int(x) for x in args.size.lower().split("x"))
@@ -176,9 +175,8 @@ def _guide(args: argparse.Namespace) -> int:
     from .content.loader import load_game
     from .guide import write
 
-    path = resolve_game(args.game)
+    path = find_game(args.game)
     if path is None:
-        print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
         return 2
     try:
         game = load_game(path).game
@@ -190,6 +188,14 @@ def _guide(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     print(_("Guide d’animation écrit : {path}").format(path=write(game, out, args.lang or "fr")))
     return 0
+
+
+def find_game(name: str) -> Path | None:
+    """``resolve_game``, saying on the error stream when there is no such game."""
+    path = resolve_game(name)
+    if path is None:
+        print(_("sesame: jeu « {game} » introuvable").format(game=name), file=sys.stderr)
+    return path
 
 
 def resolve_game(name: str) -> Path | None:
@@ -242,9 +248,8 @@ def _replay(args: argparse.Namespace) -> int:
     from .core.text import for_terminal
     from .replay import WALKTHROUGH, read_walkthrough, replay
 
-    path = resolve_game(args.game)
+    path = find_game(args.game)
     if path is None:
-        print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
         return 2
     folder = path if path.is_dir() else path.parent
     walkthrough_path = Path(args.walkthrough) if args.walkthrough else folder / WALKTHROUGH

@@ -77,15 +77,14 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from .cli import resolve_game
+    from .cli import find_game
     from .content.diagnostics import ContentError
     from .content.gift import export_game
     from .content.loader import load_game
     from .storage import reason
 
-    path = resolve_game(args.game)
+    path = find_game(args.game)
     if path is None:
-        print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
         return 2
     try:
         loaded = load_game(path)

@@ -31,11 +31,10 @@ def _print_all(diagnostics: list[Any], stream: Any = sys.stderr) -> None:
 
 
 def pack_command(args: argparse.Namespace) -> int:
-    from .cli import resolve_game
+    from .cli import find_game
 
-    folder = resolve_game(args.game)
+    folder = find_game(args.game)
     if folder is None:
-        print(_("sesame: jeu « {game} » introuvable").format(game=args.game), file=sys.stderr)
         return 2
     folder = folder if folder.is_dir() else folder.parent
     try:

@@ -235,3 +235,25 @@ def test_script_in_a_game_is_shown_as_text() -> None:
             assert "<script>alert" not in page and "<img src=x" not in page
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
             assert "script-src 'self'" in dict(headers)["Content-Security-Policy"]
+
+
+def test_importer_takes_a_moodle_gift_bank_as_a_new_quiz(sesame_home: Path) -> None:
+    """The editor's « Importer » accepts a .gift file as ``sesame import-gift`` does: a
+    new quiz in the games folder that checks and replays; a broken file is refused."""
+    from engine.content.check import check_path
+    from engine.editor import actions
+
+    from .conftest import ROOT
+
+    data = (ROOT / "tests" / "fixtures" / "gift" / "moodle_doc.gift").read_bytes()
+    folder = actions.import_package(data, "Banque de 3e.gift")
+    again = actions.import_package(data, "Banque de 3e.gift")
+    assert folder != again and folder.parent == again.parent == sesame_home / "games"
+    report = check_path(folder)
+    assert not report.errors, [str(d) for d in report.errors]
+    assert (folder / "walkthrough.yaml").is_file()
+    import pytest
+
+    with pytest.raises(actions.ActionError) as refused:
+        actions.import_package(b"::q:: Une question {=oui ~non", "abime.gift")
+    assert "abime.gift" in str(refused.value)

@@ -241,6 +241,10 @@ def share(folder: Path, out: Path) -> Path:
 
 
 def import_package(data: bytes, filename: str, replace: bool = False) -> Path:
+    """« Importer »: a ``.sesame`` package, or a Moodle question bank (``.gift``),
+    which becomes a new quiz in the user's games folder."""
+    if filename.lower().endswith(".gift"):
+        return import_gift(data, filename)
     from ..content.package import Conflict, PackageError, install, unpack
 
     work = user_dir("editor") / "imports"
@@ -259,3 +263,26 @@ def import_package(data: bytes, filename: str, replace: bool = False) -> Path:
         raise ActionError(str(conflict)) from None
     finally:
         incoming.unlink(missing_ok=True)
+
+
+def import_gift(data: bytes, filename: str) -> Path:
+    """A Moodle GIFT bank turned into a quiz, as ``sesame import-gift`` does, in a new
+    folder of the games folder (never over an existing game)."""
+    from ..content.gift import GiftError, import_file, write_game
+
+    work = user_dir("editor") / "imports"
+    work.mkdir(parents=True, exist_ok=True)
+    stem = slug(Path(filename).stem) or "quiz"
+    incoming = work / f"{stem}.gift"
+    storage.write_atomic(incoming, data)
+    try:
+        imported = import_file(incoming)
+    except GiftError as error:
+        raise ActionError("; ".join(str(d) for d in error.diagnostics[:3])) from None
+    finally:
+        incoming.unlink(missing_ok=True)
+    folder, number = games_folder() / stem, 2
+    while folder.exists():
+        folder, number = games_folder() / f"{stem}-{number}", number + 1
+    write_game(imported, folder, Path(filename).name)
+    return folder

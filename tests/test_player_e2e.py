@@ -252,7 +252,7 @@ def test_reading_a_huge_folder_keeps_the_window_answering_and_can_be_cancelled(t
     started = time.monotonic()
     while picker.work.job.progress.count < 50:
         app.step([], dt=0.01)  # the frame loop goes on meanwhile
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 60  # generous: CI machines are shared
     app.step([], dt=0.3)  # the progress is drawn again a few times a second
     assert "fichiers ou dossiers vus" in picker.message
     assert not picker.widget("use-path").enabled

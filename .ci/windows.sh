@@ -82,7 +82,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # With Wine's recommended packages: its X11 driver needs libxrender1, libxrandr2… from them.
+    apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 wine --version
 done_step

@@ -64,6 +64,7 @@ winpy() { wine_run "$PYDIR/python.exe" "$@"; }
 XVFB_PID=
 KEEPER_PID=
 cleanup() {
+    set +e  # everything below is tried, whatever fails
     [ -n "$KEEPER_PID" ] && kill "$KEEPER_PID" 2>/dev/null
     wineserver -k 2>/dev/null   # this prefix's server only (WINEPREFIX)
     [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null

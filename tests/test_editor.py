@@ -213,6 +213,8 @@ def test_uploads_and_links_never_write_outside_the_game() -> None:
         assert sorted(p.name for p in (folder / "images").iterdir()) == ["x.png", "x_2.png", "x_3.png", "x_4.png"]
         shutil.rmtree(folder / "images")
         os.symlink(outside, folder / "images")  # a shared game whose images/ points elsewhere
+        if not (folder / "images").is_symlink():
+            pytest.skip("os.symlink reports success but makes no link (a Wine 8 gap): the rest needs a link")
         status, _h, body = _request(editor, "POST", f"/game/{key}/image", {**good, "X-Filename": "y.png"}, png(4, 4))
         assert json.loads(body)["ok"] is False
         assert list(outside.iterdir()) == []

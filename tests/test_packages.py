@@ -148,8 +148,10 @@ def test_hostile_packages_are_refused_before_anything_is_written(case: str, tmp_
     with pytest.raises(PackageError) as refused:
         unpack(forged, into=workspace)
     [diagnostic] = refused.value.diagnostics
-    expected = CODES[case] if case != "tampered" else "checksum"
-    assert diagnostic.code == f"package.{expected}", (diagnostic.code, diagnostic.message)
+    expected = {CODES[case] if case != "tampered" else "checksum"}
+    if case == "backslash":  # Python's zipfile on Windows reads « \\ » as « / »: then « .. » refuses it
+        expected.add("outside")
+    assert diagnostic.code in {f"package.{code}" for code in expected}, (diagnostic.code, diagnostic.message)
     assert diagnostic.file.startswith(f"{case}.sesame")
     assert list(workspace.iterdir()) == []  # the temporary folder is gone too
     assert not (tmp_path / "evil.txt").exists() and not Path("/tmp/evil.txt").exists()

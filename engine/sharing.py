@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -116,6 +115,8 @@ def build_catalogue(source: Path, out: Path) -> tuple[list[dict[str, Any]], list
     """Check every package of ``source``, then write the static catalogue into ``out``:
     ``index.html``, ``catalog.json``, ``packages/`` (copies) and ``images/`` (first
     screens). Returns the entries and the refused packages with their reasons."""
+    from .player.snapshot import first_screen  # the player draws; this module stays free of pygame
+
     entries: list[dict[str, Any]] = []
     refused: list[tuple[str, list[Any]]] = []
     (out / "packages").mkdir(parents=True, exist_ok=True)
@@ -130,7 +131,7 @@ def build_catalogue(source: Path, out: Path) -> tuple[list[dict[str, Any]], list
             manifest = unpacked.manifest
             stem = f"{manifest['id']}-{manifest.get('version', '')}"
             image = out / "images" / f"{stem}.png"
-            first_screen(unpacked.folder, image)
+            first_screen(unpacked.folder, image, THUMBNAIL)
             if package.resolve() != (out / "packages" / package.name).resolve():
                 shutil.copyfile(package, out / "packages" / package.name)
             entries.append(_entry(manifest, package.name, image.name, package.stat().st_size))
@@ -167,25 +168,6 @@ def _entry(manifest: dict[str, Any], package: str, image: str, size: int) -> dic
                     for a in authors],
         "package": f"packages/{package}", "image": f"images/{image}", "bytes": size,
     }
-
-
-def first_screen(folder: Path, target: Path) -> None:
-    """The game's first screen (its introduction), drawn by the real player off-screen
-    and scaled to a thumbnail."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
-
-    from .player.app import App
-    from .player.prefs import Preferences
-    from .player.scenes.intro import IntroScene
-
-    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True}), seed=0)
-    app.push(IntroScene(app, str(folder)))
-    app.step([])
-    picture = pygame.transform.smoothscale(app.surface, THUMBNAIL)
-    pygame.image.save(picture, str(target))
 
 
 GENRES = {"escape": "Escape game", "quiz": "Quiz", "challenge": "Défi"}

@@ -16,11 +16,12 @@ import pkgutil, importlib, engine.core, engine.content, engine.results
 for package in (engine.core, engine.content, engine.results):
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(info.name)
-import engine.replay, engine.cli, engine.guide, engine.session
+import engine.replay, engine.cli, engine.guide, engine.session, engine.sharing
 from engine.cli import main
 assert main(["check", {str(FIXTURES / "mini_escape")!r}]) == 0
 assert main(["replay", {str(FIXTURES / "mini_escape")!r}]) == 0
 assert main(["forget", "Personne"]) == 0
+assert main(["pack", {str(FIXTURES / "mini_escape")!r}, "--out", sys.argv[1]]) == 0  # sharing needs no screen
 print("pure")
 """
 
@@ -30,7 +31,7 @@ def test_everything_but_the_player_runs_without_pygame(tmp_path):
     # random numbers) and UTF-8 output (else the French messages come in the ANSI code page)
     env = {"SESAME_HOME": str(tmp_path), "PATH": "", "PYTHONUTF8": "1",
            **{name: os.environ[name] for name in ("SYSTEMROOT",) if name in os.environ}}
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, encoding="utf-8",
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "paquets")], capture_output=True, text=True, encoding="utf-8",
                             cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("pure")

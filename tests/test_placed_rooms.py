@@ -10,7 +10,6 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from engine.core import commands as cmd  # noqa: E402
@@ -19,10 +18,10 @@ from engine.player.pilot import Pilot  # noqa: E402
 from engine.player.prefs import Preferences  # noqa: E402
 from engine.player.scenes.home import HomeScene  # noqa: E402
 from engine.player.scenes.intro import IntroScene  # noqa: E402
-from engine.player.widgets import Area, Button  # noqa: E402
 from engine.replay import read_walkthrough  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402
+from .test_player_screens import assert_fits  # noqa: E402 - one layout check for every screen
 
 GAME = GAMES / "stereotypes"
 CONFIGS = {
@@ -33,22 +32,8 @@ CONFIGS = {
 }
 
 
-def check_room(app: App) -> None:
-    window = pygame.Rect((0, 0), app.size)
-    widgets = [w for w in app.scene.visible_widgets() if w.rect.width and w.rect.height]
-    for widget in widgets:
-        assert window.contains(widget.rect), f"{widget.id} leaves the window: {widget.rect}"
-        if isinstance(widget, Button) and widget.label:
-            assert widget.needed_height(app.ui, widget.rect.width) <= widget.rect.height + 2, \
-                f"the label of {widget.id} does not fit: « {widget.label} »"
-    solid = [w for w in widgets if not isinstance(w, Area)]
-    for index, first in enumerate(solid):
-        for second in solid[index + 1:]:
-            assert not first.rect.colliderect(second.rect), f"{first.id} overlaps {second.id}"
-
-
-@pytest.mark.parametrize("config", CONFIGS)
-def test_every_room_fits_on_its_picture_or_as_a_column(config):
+def started(config: str) -> tuple[App, Pilot]:
+    """The stereotypes game, just started, in ``config``."""
     size, prefs = CONFIGS[config]
     app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
     app.push(HomeScene(app))
@@ -56,6 +41,12 @@ def test_every_room_fits_on_its_picture_or_as_a_column(config):
     app.push(IntroScene(app, str(GAME)))
     pilot.click("start")
     pilot.dismiss()
+    return app, pilot
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_every_room_fits_on_its_picture_or_as_a_column(config):
+    app, pilot = started(config)
     seen = set()
     for _line, command in read_walkthrough(GAME / "walkthrough.yaml").commands:
         if command is None:
@@ -66,7 +57,7 @@ def test_every_room_fits_on_its_picture_or_as_a_column(config):
             scene = app.scene
             room = getattr(scene, "session", None) and scene.session.state.room
             if room and getattr(scene, "panel", True) is None:
-                check_room(app)
+                assert_fits(app)
                 seen.add(room)
     assert seen == {"hall", "cdi", "techno", "orientation", "gymnase"}
 
@@ -74,13 +65,7 @@ def test_every_room_fits_on_its_picture_or_as_a_column(config):
 def test_large_text_turns_a_crowded_picture_into_a_column():
     shown = {}
     for config in ("1366_default", "1366_text200"):
-        size, prefs = CONFIGS[config]
-        app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
-        app.push(HomeScene(app))
-        pilot = Pilot(app)
-        app.push(IntroScene(app, str(GAME)))
-        pilot.click("start")
-        pilot.dismiss()
+        app, _pilot = started(config)
         shown[config] = (app.scene.placed, app.scene.viewport is None)
     assert shown["1366_default"] == (True, True)  # on the picture, nothing to scroll
     assert shown["1366_text200"] == (False, False)  # a column that scrolls, no picture

@@ -251,7 +251,9 @@ def test_reading_a_huge_folder_keeps_the_window_answering_and_can_be_cancelled(t
     assert isinstance(picker, FolderScene) and picker.busy
     started = time.monotonic()
     while picker.work.job.progress.count < 50:
-        app.step([], dt=0.01)  # the frame loop goes on meanwhile
+        app.step([], dt=0.01)  # the frame loop goes on meanwhile,
+        time.sleep(0.005)  # and waits for the next frame as App.run's clock does (a loop
+        # that never waits starves the worker of the GIL: ~1 file a second)
         assert time.monotonic() - started < 60  # generous: CI machines are shared
     app.step([], dt=0.3)  # the progress is drawn again a few times a second
     assert "fichiers ou dossiers vus" in picker.message

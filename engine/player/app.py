@@ -22,7 +22,12 @@ from .theme import Metrics, Palette, palette
 
 IDLE_FPS = 10     # when nothing moves: wake up 10 times a second to read input
 BUSY_FPS = 60     # while an animation runs
-MIN_SIZE = (1280, 720)
+MIN_SIZE = (1024, 600)  # the smallest window every screen is laid out for (tested)
+# What a window's frame and the desktop's panels (title bar, taskbar, dock) take from the
+# display, at most: SDL tells the display's size, not its work area, so a window that
+# asks for less than the display minus these fits; on a smaller screen it opens
+# maximised and the window manager fits it to the work area.
+FRAME_ALLOWANCE = (16, 96)
 
 
 def configure_sdl() -> None:
@@ -49,6 +54,17 @@ from .sound import Sounds  # noqa: E402
 from .typeset import Typesetter  # noqa: E402
 
 
+def set_window_icon() -> None:
+    """The window's icon (a door ajar with a keyhole, ``assets/icon.svg``) instead of
+    pygame's snake; silently pygame's when the picture cannot be read."""
+    from ..paths import assets
+
+    try:
+        pygame.display.set_icon(pygame.image.load_sized_svg(str(assets() / "icon.svg"), (64, 64)))
+    except (pygame.error, FileNotFoundError, AttributeError):
+        pass
+
+
 @dataclass
 class Ui:
     """What every scene draws with: preferences, colours, sizes, text, sounds."""
@@ -73,6 +89,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Sésame")
+        set_window_icon()
         self.prefs = prefs or Preferences.load()
         self.seed = seed  # fixed by tests; otherwise each game draws its own
         self.windowed_size = size
@@ -99,7 +116,36 @@ class App:
         if self.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
-        return pygame.display.set_mode(size, pygame.RESIZABLE)
+        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        try:  # the window manager keeps the window at least this big
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (pygame.error, AttributeError):  # no window (a driver without one)
+            pass
+        return surface
+
+    def fit_to_screen(self) -> None:
+        """Make the window fit the screen it opens on: the size asked for when the
+        display has room for it and its frame, else maximised (the window manager then
+        gives it the work area: the display without title bar and taskbar)."""
+        if self.fullscreen:
+            return
+        sizes = pygame.display.get_desktop_sizes()
+        if not sizes:
+            return
+        desktop = sizes[0]
+        width, height = self.windowed_size
+        if (width + FRAME_ALLOWANCE[0] <= desktop[0]
+                and height + FRAME_ALLOWANCE[1] <= desktop[1]):
+            return
+        # Smaller than the display minus its frame first, so that « Restaurer » gives a
+        # window that fits too; then maximised.
+        self.windowed_size = (max(MIN_SIZE[0], min(width, desktop[0] - FRAME_ALLOWANCE[0])),
+                              max(MIN_SIZE[1], min(height, desktop[1] - FRAME_ALLOWANCE[1])))
+        self.resize(self.windowed_size)
+        try:
+            pygame.Window.from_display_module().maximize()
+        except (pygame.error, AttributeError):
+            pass
 
     def _make_ui(self) -> Ui:
         set_language(self.prefs["language"])

@@ -17,6 +17,7 @@ def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscree
 
     tidy()  # temporary files a killed Sésame left behind
     app = App(size, fullscreen)
+    app.fit_to_screen()
     app.push(HomeScene(app))
     if game is not None:
         app.push(IntroScene(app, str(game)))

@@ -259,3 +259,19 @@ def test_importer_takes_a_moodle_gift_bank_as_a_new_quiz(sesame_home: Path) -> N
     with pytest.raises(actions.ActionError) as refused:
         actions.import_package(b"::q:: Une question {=oui ~non", "abime.gift")
     assert "abime.gift" in str(refused.value)
+
+
+def test_every_puzzle_type_brings_its_picker_entry_and_a_valid_example() -> None:
+    """The picker reads each type's name, hint and example from its plug-in (issue 11):
+    every registered type is offered, and its example is a puzzle the schema accepts."""
+    from engine.core import puzzles
+    from engine.editor import examples
+
+    assert set(examples.offered()) == set(puzzles.REGISTRY)
+    for kind in puzzles.REGISTRY:
+        made = examples.new_puzzle(kind, [{"id": "q1"}])
+        assert made["id"] == "q2" and made["type"] == kind
+        game = {"format": 1, "id": "t", "title": "T", "genre": "quiz", "puzzles": [made]}
+        wrong = [p for p in schema.validate(game) if p.path[:2] == ("puzzles", 0) and "document" not in p.path
+                 and "image" not in p.path]
+        assert wrong == [], (kind, wrong)

@@ -19,6 +19,7 @@ from ..core import puzzles
 from .changes import Pointer, get, to_text
 
 TEXT_REF = "#/$defs/text"
+_NUMERIC = ("integer", "number")  # JSON Schema's number types
 
 
 @dataclass
@@ -267,7 +268,7 @@ def new_value(item_node: dict[str, Any], existing: list[Any]) -> Any:
             sub = resolve(item_node.get("properties", {}).get(name, {}))
             if name == "id":
                 value["id"] = fresh_id(existing, "x")
-            elif sub.get("type") in ("integer", "number"):
+            elif sub.get("type") in _NUMERIC:
                 value[name] = 0
             elif "enum" in sub:
                 value[name] = sub["enum"][0]

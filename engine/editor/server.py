@@ -188,7 +188,7 @@ class Editor:
                 project.redo()
             elif op == "add_puzzle":
                 kind = str(payload.get("type"))
-                if kind not in examples.EXAMPLES:
+                if kind not in examples.offered():
                     raise ChangeError(kind)
                 existing = project.merged.get("puzzles") or []
                 project.change(AddItem(("puzzles",), examples.new_puzzle(kind, existing)))
@@ -285,11 +285,15 @@ def _images(folder: Path) -> list[str]:
 
 
 def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | None:
-    """What the picture tool draws on: a hotspot question's image and zones."""
+    """What the picture tool draws on: the image and zones of a puzzle whose type reads
+    both (its plug-in's fields say so, no type is named here)."""
+    from ..core import puzzles
+
     element = get(project.merged, pointer)
     if len(pointer) != 2 or pointer[0] != "puzzles" or not isinstance(element, dict):
         return None
-    if element.get("type") != "hotspot":
+    kind = puzzles.REGISTRY.get(str(element.get("type")))
+    if kind is None or not {"image", "zones"} <= kind.fields:
         return None
     zones = [z for z in element.get("zones") or [] if isinstance(z, dict)]
     return {"image": element.get("image") if isinstance(element.get("image"), str) else "",

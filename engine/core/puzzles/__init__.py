@@ -29,6 +29,17 @@ class Judgement:
 
 
 @dataclass(frozen=True)
+class EditorForm:
+    """What the editor's puzzle-type picker shows of a type: its name and what the player
+    does (both marked for translation with ``N_``), and an example that becomes the new
+    puzzle (its fields without the id and the type), a real one the author then changes."""
+
+    name: str
+    hint: str
+    example: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class PuzzleType:
     name: str
     fields: frozenset[str]  # the type-specific fields of the format it reads
@@ -49,6 +60,8 @@ class PuzzleType:
     answer_text: Callable[[Any, str], str | None] = lambda spec, detail: None
     # The parts of the puzzle's document that its answers name (a spot), for the lint.
     document_parts: Callable[[Any], tuple[str, ...]] | None = None
+    # The editor's form hint and example for this type (None: not offered by the picker).
+    form: EditorForm | None = None
 
     @property
     def partial_credit(self) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...i18n import N_
 from ..model import Text
-from . import Judgement, PuzzleType, expect, register
+from . import EditorForm, Judgement, PuzzleType, expect, register
 
 
 def _duplicates(ids: list[str], what: str) -> list[str]:
@@ -53,7 +53,11 @@ register(PuzzleType(
     "order", frozenset({"items", "labels", "partial"}), _build_order, _judge_order,
     lambda spec: list(spec.ids), lambda spec: _duplicates(list(spec.ids), N_("éléments")),
     lambda spec, locale: " → ".join(t.get(locale) for _i, t in spec.items),
-    shuffled=True, hide_solved_order=True))
+    shuffled=True, hide_solved_order=True, form=EditorForm(
+        N_("Remettre dans l’ordre"), N_("Des éléments à classer (écrits dans le bon ordre)."), {
+            "prompt": "Range ces inventions de la plus ancienne à la plus récente.",
+            "items": [{"id": "a", "text": "L’imprimerie"}, {"id": "b", "text": "La radio"},
+                      {"id": "c", "text": "Internet"}]})))
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,10 @@ register(PuzzleType(
     _judge_match, lambda spec: {i: i for i in spec.ids},
     lambda spec: _duplicates(list(spec.ids), N_("paires")),
     lambda spec, locale: " ; ".join(f"{left.get(locale)} ↔ {right.get(locale)}" for _i, left, right in spec.pairs),
-    shuffled=True))
+    shuffled=True, form=EditorForm(N_("Relier par paires"), N_("Des paires à relier (écrites reliées)."), {
+        "prompt": "Relie chaque média à sa forme.",
+        "pairs": [{"id": "a", "left": "Journal", "right": "Papier"},
+                  {"id": "b", "left": "Podcast", "right": "Son"}]})))
 
 
 @dataclass(frozen=True)
@@ -131,4 +138,8 @@ register(PuzzleType(
         tuple((c["id"], Text.of(c["label"], locale)) for c in raw["categories"]),
         tuple((i["id"], Text.of(i["text"], locale), i["category"]) for i in raw["items"])),
     _judge_categories, lambda spec: spec.expected, _problems_categories, _describe_categories,
-    shuffled=True))
+    shuffled=True, form=EditorForm(N_("Trier"), N_("Des éléments à ranger dans des catégories."), {
+        "prompt": "Trie ces affirmations.",
+        "categories": [{"id": "fait", "label": "Un fait"}, {"id": "opinion", "label": "Une opinion"}],
+        "items": [{"id": "i1", "text": "L’eau bout à 100 °C au niveau de la mer.", "category": "fait"},
+                  {"id": "i2", "text": "Ce film est le meilleur de l’année.", "category": "opinion"}]})))

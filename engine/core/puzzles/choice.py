@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...i18n import N_
 from ..model import Text, maybe_text
-from . import Judgement, PuzzleType, expect, register
+from . import EditorForm, Judgement, PuzzleType, expect, register
 
 
 @dataclass(frozen=True)
@@ -126,14 +127,26 @@ def _chosen_text(spec: Choice, detail: str) -> str | None:
 
 register(PuzzleType("single", _FIELDS - {"partial"}, _build, _judge_single,
                     lambda spec: sorted(spec.correct_ids)[0], _problems_single, _describe,
-                    answer_text=_chosen_text))
+                    answer_text=_chosen_text, form=EditorForm(
+                        N_("Choix unique"), N_("Une seule bonne réponse parmi plusieurs."), {
+                            "prompt": "Quelle est la capitale de l’Occitanie ?",
+                            "options": [{"id": "a", "text": "Toulouse", "correct": True},
+                                        {"id": "b", "text": "Montpellier"}, {"id": "c", "text": "Nîmes"}]})))
 register(PuzzleType("multiple", _FIELDS, _build, _judge_multiple,
                     lambda spec: sorted(spec.correct_ids), _problems_multiple, _describe,
-                    answer_text=_chosen_text))
+                    answer_text=_chosen_text, form=EditorForm(
+                        N_("Choix multiple"), N_("Plusieurs bonnes réponses à cocher."), {
+                            "prompt": "Lesquels sont des réseaux sociaux ?",
+                            "options": [{"id": "a", "text": "Instagram", "correct": True},
+                                        {"id": "b", "text": "TikTok", "correct": True},
+                                        {"id": "c", "text": "Un dictionnaire"}]})))
 # A poll: « who do you picture in this job? ». Unscored; the class compares its answers.
 register(PuzzleType("poll", _FIELDS - {"partial"}, _build, _judge_poll,
                     lambda spec: spec.options[0].id, _problems_poll, _describe_poll,
-                    scored=False, answer_text=_chosen_text))
+                    scored=False, answer_text=_chosen_text, form=EditorForm(
+                        N_("Sondage"), N_("Une opinion, sans bonne réponse ni points."), {
+                            "prompt": "Qu’en penses-tu ?",
+                            "options": [{"id": "a", "text": "D’accord"}, {"id": "b", "text": "Pas d’accord"}]})))
 
 
 @dataclass(frozen=True)
@@ -173,4 +186,6 @@ def _said_text(spec: TrueFalse, detail: str) -> str | None:
 
 
 register(PuzzleType("truefalse", frozenset({"answer", "labels"}), _build_tf, _judge_tf,
-                    lambda spec: spec.answer, lambda spec: [], _describe_tf, answer_text=_said_text))
+                    lambda spec: spec.answer, lambda spec: [], _describe_tf, answer_text=_said_text,
+                    form=EditorForm(N_("Vrai ou infox"), N_("Une affirmation à juger."), {
+                        "prompt": "Une photo peut être sortie de son contexte.", "answer": True})))

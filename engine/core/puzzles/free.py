@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...i18n import N_
 from ..text import fold
-from . import Judgement, PuzzleType, expect, register
+from . import EditorForm, Judgement, PuzzleType, expect, register
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ register(PuzzleType(
     "text", frozenset({"answers"}),
     lambda raw, locale: FreeText(tuple(raw["answers"])),
     _judge_text, lambda spec: spec.answers[0], _problems_text,
-    lambda spec, locale: " / ".join(spec.answers)))
+    lambda spec, locale: " / ".join(spec.answers),
+    form=EditorForm(N_("Réponse libre"), N_("Un mot ou une phrase à écrire."), {
+        "prompt": "Quel mot désigne une fausse information ?", "answers": ["infox", "fake news"]})))
 
 
 @dataclass(frozen=True)
@@ -95,4 +98,7 @@ def _describe_number(spec: Number, locale: str) -> str:
 
 register(PuzzleType(
     "number", frozenset({"answer", "tolerance", "unit", "scoring", "max_error", "min", "max"}),
-    _build_number, _judge_number, lambda spec: spec.answer, _problems_number, _describe_number))
+    _build_number, _judge_number, lambda spec: spec.answer, _problems_number, _describe_number,
+    form=EditorForm(N_("Nombre"), N_("Un nombre, avec une tolérance si l’on veut."), {
+        "prompt": "En quelle année a été votée la loi sur la liberté de la presse ?", "answer": 1881,
+        "tolerance": 0})))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import Judgement, PuzzleType, expect, register
+from ...i18n import N_
+from . import EditorForm, Judgement, PuzzleType, expect, register
 
 ARROWS = ("up", "down", "left", "right")
 
@@ -31,7 +32,9 @@ def _judge_code(spec: Code, answer: Any) -> Judgement:
 
 register(PuzzleType(
     "code", frozenset({"code"}), lambda raw, locale: Code(raw["code"]), _judge_code,
-    lambda spec: spec.code, lambda spec: [], lambda spec, locale: spec.code))
+    lambda spec: spec.code, lambda spec: [], lambda spec, locale: spec.code,
+    form=EditorForm(N_("Cadenas à code"), N_("Un code de chiffres ou de lettres."), {
+        "prompt": "Quel est le code du cadenas ?", "code": "1881"})))
 
 
 @dataclass(frozen=True)
@@ -53,4 +56,6 @@ def _describe_directions(spec: Directions, locale: str) -> str:
 register(PuzzleType(
     "directions", frozenset({"sequence"}),
     lambda raw, locale: Directions(tuple(raw["sequence"])), _judge_directions,
-    lambda spec: list(spec.sequence), lambda spec: [], _describe_directions))
+    lambda spec: list(spec.sequence), lambda spec: [], _describe_directions,
+    form=EditorForm(N_("Cadenas à flèches"), N_("Une suite de flèches."), {
+        "prompt": "Entre la suite de flèches.", "sequence": ["up", "right", "down"]})))

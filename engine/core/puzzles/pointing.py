@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...i18n import N_
 from ..model import Rect, Text, maybe_text
-from . import Judgement, PuzzleType, expect, register
+from . import EditorForm, Judgement, PuzzleType, expect, register
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,10 @@ def _describe_hotspot(spec: Hotspot, locale: str) -> str:
 
 
 register(PuzzleType("hotspot", frozenset({"image", "zones"}), _build_hotspot, _judge_hotspot,
-                    _solution_hotspot, _problems_hotspot, _describe_hotspot))
+                    _solution_hotspot, _problems_hotspot, _describe_hotspot, form=EditorForm(
+                        N_("Cliquer sur une image"), N_("Une ou plusieurs zones justes sur une image."), {
+                            "prompt": "Clique sur l’indice dans l’image.", "image": "images/image.png",
+                            "zones": [{"id": "z1", "x": 10, "y": 10, "w": 20, "h": 20, "correct": True}]})))
 
 
 @dataclass(frozen=True)
@@ -94,4 +98,6 @@ def _judge_spot(spec: Spot, answer: Any) -> Judgement:
 
 register(PuzzleType("spot", frozenset({"parts"}), lambda raw, locale: Spot(tuple(raw["parts"])),
                     _judge_spot, lambda spec: spec.parts[0], lambda spec: [],
-                    lambda spec, locale: ", ".join(spec.parts), document_parts=lambda spec: spec.parts))
+                    lambda spec, locale: ", ".join(spec.parts), document_parts=lambda spec: spec.parts,
+                    form=EditorForm(N_("Repérer l’indice"), N_("La partie d’un document qui cloche."), {
+                        "prompt": "Qu’est-ce qui cloche dans ce document ?", "document": "", "parts": ["date"]})))

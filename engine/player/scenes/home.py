@@ -9,6 +9,7 @@ import pygame
 from ...content.catalog import Card, list_games
 from ...i18n import _
 from ...session import resumable_save
+from .. import actions as act
 from .. import gfx
 from ..scene import Scene
 from ..widgets import Button, Widget
@@ -67,10 +68,10 @@ class HomeScene(Scene):
         width, height = self.app.size
         self.cards = [c for c in list_games()]
         self.widgets = []
-        gear = Button("settings", label=_("Réglages"), icon="gear", action=("settings",))
-        teacher = Button("teacher", label=_("Enseignants"), icon="team", action=("teacher",),
+        gear = Button("settings", label=_("Réglages"), icon="gear", action=act.OpenSettings())
+        teacher = Button("teacher", label=_("Enseignants"), icon="team", action=act.OpenTeacher(),
                          speech=_("Espace des enseignantes et enseignants : synthèse de classe"))
-        bring = Button("import", label=_("Importer un jeu"), icon="doc", action=("import",),
+        bring = Button("import", label=_("Importer un jeu"), icon="doc", action=act.ImportGame(),
                        speech=_("Importer un jeu reçu en fichier .sesame (clé USB, téléchargements, catalogue)"))
         tools = [bring, teacher, gear]
         button_h = m.body + m.unit * 4
@@ -109,12 +110,12 @@ class HomeScene(Scene):
         for card, save in resumable[:1]:
             resume = Button(f"resume:{card.id}", label=_("Reprendre « {title} »").format(
                 title=card.text("title", ui.prefs["language"])), icon="play", style="primary",
-                detail=_("La partie en cours a été sauvegardée."), action=("resume", card, save), scrolls=True)
+                detail=_("La partie en cours a été sauvegardée."), action=act.ResumeGame(card, save), scrolls=True)
             resume.rect = pygame.Rect(m.unit * 4, top, self.viewport.width, m.body * 2 + m.unit * 5)
             self.widgets.append(resume)
             top = resume.rect.bottom + m.unit * 4
         editor = getattr(self.app, "editor", None)
-        create = Button("create", label=_("Créer ou modifier un jeu"), icon="doc", action=("create",),
+        create = Button("create", label=_("Créer ou modifier un jeu"), icon="doc", action=act.OpenEditor(),
                         detail=_("L’éditeur est ouvert dans le navigateur : {url}").format(url=editor.url)
                         if editor is not None else _("Dans le navigateur, sans écrire de code"),
                         speech=_("Ouvrir l’éditeur de jeux dans le navigateur"), scrolls=True)
@@ -131,7 +132,7 @@ class HomeScene(Scene):
         card_height = min(m.body * 16, max(m.body * 11, room // rows), self.viewport.height)
         for index, card in enumerate(self.cards):
             column, row = index % columns, index // columns
-            widget = GameCard(f"game:{card.id}", action=("open", card), card=card,
+            widget = GameCard(f"game:{card.id}", action=act.OpenGame(card), card=card,
                               speech=card.text("title", ui.prefs["language"]), scrolls=True)
             widget.rect = pygame.Rect(m.unit * 4 + column * (card_width + gap), top + row * (card_height + gap),
                                       card_width, card_height)
@@ -156,20 +157,21 @@ class HomeScene(Scene):
         from .settings import SettingsScene
         from .teacher import TeacherScene
 
-        if action[0] == "settings":
-            self.app.push(SettingsScene(self.app))
-        elif action[0] == "teacher":
-            self.app.push(TeacherScene(self.app))
-        elif action[0] == "create":
-            self.open_editor()
-        elif action[0] == "import":
-            from .importing import start_import
+        match action:
+            case act.OpenSettings():
+                self.app.push(SettingsScene(self.app))
+            case act.OpenTeacher():
+                self.app.push(TeacherScene(self.app))
+            case act.OpenEditor():
+                self.open_editor()
+            case act.ImportGame():
+                from .importing import start_import
 
-            start_import(self.app)
-        elif action[0] == "open" and not action[1].problem:
-            self.app.push(IntroScene(self.app, action[1].path))
-        elif action[0] == "resume":
-            self.app.push(IntroScene(self.app, action[1].path, resume=True, save=action[2]))
+                start_import(self.app)
+            case act.OpenGame(card) if not card.problem:
+                self.app.push(IntroScene(self.app, card.path))
+            case act.ResumeGame(card, save):
+                self.app.push(IntroScene(self.app, card.path, resume=True, save=save))
 
     def open_editor(self) -> None:
         """The mediator's editor, served from this program on the loopback address and

@@ -42,7 +42,8 @@ def test_the_solution_of_each_type_is_judged_correct(quiz, puzzle_id):
     ("q2", ["a", "c"], False, 0.0, "a+c"),      # a wrong pick cancels a right one
     ("q3", True, False, 0.0, "true"),
     ("q4", "TOULOUSE !", True, 1.0, "toulouse"),  # case, punctuation, spaces forgiven
-    ("q4", "Tolouse", False, 0.0, "tolouse"),
+    ("q4", "Tolouse", True, 1.0, "toulouse"),  # one typo in 8 letters forgiven
+    ("q4", "Tolouze", False, 0.0, "tolouze"),   # two are too many
     ("q5", 32, True, 1.0, "32"),                # within tolerance 2
     ("q5", 41, False, 0.5, "41"),               # closeness: (41-30-2)/(20-2) off
     ("q5", 60, False, 0.0, "60"),
@@ -68,6 +69,33 @@ def test_judging(quiz, puzzle_id, answer, correct, fraction, detail):
 def test_malformed_answers_raise_answer_error(quiz, puzzle_id, answer):
     with pytest.raises(ptypes.AnswerError):
         judge(quiz, puzzle_id, answer)
+
+
+@pytest.mark.parametrize("given, expected, right", [
+    ("biais de confirmaton", "Biais de confirmation", True),   # one letter missing
+    ("BIAIS DE CONFRIMATION", "biais de confirmation", True),  # two letters swapped
+    ("biaisdeconfirmation", "biais de confirmation", True),    # spacing ignored
+    ("biais de  confirmation", "biais de confirmation", True),
+    ("Île de France", "ile-de-france", True),                 # accents, hyphens
+    ("baises de confirmaton", "biais de confirmation", False), # three typos in 19
+    ("bais", "biais", False),                                 # five letters: exact
+    ("ado", "adn", False),                                    # three letters: exact
+    ("adn", "ADN", True),
+    ("intox", "infox", False),
+    ("cyberharcelemnt", "cyberharcèlement", True),
+    ("loi de 1882", "loi de 1881", False),                    # figures are exact
+    ("", "x", False),
+])
+def test_free_text_forgives_typos_in_proportion(given, expected, right):
+    from engine.core.text import close_enough
+
+    assert close_enough(given, expected) is right
+
+
+def test_typos_allowed_grow_with_length():
+    from engine.core.text import typos_allowed
+
+    assert [typos_allowed(n) for n in (1, 3, 5, 6, 11, 12, 19, 20, 60)] == [0, 0, 0, 1, 1, 2, 2, 3, 3]
 
 
 def test_code_lock_is_case_insensitive_and_exact(write_game):

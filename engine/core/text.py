@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import OSA
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space, before ; ! ? and inside « »
 
@@ -22,6 +24,30 @@ def fold(text: str) -> str:
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = bare.replace("œ", "oe").replace("æ", "ae")
     return _SPACES.sub(" ", _PUNCT.sub(" ", bare)).strip()
+
+
+def typos_allowed(length: int) -> int:
+    """How many typos (a letter missing, extra, wrong, or two swapped) an answer of
+    ``length`` letters forgives: none up to 5 letters (« infox » is not « intox »), one
+    up to 11, two up to 19, three beyond."""
+    return 0 if length <= 5 else 1 if length <= 11 else 2 if length <= 19 else 3
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def close_enough(given: str, expected: str) -> bool:
+    """Whether a typed ``given`` stands for ``expected``: both folded (case, accents,
+    punctuation), spaces ignored, then typos forgiven in proportion to the expected
+    answer's length (``typos_allowed``); figures must be exactly the same (a year or a
+    quantity with one digit wrong is another answer). « biais de confirmaton » stands
+    for « Biais de confirmation »."""
+    given, expected = fold(given).replace(" ", ""), fold(expected).replace(" ", "")
+    if not given or _digits(given) != _digits(expected):
+        return False
+    allowed = typos_allowed(len(expected))
+    return OSA.distance(given, expected, score_cutoff=allowed) <= allowed
 
 
 # Each pattern starts only where a run of spaces starts (the look-behinds): otherwise a

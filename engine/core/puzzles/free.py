@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...i18n import N_
-from ..text import fold
+from ..text import close_enough, fold
 from . import EditorForm, Judgement, PuzzleType, expect, register
 
 
@@ -21,10 +21,17 @@ class FreeText:
 
 
 def _judge_text(spec: FreeText, answer: Any) -> Judgement:
+    """Right when the answer is one of ``answers`` up to case, accents, punctuation,
+    spacing and a few typos (``close_enough``); ``detail`` is then the folded accepted
+    answer it stands for, so that statistics count « Toulose » as « toulouse »."""
     expect(isinstance(answer, str), "text")
     given = fold(answer)
-    correct = given in spec.folded
-    return Judgement(correct, 1.0 if correct else 0.0, given)
+    if given in spec.folded:
+        return Judgement(True, 1.0, given)
+    for accepted in spec.answers:
+        if close_enough(answer, accepted):
+            return Judgement(True, 1.0, fold(accepted))
+    return Judgement(False, 0.0, given)
 
 
 def _problems_text(spec: FreeText) -> list[str]:

@@ -275,3 +275,37 @@ def test_every_puzzle_type_brings_its_picker_entry_and_a_valid_example() -> None
         wrong = [p for p in schema.validate(game) if p.path[:2] == ("puzzles", 0) and "document" not in p.path
                  and "image" not in p.path]
         assert wrong == [], (kind, wrong)
+
+
+def test_the_picture_route_reads_through_the_games_bounded_reader(tmp_path: Path) -> None:
+    """An untrusted game's pictures are served by the player's reader: a picture inside
+    the game is sent; a link to a file outside, a file far over the limit and a pipe are
+    refused without being read (nothing leaves the folder, no memory is exhausted, no
+    request hangs)."""
+    folder = actions.create("quiz", "Images")
+    images = folder / "images"
+    images.mkdir()
+    (images / "ok.png").write_bytes(png(8, 8))
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png(4, 4))
+    with open(images / "huge.png", "wb") as huge:  # sparse: no disk used
+        huge.truncate(200_000_000)
+    with editor_server() as editor:
+        good = _login(editor)
+        key = editor.register(folder)
+
+        def get(name: str) -> tuple[int, bytes]:
+            status, _h, body = _request(editor, "GET", f"/game/{key}/file?name={name}", good)
+            return status, body
+
+        assert get("images/ok.png") == (200, png(8, 8))
+        status, body = get("images/huge.png")
+        assert status == 404 and "lourd" in body.decode()
+        assert get("game.yaml")[0] == 404  # not a picture
+        try:
+            os.symlink(secret, images / "link.png")
+            os.mkfifo(images / "pipe.png")
+        except (OSError, AttributeError, NotImplementedError):
+            pytest.skip("no symbolic links or named pipes here")
+        assert get("images/link.png")[0] == 404
+        assert get("images/pipe.png")[0] == 404

@@ -13,7 +13,7 @@ file as it is):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -137,7 +137,68 @@ def _check_condition(text: str, ids: Mapping[str, set[str]]) -> tuple[str, int] 
 
 def validate(data: Any) -> list[SchemaProblem]:
     """Every schema error of a game's (merged) data, translated, in document order."""
-    ids = {kind: set(values) for kind, values in collect_ids(data).items()}
+    return Parts(data).whole()
+
+
+class Parts:
+    """The schema step of one game, in parts, for a caller that validates again after
+    each small change (the editor): the game without the items of some lists, then each
+    item alone. Validating every part gives the same problems as ``validate`` (same
+    validator, keywords and wording), once put in order with ``in_order``. An item's
+    problems depend on the item, its place and the game's ids (``ids_key``) only."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.ids = {kind: set(values) for kind, values in collect_ids(data).items()}
+        self._cls = _validator_class(self.ids)
+
+    @property
+    def ids_key(self) -> str:
+        """The game's ids, as a text that changes when any id does."""
+        return json.dumps({k: sorted(v) for k, v in self.ids.items()}, sort_keys=True)
+
+    def whole(self) -> list[SchemaProblem]:
+        """Every problem of the game (``validate``)."""
+        return in_order(self._explained(self._cls(schema()).iter_errors(self.data)))
+
+    def without_items(self, keys: Iterable[str]) -> list[SchemaProblem]:
+        """The problems of the game with the items of the lists ``keys`` left out."""
+        full = schema()
+        outer = dict(full)
+        outer["properties"] = dict(full["properties"])
+        for key in keys:
+            if isinstance(outer["properties"].get(key), dict):
+                outer["properties"][key] = {k: v for k, v in outer["properties"][key].items() if k != "items"}
+        return self._explained(self._cls(outer).iter_errors(self.data))
+
+    def item(self, key: str, index: int) -> list[SchemaProblem]:
+        """The problems of the item ``data[key][index]`` alone (paths from the game's root)."""
+        full = schema()
+        item_schema = full["properties"].get(key, {}).get("items")
+        if item_schema is None or not isinstance(self.data, dict):
+            return []
+        element = self.data[key][index]
+        found: list[SchemaProblem] = []
+        for error in self._cls(full).evolve(schema=item_schema).iter_errors(element):
+            error.path.extendleft((index, key))
+            error.relative_path = error.path
+            found.extend(_explain(error, self.data, self.ids))
+        return found
+
+    def _explained(self, errors: Iterator[ValidationError]) -> list[SchemaProblem]:
+        problems: list[SchemaProblem] = []
+        for error in errors:
+            problems.extend(_explain(error, self.data, self.ids))
+        return problems
+
+
+def in_order(problems: list[SchemaProblem]) -> list[SchemaProblem]:
+    """Problems in document order, each said once (as ``validate`` returns them)."""
+    return _dedupe(sorted(problems, key=lambda p: [str(x) for x in p.path]))
+
+
+def _validator_class(ids: Mapping[str, set[str]]) -> Any:
+    """Draft 2020-12 with our keywords (``x-ref``, ``x-expr``) checked against ``ids``."""
 
     def x_ref(validator: Any, kind: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
         if isinstance(instance, str) and instance not in ids.get(kind, ()):
@@ -153,13 +214,7 @@ def validate(data: Any) -> list[SchemaProblem]:
                 error.sesame_offset = problem[1]  # type: ignore[attr-defined]
                 yield error
 
-    cls = validators.extend(Draft202012Validator, {"x-ref": x_ref, "x-expr": x_expr, "allOf": _all_of})
-    validator = cls(schema())
-    problems = []
-    for error in validator.iter_errors(data):
-        problems.extend(_explain(error, data, ids))
-    problems.sort(key=lambda p: [str(x) for x in p.path])
-    return _dedupe(problems)
+    return validators.extend(Draft202012Validator, {"x-ref": x_ref, "x-expr": x_expr, "allOf": _all_of})
 
 
 def _all_of(validator: Any, all_of: list[Any], instance: Any, schema: Any) -> Iterator[ValidationError]:

@@ -435,16 +435,16 @@ def _handler(editor: Editor) -> type[BaseHTTPRequestHandler]:
             self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
 
         def _file(self, folder: Path, name: str) -> None:
-            try:
-                path = assets.regular_file(folder, name, assets.image_limit(name))
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            if not kind.startswith("image/"):
+                self._refuse(HTTPStatus.NOT_FOUND, assets.printable_name(name))
+                return
+            try:  # the player's reader: inside the game, a regular file, never past its limit
+                data = assets.read(folder, name, assets.image_limit(name))
             except assets.Refused as refused:
                 self._refuse(HTTPStatus.NOT_FOUND, refused.reason)
                 return
-            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-            if not kind.startswith("image/"):
-                self._refuse(HTTPStatus.NOT_FOUND, name)
-                return
-            self._send(path.read_bytes(), kind, headers={
+            self._send(data, kind, headers={
                 "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'"})
 
         # --- writing ---------------------------------------------------------------------

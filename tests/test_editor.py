@@ -309,3 +309,30 @@ def test_the_picture_route_reads_through_the_games_bounded_reader(tmp_path: Path
             pytest.skip("no symbolic links or named pipes here")
         assert get("images/link.png")[0] == 404
         assert get("images/pipe.png")[0] == 404
+
+
+def test_texts_are_saved_with_the_players_no_break_spaces() -> None:
+    """A text people read gets, on save, the no-break spaces the player adds (the one
+    rule, core.text.french); ids and answers to type stay as typed."""
+    from engine.core.text import french
+    from engine.editor.server import Editor
+
+    folder = actions.create("quiz", "Typo")
+    editor = Editor(folder, 0)
+    try:
+        opened = editor.game(editor.register(folder))
+        assert opened is not None
+        editor.apply("k", opened, {"op": "add_puzzle", "type": "text"})
+        index = len(opened.project.merged["puzzles"]) - 1
+        answer = editor.apply("k", opened, {"op": "set", "pointer": "/puzzles/0/prompt",
+                                            "value": "Vrai ? Il a dit « oui » : bien !", "kind": "text"})
+        assert answer["ok"] and answer["typeset"]["value"] == french("Vrai ? Il a dit « oui » : bien !")
+        assert opened.project.merged["puzzles"][0]["prompt"] == "Vrai\u202f? Il a dit «\u202foui\u202f»\u00a0: bien\u202f!"
+        assert load_game(folder, use_cache=False).game is not None  # it reads back
+        answer = editor.apply("k", opened, {"op": "set", "pointer": "/puzzles/0/id", "value": "q1", "kind": "text"})
+        assert "typeset" not in answer
+        editor.apply("k", opened, {"op": "set", "pointer": f"/puzzles/{index}/answers/0", "value": "a ! b",
+                                   "kind": "text"})
+        assert opened.project.merged["puzzles"][index]["answers"][0] == "a ! b"
+    finally:
+        editor.httpd.server_close()

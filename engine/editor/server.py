@@ -181,6 +181,7 @@ class Editor:
     def apply(self, key: str, opened: Open, payload: dict[str, Any]) -> dict[str, Any]:
         project = opened.project
         op = payload.get("op")
+        typeset: str | None = None  # a text saved with the no-break spaces it was given
         try:
             if op == "undo":
                 project.undo()
@@ -210,6 +211,9 @@ class Editor:
                     value, problem = _convert(payload.get("kind", ""), change.value)
                     if problem:
                         return {"ok": False, "field_error": problem, "pointer": to_text(change.pointer)}
+                    if isinstance(value, str) and payload.get("kind") == "text":
+                        value = _typeset(project.merged, change.pointer, value)
+                        typeset = value if value != change.value else None
                     change = SetField(change.pointer, value)
                 project.change(change)
         except ChangeError as error:
@@ -223,7 +227,24 @@ class Editor:
             return {"ok": False, "message": _("Impossible d’enregistrer : {why}").format(why=reason(error))}
         structural = op in ("add", "remove", "move", "undo", "redo", "add_new") or (
             op == "set" and str(payload.get("pointer", "")).rsplit("/", 1)[-1] in ("type", "kind", "genre", "id"))
-        return {**self.state(key, opened, ""), "ok": True, "reload": structural}
+        answer = {**self.state(key, opened, ""), "ok": True, "reload": structural}
+        if typeset is not None:
+            answer["typeset"] = {"pointer": str(payload.get("pointer", "")), "value": typeset}
+        return answer
+
+
+def _typeset(data: dict[str, Any], pointer: tuple[Any, ...], value: str) -> str:
+    """A text people read, in a French game, with the no-break spaces the player gives
+    it (before « : ; ! ? », inside « »): the one rule, ``core.text.french``. Ids, file
+    names, conditions and answers to type are left as typed."""
+    from ..core.text import french
+
+    locales = data.get("locales")
+    first = locales[0] if isinstance(locales, list) and locales and isinstance(locales[0], str) else "fr"
+    if not first.startswith("fr") or not pointer:
+        return value
+    made = forms.Builder(data, []).element(pointer)
+    return french(value) if made.prose else value
 
 
 def _convert(kind: str, raw: Any) -> tuple[Any, str]:

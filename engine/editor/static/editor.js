@@ -119,6 +119,7 @@
         return answer;
       }
       applyState(answer);
+      if (answer.typeset) { showTypeset(answer.typeset.pointer, answer.typeset.value); }
       setStatus("saved");
       return answer;
     } catch (error) {
@@ -133,6 +134,16 @@
   // --- fields: every edit is sent as it is made -----------------------------------
   const timers = new WeakMap();
   const sent = new WeakMap();
+
+  // The server saved a text with French no-break spaces: the field shows them once the
+  // author has left it (never under the caret of a field being typed in).
+  function showTypeset(pointer, value) {
+    const input = document.querySelector('[data-field="' + CSS.escape(pointer) + '"]');
+    if (!input || input === document.activeElement || input.value === value) { return; }
+    if (sent.get(input) !== input.value) { return; }  // typed again since: that text comes next
+    input.value = value;
+    sent.set(input, value);
+  }
 
   function send(input) {
     clearTimeout(timers.get(input));

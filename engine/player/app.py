@@ -54,6 +54,17 @@ from .sound import Sounds  # noqa: E402
 from .typeset import Typesetter  # noqa: E402
 
 
+def display_window() -> pygame.Window:
+    """The window ``pygame.display`` opened, to set what ``display`` cannot (its
+    minimum size, maximised). pygame-ce 2.5 marks this bridge as deprecated in favour of
+    drawing through ``Window`` itself; the player keeps ``display`` meanwhile."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pygame.Window.from_display_module()
+
+
 def set_window_icon() -> None:
     """The window's icon (a door ajar with a keyhole, ``assets/icon.svg``) instead of
     pygame's snake; silently pygame's when the picture cannot be read."""
@@ -118,7 +129,7 @@ class App:
         size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         try:  # the window manager keeps the window at least this big
-            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+            display_window().minimum_size = MIN_SIZE
         except (pygame.error, AttributeError):  # no window (a driver without one)
             pass
         return surface
@@ -143,7 +154,7 @@ class App:
                               max(MIN_SIZE[1], min(height, desktop[1] - FRAME_ALLOWANCE[1])))
         self.resize(self.windowed_size)
         try:
-            pygame.Window.from_display_module().maximize()
+            display_window().maximize()
         except (pygame.error, AttributeError):
             pass
 

@@ -293,6 +293,12 @@ class Scene:
     def key(self, event: pygame.event.Event) -> None:
         if self.on_key(event):
             return
+        if isinstance(self.focus, TextInput):  # caret, selection, clipboard (textedit)
+            before = self.focus.value
+            if self.focus.edit_key(event):
+                if self.focus.value != before:
+                    self.on_text_changed(self.focus)
+                return
         key = event.key
         focusables = self.focusables()
         if key == pygame.K_TAB or key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_UP, pygame.K_LEFT):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from . import gfx
+from . import gfx, textedit
 
 if TYPE_CHECKING:
     from .app import Ui
@@ -105,22 +105,54 @@ class Button(Widget):
 
 @dataclass
 class TextInput(Widget):
-    """A one-line text field; typing goes to it while it has the focus."""
+    """A one-line text field; typing goes to it while it has the focus. The caret,
+    the selection (Shift with the arrows, Home, End; Ctrl+A) and the clipboard
+    (Ctrl+C, Ctrl+X, Ctrl+V) follow the rules of ``textedit``."""
 
     value: str = ""
     placeholder: str = ""
     max_length: int = 80
     allowed: str | None = None  # characters accepted (None: any)
+    caret: int | None = None  # None: at the end (a value set from outside)
+    anchor: int | None = None  # the selection's other end; None: at the caret
+
+    def editing(self) -> textedit.Edit:
+        caret = len(self.value) if self.caret is None else self.caret
+        return textedit.Edit(self.value, caret, caret if self.anchor is None else self.anchor).clamped()
+
+    def _keep(self, edit: textedit.Edit) -> None:
+        self.value, self.caret, self.anchor = edit.text, edit.caret, edit.anchor
 
     def type(self, text: str) -> None:
+        kept = ""
         for char in text:
             if self.allowed is not None and char.upper() not in self.allowed:
                 continue
-            if len(self.value) < self.max_length:
-                self.value += char.upper() if self.allowed and char.upper() in self.allowed else char
+            kept += char.upper() if self.allowed and char.upper() in self.allowed else char
+        self._keep(textedit.insert(self.editing(), kept, self.max_length))
 
     def backspace(self) -> None:
-        self.value = self.value[:-1]
+        self._keep(textedit.delete(self.editing()))
+
+    def edit_key(self, event: pygame.event.Event) -> bool:
+        """Apply an editing key (arrows, Home, End, Delete, Backspace, Ctrl+A/C/X/V);
+        False when the key is not one (Tab, Enter, Escape go to the scene)."""
+        name = _EDIT_KEYS.get(event.key)
+        if name is None:
+            return False
+        ctrl = bool(event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
+        edit = textedit.key(self.editing(), name, bool(event.mod & pygame.KMOD_SHIFT), ctrl,
+                            copy=_clipboard_put, paste=_clipboard_get, max_length=self.max_length)
+        if edit is None:
+            return False
+        if name == "v" and self.allowed is not None:  # pasted text obeys the field's letters
+            before = self.editing()
+            start, end = before.selection
+            self._keep(textedit.delete(before) if start != end else before)
+            self.type(edit.text[start:edit.caret])
+        else:
+            self._keep(edit)
+        return True
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         p, m = ui.palette, ui.metrics
@@ -131,15 +163,46 @@ class TextInput(Widget):
         x = self.rect.x + m.unit * 2
         clip = surface.get_clip()
         surface.set_clip(self.rect.inflate(-m.unit * 2, 0))
-        offset = max(0, text.get_width() - (self.rect.width - m.unit * 5))
+        edit = self.editing()
+
+        def at(index: int) -> int:  # the x of a position in the text, before scrolling
+            return ui.text.render(self.value[:index], m.body, ink).get_width() if index else 0
+
+        caret_at = at(edit.caret) if self.value else 0
+        room = self.rect.width - m.unit * 5
+        # Scrolled so that the caret shows: the text's end when the caret is there.
+        offset = max(0, min(caret_at, text.get_width() if self.value else 0) - room)
+        top, bottom = self.rect.y + m.unit * 1.5, self.rect.bottom - m.unit * 1.5
+        if focused and edit.selected:
+            start, end = edit.selection
+            band = pygame.Rect(x - offset + at(start), top, at(end) - at(start), bottom - top)
+            pygame.draw.rect(surface, p.focus, band)
         surface.blit(text, (x - offset, self.rect.centery - text.get_height() // 2))
         if focused and self.value:
-            caret_x = x - offset + text.get_width() + 2
-            pygame.draw.line(surface, p.text, (caret_x, self.rect.y + m.unit * 1.5),
-                             (caret_x, self.rect.bottom - m.unit * 1.5), 2)
+            caret_x = x - offset + caret_at + 1
+            pygame.draw.line(surface, p.text, (caret_x, top), (caret_x, bottom), 2)
         surface.set_clip(clip)
         if focused:
             self.draw_focus(surface, ui)
+
+
+_EDIT_KEYS = {pygame.K_LEFT: "left", pygame.K_RIGHT: "right", pygame.K_HOME: "home", pygame.K_END: "end",
+              pygame.K_BACKSPACE: "backspace", pygame.K_DELETE: "delete", pygame.K_a: "a", pygame.K_c: "c",
+              pygame.K_x: "x", pygame.K_v: "v"}
+
+
+def _clipboard_put(text: str) -> None:
+    try:
+        pygame.scrap.put_text(text)
+    except pygame.error:  # no clipboard (a driver without one): the copy is lost
+        pass
+
+
+def _clipboard_get() -> str:
+    try:
+        return pygame.scrap.get_text()
+    except pygame.error:
+        return ""
 
 
 @dataclass

@@ -13,6 +13,10 @@ player, ``sesame check``, the guide and the loader all go through ``resolve`` an
   without opening it, and the open itself neither blocks nor accepts a late swap;
 - the size is checked before reading, and at most ``limit`` bytes are ever read.
 
+A name of the form ``art:NAME`` (``background: art:redaction``, ``icon: art:telephone``,
+``face: art:fille_a``) is a picture of the bundled art library (engine/assets/art: room
+backgrounds, object sprites, faces), under the same limits; ``art_names`` lists them.
+
 ``image_info`` reads a picture's size from its PNG or JPEG header, so a picture too
 big to decode on a 4 GB laptop is refused before decoding. Pure: no pygame here; the
 player decodes what this module let through (engine/player/pictures.py).
@@ -34,6 +38,9 @@ IMAGE_MAX_PIXELS = 16_777_216
 NAME_MAX_BYTES = 255
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
+ART_PREFIX = "art:"
+ART_FOLDERS = ("decors", "objets", "visages")  # backgrounds, sprites, faces
+_ART_NAME = re.compile(r"^[a-z0-9_]{1,64}$")
 _DEVICE_NAMES = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -95,12 +102,52 @@ def resolve(folder: Path, name: str) -> Path:
     return target
 
 
-def regular_file(folder: Path, name: str, limit: int) -> Path:
-    """The real path of ``name``, once its ``stat`` says it is a regular file of at
-    most ``limit`` bytes inside the game ``folder``; raises Refused. Nothing is opened."""
+def is_art(name: object) -> bool:
+    """True for a name of the bundled art library (``art:redaction``)."""
+    return isinstance(name, str) and name.startswith(ART_PREFIX)
+
+
+def art_root() -> Path:
+    from ..paths import assets as assets_folder
+
+    return assets_folder() / "art"
+
+
+def art_names(kind: str | None = None) -> list[str]:
+    """The names of the bundled art library, as a game writes them (``art:redaction``),
+    of one ``kind`` (a folder of ART_FOLDERS) or of all."""
+    root = art_root()
+    found = []
+    for sub in ART_FOLDERS if kind is None else (kind,):
+        if (root / sub).is_dir():
+            found += [ART_PREFIX + f.stem for f in (root / sub).iterdir() if f.suffix == ".svg"]
+    return sorted(found)
+
+
+def resolve_art(name: str) -> Path:
+    """The file of the art library's picture ``name`` (``art:NAME``); raises Refused.
+    Only a plain name is accepted (letters, digits, « _ »): it cannot leave the library."""
     from ..i18n import _
 
-    target = resolve(folder, name)
+    shown = printable_name(name)
+    stem = name[len(ART_PREFIX):]
+    if _ART_NAME.match(stem):
+        root = art_root()
+        for sub in ART_FOLDERS:
+            path = root / sub / f"{stem}.svg"
+            if path.is_file():
+                return path
+    raise Refused(shown, "missing", _(
+        "« {file} » n’est pas une image de la bibliothèque de Sésame (art:…)").format(file=shown))
+
+
+def regular_file(folder: Path, name: str, limit: int) -> Path:
+    """The real path of ``name``, once its ``stat`` says it is a regular file of at
+    most ``limit`` bytes inside the game ``folder`` (or, for ``art:NAME``, inside the
+    bundled art library); raises Refused. Nothing is opened."""
+    from ..i18n import _
+
+    target = resolve_art(name) if is_art(name) else resolve(folder, name)
     shown = printable_name(name)
     try:
         status = os.stat(target)
@@ -197,7 +244,7 @@ class ImageInfo:
 
 
 def image_limit(name: str) -> int:
-    return SVG_MAX_BYTES if name.lower().endswith(".svg") else IMAGE_MAX_BYTES
+    return SVG_MAX_BYTES if name.lower().endswith(".svg") or is_art(name) else IMAGE_MAX_BYTES
 
 
 def image_info(name: str, data: bytes) -> ImageInfo:
@@ -207,7 +254,7 @@ def image_info(name: str, data: bytes) -> ImageInfo:
     from ..i18n import _
 
     shown = printable_name(name)
-    suffix = os.path.splitext(name)[1].lower()
+    suffix = ".svg" if is_art(name) else os.path.splitext(name)[1].lower()
     if suffix not in IMAGE_SUFFIXES:
         raise Refused(shown, "format", _("« {file} » n’est pas une image PNG, JPEG ou SVG").format(file=shown))
     if suffix == ".svg":

@@ -17,7 +17,7 @@ from typing import Any
 from ..core import puzzles as ptypes
 from ..core.expr import Name, parse, walk
 from ..core.solver import Exploration, explore
-from .assets import Refused, image_info, image_limit, image_names, read
+from .assets import Refused, art_names, image_info, image_limit, image_names, is_art, read
 from .diagnostics import Diagnostic, Severity
 from .loader import Loaded
 from .schema import ID_SOURCES, kind_name
@@ -152,6 +152,8 @@ def assets(ctx: Context) -> None:
             ctx.warn(path, _("l’image « {file} » pèse plus de {mb} Mo : réduisez-la pour que le jeu "
                              "reste léger").format(file=value, mb=ASSET_WARN_BYTES // 1_000_000),
                      "lint.asset_large")
+        elif code == "missing" and is_art(value):
+            ctx.add(path, reason + did_you_mean(value, art_names()), "lint.asset")
         elif code == "missing":
             ctx.add(path, _("image « {file} » introuvable dans le dossier du jeu").format(file=value)
                     + did_you_mean(value, image_names(folder)), "lint.asset")

@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=_play)  # no command: the home screen
     play = commands.add_parser("play", help=_("joue un jeu (un dossier ou l’identifiant d’un jeu fourni)"))
     play.add_argument("game", metavar=_("JEU"))
+    start = play.add_mutually_exclusive_group()
+    start.add_argument("--room", metavar="ID",
+                       help=_("commence dans cette salle (atteinte par le chemin le plus court)"))
+    start.add_argument("--puzzle", metavar="ID",
+                       help=_("commence devant cette énigme (atteinte par le chemin le plus court)"))
     for sub in (parser, play):
         sub.add_argument("--fullscreen", action="store_true", help=_("plein écran (F11 pour basculer)"))
         sub.add_argument("--size", default="1366x768", help=_("taille de la fenêtre, par exemple 1920x1080"))
@@ -164,10 +169,31 @@ def _play(args: argparse.Namespace, package: Path | None = None) -> int:
         print(_("sesame: taille « {size} » illisible (par exemple 1920x1080)").format(size=args.size),
               file=sys.stderr)
         return 2
+    at = None
+    if game is not None and (getattr(args, "room", None) or getattr(args, "puzzle", None)):
+        at = _save_at(game, args.room, args.puzzle)
+        if at is None:
+            return 1
     from .player.main import run
 
     return run(game, (width, height), args.fullscreen, first_frame_and_exit=args.first_frame_and_exit,
-               package=package)
+               package=package, resume=at)
+
+
+def _save_at(game: Path, room: str | None, puzzle: str | None) -> Path | None:
+    """``play --room``/``--puzzle``: the game saved as played up to there (engine.start_at)."""
+    from .content.diagnostics import ContentError
+    from .content.loader import load_game
+    from .start_at import Unreachable, save_at
+
+    try:
+        return save_at(load_game(game).game, room, puzzle)
+    except ContentError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+    except Unreachable as error:
+        print(f"sesame: {error}", file=sys.stderr)
+    return None
 
 
 def _guide(args: argparse.Namespace) -> int:

@@ -9,6 +9,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -336,3 +338,33 @@ def test_texts_are_saved_with_the_players_no_break_spaces() -> None:
         assert opened.project.merged["puzzles"][index]["answers"][0] == "a ! b"
     finally:
         editor.httpd.server_close()
+
+
+def test_a_game_can_be_played_from_a_room_or_a_puzzle(sesame_home: Path) -> None:
+    """« Essayer d’ici »: ``sesame play --room/--puzzle`` saves the game as played up to
+    there by the shortest way the rules allow, and the player resumes that save."""
+    from engine.session import Session
+    from engine.start_at import Unreachable, path_to, save_at
+
+    folder = actions.create("escape", "D’ici")
+    game = load_game(folder, use_cache=False).game
+    assert path_to(game, room="archives") == []
+    assert len(path_to(game, room="couloir")) > 2  # the code, the key, the door
+    with pytest.raises(Unreachable):
+        path_to(game, room="nulle_part")
+    saved = save_at(game, puzzle="code_coffre")
+    session = Session.resume(game, saved)
+    assert session.state.room == "archives" and not session.state.puzzle("code_coffre").resolved
+    assert actions.play_command(folder, room="couloir")[-2:] == ["--room", "couloir"]
+    with pytest.raises(actions.ActionError):
+        actions.check_start(folder, "nulle_part", None)
+    played = subprocess.run([sys.executable, "-m", "engine", "play", str(folder), "--room", "couloir",
+                             "--first-frame-and-exit"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    assert played.returncode == 0, played.stderr
+    again = Session.resume(game, sorted((sesame_home / "saves").glob(f"{game.id}*.json"))[0])
+    assert "couloir" in again.state.visited
+    refused = subprocess.run([sys.executable, "-m", "engine", "play", str(folder), "--room", "nulle_part",
+                              "--first-frame-and-exit"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    assert refused.returncode == 1 and "nulle_part" in refused.stderr

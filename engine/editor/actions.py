@@ -201,17 +201,37 @@ def add_image(folder: Path, filename: str, data: bytes) -> str:
 
 # --- trying, the guide, sharing, importing ---------------------------------------------------
 
-def play_command(folder: Path) -> list[str]:
-    """The command that opens the real player on a game folder."""
+def play_command(folder: Path, room: str | None = None, puzzle: str | None = None) -> list[str]:
+    """The command that opens the real player on a game folder, from its start or from
+    a room or a puzzle (``sesame play --room/--puzzle``)."""
+    start = ["--room", room] if room else ["--puzzle", puzzle] if puzzle else []
     if getattr(sys, "frozen", False):
-        return [sys.executable, "play", str(folder)]
-    return [sys.executable, "-m", "engine", "play", str(folder)]
+        return [sys.executable, "play", str(folder), *start]
+    return [sys.executable, "-m", "engine", "play", str(folder), *start]
 
 
-def try_game(folder: Path) -> subprocess.Popen[bytes]:
+def check_start(folder: Path, room: str | None, puzzle: str | None) -> None:
+    """Raise ActionError unless the draft loads and the room or puzzle can be reached
+    (the search ``play --room/--puzzle`` makes), so that the author reads why here."""
+    from ..content.diagnostics import ContentError
+    from ..content.loader import load_game
+    from ..start_at import Unreachable, path_to
+
+    try:
+        game = load_game(folder, use_cache=False).game
+        if room or puzzle:
+            path_to(game, room or None, puzzle or None)
+    except ContentError as error:
+        raise ActionError(str(error.diagnostics[0])) from None
+    except Unreachable as error:
+        raise ActionError(str(error)) from None
+
+
+def try_game(folder: Path, room: str | None = None, puzzle: str | None = None) -> subprocess.Popen[bytes]:
     from .browser import clean_environment
 
-    return subprocess.Popen(play_command(folder), env=clean_environment(for_browser=False),
+    check_start(folder, room, puzzle)
+    return subprocess.Popen(play_command(folder, room, puzzle), env=clean_environment(for_browser=False),
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, cwd=str(folder))
 

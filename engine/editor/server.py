@@ -148,7 +148,7 @@ class Editor:
             errors=json.dumps(_errors_by_pointer(verdict)), notice=notice, types=examples.choices(),
             other=project.other_editor is not None, problems=project.problems,
             element=len(pointer) == 2 and isinstance(pointer[1], int), version=project.version,
-            hotspot=_hotspot(project, pointer),
+            hotspot=_hotspot(project, pointer), start_here=_start_here(project, pointer),
             heading=f"{section_title(str(pointer[0]))} {pointer[1] + 1} — "
                     f"{forms.summary(get(project.merged, pointer), pointer[1])}"
             if len(pointer) == 2 and isinstance(pointer[1], int) else "")
@@ -303,6 +303,15 @@ def _images(folder: Path) -> list[str]:
         return assets.image_names(folder)
     except (OSError, assets.Refused):
         return []
+
+
+def _start_here(project: Project, pointer: tuple[Any, ...]) -> dict[str, str] | None:
+    """« Essayer d’ici »: the room or puzzle being edited, as ``play --room/--puzzle`` takes it."""
+    element = get(project.merged, pointer)
+    if len(pointer) != 2 or not isinstance(element, dict) or not isinstance(element.get("id"), str):
+        return None
+    option = {"rooms": "room", "puzzles": "puzzle"}.get(str(pointer[0]))
+    return {option: element["id"]} if option else None
 
 
 def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | None:
@@ -546,7 +555,14 @@ def _handler(editor: Editor) -> type[BaseHTTPRequestHandler]:
                     self._json({**editor.state(key, opened, ""), "ok": True,
                                 "message": _("Parcours gagnant écrit ({n} actions).").format(n=len(verdict.solution))})
                 elif action == "try":
-                    actions.try_game(folder)
+                    try:
+                        asked = json.loads(body or b"{}")
+                    except ValueError:
+                        asked = {}
+                    asked = asked if isinstance(asked, dict) else {}
+                    room, puzzle = (str(asked[k]) if isinstance(asked.get(k), str) else None
+                                    for k in ("room", "puzzle"))
+                    actions.try_game(folder, room, puzzle)
                     self._json({"ok": True, "message": _("Le jeu s’ouvre dans une fenêtre de Sésame.")})
                 elif action == "share":
                     path = actions.share(folder, actions.games_folder().parent / "partages")

@@ -8,9 +8,10 @@ from .app import App
 
 
 def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscreen: bool = False,
-        first_frame_and_exit: bool = False, package: Path | None = None) -> int:
-    """The player; ``game`` opens one game, ``package`` (a ``.sesame`` file given on the
-    command line or dropped on the program) opens its import."""
+        first_frame_and_exit: bool = False, package: Path | None = None, resume: Path | None = None) -> int:
+    """The player; ``game`` opens one game (``resume``: from that save of it, as ``play
+    --room``/``--puzzle`` make), ``package`` (a ``.sesame`` file given on the command
+    line or dropped on the program) opens its import."""
     from ..session import tidy
     from .scenes.home import HomeScene
     from .scenes.intro import IntroScene
@@ -20,7 +21,7 @@ def run(game: Path | None = None, size: tuple[int, int] = (1366, 768), fullscree
     app.fit_to_screen()
     app.push(HomeScene(app))
     if game is not None:
-        app.push(IntroScene(app, str(game)))
+        app.push(IntroScene(app, str(game), resume=resume is not None, save=resume))
     if package is not None:
         from .scenes.importing import ImportScene, find_packages
 

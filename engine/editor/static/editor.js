@@ -191,13 +191,13 @@
     else if (d.picker !== undefined) { document.getElementById("picker").showModal(); }
     else if (d.type !== undefined) { change({op: "add_puzzle", type: d.type}); }
     else if (d.close !== undefined) { button.closest("dialog").close(); }
-    else if (d.action) { runAction(d.action); }
+    else if (d.action) { runAction(d.action, d.room || d.puzzle ? {room: d.room, puzzle: d.puzzle} : {}); }
   });
 
-  async function runAction(action) {
+  async function runAction(action, payload) {
     say("…");
     try {
-      const answer = await post("/game/" + game + "/" + action, {});
+      const answer = await post("/game/" + game + "/" + action, payload || {});
       say(answer.message || "", !answer.ok);
       applyState(answer);
     } catch (error) {

@@ -14,7 +14,7 @@ from typing import Any
 import pygame
 
 from ..core.model import Puzzle
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import documents, gfx, pictures
 from .widgets import Area, Button, TextInput, Widget
 
@@ -220,8 +220,9 @@ class CodeInput(EntryInput):
         code = self.spec.code
         self.field.allowed = "0123456789" if code.isdigit() else "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
         self.field.max_length = len(code)
-        self.field.placeholder = _("{n} caractères").format(n=len(code)) if not code.isdigit() \
-            else _("{n} chiffres").format(n=len(code))
+        self.field.placeholder = (
+            ngettext("{n} caractère", "{n} caractères", len(code)) if not code.isdigit()
+            else ngettext("{n} chiffre", "{n} chiffres", len(code))).format(n=len(code))
         return self.ui.metrics.body * 14
 
 

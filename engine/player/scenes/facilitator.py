@@ -148,7 +148,7 @@ class ProjectorScene(Scene):
         size = max(ui.metrics.huge, height // 3)
         clock = ui.text.render(clock_label(self.play), size, (255, 255, 255), bold=True)
         surface.blit(clock, clock.get_rect(center=(width // 2, height // 2)))
-        hint = ui.text.render(_("Appuyez sur une touche pour revenir."), ui.metrics.small, (200, 200, 200))
+        hint = ui.text.render(_("Appuie sur une touche pour revenir."), ui.metrics.small, (200, 200, 200))
         surface.blit(hint, hint.get_rect(midbottom=(width // 2, height - ui.metrics.unit * 4)))
 
     def update(self, dt: float) -> bool:

@@ -218,7 +218,9 @@ class IntroScene(Scene):
         notes = []
         if game.timer_minutes and ui.prefs["time_factor"] is not None:
             minutes = round(game.timer_minutes * ui.prefs["time_factor"])
-            notes.append(_("Compte à rebours : {n} minutes (modifiable dans les réglages).").format(n=minutes))
+            notes.append(ngettext("Compte à rebours : {n} minute (modifiable dans les réglages).",
+                                  "Compte à rebours : {n} minutes (modifiable dans les réglages).",
+                                  minutes).format(n=minutes))
         notes.append(credits_line(game))
         for note in notes:
             parts.append((ui.text.render(note, m.small, p.muted, column), m.unit))

@@ -338,7 +338,7 @@ class PausePanel(Panel):
         surface.blit(title, (self.rect.x + m.unit * 4, self.rect.y + m.unit * 3))
         saved = self.scene.session.save_problem is None
         note = self.ui.text.render(_("Le compte à rebours est arrêté. La partie est sauvegardée : "
-                                     "vous pourrez la reprendre depuis l’accueil.") if saved else
+                                     "tu pourras la reprendre depuis l’accueil.") if saved else
                                    _("Le compte à rebours est arrêté. Attention : la partie ne peut pas "
                                      "être sauvegardée en ce moment ; si Sésame est fermé, elle sera "
                                      "perdue."), m.body, p.text if saved else p.danger, width)

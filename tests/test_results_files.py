@@ -38,7 +38,9 @@ def test_result_of_a_session_holds_what_the_teacher_needs(valid):
     assert q1 == {"id": "q1", "label": "Choisis.", "status": "solved", "correct": True, "fraction": 1.0,
                   "points": 10, "max_points": 10, "wrong": 0, "hints": 0, "time_s": 10.0,
                   "answer": "a", "wrong_answers": [], "answer_texts": {"a": "A"},
-                  "skills": ["sources"], "theme": "", "team": ""}
+                  "skills": ["sources"], "theme": "", "team": "", "type": "single", "scored": True,
+                  "timed_out": False}
+    assert (r["end"], r["time_up"]) == ("won", False) and len(r["machine"]) == 10
     # A wrong answer is recorded as given, and in the words the pupil saw.
     assert (q3["status"], q3["answer"], q3["wrong_answers"]) == ("failed", "true", ["true"])
     assert q3["answer_texts"] == {"true": "Vrai"}

@@ -145,6 +145,7 @@ def test_hints_and_unanswered_questions():
     stuck["puzzles"][1].update(status="open", correct=False, fraction=0.0, points=0, time_s=None,
                                answer=None)
     stuck["score"], stuck["ended"], stuck["ending"], stuck["success"] = 10, False, None, None
+    stuck["end"] = "unfinished"
     from engine.results.validate import parse_result
 
     s = summarise([parse_result(r) for r in (helped, alone, stuck)])

@@ -14,6 +14,11 @@ RESULT_FORMAT = "sesame-resultat"
 RESULT_VERSION = 1
 MAX_NAME = 64  # characters of a pseudonym, group code or team name (validate says 64)
 
+# How an attempt ended (the file's ``end``): won (an ending that is a success), lost (an
+# ending that is not), the countdown ran out, stopped by the facilitator, or not over.
+END_WON, END_LOST, END_TIME_UP, END_STOPPED, END_UNFINISHED = "won", "lost", "time_up", "stopped", "unfinished"
+ENDS = (END_WON, END_LOST, END_TIME_UP, END_STOPPED, END_UNFINISHED)
+
 
 @dataclass(frozen=True, slots=True)
 class PuzzleResult:
@@ -38,6 +43,12 @@ class PuzzleResult:
     skills: tuple[str, ...]
     theme: str
     team: str
+    # Added to the format later (files without them still read): the puzzle type, whether
+    # it is scored (a poll is not: never a success or a failure), and whether the time
+    # limit ended it (a challenge round that ran out) rather than a wrong answer.
+    type: str = ""
+    scored: bool = True
+    timed_out: bool = False
 
     @property
     def answered(self) -> bool:
@@ -72,13 +83,33 @@ class Result:
     hints: int
     puzzles: tuple[PuzzleResult, ...]
     path: str = ""
+    # Added to the format later (files without them still read): which computer the game
+    # was played on (a short hash, never a name: it tells two « Léa » apart), how it
+    # ended (``END_*``: None when the file says nothing), whether the countdown ran out,
+    # and the words for the game's themes.
+    machine: str = ""
+    end: str | None = None
+    time_up: bool = False
+    theme_labels: tuple[tuple[str, str], ...] = ()
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
+    def key(self) -> tuple[str, str, str, str, str]:
         """Two files with the same key are copies of the same attempt: same pupil (or
-        team: each member may hand in the team's file), same game, same start."""
+        team: each member may hand in the team's file), same computer, same game, same
+        start."""
         group, who = self.who
-        return (group, who, self.game_id, self.started_at)
+        return (group, who, self.machine, self.game_id, self.started_at)
+
+    @property
+    def ending_kind(self) -> str:
+        """``END_*``: as the file says, else worked out from older files' fields."""
+        if self.end in ENDS:
+            return self.end
+        if not self.ended:
+            return END_UNFINISHED
+        if self.time_up:
+            return END_TIME_UP
+        return END_WON if self.success else END_LOST
 
     @property
     def who(self) -> tuple[str, str]:

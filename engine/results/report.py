@@ -1,54 +1,96 @@
-"""The class summary: per pupil (or team), per question, per skill and per theme.
+"""The class summary: per pupil (or team), per question, per skill and per theme, the
+pupil × question grid, who needs help with which skill, and the classes and sessions.
 
 Computed with NumPy over one flat table of (pupil, question) pairs, so a question
 bank where each pupil draws twenty questions out of thousands costs memory in
 proportion to the answers given, never pupils × questions.
 
-Definitions (the page and the CSV say the same):
+Definitions (the page, the spreadsheet and the README say the same):
 
+- *who*: an attempt is one result file (copies of it are merged by ``resultfile``).
+  Attempts with the same pseudonym in the same class are one pupil when they follow
+  each other on the same computer; when they overlap in time, or come from two
+  computers, they are two pupils, each flagged « même pseudonyme ». Of one pupil's
+  attempts, one counts (the teacher's rule: first, best or last);
+- *scored*: a poll (a puzzle type that is not scored) is never a success nor a
+  failure: it is left out of every success, points and score figure and shown with
+  the distribution of its answers instead;
 - a question is *answered* when it was solved, failed or skipped; success rates,
   mean times and the discrimination index are over answered questions, so a question
   a pupil never reached does not pass for one they did not understand (completion
   says how far each pupil went);
+- *partly right*: an answer that earned part of the points (an estimate close to the
+  value, a partly right sorting); the points percentage counts it, the success rate
+  does not, and the grid shows it apart;
+- *first-try success*: solved with no wrong answer before; *mean wrong answers*:
+  over the pupils who worked on the question. In an escape game every lock is
+  eventually opened: these are the figures that tell;
+- *time out*: a question lost because the round's time ran out, counted apart from
+  wrong answers;
 - the *score* and its percentage are the game's own (``engine.core.scoring``), over
-  every question in play;
+  every scored question in play;
 - the *hint rate* is the share of the pupils who worked on the question (answered it,
   or tried, or asked for help) who took at least one hint;
-- the *most chosen wrong answer* counts each pupil once per wrong answer they gave;
+- the *distribution* counts, for each answer given, the pupils who gave it (each pupil
+  once per answer, wrong tries included), in the words the pupil saw;
 - the *discrimination index* is the point-biserial correlation between success on
-  the question (solved: 1, else 0) and the pupil's percentage of points on the other
-  questions they answered. From −1 to 1: above 0.3 the question separates well the
-  pupils who master the rest from the others; under 0.2 it separates them poorly;
-  negative, the pupils who do well elsewhere fail it more often than the others,
-  which usually means an ambiguous wording or a wrong key. Undefined (None) when
-  everybody or nobody succeeded, or with fewer than three answers; unreliable with
-  fewer than about twenty pupils.
+  the question (1 or 0) and the pupil's percentage of points on the other scored
+  questions they answered, computed on what varies: success when some pupils fail,
+  else first-try success (an escape game's locks). From −1 to 1: above 0.3 the
+  question separates well the pupils who master the rest from the others; under 0.2
+  it separates them poorly; negative, the pupils who do well elsewhere fail it more
+  often than the others, which usually means an ambiguous wording or a wrong key.
+  Undefined (None) when nothing varies, or with fewer than three answers; unreliable
+  with fewer than about twenty pupils;
+- a pupil *needs help* with a skill when they answered at least one scored question
+  of it and earned less than half of its points.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 import numpy as np
 
 from ..i18n import _
-from .model import Result
+from .model import END_UNFINISHED, ENDS, PuzzleResult, Result
 
 DISCRIMINATION_METHOD = "point-biserial"
 HARD_PCT = 40.0  # a success rate under this flags a question nobody understood
 WEAK_DISCRIMINATION = 0.2
 MIN_ANSWERS_FOR_INDEX = 3
+NEEDS_HELP_PCT = 50.0  # under this share of a skill's points, a pupil needs help with it
 Attempt = Literal["first", "last", "best"]
-ItemInfo = tuple[str, tuple[str, ...], str, int]  # a question's label, skills, theme, max points
+
+# A cell of the pupil × question grid.
+CELL_OK, CELL_PARTLY, CELL_WRONG, CELL_OPEN, CELL_TIMEOUT, CELL_POLL = (
+    "ok", "partly", "wrong", "open", "timeout", "poll")
+CELLS = (CELL_OK, CELL_PARTLY, CELL_WRONG, CELL_OPEN, CELL_TIMEOUT, CELL_POLL)
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    """A question as the results describe it (the first result that has it)."""
+
+    label: str
+    skills: tuple[str, ...]
+    theme: str
+    max_points: int
+    type: str
+    scored: bool
 
 
 @dataclass(frozen=True)
 class PupilRow:
-    """One pupil, or one team (``team`` set, ``members`` its pupils)."""
+    """One pupil, or one team (``team`` set, ``members`` its pupils). ``label`` tells
+    two pupils with the same pseudonym apart (« Léa (2) »); ``cells`` is the pupil's
+    row of the grid: (question number, ``CELL_*``) for the questions they were given."""
 
     name: str
     group: str
@@ -66,7 +108,19 @@ class PupilRow:
     score_pct: float
     duration_s: float
     hints: int
-    skills: tuple[tuple[str, float | None], ...]  # skill id, success % on its answered questions
+    skills: tuple[tuple[str, float | None], ...]  # skill id, % of its points on answered questions
+    label: str = ""
+    homonym: bool = False
+    machine: str = ""
+    end: str = END_UNFINISHED
+    time_up: bool = False
+    solved: int = 0
+    partly: int = 0
+    first_try: int = 0
+    wrong: int = 0
+    timeouts: int = 0
+    cells: tuple[tuple[int, str], ...] = ()
+    attempt_starts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,11 +141,26 @@ class QuestionRow:
     wrong_answer: str | None
     wrong_answer_count: int
     discrimination: float | None
+    type: str = ""
+    scored: bool = True
+    theme_label: str = ""
+    partly: int = 0
+    first_try: int = 0
+    first_try_pct: float | None = None
+    mean_wrong: float | None = None
+    mean_hints: float | None = None
+    timeouts: int = 0
+    not_reached: int = 0
+    distribution: tuple[tuple[str, int, bool | None], ...] = ()  # answer text, pupils, right?
+    discrimination_on: str = ""  # "success", "first_try" or "" (nothing varies)
+    explanation: str = ""
 
     @property
     def hard(self) -> bool:
-        """Few pupils got it: the question nobody understood."""
-        return self.success_pct is not None and self.success_pct < HARD_PCT
+        """Few pupils got it (counting partial credit): the question nobody understood."""
+        if not self.scored or self.success_pct is None:
+            return False
+        return self.success_pct < HARD_PCT and (self.points_pct is None or self.points_pct < HARD_PCT)
 
     @property
     def weak(self) -> bool:
@@ -101,7 +170,7 @@ class QuestionRow:
 
 @dataclass(frozen=True)
 class GroupRow:
-    """A skill or a theme, over every answered question that has it."""
+    """A skill or a theme, over every answered scored question that has it."""
 
     id: str
     label: str
@@ -109,6 +178,25 @@ class GroupRow:
     answers: int
     success_pct: float | None
     points_pct: float | None
+    description: str = ""
+    needs_help: tuple[str, ...] = ()  # the labels of the pupils who need help with it
+
+    @property
+    def weak(self) -> bool:
+        return self.points_pct is not None and self.points_pct < NEEDS_HELP_PCT
+
+
+@dataclass(frozen=True)
+class CohortRow:
+    """A class, or one session of a class (``day`` set): how its pupils did."""
+
+    group: str
+    day: str
+    pupils: int
+    finished: int
+    mean_score_pct: float | None
+    mean_completion_pct: float | None
+    mean_first_try_pct: float | None
 
 
 @dataclass(frozen=True)
@@ -124,6 +212,11 @@ class Overview:
     first_start: str
     last_start: str
     histogram: tuple[int, ...]  # pupils per tenth of the score: 0–10 %, …, 90–100 %
+    ends: tuple[tuple[str, int], ...] = ()  # END_* and how many pupils ended so
+    homonyms: int = 0  # pupils flagged « même pseudonyme »
+    polls: int = 0
+    first_try_pct: float | None = None  # over every answered scored question
+    timeouts: int = 0
 
 
 @dataclass(frozen=True)
@@ -139,6 +232,47 @@ class ClassSummary:
     themes: tuple[GroupRow, ...]
     notes: tuple[str, ...] = ()
     discrimination_method: str = DISCRIMINATION_METHOD
+    classes: tuple[CohortRow, ...] = ()
+    sessions: tuple[CohortRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class GameTexts:
+    """What the game itself says, when it is installed: the explanation of each
+    question and the description of each skill (what to re-teach)."""
+
+    explanations: Mapping[str, str]
+    skill_descriptions: Mapping[str, str]
+
+
+# --- names, classes and order ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _collator() -> Any:
+    import pyuca  # type: ignore[import-untyped]
+
+    return pyuca.Collator()
+
+
+@lru_cache(maxsize=65536)
+def sort_key(text: str) -> tuple[Any, ...]:
+    """French alphabetical order (the Unicode collation algorithm: Ève before Lucas,
+    Léa before Lucas, case after letters), numbers in their value (Élève 2 before
+    Élève 10). Pupils are listed by name, never ranked by score."""
+    key = _collator().sort_key
+    return tuple((0, int(part), ()) if k % 2 else (1, 0, key(part))
+                 for k, part in enumerate(re.split(r"(\d+)", text)) if part)
+
+
+def class_key(group: str) -> str:
+    """A class code as the teacher means it: « 4e B », « 4E-B » and « 4eb » are one."""
+    bare = unicodedata.normalize("NFKD", group)
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", bare).upper()
+
+
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(name.split()).casefold())
 
 
 # --- choosing one attempt per pupil -------------------------------------------------
@@ -149,33 +283,66 @@ def attempt_label(rule: Attempt) -> str:
             "best": _("la meilleure de chaque élève")}[rule]
 
 
-def choose_attempts(results: Iterable[Result], rule: Attempt = "first") -> list[tuple[Result, int]]:
-    """One attempt per pupil or team, with how many they made.
+@dataclass(frozen=True)
+class Chosen:
+    """One pupil: the attempt that counts, all of theirs (in start order), their class
+    as shown, and whether another pupil has the same pseudonym."""
+
+    result: Result
+    attempts: tuple[Result, ...]
+    group: str
+    homonym: bool
+    rank: int  # 1, 2… among the pupils with the same pseudonym, in start order
+
+
+def _follows(last: Result, nxt: Result) -> bool:
+    """``nxt`` can be the same pupil's next attempt: it starts after ``last`` ended, on
+    the same computer (when both files say which)."""
+    same_machine = not last.machine or not nxt.machine or last.machine == nxt.machine
+    return same_machine and last.started_order + last.duration_s <= nxt.started_order + 1.0
+
+
+def choose_attempts(results: Iterable[Result], rule: Attempt = "first") -> list[Chosen]:
+    """One attempt per pupil or team, in French alphabetical order of class then name.
 
     ``first`` (the default) shows what pupils knew before they saw the corrections,
     which is what a diagnosis needs; ``last`` and ``best`` are there for a teacher who
     let pupils try again.
     """
-    by_who: dict[tuple[str, str], list[Result]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[Result]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for result in results:
-        by_who[result.who].append(result)
-    chosen = []
-    for attempts in by_who.values():
-        if rule == "last":
-            pick = max(attempts, key=lambda r: r.started_order)
-        elif rule == "best":
-            pick = max(attempts, key=lambda r: (r.percent, r.answered, -r.started_order))
-        else:
-            pick = min(attempts, key=lambda r: r.started_order)
-        chosen.append((pick, len(attempts)))
-    chosen.sort(key=lambda pair: (_natural(pair[0].group), _natural(pair[0].who[1]), pair[0].who[1]))
+        key = class_key(result.group)
+        spellings[key][result.group] += 1
+        by_name[(key, _name_key(result.team or result.pseudonym))].append(result)
+    shown = {key: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for key, c in spellings.items()}
+    chosen: list[Chosen] = []
+    for (key, _name), attempts in by_name.items():
+        attempts.sort(key=lambda r: (r.started_order, r.machine))
+        tracks: list[list[Result]] = []
+        for result in attempts:
+            track = next((t for t in tracks if _follows(t[-1], result)), None)
+            if track is None:
+                tracks.append([result])
+            else:
+                track.append(result)
+        for rank, track in enumerate(tracks, 1):
+            if rule == "last":
+                pick = track[-1]
+            elif rule == "best":
+                pick = max(track, key=lambda r: (_scored_pct(r), r.answered, -r.started_order))
+            else:
+                pick = track[0]
+            chosen.append(Chosen(pick, tuple(track), shown[key], len(tracks) > 1, rank))
+    chosen.sort(key=lambda c: (not c.group, sort_key(c.group), sort_key(c.result.who[1]),
+                               c.result.started_order))
     return chosen
 
 
-def _natural(name: str) -> list[str | int]:
-    """Sorts « Élève 2 » before « Élève 10 », and ignores case. Pupils are listed by
-    name, never ranked by score."""
-    return [int(part) if k % 2 else part.casefold() for k, part in enumerate(re.split(r"(\d+)", name))]
+def _scored_pct(result: Result) -> float:
+    points = sum(p.points for p in result.puzzles if p.scored)
+    top = sum(p.max_points for p in result.puzzles if p.scored)
+    return 100.0 * points / top if top else 0.0
 
 
 # --- the statistics -------------------------------------------------------------------
@@ -184,6 +351,12 @@ def _pct(part: np.ndarray, whole: np.ndarray) -> list[float | None]:
     """100 × part / whole, None where whole is 0."""
     out = np.full(part.shape, np.nan)
     np.divide(100.0 * part, whole, out=out, where=whole > 0)
+    return _opt(out)
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> list[float | None]:
+    out = np.full(part.shape, np.nan)
+    np.divide(part, whole, out=out, where=whole > 0)
     return _opt(out)
 
 
@@ -208,6 +381,25 @@ def point_biserial(item: np.ndarray, x: np.ndarray, y: np.ndarray, items: int) -
     return _opt(np.clip(r, -1.0, 1.0))
 
 
+def cell(p: PuzzleResult) -> str:
+    """The grid's cell for one question of one pupil."""
+    if p.timed_out:
+        return CELL_TIMEOUT
+    if p.status == "open":
+        return CELL_OPEN
+    if not p.scored:
+        return CELL_POLL
+    if p.correct and p.fraction >= 1.0 - 1e-9:
+        return CELL_OK
+    if p.fraction > 0 or p.points > 0:
+        return CELL_PARTLY
+    return CELL_WRONG
+
+
+_COLUMNS = ("answered", "solved", "points", "max", "time", "hinted", "tried", "scored", "first_try",
+            "wrong", "hints", "partly", "timed_out")
+
+
 @dataclass
 class _Pairs:
     """Every (pupil, question) pair of the chosen attempts, as NumPy columns: ``pupil``
@@ -219,8 +411,11 @@ class _Pairs:
     ids: list[str]
     info: list[ItemInfo]
     skill_labels: dict[str, str]
+    theme_labels: dict[str, str]
     wrong_counts: dict[int, Counter[str]]
-    wrong_texts: dict[int, dict[str, str]]
+    given: dict[int, Counter[str]]  # answers given (each pupil once per answer)
+    right: dict[int, set[str]]  # the answers that solved it
+    texts: dict[int, dict[str, str]]
 
     def per_item(self, weights: np.ndarray) -> np.ndarray:
         return np.bincount(self.item, weights, len(self.ids))
@@ -229,26 +424,35 @@ class _Pairs:
     def answered(self) -> np.ndarray:
         return self.cols["answered"] > 0
 
+    @property
+    def counted(self) -> np.ndarray:
+        """Answered and scored: the pairs success and points figures are about."""
+        return (self.cols["answered"] > 0) & (self.cols["scored"] > 0)
 
-def _pairs(chosen: Sequence[tuple[Result, int]]) -> _Pairs:
+
+def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
     item_index: dict[str, int] = {}
     info: list[ItemInfo] = []
     skill_labels: dict[str, str] = {}
-    for result, _count in chosen:
-        for skill_id, label in result.skill_labels:
+    theme_labels: dict[str, str] = {}
+    for c in chosen:
+        for skill_id, label in c.result.skill_labels:
             skill_labels.setdefault(skill_id, label)
+        for theme_id, label in c.result.theme_labels:
+            theme_labels.setdefault(theme_id, label)
     pupils: list[int] = []
     items: list[int] = []
-    cols: dict[str, list[float]] = {k: [] for k in
-                                    ("answered", "solved", "points", "max", "time", "hinted", "tried")}
+    cols: dict[str, list[float]] = {k: [] for k in _COLUMNS}
     wrong_counts: dict[int, Counter[str]] = defaultdict(Counter)
-    wrong_texts: dict[int, dict[str, str]] = defaultdict(dict)
-    for e, (result, _count) in enumerate(chosen):
-        for p in result.puzzles:
+    given: dict[int, Counter[str]] = defaultdict(Counter)
+    right: dict[int, set[str]] = defaultdict(set)
+    texts: dict[int, dict[str, str]] = defaultdict(dict)
+    for e, c in enumerate(chosen):
+        for p in c.result.puzzles:
             i = item_index.get(p.id)
             if i is None:  # questions in the order the game gives them
                 i = item_index[p.id] = len(info)
-                info.append((p.label, p.skills, p.theme, p.max_points))
+                info.append(ItemInfo(p.label, p.skills, p.theme, p.max_points, p.type, p.scored))
                 for skill_id in p.skills:
                     skill_labels.setdefault(skill_id, skill_id)
             pupils.append(e)
@@ -260,91 +464,170 @@ def _pairs(chosen: Sequence[tuple[Result, int]]) -> _Pairs:
             cols["time"].append(np.nan if p.time_s is None or not p.answered else p.time_s)
             cols["hinted"].append(p.hints > 0)
             cols["tried"].append(p.answered or p.hints > 0 or p.wrong > 0)
+            cols["scored"].append(p.scored)
+            cols["first_try"].append(p.correct and p.wrong == 0)
+            cols["wrong"].append(p.wrong)
+            cols["hints"].append(p.hints)
+            cols["partly"].append(p.answered and p.scored and cell(p) == CELL_PARTLY)
+            cols["timed_out"].append(p.timed_out)
             for detail in p.wrong_answers:
                 wrong_counts[i][detail] += 1
-                wrong_texts[i].setdefault(detail, p.says(detail))
+            answers = dict.fromkeys(p.wrong_answers)
+            if p.answer is not None and p.answered:
+                answers[p.answer] = None
+                if p.correct:
+                    right[i].add(p.answer)
+            for detail in answers:
+                given[i][detail] += 1
+                texts[i].setdefault(detail, p.says(detail))
     return _Pairs(np.asarray(pupils, dtype=np.intp), np.asarray(items, dtype=np.intp),
                   {k: np.asarray(v, dtype=float) for k, v in cols.items()}, list(item_index), info,
-                  skill_labels, wrong_counts, wrong_texts)
+                  skill_labels, theme_labels, wrong_counts, given, right, texts)
 
 
-def _discrimination(pairs: _Pairs, pupils: int) -> list[float | None]:
-    """Success on each question against the pupil's percentage on the other questions
-    they answered (see the module's docstring)."""
-    answered, c = pairs.answered, pairs.cols
-    pupil_points = np.bincount(pairs.pupil, c["points"] * answered, pupils)
-    pupil_max = np.bincount(pairs.pupil, c["max"] * answered, pupils)
+def _discrimination(pairs: _Pairs, pupils: int) -> tuple[list[float | None], list[str]]:
+    """Success (or, where everybody ends up succeeding, first-try success) on each
+    scored question against the pupil's percentage on the other scored questions
+    they answered (see the module's docstring); and which of the two it is about."""
+    counted, c = pairs.counted, pairs.cols
+    n_items = len(pairs.ids)
+    pupil_points = np.bincount(pairs.pupil, c["points"] * counted, pupils)
+    pupil_max = np.bincount(pairs.pupil, c["max"] * counted, pupils)
     rest_max = pupil_max[pairs.pupil] - c["max"]
-    use = answered & (rest_max > 0)
+    use = counted & (rest_max > 0)
     rest = np.divide(pupil_points[pairs.pupil] - c["points"], rest_max, out=np.zeros_like(rest_max),
                      where=use)
-    return point_biserial(pairs.item[use], c["solved"][use], rest[use], len(pairs.ids))
+    n = np.bincount(pairs.item[use], minlength=n_items)
+    solved = np.bincount(pairs.item[use], c["solved"][use], n_items)
+    varies = (solved > 0) & (solved < n)
+    x = np.where(varies[pairs.item], c["solved"], c["first_try"])
+    # Where everybody ends up succeeding (locks retried until they open), points hardly
+    # vary either: first-try success on this question against first-try success on
+    # the others.
+    pupil_first = np.bincount(pairs.pupil, c["first_try"] * counted, pupils)
+    pupil_n = np.bincount(pairs.pupil, counted.astype(float), pupils)
+    rest_n = pupil_n[pairs.pupil] - 1
+    rest_first = np.divide(pupil_first[pairs.pupil] - c["first_try"], rest_n,
+                           out=np.zeros_like(rest_n), where=rest_n > 0)
+    rest = np.where(varies[pairs.item], rest, rest_first)
+    use &= varies[pairs.item] | (rest_n > 0)
+    on = ["success" if v else "first_try" for v in varies]
+    values = point_biserial(pairs.item[use], x[use], rest[use], n_items)
+    return values, [o if v is not None else "" for o, v in zip(on, values)]
 
 
-def _question_rows(pairs: _Pairs, pupils: int) -> tuple[QuestionRow, ...]:
-    n_items, c, answered = len(pairs.ids), pairs.cols, pairs.answered
+def _question_rows(pairs: _Pairs, pupils: int, texts: GameTexts | None) -> tuple[QuestionRow, ...]:
+    n_items, c = len(pairs.ids), pairs.cols
     presented = np.bincount(pairs.item, minlength=n_items)
     n_answered = pairs.per_item(c["answered"])
     n_solved = pairs.per_item(c["solved"])
     success = _pct(n_solved, n_answered)
-    points_pct = _pct(pairs.per_item(c["points"] * answered), pairs.per_item(c["max"] * answered))
+    first_try = pairs.per_item(c["first_try"])
+    first_try_pct = _pct(first_try, n_answered)
+    points_pct = _pct(pairs.per_item(c["points"] * pairs.answered), pairs.per_item(c["max"] * pairs.answered))
     timed = ~np.isnan(c["time"])
     time_n = pairs.per_item(timed.astype(float))
     mean_time = _opt(np.divide(pairs.per_item(np.where(timed, c["time"], 0.0)), time_n,
                                out=np.full(n_items, np.nan), where=time_n > 0))
-    hint_pct = _pct(pairs.per_item(c["hinted"] * (c["tried"] > 0)), pairs.per_item(c["tried"]))
-    discrimination = _discrimination(pairs, pupils)
+    tried = pairs.per_item(c["tried"])
+    hint_pct = _pct(pairs.per_item(c["hinted"] * (c["tried"] > 0)), tried)
+    mean_wrong = _ratio(pairs.per_item(c["wrong"]), tried)
+    mean_hints = _ratio(pairs.per_item(c["hints"]), tried)
+    partly = pairs.per_item(c["partly"])
+    timeouts = pairs.per_item(c["timed_out"])
+    discrimination, on = _discrimination(pairs, pupils)
+    explanations = texts.explanations if texts else {}
     rows = []
-    for i, (item_id, (label, skills, theme, max_points)) in enumerate(zip(pairs.ids, pairs.info)):
+    for i, (item_id, info) in enumerate(zip(pairs.ids, pairs.info)):
+        scored = info.scored
         ranked = sorted(pairs.wrong_counts[i].items(), key=lambda kv: (-kv[1], kv[0]))
         top, top_count = ranked[0] if ranked else (None, 0)
+        words = pairs.texts[i]
+        distribution = tuple(
+            (words.get(d, d), n, (d in pairs.right[i]) if scored else None)
+            for d, n in sorted(pairs.given[i].items(), key=lambda kv: (-kv[1], sort_key(words.get(kv[0], kv[0])))))
         rows.append(QuestionRow(
-            number=i + 1, id=item_id, label=label, skills=skills, theme=theme,
-            max_points=max_points, presented=int(presented[i]), answered=int(n_answered[i]),
-            # a question worth no points (a poll) has no success rate to speak of
-            solved=int(n_solved[i]), success_pct=success[i] if max_points else None,
-            points_pct=points_pct[i] if max_points else None, mean_time_s=mean_time[i], hint_pct=hint_pct[i],
-            wrong_answer=pairs.wrong_texts[i][top] if top is not None else None,
-            wrong_answer_count=top_count, discrimination=discrimination[i] if max_points else None))
+            number=i + 1, id=item_id, label=info.label, skills=info.skills, theme=info.theme,
+            theme_label=pairs.theme_labels.get(info.theme, theme_words(info.theme, pairs.skill_labels)),
+            max_points=info.max_points, presented=int(presented[i]), answered=int(n_answered[i]),
+            # a poll has no success rate, points nor discrimination to speak of
+            solved=int(n_solved[i]) if scored else 0, success_pct=success[i] if scored else None,
+            points_pct=points_pct[i] if scored and info.max_points else None,
+            mean_time_s=mean_time[i], hint_pct=hint_pct[i],
+            wrong_answer=words[top] if top is not None and scored else None,
+            wrong_answer_count=top_count if scored else 0,
+            discrimination=discrimination[i] if scored else None, type=info.type, scored=scored,
+            partly=int(partly[i]), first_try=int(first_try[i]) if scored else 0,
+            first_try_pct=first_try_pct[i] if scored else None,
+            mean_wrong=mean_wrong[i] if scored else None, mean_hints=mean_hints[i],
+            timeouts=int(timeouts[i]), not_reached=int(presented[i] - n_answered[i]),
+            distribution=distribution, discrimination_on=on[i] if scored else "",
+            explanation=explanations.get(item_id, "")))
     return tuple(rows)
 
 
+def theme_words(theme: str, skill_labels: Mapping[str, str]) -> str:
+    """A theme in words for an older file that has no label for it: the skill of the
+    same id's label, else the id made readable."""
+    if not theme:
+        return ""
+    if theme in skill_labels and skill_labels[theme] != theme:
+        return skill_labels[theme]
+    words = re.sub(r"[-_]+", " ", theme).strip()
+    return words[:1].upper() + words[1:]
+
+
 def summarise(results: Sequence[Result], attempt: Attempt = "first",
-              notes: Sequence[str] = ()) -> ClassSummary:
-    """The class summary of ``results`` (one game; ``resultfile.read_results`` sees to it)."""
+              notes: Sequence[str] = (), texts: GameTexts | None = None) -> ClassSummary:
+    """The class summary of ``results`` (one game; ``resultfile.read_results`` sees to it).
+    ``texts``, when the game is installed, adds its explanations to what to re-teach."""
     if not results:
         raise ValueError("no results")
     chosen = choose_attempts(results, attempt)
     pairs = _pairs(chosen)
-    skill_ids = list(pairs.skill_labels)
-    pupils = _pupil_rows(chosen, skill_ids)
-    themes = sorted({theme for _label, _skills, theme, _max in pairs.info if theme})
+    skill_ids = sorted(pairs.skill_labels, key=lambda s: sort_key(pairs.skill_labels[s]))
+    questions = _question_rows(pairs, len(chosen), texts)
+    pupils = _pupil_rows(chosen, skill_ids, pairs)
+    themes = sorted({info.theme for info in pairs.info if info.theme},
+                    key=lambda t: sort_key(theme_words(t, pairs.skill_labels)))
+    theme_labels = {t: pairs.theme_labels.get(t, theme_words(t, pairs.skill_labels)) for t in themes}
+    descriptions = texts.skill_descriptions if texts else {}
+    skills = _groups(skill_ids, pairs.skill_labels, lambda info: info.skills, pairs)
+    skills = tuple(_with_help(g, pupils, descriptions.get(g.id, "")) for g in skills)
     return ClassSummary(
-        game_id=chosen[0][0].game_id, game_title=chosen[0][0].game_title,
+        game_id=chosen[0].result.game_id, game_title=chosen[0].result.game_title,
         game_versions=tuple(sorted({r.game_version for r in results})), attempt_rule=attempt,
-        overview=_overview(results, pupils), pupils=pupils,
-        questions=_question_rows(pairs, len(chosen)),
-        skills=_groups(skill_ids, pairs.skill_labels, lambda info: info[1], pairs),
-        themes=_groups(themes, {}, lambda info: (info[2],) if info[2] else (), pairs),
-        notes=tuple(notes))
+        overview=_overview(results, pupils, questions, pairs), pupils=pupils, questions=questions,
+        skills=skills,
+        themes=_groups(themes, theme_labels, lambda info: (info.theme,) if info.theme else (), pairs),
+        notes=tuple(notes), classes=_cohorts(pupils, by_day=False), sessions=_cohorts(pupils, by_day=True))
+
+
+def _with_help(group: GroupRow, pupils: Sequence[PupilRow], description: str) -> GroupRow:
+    needing = tuple(p.label for p in pupils
+                    if (pct := dict(p.skills).get(group.id)) is not None and pct < NEEDS_HELP_PCT)
+    return GroupRow(group.id, group.label, group.questions, group.answers, group.success_pct,
+                    group.points_pct, description, needing)
 
 
 def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo], Iterable[str]],
             pairs: _Pairs) -> tuple[GroupRow, ...]:
-    """Per skill or theme: every answered (pupil, question) pair whose question has it."""
+    """Per skill or theme: every answered scored (pupil, question) pair whose question has it."""
     if not ids:
         return ()
     index = {g: k for k, g in enumerate(ids)}
     # member[k, i]: question i has group k (groups × questions: small, unlike pupils × questions).
     member = np.zeros((len(ids), len(pairs.info)))
     for i, info in enumerate(pairs.info):
+        if not info.scored:
+            continue
         for g in keys(info):
             if g in index:
                 member[index[g], i] = 1.0
-    answered, c = pairs.answered, pairs.cols
+    counted, c = pairs.counted, pairs.cols
     totals = {k: member @ pairs.per_item(w) for k, w in (
-        ("answers", answered.astype(float)), ("solved", c["solved"]),
-        ("points", c["points"] * answered), ("max", c["max"] * answered))}
+        ("answers", counted.astype(float)), ("solved", c["solved"] * counted),
+        ("points", c["points"] * counted), ("max", c["max"] * counted))}
     success = _pct(totals["solved"], totals["answers"])
     points = _pct(totals["points"], totals["max"])
     return tuple(GroupRow(id=g, label=labels.get(g, g), questions=int(member[k].sum()),
@@ -352,40 +635,109 @@ def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo
                           points_pct=points[k]) for k, g in enumerate(ids))
 
 
-def _pupil_rows(chosen: list[tuple[Result, int]], skill_ids: list[str]) -> tuple[PupilRow, ...]:
+def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tuple[PupilRow, ...]:
+    number = {item_id: i + 1 for i, item_id in enumerate(pairs.ids)}
     rows = []
-    for result, count in chosen:
+    for c in chosen:
+        result = c.result
         per_skill: dict[str, list[int]] = {s: [0, 0] for s in skill_ids}
+        score = top = solved = partly = first = wrong = timeouts = 0
+        cells = []
         for p in result.puzzles:
+            kind = cell(p)
+            cells.append((number[p.id], kind))
+            timeouts += p.timed_out
+            if not p.scored:
+                continue
+            score += p.points
+            top += p.max_points
+            wrong += p.wrong
             if p.answered:
+                solved += p.correct
+                partly += kind == CELL_PARTLY
+                first += p.correct and p.wrong == 0
                 for skill_id in p.skills:
                     tally = per_skill.setdefault(skill_id, [0, 0])
-                    tally[0] += p.correct
-                    tally[1] += 1
+                    tally[0] += p.points
+                    tally[1] += p.max_points
         total = len(result.puzzles)
         answered = result.answered
+        name = result.team or result.pseudonym
         rows.append(PupilRow(
-            name=result.team or result.pseudonym, group=result.group, team=result.team,
-            members=result.members, started_at=result.started_at, attempts=count,
+            name=name, group=c.group, team=result.team,
+            members=result.members, started_at=result.started_at, attempts=len(c.attempts),
             ended=result.ended, success=result.success, answered=answered, total=total,
-            completion_pct=100.0 * answered / total if total else 0.0, score=result.score,
-            max_score=result.max_score, score_pct=result.percent, duration_s=result.duration_s,
-            hints=result.hints,
+            completion_pct=100.0 * answered / total if total else 0.0, score=score,
+            max_score=top, score_pct=100.0 * score / top if top else 0.0,
+            duration_s=result.duration_s, hints=result.hints,
             skills=tuple((s, 100.0 * per_skill[s][0] / per_skill[s][1] if per_skill[s][1] else None)
-                         for s in skill_ids)))
+                         for s in skill_ids),
+            label=f"{name} ({c.rank})" if c.homonym else name, homonym=c.homonym,
+            machine=result.machine, end=result.ending_kind, time_up=result.time_up, solved=solved,
+            partly=partly, first_try=first, wrong=wrong, timeouts=timeouts, cells=tuple(cells),
+            attempt_starts=tuple(r.started_at for r in c.attempts)))
     return tuple(rows)
 
 
-def _overview(results: Sequence[Result], pupils: tuple[PupilRow, ...]) -> Overview:
+def _mean(values: Sequence[float]) -> float | None:
+    return float(np.mean(values)) if values else None
+
+
+def _cohorts(pupils: Sequence[PupilRow], by_day: bool) -> tuple[CohortRow, ...]:
+    """Per class (or class and day): worth showing only when there is more than one."""
+    cohorts: dict[tuple[str, str], list[PupilRow]] = defaultdict(list)
+    for p in pupils:
+        cohorts[(p.group, p.started_at[:10] if by_day else "")].append(p)
+    if len(cohorts) < 2:
+        return ()
+    rows = []
+    for (group, day), members in cohorts.items():
+        answered = [p.solved + p.partly for p in members]
+        firsts = [100.0 * p.first_try / n for p, n in zip(members, answered) if n]
+        rows.append(CohortRow(group, day, len(members), sum(p.ended for p in members),
+                              _mean([p.score_pct for p in members]),
+                              _mean([p.completion_pct for p in members]), _mean(firsts)))
+    rows.sort(key=lambda r: (not r.group, sort_key(r.group), r.day))
+    return tuple(rows)
+
+
+def _overview(results: Sequence[Result], pupils: tuple[PupilRow, ...], questions: Sequence[QuestionRow],
+              pairs: _Pairs) -> Overview:
     scores = np.array([p.score_pct for p in pupils], dtype=float)
     completion = np.array([p.completion_pct for p in pupils], dtype=float)
     durations = np.array([p.duration_s for p in pupils], dtype=float)
     buckets = np.minimum((scores // 10).astype(int), 9)
-    starts = sorted(results, key=lambda r: r.started_order)
+    order = min(results, key=lambda r: r.started_order), max(results, key=lambda r: r.started_order)
+    ends = Counter(p.end for p in pupils)
+    counted = pairs.counted
+    n_counted = int(counted.sum())
     return Overview(
         results=len(results), pupils=len(pupils), finished=sum(p.ended for p in pupils),
         mean_score_pct=float(scores.mean()), median_score_pct=float(np.median(scores)),
         mean_completion_pct=float(completion.mean()), mean_duration_s=float(durations.mean()),
-        hints=sum(p.hints for p in pupils), first_start=starts[0].started_at,
-        last_start=starts[-1].started_at,
-        histogram=tuple(int(c) for c in np.bincount(buckets, minlength=10)))
+        hints=sum(p.hints for p in pupils), first_start=order[0].started_at,
+        last_start=order[1].started_at,
+        histogram=tuple(int(c) for c in np.bincount(buckets, minlength=10)),
+        ends=tuple((e, ends[e]) for e in ENDS if ends[e]), homonyms=sum(p.homonym for p in pupils),
+        polls=sum(not q.scored for q in questions),
+        first_try_pct=100.0 * float(pairs.cols["first_try"][counted].sum()) / n_counted if n_counted else None,
+        timeouts=sum(p.timeouts for p in pupils))
+
+
+def end_label(end: str) -> str:
+    """How a pupil's game ended, in words."""
+    return {"won": _("gagnée"), "lost": _("finie sans gagner"), "time_up": _("temps écoulé"),
+            "stopped": _("arrêtée"), "unfinished": _("pas finie")}.get(end, end)
+
+
+def cell_mark(kind: str) -> str:
+    """A grid cell as a sign that reads in black and white (colour is never the only
+    signal); ``cell_label`` says it in words."""
+    return {CELL_OK: "✓", CELL_PARTLY: "≈", CELL_WRONG: "✗", CELL_OPEN: "·", CELL_TIMEOUT: "⌛",
+            CELL_POLL: "○"}.get(kind, "")
+
+
+def cell_label(kind: str) -> str:
+    return {CELL_OK: _("réussie"), CELL_PARTLY: _("en partie"), CELL_WRONG: _("ratée"),
+            CELL_OPEN: _("pas atteinte"), CELL_TIMEOUT: _("temps écoulé"),
+            CELL_POLL: _("sondage : réponse donnée")}.get(kind, "")

@@ -18,8 +18,10 @@ import gc
 import hashlib
 import json
 import os
+import platform
 import re
 import unicodedata
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,7 +38,17 @@ from ..core.scoring import in_play, puzzle_points
 from ..i18n import _, ngettext
 from ..storage import read_bounded, reason, write_atomic
 from .formatting import when
-from .model import MAX_NAME, RESULT_FORMAT, RESULT_VERSION, Result
+from .model import (
+    END_LOST,
+    END_STOPPED,
+    END_TIME_UP,
+    END_UNFINISHED,
+    END_WON,
+    MAX_NAME,
+    RESULT_FORMAT,
+    RESULT_VERSION,
+    Result,
+)
 from .validate import ResultError, clean_name, parse_result
 
 if TYPE_CHECKING:
@@ -73,8 +85,42 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def machine_id() -> str:
+    """This computer, as ten hexadecimal digits that say nothing about it: a hash of its
+    network card's number and its name. Two « Léa » on two laptops at the same time are
+    two pupils; the class summary tells them apart by it."""
+    seed = f"sesame-machine\n{uuid.getnode()}\n{platform.node()}"
+    return hashlib.sha256(seed.encode()).hexdigest()[:10]
+
+
+def theme_label(theme: str, game: Game) -> str:
+    """A theme in words: the skill of the same id's label, else the id made readable
+    (the game format gives themes no label of their own)."""
+    skill = game.skills.get(theme)
+    if skill is not None:
+        return skill.label.get()
+    words = re.sub(r"[-_]+", " ", theme).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _end(game: Game, state: Any, success: bool | None, time_up: bool) -> str:
+    """How the attempt ended (``model.END_*``). A game ended with no ending of its own
+    before the last question (a quiz or challenge) or in an escape game was stopped by
+    the facilitator (``Stop``); the countdown's ending is « time up »."""
+    if state.ending is None:
+        return END_UNFINISHED
+    if game.timer_ending and state.ending == game.timer_ending:
+        return END_TIME_UP
+    if state.ending == "" and (state.position < len(state.queue) if state.queue else True):
+        return END_STOPPED
+    if time_up and not success:
+        return END_TIME_UP
+    return END_WON if success else END_LOST
+
+
 def result_from_session(session: Played, pseudonym: str, group: str = "", team: str = "",
-                        members: Sequence[str] = (), *, started_at: str) -> dict[str, Any]:
+                        members: Sequence[str] = (), *, started_at: str,
+                        machine: str | None = None) -> dict[str, Any]:
     """The result of the attempt played in ``session``, as plain JSON-ready data.
 
     ``started_at`` is the local start time in ISO 8601 (``2026-03-12T10:15:00+01:00``),
@@ -86,12 +132,20 @@ def result_from_session(session: Played, pseudonym: str, group: str = "", team: 
     state = session.state
     judged: dict[str, list[tuple[str, bool]]] = {}
     success: bool | None = None
+    timed_out: set[str] = set()
+    time_up = bool(state.time_up)
     for entry in session.log:
         data = entry.event
         if data.get("event") == ev.AnswerJudged.__name__:
             judged.setdefault(data["puzzle"], []).append((str(data["answer"]), bool(data["correct"])))
         elif data.get("event") == ev.GameEnded.__name__:
             success = bool(data["success"])
+        elif data.get("event") == ev.PuzzleFailed.__name__ and data.get("timed_out"):
+            timed_out.add(data["puzzle"])
+        elif data.get("event") == ev.TimeRanOut.__name__:
+            time_up = True
+        elif data.get("event") == ev.TimeAdded.__name__:
+            time_up = False
     puzzles = []
     for puzzle_id in in_play(game, state):
         puzzle = game.puzzles[puzzle_id]
@@ -108,6 +162,8 @@ def result_from_session(session: Played, pseudonym: str, group: str = "", team: 
             "time_s": time_s, "answer": last, "wrong_answers": wrong_answers,
             "answer_texts": _answer_texts(puzzle, dict.fromkeys(a for a, _c in answers)),
             "skills": list(puzzle.skills), "theme": puzzle.theme, "team": progress.team,
+            "type": puzzle.type, "scored": ptypes.get(puzzle.type).scored,
+            "timed_out": puzzle_id in timed_out and progress.status == "failed",
         })
     team_name = _names(team, _("nom d’équipe"))
     return {
@@ -115,15 +171,20 @@ def result_from_session(session: Played, pseudonym: str, group: str = "", team: 
         "version": RESULT_VERSION,
         "game": {"id": game.id, "version": game.version, "content_hash": game.content_hash,
                  "title": game.title.get(),
-                 "skills": {skill_id: skill.label.get() for skill_id, skill in game.skills.items()}},
+                 "skills": {skill_id: skill.label.get() for skill_id, skill in game.skills.items()},
+                 "themes": {t: theme_label(t, game) for t in dict.fromkeys(
+                     game.puzzles[p].theme for p in in_play(game, state)) if t}},
         "who": {"pseudonym": _names(pseudonym, _("pseudonyme"), required=True),
                 "group": _names(group, _("code de groupe")), "team": team_name,
                 "members": [m for m in dict.fromkeys(_names(m, _("pseudonyme")) for m in members) if m]},
+        "machine": machine_id() if machine is None else machine,
         "started_at": started_at,
         "duration_s": float(state.t),
         "ended": state.ending is not None,
         "ending": state.ending,
         "success": success if state.ending is not None else None,
+        "end": _end(game, state, success, time_up),
+        "time_up": time_up,
         "score": sum(p["points"] for p in puzzles),
         "max_score": sum(p["max_points"] for p in puzzles),
         "hints": sum(p["hints"] for p in puzzles),
@@ -291,8 +352,8 @@ def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
     each file of another game is set aside with a message.
     """
     reading = Reading()
-    by_key: dict[tuple[str, str, str, str], Result] = {}
-    copies: dict[tuple[str, str, str, str], list[str]] = {}
+    by_key: dict[tuple[str, str, str, str, str], Result] = {}
+    copies: dict[tuple[str, str, str, str, str], list[str]] = {}
     with _no_gc():
         for path in paths:
             reading.files += 1
@@ -314,7 +375,7 @@ def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
             reading.merged += len(files) - 1
             reading.problems.append(Problem(files[0], _(
                 "« {who} » : {n} fichiers pour la même partie (commencée le {start}), "
-                "comptée une seule fois").format(who=key[1], n=len(files), start=when(key[3]))))
+                "comptée une seule fois").format(who=key[1], n=len(files), start=when(key[4]))))
     counts = Counter(r.game_id for r in by_key.values())
     titles: dict[str, str] = {}
     for r in by_key.values():

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from ..i18n import _, ngettext
 from .csvout import write_csv
 from .formatting import number, page_locale
+from .gametexts import game_texts
 from .htmlout import write_html
 from .jsonout import write_json
-from .report import HARD_PCT, Attempt, ClassSummary, summarise
+from .report import HARD_PCT, Attempt, ClassSummary, GameTexts, summarise
 from .resultfile import Reading, find_result_files, read_results
 
 OUTPUTS = ("synthese.csv", "synthese.html", "synthese.json")
@@ -32,14 +34,17 @@ class Built:
     written: list[Path] = field(default_factory=list)
 
 
-def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: str | None = None) -> Built:
+def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: str | None = None,
+          texts: GameTexts | Literal[False] | None = None) -> Built:
     """Read, summarise and write; raises ``OSError`` when ``out`` cannot be written
-    (nothing half-written is left: each file is written atomically)."""
+    (nothing half-written is left: each file is written atomically). ``texts``: the
+    game's explanations (found among the installed games when None; False: without)."""
     reading = read_results(find_result_files(paths), game)
     built = Built(reading)
     if not reading.results:
         return built
-    summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems])
+    summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems],
+                        texts=game_texts(reading.game_id) if texts is None else texts or None)
     out.mkdir(parents=True, exist_ok=True)
     csv_name, html_name, json_name = OUTPUTS
     built.summary = summary

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from ..core.state import STATUSES
 from ..i18n import N_, _
-from .model import MAX_NAME, RESULT_FORMAT, RESULT_VERSION, PuzzleResult, Result
+from .model import ENDS, MAX_NAME, RESULT_FORMAT, RESULT_VERSION, PuzzleResult, Result
 
 MAX_PUZZLES = 20_000
 # Sane ranges: a forged or damaged figure outside them makes the file refused (with the
@@ -122,6 +122,31 @@ PUZZLE = (("id", ID), ("label", TEXT), ("status", STATUS), ("correct", BOOL), ("
           ("time_s", MAYBE_SECONDS), ("answer", MAYBE_TEXT), ("wrong_answers", TEXTS),
           ("answer_texts", LABELS), ("skills", TEXTS), ("theme", TEXT), ("team", TEXT))
 
+MACHINE = Kind(lambda v: type(v) is str and len(v) <= 64 and v.isascii() and v.isalnum() or v == "",
+               N_("un identifiant d’ordinateur (lettres et chiffres)"))
+END = Kind(lambda v: v is None or v in ENDS, N_("won, lost, time_up, stopped, unfinished ou null"))
+# Fields added to the format later: a file written before them is read with these values.
+Later = tuple[tuple[str, Kind, Any], ...]
+TOP_LATER: Later = (("machine", MACHINE, ""), ("end", END, None), ("time_up", BOOL, False))
+GAME_LATER: Later = (("themes", LABELS, {}),)
+PUZZLE_LATER: Later = (("type", TEXT, ""), ("scored", MAYBE_BOOL, None), ("timed_out", BOOL, False))
+
+
+def _later(data: dict[str, Any], table: tuple[tuple[str, Kind, Any], ...], where: str) -> list[Any]:
+    """The values of fields added to the format later: their default when absent,
+    refused like any other field when present and wrong."""
+    values = []
+    for key, kind, default in table:
+        if key not in data:
+            values.append(default)
+            continue
+        value = data[key]
+        if not kind.test(value):
+            field = f"{where}.{key}" if where else key
+            raise _edited(_("« {field} » devrait être {kind}").format(field=field, kind=_(kind.what)))
+        values.append(value)
+    return values
+
 
 def _fields(data: Any, table: tuple[tuple[str, Kind], ...], where: str) -> list[Any]:
     """The values of ``table``'s fields in ``data``, each checked against its kind."""
@@ -168,13 +193,16 @@ def _puzzle(raw: Any, where: str) -> PuzzleResult:
     if wrong_answers and (len(set(wrong_answers)) != len(wrong_answers) or len(wrong_answers) > wrong):
         raise _edited(_("{field} : les réponses fausses ne s’accordent pas avec leur nombre").format(
             field=where))
+    ptype, scored, timed_out = _later(raw, PUZZLE_LATER, where)
+    if scored is None:  # an older file: a question worth no points is taken for a poll
+        scored = max_points > 0
     # Interned: ten thousand results share one copy of each id, label, answer and skill.
     return PuzzleResult(
         _intern(pid), _intern(label), _intern(status), correct, float(fraction), points, max_points,
         wrong, hints, None if time_s is None else float(time_s),
         None if answer is None else _intern(answer), tuple(map(_intern, wrong_answers)),
         tuple((_intern(k), _intern(v)) for k, v in answer_texts.items()) if answer_texts else (),
-        tuple(map(_intern, skills)), _intern(theme), _intern(team))
+        tuple(map(_intern, skills)), _intern(theme), _intern(team), _intern(ptype), scored, timed_out)
 
 
 def parse_result(data: Any, path: str = "") -> Result:
@@ -184,13 +212,16 @@ def parse_result(data: Any, path: str = "") -> Result:
      raw_puzzles) = _fields(data, TOP, "")
     game_id, version, content_hash, title, skills = _fields(game, GAME, "game")
     pseudonym, group, team, members = _fields(who, WHO, "who")
+    machine, end, time_up = _later(data, TOP_LATER, "")
+    (themes,) = _later(game, GAME_LATER, "game")
     puzzles = tuple(_puzzle(p, f"puzzles[{i}]") for i, p in enumerate(raw_puzzles))
     result = Result(
         game_id=_intern(game_id), game_version=_intern(version), content_hash=_intern(content_hash),
         game_title=_intern(title), skill_labels=tuple(skills.items()), pseudonym=pseudonym,
         group=_intern(group), team=team, members=tuple(members), started_at=started_at,
         duration_s=float(duration), ended=ended, ending=ending, success=success, score=score,
-        max_score=max_score, hints=hints, puzzles=puzzles, path=path)
+        max_score=max_score, hints=hints, puzzles=puzzles, path=path, machine=_intern(machine),
+        end=end, time_up=time_up, theme_labels=tuple(themes.items()))
     _check_totals(result)
     return result
 
@@ -216,3 +247,5 @@ def _check_totals(result: Result) -> None:
         raise _edited(_("une question a duré plus longtemps que la partie"))
     if not result.ended and (result.ending is not None or result.success is not None):
         raise _edited(_("une fin est indiquée pour une partie qui n’est pas finie"))
+    if result.end is not None and (result.end == "unfinished") == result.ended:
+        raise _edited(_("« end » ne s’accorde pas avec « ended »"))

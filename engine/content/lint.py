@@ -161,6 +161,29 @@ def assets(ctx: Context) -> None:
             ctx.add(path, reason, "lint.asset")
 
 
+@rule
+def asset_licences(ctx: Context) -> None:
+    """Every picture of the game's folder has its author and licence in
+    ``asset_credits`` (game.yaml): a game is shared between structures, so its pictures
+    must be reusable. The art library (``art:…``) carries its own credits."""
+    from fnmatch import fnmatchcase
+
+    from ..i18n import _
+
+    patterns = [c.get("files", "") for c in ctx.data.get("asset_credits") or () if isinstance(c, dict)]
+    warned: set[str] = set()
+    for path, value in _asset_fields(ctx):
+        if is_art(value) or value in warned or any(fnmatchcase(value, p) for p in patterns):
+            continue
+        if (_asset_problem(ctx.game.folder, value) or ("big", ""))[0] != "big":
+            continue  # a picture that is missing or refused has its error already
+        warned.add(value)
+        ctx.warn(path, _("l’image « {file} » n’a pas de licence enregistrée : ajoutez dans game.yaml, "
+                         "sous asset_credits, qui l’a faite et sous quelle licence (par exemple "
+                         "files: {file}, author: …, licence: CC-BY-4.0)").format(file=value),
+                 "lint.asset_licence")
+
+
 def _asset_fields(ctx: Context) -> Iterator[tuple[tuple[Any, ...], str]]:
     for path, value, ref in ctx.fields:
         if ref == "#/$defs/asset" and isinstance(value, str):

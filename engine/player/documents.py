@@ -40,6 +40,7 @@ class Canvas:
         self.parts: Parts = {}
         self.drawn: set[str] = set()  # the document's fields already drawn
         self.pad = ui.metrics.unit * 3
+        self.folder = Path(".")  # the game's folder, for the pictures a document names
 
     def room(self, height: int) -> None:
         """Make sure ``height`` more pixels fit below ``y`` (the canvas grows as needed)."""
@@ -72,6 +73,7 @@ class Canvas:
 
 def render(ui, document: Document, folder: Path, width: int, locale: str) -> tuple[pygame.Surface, Parts]:
     canvas = Canvas(ui, width)
+    canvas.folder = folder
     canvas.space(canvas.pad)
     KINDS[document.kind].draw(canvas, document.data, folder, locale)
     _rest(canvas, document.data, folder, locale)
@@ -88,9 +90,12 @@ def _post(c: Canvas, d: Any, folder: Path, locale: str) -> None:
         c.text(d["platform"], m.small, p.muted, "platform", bold=True)
     avatar = m.body * 2
     top = c.y
-    pygame.draw.circle(c.surface, p.accent, (c.pad + avatar // 2, top + avatar // 2), avatar // 2)
-    initial = c.ui.text.render(text_of(d.get("author"), locale)[:1].upper(), m.body, p.accent_text, bold=True)
-    c.surface.blit(initial, initial.get_rect(center=(c.pad + avatar // 2, top + avatar // 2)))
+    if d.get("face"):
+        _face(c, folder, d["face"], (c.pad + avatar // 2, top + avatar // 2), avatar)
+    else:
+        pygame.draw.circle(c.surface, p.accent, (c.pad + avatar // 2, top + avatar // 2), avatar // 2)
+        initial = c.ui.text.render(text_of(d.get("author"), locale)[:1].upper(), m.body, p.accent_text, bold=True)
+        c.surface.blit(initial, initial.get_rect(center=(c.pad + avatar // 2, top + avatar // 2)))
     indent = avatar + m.unit * 2
     name = c.text(text_of(d.get("author"), locale), m.body, p.text, "author", bold=True, indent=indent, gap=0)
     if d.get("verified"):
@@ -322,7 +327,13 @@ def _messages(c: Canvas, d: Any, locale: str) -> None:
         c.room(body.get_height() + header.get_height() + m.unit * 6)
         bubble = pygame.Rect(0, c.y, max(body.get_width(), header.get_width()) + m.unit * 4,
                              body.get_height() + header.get_height() + m.unit * 3)
-        bubble.x = c.width - c.pad - bubble.width if mine else c.pad
+        face = (d.get("faces") or {}).get(message["from"])
+        avatar = m.body * 2 if face else 0
+        bubble.x = c.width - c.pad - bubble.width - (avatar + m.unit if mine and avatar else 0) if mine \
+            else c.pad + (avatar + m.unit if avatar else 0)
+        if face:
+            x = bubble.right + m.unit + avatar // 2 if mine else c.pad + avatar // 2
+            _face(c, c.folder, face, (x, bubble.y + avatar // 2), avatar)
         gfx.box(c.surface, bubble, p.surface_alt, m.radius * 2, p.border, 1)
         c.surface.blit(header, (bubble.x + m.unit * 2, bubble.y + m.unit))
         c.surface.blit(body, (bubble.x + m.unit * 2, bubble.y + m.unit * 2 + header.get_height()))
@@ -330,10 +341,30 @@ def _messages(c: Canvas, d: Any, locale: str) -> None:
         c.y = bubble.bottom + m.unit * 2
 
 
+def _face(c: Canvas, folder: Path, name: str, center: tuple[int, int], size: int) -> None:
+    """A person's drawn face (``art:fille_a`` or a picture of the game) in a round frame."""
+    p = c.ui.palette
+    c.room(center[1] + size // 2 - c.y)
+    pygame.draw.circle(c.surface, p.surface_alt, center, size // 2)
+    picture = pictures.picture(c.ui, folder, name, size - 4, size - 4)
+    c.surface.blit(picture, picture.get_rect(center=center))
+    pygame.draw.circle(c.surface, p.border, center, size // 2, 2)
+
+
 def _poster(c: Canvas, d: Any, folder: Path, locale: str) -> None:
     m, p = c.ui.metrics, c.ui.palette
     c.drawn.update({"title", "image", "text", "caption", "source_note"})
-    if d.get("title"):
+    if d.get("face"):
+        # A portrait: the (fictional) person's drawn face, then the title beside it.
+        size = m.body * 5
+        top = c.y
+        _face(c, folder, d["face"], (c.pad + size // 2, top + size // 2), size)
+        if d.get("title"):
+            c.y = top + max(0, (size - c.ui.text.height(text_of(d["title"], locale), m.title,
+                                                         c.width - c.pad * 2 - size - m.unit * 3)) // 2)
+            c.text(text_of(d["title"], locale), m.title, p.text, "title", bold=True, indent=size + m.unit * 3)
+        c.y = max(c.y, top + size + m.unit * 2)
+    elif d.get("title"):
         c.text(text_of(d["title"], locale), m.title, p.text, "title", bold=True)
     if d.get("image"):
         _picture(c, folder, d["image"], "image", m.body * 8)

@@ -9,11 +9,12 @@ import pytest
 from engine.content.loader import load_game
 from engine.core import commands as cmd
 from engine.core import events as ev
+from engine.core import puzzles as ptypes
 from engine.core.rules import Options, Rules
 from engine.core.scoring import score
 from engine.core.state import State, StateError
 
-from .conftest import FIXTURES, HEADER
+from .conftest import FIXTURES, GAMES, HEADER
 
 
 def names(events):
@@ -190,17 +191,63 @@ def test_challenge_teams_take_turns_and_rounds_time_out():
     game = load_game(FIXTURES / "mini_challenge", use_cache=False).game
     rules = Rules(game, Options(teams=("Bleus", "Verts")))
     state, events = rules.start()
-    assert names(events) == ["GameStarted", "RoundStarted", "QuestionShown"]
-    assert state.team == "Bleus"
+    assert names(events) == ["GameStarted", "RoundStarted", "TurnPassed", "QuestionShown"]
+    assert state.team == "Bleus" and events[2].team == "Bleus"
     state, events = play(rules, state, cmd.Answer(5, "c1", True), cmd.Next(6))
     assert state.team == "Verts"
     state, events = rules.apply(state, cmd.Answer(61, "c2", False))  # round 1 lasts 60 s
-    assert names(events) == ["PuzzleFailed", "RoundEnded", "RoundStarted", "QuestionShown"]
+    assert names(events) == ["PuzzleFailed", "RoundEnded", "RoundStarted", "TurnPassed", "QuestionShown"]
     assert events[0].timed_out and events[1].timed_out and state.current == "c3"
+    # Three scored questions for two teams: one each, the third for both together.
+    assert state.team == "*" and events[3].team == "*"
     state, events = play(rules, state, cmd.Answer(70, "c3", 10), cmd.Next(71))
     assert state.ending == "fini"
-    # Verts lost their question to the clock; the next question went to Bleus.
-    assert score(game, state).by_team == {"Bleus": 20, "Verts": 0}
+    # Verts lost their question to the clock; the shared one counts for both.
+    assert score(game, state).by_team == {"Bleus": 20, "Verts": 10}
+
+
+def test_every_team_answers_as_many_scored_questions_and_the_poll():
+    from engine.core.teams import podium, seat, shares, unique_names
+
+    game = load_game(GAMES / "metiers_industrie", use_cache=False).game
+    for count in (2, 3, 4, 5, 6):
+        rules = Rules(game, Options(teams=tuple(f"T{i}" for i in range(count))))
+        state, events = rules.start()
+        alone, together = shares(game, state.queue, count)
+        seats: dict[str, int] = {}
+        polls: dict[str, list[str]] = {}
+        while state.ending is None:
+            current = state.current
+            assert current is not None
+            kind = ptypes.get(game.puzzles[current].type)
+            team = state.team
+            state, events = rules.apply(state, cmd.Answer(state.t, current, rules.solutions[current]))
+            if not kind.scored:
+                polls.setdefault(current, []).append(team)
+                if state.puzzle(current).status == "open":
+                    assert names(events) == ["AnswerJudged", "TurnPassed"]
+                    continue
+            else:
+                seats[team] = seats.get(team, 0) + 1
+            state, events = rules.apply(state, cmd.Next(state.t))
+        assert all(seats[f"T{i}"] == alone for i in range(count)), (count, seats)
+        assert seats.get("*", 0) == together
+        for answered in polls.values():
+            assert answered == [f"T{i}" for i in range(count)]  # every team, in order
+        assert len(set(score(game, state).by_team.values())) == 1  # all right: a tie
+        assert seat(game, state.queue, len(state.queue), count) == 0
+    assert podium({"A": 5, "B": 8, "C": 5, "D": 1}) == [(1, "B", 8), (2, "A", 5), (2, "C", 5), (4, "D", 1)]
+    assert unique_names(["  Les  Lynx ", "", "Les Lynx", "*"], ["É1", "É2", "É3", "É4"]) == \
+        ("Les Lynx", "É2", "Les Lynx 2", "É4")
+
+
+def test_time_counts_only_while_a_question_waits():
+    game = load_game(FIXTURES / "mini_challenge", use_cache=False).game
+    rules = Rules(game)
+    state, _ = rules.start()
+    assert rules.clock_runs(state)
+    state, _ = rules.apply(state, cmd.Answer(5, "c1", True))
+    assert not rules.clock_runs(state)  # its explanation is read on paused time
 
 
 def test_tiers_temps_extends_the_round():

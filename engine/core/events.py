@@ -175,6 +175,14 @@ class RoundStarted(Event):
 
 
 @dataclass(frozen=True)
+class TurnPassed(Event):
+    """Another team answers now (a challenge of several teams): ``team`` is its name,
+    or « * » for a question every team answers together."""
+
+    team: str
+
+
+@dataclass(frozen=True)
 class RoundEnded(Event):
     round: str
     timed_out: bool

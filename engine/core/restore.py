@@ -90,6 +90,7 @@ def problem(rules: Rules, state: State) -> str | None:
                 or not (_count(progress.hints) and progress.hints <= len(puzzle.hints))
                 or not _number(progress.fraction, 0.0, 1.0) or not _number(progress.cooldown_until)
                 or type(progress.team) is not str
+                or len(progress.answers) > max(1, len(state.teams))
                 or not all(v is None or _number(v) for v in (progress.shown_t, progress.answered_t))):
             return _("progression impossible pour l’énigme « {id} »").format(id=puzzle_id)
     return None

@@ -24,6 +24,7 @@ from .expr import evaluate
 from .model import Effect, Exit, Game, RoomObject
 from .scoring import puzzle_points, score
 from .state import Progress, State
+from .teams import seat
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,15 @@ class Rules:
             turn.run_triggers()
         return turn.freeze(), turn.events
 
+    def clock_runs(self, state: State) -> bool:
+        """Whether time counts now: in a quiz or a challenge only while the question
+        on screen waits for its answer (never during its explanation); in an escape
+        game always."""
+        if self.game.genre == "escape":
+            return True
+        current = state.current
+        return current is not None and state.puzzle(current).status == "open"
+
     def time_left(self, state: State) -> float | None:
         """Seconds left on the countdown (escape) or in the round (challenge), or None."""
         factor = self.options.time_factor
@@ -377,6 +387,16 @@ class Rules:
         team = turn.s.team
         turn.emit(ev.AnswerJudged(puzzle.id, judgement.correct, judgement.fraction,
                                   judgement.detail, attempt, team, turn.t))
+        teams = turn.s.teams
+        if self.game.genre == "challenge" and len(teams) > 1 and not ptypes.get(puzzle.type).scored:
+            # Every team answers a question without points (a poll), in turn.
+            progress = replace(progress, answers=progress.answers + (judgement.detail,))
+            if len(progress.answers) < len(teams):
+                turn.progress[puzzle.id] = progress
+                turn.turn = len(progress.answers)
+                turn.emit(ev.TurnPassed(teams[turn.turn]))
+                return
+            team = "*"
         if judgement.correct:
             progress = replace(progress, status="solved", fraction=judgement.fraction,
                                team=team, answered_t=turn.t, streak=0)
@@ -464,6 +484,12 @@ class Rules:
                 turn.emit(ev.RoundStarted(round_.id, self.game.rounds.index(round_) + 1, limit))
         puzzle_id = queue[turn.position]
         turn.progress[puzzle_id] = replace(turn.progress.get(puzzle_id, _OPEN), shown_t=turn.t)
+        teams = turn.s.teams
+        if self.game.genre == "challenge" and len(teams) > 1:
+            # Who answers; said when it is another team than at the command's start.
+            turn.turn = seat(self.game, queue, turn.position, len(teams), len(turn.progress[puzzle_id].answers))
+            if turn.turn != turn.s.turn or turn.position == 0:
+                turn.emit(ev.TurnPassed(turn.freeze().team))
         turn.emit(ev.QuestionShown(puzzle_id, turn.position + 1, len(queue)))
 
     def _next(self, turn: _Turn, command: Next) -> None:

@@ -56,6 +56,9 @@ def score(game: Game, state: State) -> Score:
         hints += progress.hints
         solved += progress.status == "solved"
         total += 1
-        if progress.team:
+        if progress.team == "*":  # a question for every team together (core.teams)
+            for team in by_team:
+                by_team[team] += earned
+        elif progress.team:
             by_team[progress.team] = by_team.get(progress.team, 0) + earned
     return Score(points, max_points, hints, solved, total, by_team)

@@ -32,6 +32,9 @@ class Progress:
     team: str = ""
     shown_t: float | None = None
     answered_t: float | None = None
+    # A question without points in a challenge of several teams: each team's answer
+    # (``Judgement.detail``), in the teams' order, so that they can be compared.
+    answers: tuple[str, ...] = ()
 
     @property
     def resolved(self) -> bool:
@@ -73,7 +76,13 @@ class State:
 
     @property
     def team(self) -> str:
-        return self.teams[self.turn % len(self.teams)] if self.teams else ""
+        """Who answers now: a team's name; ``teams.ALL_TEAMS`` (« * ») when ``turn``
+        is the number of teams (a question for every team together)."""
+        if not self.teams:
+            return ""
+        if len(self.teams) > 1 and self.turn == len(self.teams):
+            return "*"
+        return self.teams[self.turn % len(self.teams)]
 
     def to_data(self) -> dict[str, Any]:
         out: dict[str, Any] = {"version": SAVE_VERSION}
@@ -102,7 +111,8 @@ class State:
                     continue
                 value = data[f.name]
                 if f.name == "progress":
-                    value = {str(k): Progress(**p) for k, p in value.items()}
+                    value = {str(k): replace(Progress(**p), answers=tuple(str(a) for a in p.get("answers", ())))
+                             for k, p in value.items()}
                     if any(p.status not in STATUSES for p in value.values()):
                         raise StateError("status")
                 elif f.name == "counters":

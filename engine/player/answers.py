@@ -1,8 +1,11 @@
 """How each puzzle type is answered on screen: one input class per family, registered
 by type name (the player's side of ``engine.core.puzzles``).
 
-An input lays out its widgets in the space it is given, reacts to their actions, and
-gives back the answer in the core's format (``value``), or None while incomplete.
+An input lays out its widgets in the space it is given, reacts to their actions (typed
+values of ``actions``: ``Choose(option)``, ``MoveItem(item, step)``…) by changing the
+answer being entered, and gives that answer back in the core's format (``value``), or
+None while incomplete. It never gives the answer to the rules itself: « Valider » is
+the panel's, which returns the core's command to its scene.
 ``steps(answer)`` lists the user actions that enter ``answer`` (click this widget, type
 that text, click there) so tests drive the real interface, not the core.
 """
@@ -15,6 +18,7 @@ import pygame
 
 from ..core.model import Puzzle
 from ..i18n import _, ngettext
+from . import actions as act
 from . import documents, gfx, pictures
 from .widgets import Area, Button, TextInput, Widget
 
@@ -59,7 +63,13 @@ class Input:
         raise NotImplementedError
 
     def act(self, action: Any) -> bool:
+        """Change the answer being entered; False when ``action`` is not this input's."""
         return False
+
+    def wanted_focus(self, widgets: list[Widget]) -> str | None:
+        """The widget that takes the keyboard focus when the puzzle opens or after a wrong
+        answer (``widgets``: the input's, as laid out): where the answer is entered."""
+        return next((w.id for w in widgets if w.focusable and w.enabled), None)
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -100,7 +110,7 @@ class ChoiceInput(Input):
         options = {o.id: o for o in self.spec.options}
         longest = max(len(options[i].text.get(self.locale)) for i in ids)
         columns = 2 if longest < 40 and len(ids) >= 4 else 1
-        widgets = [Button(f"option:{option_id}", pygame.Rect(0, 0, 0, 0), ("choose", option_id),
+        widgets = [Button(f"option:{option_id}", pygame.Rect(0, 0, 0, 0), act.Choose(option_id),
                           label=options[option_id].text.get(self.locale), style="choice",
                           selected=option_id in self.chosen) for option_id in ids]
         width = (rect.width - m.unit * 2 * (columns - 1)) // columns
@@ -117,15 +127,20 @@ class ChoiceInput(Input):
             surface.blit(note, (self.rect.x, self.rect.y - note.get_height() - m.unit))
 
     def act(self, action):
-        if action[0] != "choose":
+        if not isinstance(action, act.Choose):
             return False
         if not self.MANY:
-            self.chosen = [action[1]]
-        elif action[1] in self.chosen:
-            self.chosen.remove(action[1])
+            self.chosen = [action.option]
+        elif action.option in self.chosen:
+            self.chosen.remove(action.option)
         else:
-            self.chosen.append(action[1])
+            self.chosen.append(action.option)
         return True
+
+    def wanted_focus(self, widgets):
+        if self.chosen:
+            return f"option:{self.chosen[0]}"
+        return super().wanted_focus(widgets)
 
     def value(self):
         if not self.chosen:
@@ -138,17 +153,15 @@ class ChoiceInput(Input):
 
 
 class PickInput(Input):
-    """An input where one thing is picked: the action ``(PICK, value)`` chooses it."""
-
-    PICK = ""
+    """An input where one thing is picked: the action ``Pick(value)`` chooses it."""
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.chosen: Any = None
 
     def act(self, action):
-        if action[0] == self.PICK:
-            self.chosen = action[1]
+        if isinstance(action, act.Pick):
+            self.chosen = action.value
             return True
         return False
 
@@ -157,14 +170,13 @@ class PickInput(Input):
 
 
 class TrueFalseInput(PickInput):
-    PICK = "tf"
 
     def layout(self, rect):
         m = self.ui.metrics
         labels = {True: self.spec.label_true.get(self.locale) if self.spec.label_true else _("Vrai"),
                   False: self.spec.label_false.get(self.locale) if self.spec.label_false else _("Faux")}
         # No ✓ or ✗ on the choices: « Oui, c'est une preuve » may well be the wrong one.
-        buttons = [Button(f"tf:{str(v).lower()}", pygame.Rect(0, 0, 0, 0), ("tf", v), label=labels[v],
+        buttons = [Button(f"tf:{str(v).lower()}", pygame.Rect(0, 0, 0, 0), act.Pick(v), label=labels[v],
                           style="choice", selected=self.chosen is v, size=round(m.body * 1.15)) for v in (True, False)]
         area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2)), rect.height)
         width = (area.width - m.unit * 3) // 2
@@ -183,7 +195,6 @@ class EntryInput(Input):
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.field = TextInput("entry")
-        self.focused_once = False
 
     def configure(self, rect: pygame.Rect) -> int:
         """Set the field up for this type; returns its width."""
@@ -197,9 +208,6 @@ class EntryInput(Input):
         width = self.configure(rect)
         self.field.rect = pygame.Rect(rect.x, rect.y, width, self.button_height())
         self.field.speech = self.field.placeholder
-        if not self.focused_once:  # type straight away, without clicking the field first
-            self.scene.focus = self.field
-            self.focused_once = True
         return [self.field]
 
     def value(self):
@@ -256,19 +264,21 @@ class DirectionsInput(Input):
         places = {"up": (cx - size // 2, top), "left": (cx - size * 3 // 2 - m.unit, top + size + m.unit),
                   "down": (cx - size // 2, top + size + m.unit), "right": (cx + size // 2 + m.unit, top + size + m.unit)}
         names = {"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}
-        widgets: list[Widget] = [Button(f"arrow:{d}", pygame.Rect(xy, (size, size)), ("arrow", d), label="",
+        widgets: list[Widget] = [Button(f"arrow:{d}", pygame.Rect(xy, (size, size)), act.AddArrow(d), label="",
                                         icon=d, speech=names[d]) for d, xy in places.items()]
-        erase = Button("erase", pygame.Rect(cx + size * 2, top + size + m.unit, m.body * 7, size), ("erase",),
+        erase = Button("erase", pygame.Rect(cx + size * 2, top + size + m.unit, m.body * 7, size), act.Erase(),
                        label=_("Effacer"), icon="cross")
         return widgets + [erase]
 
     def act(self, action):
-        if action[0] == "arrow" and len(self.sequence) < 16:
-            self.sequence.append(action[1])
-        elif action[0] == "erase":
-            self.sequence = []
-        else:
-            return False
+        match action:
+            case act.AddArrow(direction):
+                if len(self.sequence) < 16:
+                    self.sequence.append(direction)
+            case act.Erase():
+                self.sequence = []
+            case _:
+                return False
         return True
 
     def draw(self, surface):
@@ -319,11 +329,11 @@ class OrderInput(Input):
             y += height + m.unit
             widgets.append(Button(f"item:{item}", row, None, label=f"{index + 1}. {texts[item].get(self.locale)}",
                                   focusable=False))
-            widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, square, square), ("up", item),
-                                  label="", icon="up", enabled=index > 0,
+            widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, square, square),
+                                  act.MoveItem(item, -1), label="", icon="up", enabled=index > 0,
                                   speech=_("monter « {t} »").format(t=texts[item].get(self.locale))))
             widgets.append(Button(f"down:{item}", pygame.Rect(row.right + square + m.unit * 2, row.y, square, square),
-                                  ("down", item), label="", icon="down", enabled=index < len(self.current) - 1,
+                                  act.MoveItem(item, 1), label="", icon="down", enabled=index < len(self.current) - 1,
                                   speech=_("descendre « {t} »").format(t=texts[item].get(self.locale))))
         return widgets
 
@@ -336,14 +346,13 @@ class OrderInput(Input):
             surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
 
     def act(self, action):
-        if action[0] not in ("up", "down"):
+        if not isinstance(action, act.MoveItem):
             return False
-        index = self.current.index(action[1])
-        other = index - 1 if action[0] == "up" else index + 1
+        index = self.current.index(action.item)
+        other = index + action.step
         if 0 <= other < len(self.current):
             self.current[index], self.current[other] = self.current[other], self.current[index]
             self.touched = True
-        self.scene.keep_focus = f"{action[0]}:{action[1]}"
         return True
 
     def value(self):
@@ -390,10 +399,10 @@ class PairInput(Input):
             linked = self.links.get(item)
             detail = (_("avec : {n}").format(n=numbers[linked]) if match else
                       _("dans : {category}").format(category=right_labels[linked].get(self.locale))) if linked else ""
-            lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), ("left", item),
+            lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), act.PickLeft(item),
                                 label=text.get(self.locale), style="choice", selected=item == self.selected,
                                 detail=detail))
-        rights = [Button(f"right:{target}", pygame.Rect(0, 0, half, 0), ("right", target),
+        rights = [Button(f"right:{target}", pygame.Rect(0, 0, half, 0), act.PickRight(target),
                          label=f"{numbers[target]}. {text.get(self.locale)}" if match else text.get(self.locale),
                          style="choice") for target, text in self.right]
         base = self.button_height()
@@ -419,16 +428,17 @@ class PairInput(Input):
         surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
 
     def act(self, action):
-        if action[0] == "left":
-            self.selected = action[1]
-        elif action[0] == "right" and self.selected is not None:
-            if self.ONE_TO_ONE:
-                self.links = {k: v for k, v in self.links.items() if v != action[1]}
-            self.links[self.selected] = action[1]
-            pending = [i for i, _t in self.left if i not in self.links]
-            self.selected = pending[0] if pending else None
-        else:
-            return False
+        match action:
+            case act.PickLeft(item):
+                self.selected = item
+            case act.PickRight(target) if self.selected is not None:
+                if self.ONE_TO_ONE:
+                    self.links = {k: v for k, v in self.links.items() if v != target}
+                self.links[self.selected] = target
+                pending = [i for i, _t in self.left if i not in self.links]
+                self.selected = pending[0] if pending else None
+            case _:
+                return False
         return True
 
     def value(self):
@@ -453,7 +463,7 @@ class HotspotInput(Input):
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.point: tuple[float, float] | None = None
-        self.area = Area("picture", action=("picture",), speech=_("image : flèches pour viser, Entrée pour valider"))
+        self.area = Area("picture", action=act.AimAt(), speech=_("image : flèches pour viser, Entrée pour valider"))
 
     def layout(self, rect):
         folder = self.scene.session.game.folder
@@ -462,11 +472,10 @@ class HotspotInput(Input):
         return [self.area]
 
     def act(self, action):
-        if action[0] == "picture":
-            # where the click or tap that activated the picture landed (the scene keeps it);
-            # never the global mouse: a widget reads no global
-            pos = self.area.rect.center if self.scene.last_click is None else self.scene.last_click
-            self.set_point(pos)
+        if isinstance(action, act.AimAt):
+            # where the click or tap landed, carried by the action (the middle from the
+            # keyboard): never the global mouse
+            self.set_point(action.at or self.area.rect.center)
             return True
         return False
 
@@ -509,8 +518,6 @@ class SpotInput(PickInput):
     def area_height(self, room: int) -> int:
         return 10_000  # the document, whole: the panel scrolls
 
-    PICK = "part"
-
     def layout(self, rect):
         game = self.scene.session.game
         document = game.documents[self.puzzle.document]
@@ -520,7 +527,7 @@ class SpotInput(PickInput):
         self.clip = rect
         self.widgets = []
         for part, box in parts.items():
-            self.widgets.append(Area(f"part:{part}", box.move(self.origin), ("part", part), speech=part))
+            self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part), speech=part))
         return self.widgets
 
     def draw(self, surface):
@@ -532,7 +539,7 @@ class SpotInput(PickInput):
         surface.set_clip(self.clip.clip(clip))  # never outside the panel's content
         surface.blit(self.surface, self.origin)
         for widget in self.widgets:
-            if widget.action[1] == self.chosen:
+            if widget.action == act.Pick(self.chosen):
                 pygame.draw.rect(surface, self.ui.palette.focus, widget.rect, self.ui.metrics.focus_width,
                                  border_radius=self.ui.metrics.radius)
         surface.set_clip(clip)

@@ -7,10 +7,12 @@ every screen can be played with any of them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from .actions import AimAt
 from .widgets import Area, TextInput, Widget
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ class Scene:
 
     def enter(self) -> None:
         self.layout()
+        self.settle_focus()
 
     def exit(self) -> None:
         pass
@@ -51,11 +54,17 @@ class Scene:
         """Build the widgets for the current window size and preferences."""
 
     def relayout(self) -> None:
-        """Lay out again, keeping the focus on the widget with the same id."""
+        """Lay out again, keeping the focus on the widget with the same id (or where
+        ``settle_focus`` sends it)."""
         focused = self.focus.id if self.focus else None
         self.layout()
         self.focus = self.widget(focused) if focused else None
+        self.settle_focus()
         self.invalidate()
+
+    def settle_focus(self) -> None:
+        """Decide where the keyboard focus goes after a layout (a layout computes
+        geometry only); the screens where it moves by itself say so here."""
 
     def invalidate(self) -> None:
         """Something visible changed: compose the picture again at the next frame."""
@@ -230,10 +239,14 @@ class Scene:
                 return widget
         return None
 
-    def activate(self, widget: Widget) -> None:
+    def activate(self, widget: Widget, pos: tuple[int, int] | None = None) -> None:
+        """``widget`` was clicked or tapped at ``pos``, or pressed with Enter (no ``pos``)."""
         self.focus = widget
-        if widget.action is not None:  # a text field only takes the focus
-            self.on_action(widget.action, widget)
+        action = widget.action
+        if isinstance(action, AimAt) and pos is not None:
+            action = replace(action, at=pos)  # where in the picture: from the event itself
+        if action is not None:  # a text field only takes the focus
+            self.on_action(action, widget)
 
     def on_action(self, action: Any, widget: Widget) -> None:
         """A widget was activated; scenes decide what it means."""
@@ -286,7 +299,7 @@ class Scene:
     def press(self, pos: tuple[int, int]) -> None:
         widget = self.at(pos)
         if widget is not None:
-            self.activate(widget)
+            self.activate(widget, pos)
         else:
             self.on_click(pos)
 
@@ -294,9 +307,9 @@ class Scene:
         if self.on_key(event):
             return
         if isinstance(self.focus, TextInput):  # caret, selection, clipboard (textedit)
-            before = self.focus.value
+            text_before = self.focus.value
             if self.focus.edit_key(event):
-                if self.focus.value != before:
+                if self.focus.value != text_before:
                     self.on_text_changed(self.focus)
                 return
         key = event.key

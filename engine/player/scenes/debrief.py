@@ -8,6 +8,7 @@ import pygame
 from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
 from ...session import Session, discard_save
+from .. import actions as act
 from .. import gfx
 from ..scene import Scene
 from ..widgets import Button
@@ -90,14 +91,14 @@ class DebriefScene(Scene):
                                 height - self.header_height - button_h - m.unit * 9)
         self.content = self._render(self.view.width)
         self.scroll = min(self.scroll, max(0, self.content.get_height() - self.view.height))
-        home = Button("home", label=_("Retour à l’accueil"), icon="home", style="primary", action=("home",))
+        home = Button("home", label=_("Retour à l’accueil"), icon="home", style="primary", action=act.GoHome())
         label_w = self.app.ui.text.render(home.label, m.body, (0, 0, 0), bold=True).get_width()
         home.rect = pygame.Rect(0, 0, label_w + m.body + m.unit * 8, button_h)
         home.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         self.widgets = [home]
         if self.result is not None:
             label = _("Enregistrer le résultat sur une clé ou dans un dossier")
-            save = Button("save-result", label=label, icon="doc", action=("save",),
+            save = Button("save-result", label=label, icon="doc", action=act.SaveResult(),
                           style="primary" if self.unwritten else "secondary")
             label_w = self.app.ui.text.render(label, m.body, (0, 0, 0), bold=self.unwritten).get_width()
             save.rect = pygame.Rect(m.unit * 4, home.rect.y, min(label_w + m.body + m.unit * 8,
@@ -200,10 +201,11 @@ class DebriefScene(Scene):
     def on_action(self, action, widget) -> None:
         from .folder import FolderScene
 
-        if action[0] == "home":
-            self.app.home()
-        elif action[0] == "save":
-            self.app.push(FolderScene(self.app, _("Où enregistrer le résultat ?"), self._save_to))
+        match action:
+            case act.GoHome():
+                self.app.home()
+            case act.SaveResult():
+                self.app.push(FolderScene(self.app, _("Où enregistrer le résultat ?"), self._save_to))
 
     def on_escape(self) -> None:
         self.app.home()

@@ -13,6 +13,7 @@ import pygame
 
 from ...core import commands as cmd
 from ...i18n import _
+from .. import actions as act
 from ..scene import Scene
 from .panels import Panel, PuzzlePanel
 
@@ -54,20 +55,23 @@ class FacilitatorPanel(Panel):
         target = self.target()
         clock = _("Reprendre le chrono") if self.scene.paused else _("Mettre le chrono en pause")
         buttons = [
-            self.button("clock", clock, ("clock",), icon="play" if self.scene.paused else "pause"),
-            self.button("add-time", _("Ajouter 5 minutes"), ("add",), icon="clock"),
-            self.button("projector", _("Afficher le chrono en grand"), ("projector",), icon="clock"),
-            self.button("give-hint", _("Donner l’indice suivant"), ("hint",), icon="hint", enabled=target is not None),
-            self.button("skip-puzzle", _("Passer cette énigme"), ("skip",), enabled=target is not None),
-            self.button("reveal", _("Terminer et montrer le débriefing"), ("stop",), icon="star"),
-            self.button("reset", _("Nouvelle partie pour le groupe suivant"), ("reset",), icon="back"),
+            self.button("clock", clock, act.ToggleClock(), icon="play" if self.scene.paused else "pause"),
+            self.button("add-time", _("Ajouter 5 minutes"), act.GiveTime(), icon="clock"),
+            self.button("projector", _("Afficher le chrono en grand"), act.ShowProjector(), icon="clock"),
+            self.button("give-hint", _("Donner l’indice suivant"), act.GiveHint(), icon="hint",
+                        enabled=target is not None),
+            self.button("skip-puzzle", _("Passer cette énigme"), act.SkipPuzzle(), enabled=target is not None),
+            self.button("reveal", _("Terminer et montrer le débriefing"), act.EndGame(), icon="star"),
+            self.button("reset", _("Nouvelle partie pour le groupe suivant"), act.ResetGame(), icon="back"),
         ]
         y = self.rect.y + m.title + m.huge + m.body * 2 + m.unit * 10
         y = self.row(buttons, y) + m.unit * 3
-        close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
+        close = self.button("close", _("Fermer"), act.Close(), icon="cross", style="primary")
         close.rect.bottomright = (self.rect.right - m.unit * 4, self.rect.bottom - m.unit * 3)
-        self.scene.focus = self.scene.focus or buttons[0]
         return buttons + [close]
+
+    def wanted_focus(self):
+        return "clock"
 
     def draw(self, surface):
         super().draw(surface)
@@ -89,38 +93,43 @@ class FacilitatorPanel(Panel):
         surface.blit(detail, (x + clock.get_width() + m.unit * 6, y))
 
     def on_action(self, action, widget):
+        """The facilitator's gestures: the clock and the screens are the player's; the
+        rest are the core's commands, returned for the scene to apply."""
         scene = self.scene
         target = self.target()
-        if action[0] == "clock":
-            scene.paused = not scene.paused
-            scene.keep_focus = "clock"
-            scene.relayout()
-        elif action[0] == "add":
-            scene.keep_focus = "add-time"
-            scene.do(cmd.AddTime(scene.t, ADDED_TIME_S))
-        elif action[0] == "projector":
-            scene.app.push(ProjectorScene(scene.app, scene))
-        elif action[0] == "hint" and target:
-            scene.keep_focus = "give-hint"
-            scene.do(cmd.Hint(scene.t, target))
-        elif action[0] == "skip" and target:
-            scene.do(cmd.Skip(scene.t, target, forced=True))
-        elif action[0] == "stop":
-            scene.close(self)
-            scene.do(cmd.Stop(scene.t))
-            scene.panels = []
-            scene.finish()
-        elif action[0] == "reset":
-            from .intro import IntroScene
+        match action:
+            case act.ToggleClock():
+                scene.paused = not scene.paused
+                scene.relayout()
+            case act.GiveTime():
+                return cmd.AddTime(seconds=ADDED_TIME_S)
+            case act.ShowProjector():
+                scene.app.push(ProjectorScene(scene.app, scene))
+            case act.GiveHint() if target:
+                return cmd.Hint(puzzle=target)
+            case act.SkipPuzzle() if target:
+                return cmd.Skip(puzzle=target, forced=True)
+            case act.EndGame():
+                scene.close(self)
+                scene.panels = []  # nothing stands before the debrief
+                return cmd.Stop()
+            case act.ResetGame():
+                self.reset()
+            case _:
+                return super().on_action(action, widget)
+        return None
 
-            if scene.session.save_path is not None:
-                try:
-                    scene.session.save_path.unlink(missing_ok=True)
-                except OSError:
-                    pass
-            scene.app.replace(IntroScene(scene.app, str(scene.game.folder)))
-        else:
-            super().on_action(action, widget)
+    def reset(self) -> None:
+        """A new game for the next group: this one's save goes, the game's intro comes."""
+        from .intro import IntroScene
+
+        scene = self.scene
+        if scene.session.save_path is not None:
+            try:
+                scene.session.save_path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        scene.app.replace(IntroScene(scene.app, str(scene.game.folder)))
 
 
 class ProjectorScene(Scene):

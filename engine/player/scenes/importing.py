@@ -16,6 +16,7 @@ from ...content.assets import printable_name
 from ...content.package import SUFFIX, Conflict, PackageError, Unpacked, install, read_manifest, unpack
 from ...i18n import _
 from ...paths import user_dir, user_home
+from .. import actions as act
 from ..jobs import Job, Progress
 from ..scene import Scene
 from ..widgets import Button
@@ -118,15 +119,16 @@ class ImportScene(Scene):
             shown = self.app.ui.text.render(self.message, m.body, (0, 0, 0), width - m.unit * 8)
             y += shown.get_height() + m.unit * 4
         self.widgets = []
-        back = Button("back", action=("back",), label=_("Retour à l’accueil") if self.installed else _("Retour"),
+        back = Button("back", action=act.Back(), label=_("Retour à l’accueil") if self.installed else _("Retour"),
                       icon="back", style="primary" if self.installed else "normal")
         back_w = self.app.ui.text.render(back.label, m.body, (0, 0, 0), bold=True).get_width() + m.body + m.unit * 8
         back.rect = pygame.Rect(0, 0, max(m.body * 8, back_w), button_h)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         if self.conflict is not None:
-            for key, label, detail in (("replace", _("Remplacer"), _("l’ancienne version est gardée à part")),
-                                       ("keep", _("Garder le jeu installé"), "")):
-                button = Button(key, action=(key,), label=label, detail=detail,
+            for key, action, label, detail in (
+                    ("replace", act.ReplaceGame(), _("Remplacer"), _("l’ancienne version est gardée à part")),
+                    ("keep", act.KeepGame(), _("Garder le jeu installé"), "")):
+                button = Button(key, action=action, label=label, detail=detail,
                                 icon="check" if key == "replace" else "back", style="choice")
                 button.rect = pygame.Rect(m.unit * 4, y, width - m.unit * 8,
                                           max(button_h, button.needed_height(self.app.ui, width - m.unit * 8)))
@@ -136,7 +138,7 @@ class ImportScene(Scene):
             for index, found in enumerate(self.found):
                 detail = found.problem or _("version {version} · {file}").format(
                     version=found.version, file=found.path.name)
-                button = Button(f"package:{index}", action=("check", found.path), label=found.title,
+                button = Button(f"package:{index}", action=act.CheckPackage(found.path), label=found.title,
                                 detail=detail, icon="doc", style="choice",
                                 enabled=not found.problem and self.job is None)
                 button.rect = pygame.Rect(m.unit * 4, y, width - m.unit * 8,
@@ -211,18 +213,19 @@ class ImportScene(Scene):
             self.message += "\n" + _("L’ancienne version est gardée dans {folder}.").format(folder=done.replaced)
 
     def on_action(self, action, widget) -> None:
-        if action[0] == "back":
-            self.app.pop()
-        elif action[0] == "check" and self.job is None:
-            self.check(action[1])
-        elif action[0] == "replace" and self.checked is not None:
-            self.finish(replace=True)
-            self.relayout()
-        elif action[0] == "keep":
-            self.exit()
-            self.conflict = None
-            self.message = _("Rien n’a été changé : le jeu installé est gardé.")
-            self.relayout()
+        match action:
+            case act.Back():
+                self.app.pop()
+            case act.CheckPackage(path) if self.job is None:
+                self.check(path)
+            case act.ReplaceGame() if self.checked is not None:
+                self.finish(replace=True)
+                self.relayout()
+            case act.KeepGame():
+                self.exit()
+                self.conflict = None
+                self.message = _("Rien n’a été changé : le jeu installé est gardé.")
+                self.relayout()
 
     def on_escape(self) -> None:
         self.app.pop()

@@ -17,6 +17,7 @@ from ...core.rules import Options
 from ...i18n import _, ngettext
 from ...session import SaveError, Session, claim, free_save, save_path_for
 from ...storage import Held, set_aside
+from .. import actions as act
 from ..scene import Scene
 from ..widgets import Button, Label, TextInput
 from .common import facts_line, genre_name, header, header_height
@@ -56,26 +57,26 @@ class IntroScene(Scene):
         self.widgets = []
         bottom = height - m.unit * 4
         button_h = m.body + m.unit * 4
-        back = Button("back", label=_("Retour"), icon="back", action=("back",))
+        back = Button("back", label=_("Retour"), icon="back", action=act.Back())
         back.rect = pygame.Rect(m.unit * 4, bottom - button_h, m.body * 7, button_h)
         self.widgets.append(back)
         if self.game is None:
             return
         if self.elsewhere:
-            start = Button("start", label=_("Nouvelle partie"), icon="play", style="primary", action=("apart",))
+            start = Button("start", label=_("Nouvelle partie"), icon="play", style="primary", action=act.StartGame("apart"))
         else:
             start = Button("start", label=_("Reprendre la partie") if self.resume else _("Commencer"),
-                           icon="play", style="primary", action=("start",))
+                           icon="play", style="primary", action=act.StartGame("start"))
         start.rect = pygame.Rect(0, 0, m.body * 12, button_h)
         start.rect.bottomright = (width - m.unit * 4, bottom)
         self.widgets.append(start)
-        guide = Button("guide", label=_("Guide d’animation"), icon="doc", action=("guide",),
+        guide = Button("guide", label=_("Guide d’animation"), icon="doc", action=act.WriteGuide(),
                        speech=_("Guide d’animation avec les solutions, à imprimer"))
         guide_w = self.app.ui.text.render(guide.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
         guide.rect = pygame.Rect(back.rect.right + m.unit * 3, back.rect.y, guide_w, button_h)
         self.widgets.append(guide)
         if self.resume:
-            fresh = Button("restart", label=_("Recommencer au début"), action=("restart",))
+            fresh = Button("restart", label=_("Recommencer au début"), action=act.StartGame("restart"))
             fresh.rect = pygame.Rect(0, 0, m.body * 12, button_h)
             fresh.rect.bottomright = (start.rect.left - m.unit * 3, bottom)
             self.widgets.append(fresh)
@@ -115,7 +116,7 @@ class IntroScene(Scene):
         x = label.rect.right + m.unit * 2
         for count in range(low, high + 1):
             choice = Button(f"teams:{count}", label=str(count), style="choice", selected=count == self.teams,
-                            action=("teams", count),
+                            action=act.ChooseTeams(count),
                             speech=ngettext("{n} équipe", "{n} équipes", count).format(n=count), scrolls=True)
             w = m.body * 3 + m.unit * 4
             if x + w > viewport.right:  # wrap: every choice stays reachable
@@ -234,17 +235,17 @@ class IntroScene(Scene):
         return out
 
     def on_action(self, action, widget) -> None:
-
-        if action[0] == "back":
-            self.app.pop()
-        elif action[0] == "guide" and self.game is not None:
-            self.notice = self.open_guide()
-            self.relayout()
-        elif action[0] == "teams":
-            self.teams = action[1]
-            self.relayout()
-        elif action[0] in ("start", "restart", "apart") and self.game is not None:
-            self.start(action[0])
+        match action:
+            case act.Back():
+                self.app.pop()
+            case act.WriteGuide() if self.game is not None:
+                self.notice = self.open_guide()
+                self.relayout()
+            case act.ChooseTeams(count):
+                self.teams = count
+                self.relayout()
+            case act.StartGame(how) if self.game is not None:
+                self.start(how)
 
     def start(self, how: str) -> None:
         """Start (``start``, ``restart``) or resume the game, in a save no other window

@@ -1,6 +1,12 @@
 """The panels that open over the play scene: a puzzle, a document, a message, an
 inventory item, the pause menu. Each lays out its own widgets inside the stage and
-scrolls when its content is taller than the screen (200 % text on a small laptop)."""
+scrolls when its content is taller than the screen (200 % text on a small laptop).
+
+A panel never gives the rules a command itself: ``on_action`` returns the core's
+command (without its time) and the scene applies it through the session; the events
+that come back reach the panel through the scene's handler of each event type
+(``PuzzlePanel.judged``). A layout computes geometry only: where the keyboard focus
+goes is the scene's decision, which asks the panel on top for ``wanted_focus``."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from ...core import events as ev
 from ...core import puzzles as ptypes
 from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
+from .. import actions as act
 from .. import answers, documents, gfx, pictures
 from ..widgets import Button, Widget
 
@@ -54,19 +61,27 @@ class Panel:
         gfx.shadow(surface, self.rect, m.radius)
         gfx.box(surface, self.rect, p.surface, m.radius, p.border, 2)
 
-    def on_action(self, action: Any, widget: Widget) -> None:
-        if action[0] == "close":
+    def on_action(self, action: Any, widget: Widget) -> cmd.Command | None:
+        """What ``action`` means here: a change of the panel (None), or the core's
+        command for the scene to apply."""
+        if isinstance(action, act.Close):
             self.scene.close(self)
+        return None
 
-    def on_escape(self) -> None:
-        if self.closable:
-            self.scene.close(self)
-
-    def on_key(self, event: pygame.event.Event) -> bool:
+    def on_key(self, event: pygame.event.Event) -> bool | cmd.Command:
+        """A key the panel handles: True when used, or the command it stands for."""
         if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             self.scroll_by(self.rect.height // 2 * (1 if event.key == pygame.K_PAGEDOWN else -1))
             return True
         return False
+
+    def wanted_focus(self) -> str | None:
+        """The widget that takes the keyboard focus when this panel comes on top."""
+        return "close"
+
+    def on_escape(self) -> None:
+        if self.closable:
+            self.scene.close(self)
 
     def wheel(self, amount: int) -> None:
         self.scroll_by(-amount * self.ui.metrics.body * 2)
@@ -80,13 +95,8 @@ class Panel:
         self.scroll = min(self.max_scroll(), max(0, self.scroll + amount))
         self.scene.relayout()
 
-    def on_events(self, events: list[ev.Event]) -> None:
-        pass
-
     def changed(self) -> None:
         """Typed text changed: lay out again (the Validate button may become enabled)."""
-        if self.scene.focus is not None:
-            self.scene.keep_focus = self.scene.focus.id
         self.scene.relayout()
 
     def button(self, widget_id: str, label: str, action: Any, icon: str | None = None,
@@ -139,9 +149,8 @@ class MessagePanel(Panel):
         self.content = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.rect.height - footer_h)
         self.content_height = title_h + body_h + m.unit * 4
         self.scroll = min(self.scroll, self.max_scroll())
-        ok = self.button("close", _("Continuer"), ("close",), icon="play", style="primary")
+        ok = self.button("close", _("Continuer"), act.Close(), icon="play", style="primary")
         ok.rect.bottomright = (self.rect.right - m.unit * 4, self.rect.bottom - m.unit * 3)
-        self.scene.focus = ok
         return [ok]
 
     def draw(self, surface):
@@ -202,13 +211,12 @@ class DocumentPanel(Panel):
         self.content_height = self.surface.get_height()
         self.scroll_limit = max(0, self.content_height - self.view.height)
         self.scroll = min(self.scroll, self.scroll_limit)
-        close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
-        smaller = self.button("zoom-out", _("Plus petit"), ("zoom", 1 / 1.25), enabled=self.zoom > 0.7)
-        larger = self.button("zoom-in", _("Plus grand"), ("zoom", 1.25), enabled=self.zoom < self.max_zoom - 0.01)
+        close = self.button("close", _("Fermer"), act.Close(), icon="cross", style="primary")
+        smaller = self.button("zoom-out", _("Plus petit"), act.Zoom(1 / 1.25), enabled=self.zoom > 0.7)
+        larger = self.button("zoom-in", _("Plus grand"), act.Zoom(1.25), enabled=self.zoom < self.max_zoom - 0.01)
         y = self.rect.bottom - close.rect.height - m.unit * 3
         self.row([smaller, larger], y)
         self.row([close], y, right=True)
-        self.scene.focus = self.scene.focus or close
         return [smaller, larger, close]
 
     def draw(self, surface):
@@ -239,12 +247,11 @@ class DocumentPanel(Panel):
             surface.blit(more, (self.view.x, self.view.bottom + m.unit * 2))
 
     def on_action(self, action, widget):
-        if action[0] == "zoom":
-            self.zoom = min(2.0, max(0.64, self.zoom * action[1]))
-            self.scene.keep_focus = widget.id
+        if isinstance(action, act.Zoom):
+            self.zoom = min(2.0, max(0.64, self.zoom * action.factor))
             self.scene.relayout()
-        else:
-            super().on_action(action, widget)
+            return None
+        return super().on_action(action, widget)
 
     def on_key(self, event):
         m = self.ui.metrics
@@ -280,14 +287,16 @@ class ItemPanel(Panel):
         self.rect.center = self.scene.stage.center
         buttons = []
         if self.item.document:
-            buttons.append(self.button("read", _("Lire"), ("read",), icon="doc"))
-        buttons.append(self.button("use", _("Utiliser sur…"), ("use",), icon="play"))
-        close = self.button("close", _("Fermer"), ("close",), icon="cross", style="primary")
+            buttons.append(self.button("read", _("Lire"), cmd.Examine(item=self.item.id), icon="doc"))
+        buttons.append(self.button("use", _("Utiliser sur…"), act.UseItem(self.item.id), icon="play"))
+        close = self.button("close", _("Fermer"), act.Close(), icon="cross", style="primary")
         y = self.rect.bottom - close.rect.height - m.unit * 3
         self.row(buttons, y)
         self.row([close], y, right=True)
-        self.scene.focus = buttons[0]
         return buttons + [close]
+
+    def wanted_focus(self):
+        return "read" if self.item.document else "use"
 
     def draw(self, surface):
         super().draw(surface)
@@ -301,14 +310,15 @@ class ItemPanel(Panel):
                          (x, y + title.get_height() + m.unit * 2))
 
     def on_action(self, action, widget):
-        if action[0] == "read":
-            self.scene.close(self)
-            self.scene.do(cmd.Examine(self.scene.t, self.item.id))
-        elif action[0] == "use":
-            self.scene.using = self.item.id
-            self.scene.close(self)
-        else:
-            super().on_action(action, widget)
+        match action:
+            case cmd.Examine():
+                self.scene.close(self)
+                return action
+            case act.UseItem(item):
+                self.scene.using = item
+                self.scene.close(self)
+                return None
+        return super().on_action(action, widget)
 
 
 class PausePanel(Panel):
@@ -319,16 +329,18 @@ class PausePanel(Panel):
         self.rect = self.frame()
         self.rect.height = min(self.rect.height, m.body * 9 + m.unit * 14)
         self.rect.center = self.scene.stage.center
-        resume = self.button("resume", _("Reprendre"), ("close",), icon="play", style="primary")
-        settings = self.button("settings", _("Réglages"), ("settings",), icon="gear")
-        leave = self.button("leave", _("Quitter vers l’accueil"), ("leave",), icon="home")
+        resume = self.button("resume", _("Reprendre"), act.Close(), icon="play", style="primary")
+        settings = self.button("settings", _("Réglages"), act.OpenSettings(), icon="gear")
+        leave = self.button("leave", _("Quitter vers l’accueil"), act.GoHome(), icon="home")
         buttons = [resume, settings, leave]
         if self.scene.session.player:
-            buttons.insert(2, self.button("save-result", _("Enregistrer mon résultat"), ("save",), icon="doc"))
+            buttons.insert(2, self.button("save-result", _("Enregistrer mon résultat"), act.SaveResult(), icon="doc"))
         bottom = self.row(buttons, self.rect.y + m.title + m.body * 3 + m.unit * 8)
         self.rect.height = max(self.rect.height, bottom - self.rect.y + m.unit * 4)
-        self.scene.focus = resume
         return buttons
+
+    def wanted_focus(self):
+        return "resume"
 
     def draw(self, surface):
         super().draw(surface)
@@ -347,17 +359,18 @@ class PausePanel(Panel):
     def on_action(self, action, widget):
         from .settings import SettingsScene
 
-        if action[0] == "settings":
-            self.scene.app.push(SettingsScene(self.scene.app))
-        elif action[0] == "save":
-            from .folder import FolderScene
+        match action:
+            case act.OpenSettings():
+                self.scene.app.push(SettingsScene(self.scene.app))
+            case act.SaveResult():
+                from .folder import FolderScene
 
-            self.scene.app.push(FolderScene(self.scene.app, _("Où enregistrer le résultat ?"), self.save_result))
-        elif action[0] == "leave":
-            self.scene.app.home()
-        else:
-            super().on_action(action, widget)
-
+                self.scene.app.push(FolderScene(self.scene.app, _("Où enregistrer le résultat ?"), self.save_result))
+            case act.GoHome():
+                self.scene.app.home()
+            case _:
+                return super().on_action(action, widget)
+        return None
 
     def save_result(self, folder) -> str:
         """The attempt so far as a result file (on demand, before the end)."""
@@ -385,6 +398,7 @@ class PuzzlePanel(Panel):
         self.closable = closable
         self.input = answers.make(scene, self.puzzle)
         self.verdict: ev.AnswerJudged | None = None
+        self.fields: list[Widget] = []  # the answer input's widgets, as laid out
 
     @property
     def progress(self):
@@ -428,7 +442,7 @@ class PuzzlePanel(Panel):
             self._verdict_blocks(inner, block)  # a wrong answer: said before trying again
         widgets: list[Widget] = []
         if p.document and not self.input.shows_document:
-            doc = self.button("document", _("Voir le document"), ("document",), icon="doc")
+            doc = self.button("document", _("Voir le document"), act.ShowDocument(), icon="doc")
             doc.rect.topleft = (inner.x, y)
             widgets.append(doc)
             y = doc.rect.bottom + m.unit * 3
@@ -440,6 +454,7 @@ class PuzzlePanel(Panel):
             area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
             self.input.rect = area
             fields = self.input.layout(area)
+            self.fields = fields
             widgets += fields
             bottom = max([w.rect.bottom for w in fields] + [self.input.drawn_bottom()]) \
                 + self.input.gap_below()
@@ -447,8 +462,6 @@ class PuzzlePanel(Panel):
         if self.verdict is not None and self.resolved:
             self._verdict_blocks(inner, block)
         self.content_height = y + self.scroll - inner.y + m.unit * 3
-        if self.scene.focus not in actions and self.resolved:
-            self.scene.focus = actions[0]
         # The content scrolls in the scene's viewport: every answer widget stays in the
         # focus order, and focusing one off screen scrolls to it (keyboard play at 200 %).
         for widget in widgets:
@@ -459,19 +472,19 @@ class PuzzlePanel(Panel):
     def _actions(self) -> list[Button]:
         p = self.puzzle
         if self.resolved:
-            return [self.button("continue", _("Continuer"), ("continue",), icon="play", style="primary")]
-        actions = [self.button("submit", _("Valider"), ("submit",), icon="check", style="primary",
+            return [self.button("continue", _("Continuer"), act.Continue(), icon="play", style="primary")]
+        actions = [self.button("submit", _("Valider"), act.Submit(), icon="check", style="primary",
                                enabled=self.input.value() is not None)]
         remaining = len(p.hints) - self.progress.hints
         if remaining:
             cost = p.hints[self.progress.hints].cost
             label = ngettext("Indice ({n} restant)", "Indice ({n} restants)", remaining).format(n=remaining) + (
                 " · " + _("−{c} pts").format(c=cost) if cost else "")
-            actions.append(self.button("hint", label, ("hint",), icon="hint"))
+            actions.append(self.button("hint", label, cmd.Hint(puzzle=p.id), icon="hint"))
         if p.skippable:
-            actions.append(self.button("skip", _("Passer"), ("skip",)))
+            actions.append(self.button("skip", _("Passer"), cmd.Skip(puzzle=p.id)))
         if self.closable:
-            actions.append(self.button("close", _("Fermer"), ("close",), icon="cross"))
+            actions.append(self.button("close", _("Fermer"), act.Close(), icon="cross"))
         return actions
 
     def _verdict_blocks(self, inner: pygame.Rect, block) -> None:
@@ -546,41 +559,45 @@ class PuzzlePanel(Panel):
             thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // max(1, self.max_scroll())
             pygame.draw.rect(surface, ui.palette.muted, thumb)
 
-    def submit(self) -> None:
+    def submit(self) -> cmd.Answer | None:
+        """« Valider »: the answer entered, as the core's command (None while incomplete)."""
         value = self.input.value()
         if value is None or self.resolved:
-            return
-        self.scene.do(cmd.Answer(self.scene.t, self.puzzle.id, value))
-        self.scene.keep_focus = "continue" if self.resolved else "submit"
+            return None
+        return cmd.Answer(puzzle=self.puzzle.id, value=value)
 
-    def on_events(self, events):
-        for event in events:
-            if isinstance(event, ev.AnswerJudged) and event.puzzle == self.puzzle.id:
-                self.verdict = event
-                self.scroll = 0
+    def judged(self, event: ev.AnswerJudged) -> None:
+        """The rules judged this puzzle's answer: show the verdict from the top."""
+        self.verdict = event
+        self.scroll = 0
+
+    def wanted_focus(self):
+        """After the verdict « Continuer »; before, where the answer is entered."""
+        if self.resolved:
+            return "continue"
+        return self.input.wanted_focus(self.fields) or "submit"
 
     def on_action(self, action, widget):
         if self.input.act(action):
-            self.scene.keep_focus = self.scene.keep_focus or widget.id
-            self.verdict = None if not self.resolved else self.verdict
+            if not self.resolved:
+                self.verdict = None  # a new answer is being entered: the old verdict goes
             self.scene.relayout()
-        elif action[0] == "submit":
-            self.submit()
-        elif action[0] == "hint":
-            self.scene.keep_focus = "hint"
-            self.scene.do(cmd.Hint(self.scene.t, self.puzzle.id))
-        elif action[0] == "skip":
-            self.scene.do(cmd.Skip(self.scene.t, self.puzzle.id))
-        elif action[0] == "document":
-            self.scene.open(DocumentPanel(self.scene, self.puzzle.document), front=True)
-            self.scene.relayout()
-        elif action[0] == "continue":
-            if self.scene.game.genre == "escape":
-                self.scene.close(self)
-            else:
-                self.scene.do(cmd.Next(self.scene.t))
-        else:
-            super().on_action(action, widget)
+            return None
+        match action:
+            case act.Submit():
+                return self.submit()
+            case cmd.Hint() | cmd.Skip():
+                return action
+            case act.ShowDocument():
+                self.scene.open(DocumentPanel(self.scene, self.puzzle.document), front=True)
+                self.scene.relayout()
+            case act.Continue():
+                if not self.closable:  # a question: the rules move on to the next one
+                    return cmd.Next()
+                self.scene.close(self)  # a puzzle of a room: back to the room
+            case _:
+                return super().on_action(action, widget)
+        return None
 
     def on_key(self, event):
         if isinstance(self.input, answers.HotspotInput) and self.scene.focus is self.input.area:
@@ -590,10 +607,9 @@ class PuzzlePanel(Panel):
                 self.scene.relayout()
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                if self.input.point is None:
-                    self.input.nudge(0, 0)  # the aiming cross appears in the middle
-                    self.scene.relayout()
-                else:
-                    self.submit()
+                if self.input.point is not None:
+                    return self.submit() or True
+                self.input.nudge(0, 0)  # the aiming cross appears in the middle
+                self.scene.relayout()
                 return True
         return super().on_key(event)

@@ -5,11 +5,20 @@ The scene turns clicks into the core's commands, hands them to the session (whic
 applies and saves them), and turns the events that come back into panels, sounds and
 words. It holds no rule of its own: what is allowed, right or unlocked comes from the
 core.
+
+One click, from the event to the screen: ``App.step`` → ``Scene.handle`` →
+``Scene.press`` (the widget under the pointer) → ``Scene.activate`` → ``on_action``
+(here: the panel on top's ``on_action``, or ``_room_action``), which returns the core's
+command → ``apply`` stamps the game time → ``do``: ``Session.do`` (rules, save) →
+``react``: one handler per event type (``ON_EVENT``) → ``relayout``: ``layout`` (geometry
+only) then ``settle_focus`` (where the keyboard focus goes) → ``App`` draws the frame:
+``Scene.draw`` composes the picture again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -18,6 +27,7 @@ from ...core import commands as cmd
 from ...core import events as ev
 from ...i18n import _
 from ...session import Session
+from .. import actions as act
 from .. import gfx, pictures
 from ..answers import grid as answers_grid
 from ..scene import Scene
@@ -40,8 +50,9 @@ class PlayScene(Scene):
         self.placed = False  # the room's objects are drawn on its picture
         self.using: str | None = None  # the inventory item being used
         self.toast = ""
-        self.last_click: tuple[int, int] | None = None
-        self.keep_focus: str | None = None
+        self.last_object: str | None = None  # the object just looked at: focused back in the room
+        self._focus_for: Panel | None = None  # the panel on top when the focus was last placed
+        self._refocus = False  # a verdict came: the focus moves on (to « Continuer »…)
         self.paused = False
         self._fresh: list[Panel] | None = None
         self.motion = 1.0  # 0 → 1 while a panel fades in (never with reduced motion)
@@ -52,6 +63,10 @@ class PlayScene(Scene):
         self.session.release()  # another window may play this save now
 
     # --- commands and events ----------------------------------------------------------
+
+    def apply(self, command: cmd.Command) -> list[ev.Event]:
+        """Carry out a command a widget or a panel gave, at the game's time now."""
+        return self.do(replace(command, t=self.t))
 
     def do(self, command: cmd.Command) -> list[ev.Event]:
         events = self.session.do(command)
@@ -84,8 +99,6 @@ class PlayScene(Scene):
                     handler(self, event)
                     break
         self._place_fresh(events)
-        for panel in self.panels:
-            panel.on_events(events)
         if self.session.ended and self.game.genre != "escape":
             # The last verdict was read before « Continuer »: nothing left to show.
             self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)]
@@ -110,6 +123,7 @@ class PlayScene(Scene):
 
     def _room_entered(self, event: ev.RoomEntered) -> None:
         self.scroll = 0
+        self.last_object = None
 
     def _document_opened(self, event: ev.DocumentOpened) -> None:
         self.open(DocumentPanel(self, event.document))
@@ -145,10 +159,19 @@ class PlayScene(Scene):
 
     def _answer_judged(self, event: ev.AnswerJudged) -> None:
         self.app.ui.play("right" if event.correct else "wrong")
+        for panel in self.panels:
+            if isinstance(panel, PuzzlePanel) and panel.puzzle.id == event.puzzle:
+                panel.judged(event)
+        self._refocus = True
 
     def _time_ran_out(self, event: ev.TimeRanOut) -> None:
-        self.open(MessagePanel(self, _("Le temps est écoulé"), _("Tu peux continuer à jouer : "
-                                                                   "le temps dépassé est noté.")))
+        # What time running out does is the game's rule (the core ends it, with the
+        # game's ending for that case, or lets it go on): say what happened.
+        if self.session.ended:
+            text = _("La partie est terminée : voyons ce que tu as trouvé.")
+        else:
+            text = _("Tu peux continuer à jouer : le temps dépassé est noté.")
+        self.open(MessagePanel(self, _("Le temps est écoulé"), text))
 
     def finish(self) -> None:
         from .debrief import DebriefScene
@@ -184,12 +207,10 @@ class PlayScene(Scene):
             self.panels.append(panel)
         else:
             self._fresh.append(panel)
-        self.focus = None
 
     def close(self, panel: Panel) -> None:
         if panel in self.panels:
             self.panels.remove(panel)
-        self.focus = None
         if self.session.ended and not any(isinstance(p, (PuzzlePanel, MessagePanel)) for p in self.panels):
             self.finish()
             return
@@ -211,13 +232,25 @@ class PlayScene(Scene):
             self.widgets = self.panel.layout() + [w for w in base if w.id == "pause"]
         else:
             self.widgets = base
-        if self.keep_focus:
-            self.focus = self.widget(self.keep_focus) or self.focus
-            self.keep_focus = None
+
+    def settle_focus(self) -> None:
+        """The one place the keyboard focus moves by itself, after a layout: when a panel
+        comes on top, to what it wants (an answer field, « Continuer », « Fermer »); after
+        a verdict, to « Continuer » or back to the answer; when the room comes back, to
+        the object just looked at. Otherwise it stays where the player put it."""
+        top = self.panel
+        if top is self._focus_for and not self._refocus and self.focus is not None:
+            return
+        self._focus_for, self._refocus = top, False
+        if top is not None:
+            wanted = top.wanted_focus()
+        else:
+            wanted = f"object:{self.last_object}" if self.last_object else None
+        self.focus = self.widget(wanted) or self.focus
 
     def _bar_widgets(self) -> list[Widget]:
         m = self.app.ui.metrics
-        pause = Button("pause", label=_("Pause"), icon="pause", action=("pause",))
+        pause = Button("pause", label=_("Pause"), icon="pause", action=act.Pause())
         pause.rect = pygame.Rect(0, 0, m.body * 6, self.bar.height - m.unit * 2)
         pause.rect.midright = (self.bar.right - m.unit * 3, self.bar.centery)
         return [pause]
@@ -268,7 +301,7 @@ class PlayScene(Scene):
             locked = obj.lock is not None and not self.session.rules.is_open(state, obj.id)
             fresh = obj.id not in state.inspected
             detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
-            widget = Button(f"object:{obj.id}", action=("inspect", obj.id), label=label, detail=detail,
+            widget = Button(f"object:{obj.id}", action=cmd.Inspect(object=obj.id), label=label, detail=detail,
                             icon="lock" if locked else ("star" if fresh else "check"), style="choice",
                             speech=f"{label} — {detail}", scrolls=not placed)
             if placed and obj.rect is not None:
@@ -309,7 +342,7 @@ class PlayScene(Scene):
         y = self.side.y + m.body + m.unit * 3
         for item_id in state.inventory:
             item = self.game.items[item_id]
-            button = Button(f"item:{item_id}", action=("item", item_id), label=item.name.get(self.locale),
+            button = Button(f"item:{item_id}", action=act.OpenItem(item_id), label=item.name.get(self.locale),
                             style="choice", selected=self.using == item_id)
             width = self.side.width - m.unit * 4
             button.rect = pygame.Rect(self.side.x + m.unit * 2, y, width, max(button_h, button.needed_height(ui, width)))
@@ -329,7 +362,7 @@ class PlayScene(Scene):
             target = self.game.rooms[exit_.to].title.get(self.locale)
             detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
                 _("verrouillée") if locked else "")
-            button = Button(f"exit:{exit_.id}", action=("go", exit_.id), label=label,
+            button = Button(f"exit:{exit_.id}", action=cmd.Go(exit=exit_.id), label=label,
                             icon="lock" if locked else "door", style="primary", detail=detail)
             text_w = max(ui.text.render(label, m.body, (0, 0, 0), bold=True).get_width(),
                          ui.text.render(detail, m.small, (0, 0, 0)).get_width())
@@ -491,10 +524,6 @@ class PlayScene(Scene):
     # --- input ------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.last_click = event.pos
-        elif event.type == pygame.FINGERDOWN:
-            self.last_click = (round(event.x * self.app.size[0]), round(event.y * self.app.size[1]))
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN):
             self.toast = ""
             self.motion = 1.0  # any input ends an animation
@@ -509,7 +538,10 @@ class PlayScene(Scene):
         super().handle(event)
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        return self.panel.on_key(event) if self.panel is not None else False
+        used = self.panel.on_key(event) if self.panel is not None else False
+        if isinstance(used, cmd.Command):
+            self.apply(used)
+        return bool(used)
 
     # A panel over the room scrolls its own content.
     def scroll_by(self, amount: int) -> None:
@@ -531,31 +563,37 @@ class PlayScene(Scene):
 
     def on_submit_text(self, widget) -> None:
         if isinstance(self.panel, PuzzlePanel):
-            self.panel.submit()
+            answer = self.panel.submit()
+            if answer is not None:
+                self.apply(answer)
 
     def on_action(self, action: Any, widget: Widget) -> None:
-        if action is None:
-            return
-        if action[0] == "pause":
+        """A widget was activated: the panel on top (or the room) says what it means, and
+        gives back the core's command to carry out, if any."""
+        if isinstance(action, act.Pause):
             if not isinstance(self.panel, PausePanel):
                 self.open(PausePanel(self), front=True)
                 self.relayout()
             return
-        if self.panel is not None:
-            self.panel.on_action(action, widget)
-            return
-        if action[0] == "inspect":
-            if self.using:
-                item, self.using = self.using, None
-                self.do(cmd.Use(self.t, item, action[1]))
-            else:
-                self.do(cmd.Inspect(self.t, action[1]))
-        elif action[0] == "go":
-            self.using = None
-            self.do(cmd.Go(self.t, action[1]))
-        elif action[0] == "item":
-            self.open(ItemPanel(self, action[1]), front=True)
-            self.relayout()
+        command = self.panel.on_action(action, widget) if self.panel is not None else self._room_action(action)
+        if command is not None:
+            self.apply(command)
+
+    def _room_action(self, action: Any) -> cmd.Command | None:
+        match action:
+            case cmd.Inspect(object=target):
+                self.last_object = target
+                if self.using:  # the object the item chosen is used on
+                    item, self.using = self.using, None
+                    return cmd.Use(item=item, target=target)
+                return action
+            case cmd.Go():
+                self.using = None
+                return action
+            case act.OpenItem(item):
+                self.open(ItemPanel(self, item), front=True)
+                self.relayout()
+        return None
 
     def on_escape(self) -> None:
         if self.panel is not None:
@@ -581,7 +619,7 @@ class PlayScene(Scene):
             left = self.session.rules.time_left(self.session.state.evolve(t=self.t))
             if left is not None:
                 self.app.dirty = True
-                if left <= 0 and not (self.game.genre == "escape" and self.session.state.time_up):
+                if left <= 0 and not self.session.state.time_up:  # the rules decide what follows
                     self.do(cmd.Tick(self.t))
         return animating
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ...i18n import _
+from .. import actions as act
 from ..prefs import REGISTRY
 from ..scene import Scene
 from ..widgets import Button
@@ -29,7 +30,7 @@ class SettingsScene(Scene):
                 text_w = ui.text.render(_(label), m.body, (0, 0, 0)).get_width()
                 chosen = ui.prefs[pref.key] == value
                 button = Button(f"pref:{pref.key}:{value}", label=_(label), style="choice", selected=chosen,
-                                action=("set", pref.key, value), scrolls=True,
+                                action=act.SetPreference(pref.key, value), scrolls=True,
                                 speech=f"{_(pref.label)} : {_(label)}")
                 button.rect = pygame.Rect(x, y, text_w + m.unit * 6 + (m.body + m.unit if chosen else 0), row_h)
                 if button.rect.right > width - m.unit * 4:  # wrap onto the next line
@@ -40,7 +41,7 @@ class SettingsScene(Scene):
                 self.widgets.append(button)
             y += row_h + m.unit * 2
         self.content_bottom = y
-        done = Button("done", label=_("Terminé"), icon="check", style="primary", action=("done",))
+        done = Button("done", label=_("Terminé"), icon="check", style="primary", action=act.Done())
         done.rect = pygame.Rect(0, 0, m.body * 8, row_h)
         done.rect.bottomright = (width - m.unit * 4, height - m.unit * 4)
         self.widgets.append(done)
@@ -60,12 +61,13 @@ class SettingsScene(Scene):
         self.draw_widgets(surface)
 
     def on_action(self, action, widget) -> None:
-        if action[0] == "set":
-            self.app.prefs.set(action[1], action[2])
-            self.app.preferences_changed()
-            self.focus = self.widget(widget.id)
-        elif action[0] == "done":
-            self.app.pop()
+        match action:
+            case act.SetPreference(key, value):
+                self.app.prefs.set(key, value)
+                self.app.preferences_changed()
+                self.focus = self.widget(widget.id)
+            case act.Done():
+                self.app.pop()
 
     def on_escape(self) -> None:
         self.app.pop()

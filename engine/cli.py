@@ -126,6 +126,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["_preview"]:  # hidden: the editor's document preview, drawn by the player
+        from .player.preview import main as preview
+
+        return preview(argv[1:])
     # The language must be known before the parser's help texts are translated.
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])

@@ -368,3 +368,97 @@ def test_a_game_can_be_played_from_a_room_or_a_puzzle(sesame_home: Path) -> None
                               "--first-frame-and-exit"], cwd=ROOT, capture_output=True, text=True, timeout=120,
                              env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
     assert refused.returncode == 1 and "nulle_part" in refused.stderr
+
+
+def _post_json(editor, good: dict[str, str], path: str, payload: dict) -> dict:
+    status, _h, body = _request(editor, "POST", path, {**good, "Content-Type": "application/json"},
+                                json.dumps(payload).encode())
+    assert status == 200, body
+    return json.loads(body)
+
+
+def test_a_document_is_previewed_as_the_player_draws_it(tmp_path: Path) -> None:
+    """The document page shows a PNG drawn by the player's renderer (another process),
+    redrawn when the document changes and drawn once while it does not."""
+    folder = actions.create("escape", "Aperçu")
+    with editor_server() as editor:
+        good = _login(editor)
+        key = editor.register(folder)
+        status, _h, page = _request(editor, "GET", f"/game/{key}?at=/documents/0", good)
+        assert status == 200 and b'data-preview="0"' in page
+        status, headers, first = _request(editor, "GET", f"/game/{key}/preview?doc=0&v=1", good)
+        assert status == 200 and dict(headers)["Content-Type"] == "image/png" and first[:8] == b"\x89PNG\r\n\x1a\n"
+        _post_json(editor, good, f"/game/{key}/change", {"op": "set", "pointer": "/documents/0/text",
+                                                          "value": "Un tout autre texte, bien plus long " * 8,
+                                                          "kind": "text"})
+        status, _h, second = _request(editor, "GET", f"/game/{key}/preview?doc=0&v=2", good)
+        assert status == 200 and second != first
+        import struct
+        assert struct.unpack(">II", second[16:24])[1] > struct.unpack(">II", first[16:24])[1]  # taller
+        assert len(list((actions.games_folder().parent / "editor" / "previews").glob("*.png"))) == 2
+        status, _h, _b = _request(editor, "GET", f"/game/{key}/preview?doc=9", good)
+        assert status == 404
+    # a puzzle naming a document (« spot it ») previews that document on its page
+    from engine.editor import preview
+
+    data = {"documents": [{"id": "a"}, {"id": "b"}], "puzzles": [{"id": "q", "document": "b"}, {"id": "r"}]}
+    assert preview.document_at(data, ("puzzles", 0)) == (1, {"id": "b"})
+    assert preview.document_at(data, ("puzzles", 1)) is None
+
+
+def test_an_objects_place_is_drawn_on_its_rooms_picture(tmp_path: Path) -> None:
+    """A room with a picture offers to place its objects: the rectangle drawn gives x, y,
+    w, h in percent, saved as one step that one « Annuler » takes back."""
+    folder = actions.create("escape", "Placer")
+    images = folder / "images"
+    images.mkdir()
+    (images / "salle.png").write_bytes(png(160, 90))
+    project = Project(folder)
+    project.change(SetField(("rooms", 0, "background"), "images/salle.png"))
+    with editor_server() as editor:
+        good = _login(editor)
+        key = editor.register(folder)
+        status, _h, page = _request(editor, "GET", f"/game/{key}?at=/rooms/0", good)
+        assert status == 200 and b"data-place" in page and b'id="place-object"' in page
+        answer = _post_json(editor, good, f"/game/{key}/change",
+                            {"op": "place", "pointer": "/rooms/0/objects/1", "x": 10.04, "y": 20, "w": 30.5, "h": 15})
+        assert answer["ok"]
+        placed = load_game(folder, use_cache=False).game.objects["coffre"]
+        assert (placed.rect.x, placed.rect.y, placed.rect.w, placed.rect.h) == (10.0, 20.0, 30.5, 15.0)
+        refused = _post_json(editor, good, f"/game/{key}/change",
+                             {"op": "place", "pointer": "/rooms/0/objects/1", "x": 10, "y": 20, "w": 130, "h": 15})
+        assert refused["ok"] is False
+        assert _post_json(editor, good, f"/game/{key}/change", {"op": "undo"})["ok"]
+        raw = read_text((folder / "game.yaml").read_text(encoding="utf-8"), "game.yaml").data
+        assert not {"x", "y", "w", "h"} & set(raw["rooms"][0]["objects"][1])
+        assert _post_json(editor, good, f"/game/{key}/change", {"op": "redo"})["ok"]
+        raw = read_text((folder / "game.yaml").read_text(encoding="utf-8"), "game.yaml").data
+        assert raw["rooms"][0]["objects"][1]["w"] == 30.5
+
+
+def test_an_import_clash_shows_both_versions_and_replaces_only_when_asked(sesame_home: Path) -> None:
+    folder = actions.create("quiz", "Deux versions")
+    package = actions.share(folder, sesame_home / "paquets")
+    Project(folder).change(SetField(("title",), "Ma version à moi"))
+    with editor_server() as editor:
+        good = _login(editor)
+        status, _h, body = _request(editor, "POST", "/import", {**good, "X-Filename": package.name},
+                                    package.read_bytes())
+        answer = json.loads(body)
+        assert answer["ok"] is False and "Ma version à moi" in answer["clash"] and "Deux versions" in answer["clash"]
+        pending = answer["clash"].split('data-pending="', 1)[1].split('"', 1)[0]
+        assert _post_json(editor, good, "/import-answer", {"pending": pending, "replace": False})["ok"]
+        assert "Ma version à moi" in (folder / "game.yaml").read_text(encoding="utf-8")  # nothing replaced
+        assert _post_json(editor, good, "/import-answer", {"pending": pending, "replace": True})["ok"] is False
+        answer = json.loads(_request(editor, "POST", "/import", {**good, "X-Filename": package.name},
+                                     package.read_bytes())[2])
+        pending = answer["clash"].split('data-pending="', 1)[1].split('"', 1)[0]
+        replaced = _post_json(editor, good, "/import-answer", {"pending": "../../x-0123456789ab.sesame",
+                                                               "replace": True})
+        assert replaced["ok"] is False
+        replaced = _post_json(editor, good, "/import-answer", {"pending": pending, "replace": True})
+        assert replaced["ok"] and replaced["goto"].startswith("/game/")
+    assert "Ma version à moi" not in (folder / "game.yaml").read_text(encoding="utf-8")
+    kept = list((sesame_home / "games-replaced").iterdir())
+    assert len(kept) == 1 and "Ma version à moi" in (kept[0] / "game.yaml").read_text(encoding="utf-8")
+    assert not list((sesame_home / "editor" / "imports").glob("*.sesame"))

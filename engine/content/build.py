@@ -48,6 +48,12 @@ CHART_PARTS = ("x_axis", "y_axis", "legend", "title")
 DEFAULT_MAX_ATTEMPTS = {"escape": None, "quiz": 1, "challenge": 1}
 
 
+def build_document(raw: Mapping[str, Any], locale: str) -> Document:
+    """One document as the game holds it (also for the editor's preview of a draft)."""
+    return Document(raw["id"], raw["kind"], frozen_map(raw), document_parts(raw),
+                    maybe_text(raw.get("title"), locale), raw.get("fictional", True))
+
+
 def document_parts(raw: Mapping[str, Any]) -> tuple[str, ...]:
     parts = [name for name in DOCUMENT_PARTS if name in raw]
     if "chart" in raw:
@@ -177,9 +183,7 @@ def build_game(data: Mapping[str, Any], folder: Path, content_hash: str) -> Game
         sources=frozen_map({s["id"]: Source(**s) for s in data.get("sources", ())}),
         items=frozen_map({i["id"]: Item(i["id"], Text.of(i["name"], locale), text(i.get("description")),
                                         i.get("icon"), i.get("document")) for i in data.get("items", ())}),
-        documents=frozen_map({d["id"]: Document(d["id"], d["kind"], frozen_map(d), document_parts(d),
-                                                text(d.get("title")), d.get("fictional", True))
-                              for d in data.get("documents", ())}),
+        documents=frozen_map({d["id"]: build_document(d, locale) for d in data.get("documents", ())}),
         puzzles=LazyMap({p["id"]: p for p in data.get("puzzles", ())},
                         lambda raw: _puzzle(raw, genre, points, hint_cost, locale)),
         rooms=frozen_map(rooms), objects=frozen_map(objects), exits=frozen_map(exits),

@@ -18,6 +18,7 @@ import yaml
 from .. import storage
 from ..content import assets
 from ..content.loader import MANIFEST
+from ..content.package import Installed
 from ..core import commands as cmd
 from ..paths import bundled_games, user_dir
 from ..replay import WALKTHROUGH
@@ -260,29 +261,105 @@ def share(folder: Path, out: Path) -> Path:
     return path
 
 
-def import_package(data: bytes, filename: str, replace: bool = False) -> Path:
+class Clash(Exception):
+    """A package whose game id is already in the games folder: both versions, for the
+    author to decide (« Remplacer » or not); the package waits in ``pending``."""
+
+    def __init__(self, pending: Path, folder: Path, mine: dict[str, str], incoming: dict[str, str]) -> None:
+        super().__init__(mine.get("id", ""))
+        self.pending, self.folder, self.mine, self.incoming = pending, folder, mine, incoming
+
+
+def _pending_folder() -> Path:
+    folder = user_dir("editor") / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def import_package(data: bytes, filename: str) -> Path:
     """« Importer »: a ``.sesame`` package, or a Moodle question bank (``.gift``),
-    which becomes a new quiz in the user's games folder."""
+    which becomes a new quiz in the user's games folder. A package whose game is
+    already there raises Clash and is kept, for ``replace_with`` or ``drop_pending``."""
     if filename.lower().endswith(".gift"):
         return import_gift(data, filename)
+    import secrets
+
+    incoming = _pending_folder() / f"{slug(Path(filename).stem)}-{secrets.token_hex(6)}.sesame"
+    storage.write_atomic(incoming, data)
+    keep = False
+    try:
+        return _install(incoming, replace=False).folder
+    except Clash:
+        keep = True
+        raise
+    finally:
+        if not keep:
+            incoming.unlink(missing_ok=True)
+
+
+def replace_with(pending: str) -> tuple[Path, Path | None]:
+    """« Remplacer »: install the package kept by a Clash over the game of the same id,
+    which is set aside (never deleted); (the game's folder, where the old one went)."""
+    path = _pending(pending)
+    try:
+        installed = _install(path, replace=True)
+        return installed.folder, installed.replaced
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def drop_pending(pending: str) -> None:
+    _pending(pending).unlink(missing_ok=True)
+
+
+def _pending(name: str) -> Path:
+    from ..i18n import _
+
+    if not re.fullmatch(r"[a-z0-9_]+-[0-9a-f]{12}\.sesame", name or ""):
+        raise ActionError(_("Ce paquet n’est plus là : importez-le à nouveau."))
+    path = _pending_folder() / name
+    if not path.is_file():
+        raise ActionError(_("Ce paquet n’est plus là : importez-le à nouveau."))
+    return path
+
+
+def _install(incoming: Path, replace: bool) -> Installed:
     from ..content.package import Conflict, PackageError, install, unpack
 
-    work = user_dir("editor") / "imports"
-    work.mkdir(parents=True, exist_ok=True)
-    incoming = work / (slug(Path(filename).stem) + ".sesame")
-    storage.write_atomic(incoming, data)
     try:
         unpacked = unpack(incoming)
         try:
-            return install(unpacked, games_folder(), replace=replace).folder
+            installed = install(unpacked, games_folder(), replace=replace)
+        except Conflict as conflict:
+            raise Clash(incoming, conflict.folder, _version_facts(conflict.folder, conflict.installed_version),
+                        _version_facts(unpacked.folder, conflict.package_version)) from None
         finally:
             unpacked.discard()
     except PackageError as error:
         raise ActionError(str(error.diagnostics[0]) if error.diagnostics else str(error)) from None
-    except Conflict as conflict:
-        raise ActionError(str(conflict)) from None
-    finally:
-        incoming.unlink(missing_ok=True)
+    return installed
+
+
+def _version_facts(folder: Path, version: str) -> dict[str, str]:
+    """What the author compares two versions of a game by: title, version, summary,
+    how many questions and rooms, when it was last changed."""
+    import datetime
+
+    facts = {"id": folder.name, "title": _title_of(folder), "version": version, "summary": "",
+             "puzzles": "?", "rooms": "?", "changed": ""}
+    try:
+        data = yaml.safe_load(assets.read(folder, MANIFEST, 5_000_000).decode("utf-8-sig"))
+        stamp = (folder / MANIFEST).stat().st_mtime
+    except Exception:  # an unreadable game still shows, by its folder's name
+        return facts
+    if isinstance(data, dict):
+        facts["id"] = str(data.get("id", folder.name))
+        summary = data.get("summary")
+        facts["summary"] = str(next(iter(summary.values()), "") if isinstance(summary, dict) else summary or "")
+        for key in ("puzzles", "rooms"):
+            facts[key] = str(len(data[key])) if isinstance(data.get(key), list) else "0"
+    facts["changed"] = datetime.datetime.fromtimestamp(stamp).strftime("%d/%m/%Y %H:%M")
+    return facts
 
 
 def import_gift(data: bytes, filename: str) -> Path:

@@ -47,6 +47,7 @@ class Step:
     name: str
     before: str
     after: str
+    linked: bool = False  # undone (or redone) together with the step below it
 
 
 @dataclass
@@ -180,14 +181,15 @@ class Project:
 
     # --- changing -----------------------------------------------------------------------
 
-    def change(self, change: Change, record: bool = True) -> Saved:
+    def change(self, change: Change, record: bool = True, linked: bool = False) -> Saved:
         """Apply one change to the game and save the file it touches. Raises
         ChangeError when it does not fit, ``yamlsave.Refused`` or OSError when it cannot
-        be saved (nothing is changed then)."""
+        be saved (nothing is changed then). ``linked``: one « Annuler » undoes this
+        change and the one before it (an object placed: its four numbers)."""
         self.changed_outside()
         saved, step = self._apply(change)
         if record:
-            self.undo_stack.append(step)
+            self.undo_stack.append(replace(step, linked=linked and bool(self.undo_stack)))
             del self.undo_stack[:-HISTORY]
             self.redo_stack.clear()
         return saved
@@ -215,17 +217,21 @@ class Project:
 
     def _swap(self, source: list[Step], target: list[Step]) -> Saved | None:
         self.changed_outside()
-        if not source:
-            return None
-        step = source.pop()
-        # the file as this step left it: give back the exact text it replaced
-        exact = step.before if self.files.get(step.name) and self.files[step.name].text == step.after else None
-        try:
-            saved, back = self._apply(step.change, exact)
-        except Exception:
-            source.append(step)
-            raise
-        target.append(back)
+        saved = None
+        first = True
+        while source:  # a step, and those linked to it
+            step = source.pop()
+            # the file as this step left it: give back the exact text it replaced
+            exact = step.before if self.files.get(step.name) and self.files[step.name].text == step.after else None
+            try:
+                saved, back = self._apply(step.change, exact)
+            except Exception:
+                source.append(step)
+                raise
+            target.append(replace(back, linked=not first))
+            first = False
+            if not step.linked:
+                break
         return saved
 
     def _route(self, change: Change) -> tuple[str, Change]:

@@ -19,6 +19,7 @@ saves, and returns what the page redraws.
 
 from __future__ import annotations
 
+import copy
 import hmac
 import json
 import mimetypes
@@ -27,6 +28,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,7 +40,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..content import assets
 from ..content.yamlread import YamlError, read_text
 from ..i18n import _
-from . import actions, examples, forms
+from . import actions, examples, forms, preview
 from .changes import AddItem, ChangeError, MoveItem, RemoveItem, SetField, from_json, get, to_pointer, to_text
 from .project import Project
 from .validate import Validator, Verdict
@@ -72,11 +74,13 @@ class Editor:
         self.lock = threading.RLock()
         self.folders: dict[str, Path] = {}
         self.open: dict[str, Open] = {}
+        self.clashes: dict[str, Path] = {}  # a package kept for « Remplacer » -> the game it would replace
         self.start_key = self.register(start_game) if start_game else None
         self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                                autoescape=select_autoescape(default=True, default_for_string=True))
         self.env.globals.update(t=Words(), to_text=to_text, section_title=section_title)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.httpd.editor = self  # type: ignore[attr-defined]  # what Handler.editor reads
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
 
@@ -149,6 +153,7 @@ class Editor:
             other=project.other_editor is not None, problems=project.problems,
             element=len(pointer) == 2 and isinstance(pointer[1], int), version=project.version,
             hotspot=_hotspot(project, pointer), start_here=_start_here(project, pointer),
+            placing=_placing(project, pointer), preview=_preview_of(project, pointer, verdict),
             heading=f"{section_title(str(pointer[0]))} {pointer[1] + 1} — "
                     f"{forms.summary(get(project.merged, pointer), pointer[1])}"
             if len(pointer) == 2 and isinstance(pointer[1], int) else "")
@@ -195,6 +200,14 @@ class Editor:
                 project.change(AddItem(("puzzles",), examples.new_puzzle(kind, existing)))
                 return {**self.state(key, opened, ""), "ok": True, "reload": True,
                         "goto": f"/puzzles/{len(project.merged['puzzles']) - 1}"}
+            elif op == "place":  # an object's place drawn on its room's picture: one undo step
+                pointer = to_pointer(str(payload.get("pointer", "")))
+                box = {k: payload.get(k) for k in ("x", "y", "w", "h")}
+                if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100
+                           for v in box.values()):
+                    raise ChangeError(str(box))
+                for n, (name, number) in enumerate(box.items()):
+                    project.change(SetField(pointer + (name,), round(float(number), 1)), linked=n > 0)
             elif op == "add_new":
                 pointer = to_pointer(str(payload.get("pointer", "")))
                 node, _required = forms.Builder(project.merged, [])._schema_at(pointer + (0,))
@@ -208,10 +221,11 @@ class Editor:
             else:
                 change = from_json(payload)
                 if isinstance(change, SetField):
-                    value, problem = _convert(payload.get("kind", ""), change.value)
+                    field_kind = str(payload.get("kind", ""))  # the input's kind (text, number…)
+                    value, problem = _convert(field_kind, change.value)
                     if problem:
                         return {"ok": False, "field_error": problem, "pointer": to_text(change.pointer)}
-                    if isinstance(value, str) and payload.get("kind") == "text":
+                    if isinstance(value, str) and field_kind == "text":
                         value = _typeset(project.merged, change.pointer, value)
                         typeset = value if value != change.value else None
                     change = SetField(change.pointer, value)
@@ -225,7 +239,7 @@ class Editor:
             from ..storage import reason
 
             return {"ok": False, "message": _("Impossible d’enregistrer : {why}").format(why=reason(error))}
-        structural = op in ("add", "remove", "move", "undo", "redo", "add_new") or (
+        structural = op in ("add", "remove", "move", "undo", "redo", "add_new", "place") or (
             op == "set" and str(payload.get("pointer", "")).rsplit("/", 1)[-1] in ("type", "kind", "genre", "id"))
         answer = {**self.state(key, opened, ""), "ok": True, "reload": structural}
         if typeset is not None:
@@ -239,12 +253,16 @@ def _typeset(data: dict[str, Any], pointer: tuple[Any, ...], value: str) -> str:
     names, conditions and answers to type are left as typed."""
     from ..core.text import french
 
-    locales = data.get("locales")
-    first = locales[0] if isinstance(locales, list) and locales and isinstance(locales[0], str) else "fr"
-    if not first.startswith("fr") or not pointer:
+    if not _locale(data).startswith("fr") or not pointer:
         return value
     made = forms.Builder(data, []).element(pointer)
     return french(value) if made.prose else value
+
+
+def _locale(data: dict[str, Any]) -> str:
+    """The game's first language (``locales``), French when it says none."""
+    locales = data.get("locales")
+    return locales[0] if isinstance(locales, list) and locales and isinstance(locales[0], str) else "fr"
 
 
 def _convert(kind: str, raw: Any) -> tuple[Any, str]:
@@ -314,6 +332,38 @@ def _start_here(project: Project, pointer: tuple[Any, ...]) -> dict[str, str] | 
     return {option: element["id"]} if option else None
 
 
+def _placing(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | None:
+    """What the placing tool draws on: a room's picture and its objects' places (in
+    percent of the picture, as the player reads ``x, y, w, h``)."""
+    room = get(project.merged, pointer)
+    if len(pointer) != 2 or pointer[0] != "rooms" or not isinstance(room, dict):
+        return None
+    if not isinstance(room.get("background"), str) or not room["background"]:
+        return None
+    objects = []
+    for index, thing in enumerate(room.get("objects") or []):
+        if not isinstance(thing, dict):
+            continue
+        box = {k: thing.get(k) for k in ("x", "y", "w", "h")}
+        placed = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in box.values())
+        label = thing.get("label")
+        objects.append({"id": str(thing.get("id", index + 1)), "pointer": to_text(pointer + ("objects", index)),
+                        "label": label if isinstance(label, str) else "", "placed": placed,
+                        **({k: float(v) for k, v in box.items()} if placed else {})})
+    return {"image": room["background"], "objects": objects}
+
+
+def _preview_of(project: Project, pointer: tuple[Any, ...], verdict: Verdict) -> dict[str, Any] | None:
+    """The document an element page previews (itself, or the one it names), and whether
+    it can be drawn yet: not while the schema reports an error in it."""
+    found = preview.document_at(project.merged, pointer)
+    if found is None:
+        return None
+    index, document = found
+    blocked = any(p.error and p.path[:2] == ("documents", index) for p in verdict.placed)
+    return {"index": index, "id": str(document.get("id", "")), "ready": not blocked}
+
+
 def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | None:
     """What the picture tool draws on: the image and zones of a puzzle whose type reads
     both (its plug-in's fields say so, no type is named here)."""
@@ -330,249 +380,346 @@ def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
             "zones": zones, "pointer": to_text(pointer + ("zones",))}
 
 
-def _handler(editor: Editor) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "Sesame-editeur"
-        sys_version = ""
+class Request:
+    """One request, once it passed the gate: the path's parts, its query, its body."""
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            return  # the windowed build has no stdout; nothing to log for the user
+    def __init__(self, handler: Handler, parts: list[str], query: dict[str, list[str]], body: bytes = b"") -> None:
+        self.handler, self.parts, self.query, self.body = handler, parts, query, body
 
-        # --- the checks every request passes ------------------------------------------
+    def arg(self, name: str) -> str:
+        return (self.query.get(name) or [""])[0]
 
-        def _host_ok(self) -> bool:
-            host = self.headers.get("Host", "")
-            return host in (f"127.0.0.1:{editor.port}", f"localhost:{editor.port}")
+    def form(self) -> dict[str, str]:
+        return {k: v[0] for k, v in urllib.parse.parse_qs(self.body.decode("utf-8", "replace")).items()}
 
-        def _origin_ok(self) -> bool:
-            origin = self.headers.get("Origin", "")
-            return origin in (f"http://127.0.0.1:{editor.port}", f"http://localhost:{editor.port}")
+    def json(self) -> dict[str, Any]:
+        try:
+            value = json.loads(self.body or b"{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
 
-        def _cookie_ok(self) -> bool:
-            for part in self.headers.get("Cookie", "").split(";"):
-                name, _sep, value = part.strip().partition("=")
-                if name == COOKIE and hmac.compare_digest(value.encode(), editor.session.encode()):
-                    return True
+    @property
+    def filename(self) -> str:
+        return urllib.parse.unquote(self.handler.headers.get("X-Filename", ""))
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Checks every request (Host, cookie, Origin on writes), then hands it to its route
+    (``GETS``, ``POSTS``, ``GAME_GETS``, ``GAME_POSTS`` below), under the editor's lock."""
+
+    server_version = "Sesame-editeur"
+    sys_version = ""
+
+    @property
+    def editor(self) -> Editor:
+        return self.server.editor  # type: ignore[attr-defined,no-any-return]
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        return  # the windowed build has no stdout; nothing to log for the user
+
+    # --- the checks every request passes ------------------------------------------
+
+    def _host_ok(self) -> bool:
+        host = self.headers.get("Host", "")
+        return host in (f"127.0.0.1:{self.editor.port}", f"localhost:{self.editor.port}")
+
+    def _origin_ok(self) -> bool:
+        origin = self.headers.get("Origin", "")
+        return origin in (f"http://127.0.0.1:{self.editor.port}", f"http://localhost:{self.editor.port}")
+
+    def _cookie_ok(self) -> bool:
+        for part in self.headers.get("Cookie", "").split(";"):
+            name, _sep, value = part.strip().partition("=")
+            if name == COOKIE and hmac.compare_digest(value.encode(), self.editor.session.encode()):
+                return True
+        return False
+
+    def _gate(self, write: bool) -> bool:
+        if not self._host_ok():
+            self.refuse(HTTPStatus.FORBIDDEN, "Host refusé")
             return False
+        if write and not self._origin_ok():
+            self.refuse(HTTPStatus.FORBIDDEN, "Origin refusée")
+            return False
+        if not self._cookie_ok():
+            self.refuse(HTTPStatus.FORBIDDEN, _("Ouvrez l’éditeur depuis Sésame ou la commande « sesame edit »."))
+            return False
+        return True
 
-        def _refuse(self, status: HTTPStatus, message: str) -> None:
-            body = message.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    # --- answers ------------------------------------------------------------------------
 
-        def _send(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK,
-                  headers: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Content-Security-Policy", CSP)
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Referrer-Policy", "same-origin")  # « no-referrer » makes Chrome send « Origin: null »
-            self.send_header("Cache-Control", "no-store")
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
+    def refuse(self, status: HTTPStatus, message: str) -> None:
+        body = message.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-        def _html(self, text: str) -> None:
-            self._send(text.encode("utf-8"), "text/html; charset=utf-8")
+    def send(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK,
+             headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Security-Policy", (headers or {}).pop("Content-Security-Policy", CSP))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "same-origin")  # « no-referrer » makes Chrome send « Origin: null »
+        self.send_header("Cache-Control", (headers or {}).pop("Cache-Control", "no-store"))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
 
-        def _json(self, value: Any) -> None:
-            self._send(json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+    def html(self, text: str) -> None:
+        self.send(text.encode("utf-8"), "text/html; charset=utf-8")
 
-        def _redirect(self, location: str, cookie: bool = False) -> None:
-            self.send_response(HTTPStatus.SEE_OTHER)
-            self.send_header("Location", location)
-            if cookie:
-                self.send_header("Set-Cookie", f"{COOKIE}={editor.session}; HttpOnly; SameSite=Strict; Path=/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def json(self, value: Any) -> None:
+        self.send(json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
 
-        def _gate(self, write: bool) -> bool:
-            if not self._host_ok():
-                self._refuse(HTTPStatus.FORBIDDEN, "Host refusé")
-                return False
-            if write and not self._origin_ok():
-                self._refuse(HTTPStatus.FORBIDDEN, "Origin refusée")
-                return False
-            if not self._cookie_ok():
-                self._refuse(HTTPStatus.FORBIDDEN, _("Ouvrez l’éditeur depuis Sésame ou la commande « sesame edit »."))
-                return False
-            return True
+    def redirect(self, location: str, cookie: bool = False) -> None:
+        self.send_response(HTTPStatus.SEE_OTHER)
+        self.send_header("Location", location)
+        if cookie:
+            self.send_header("Set-Cookie", f"{COOKIE}={self.editor.session}; HttpOnly; SameSite=Strict; Path=/")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
-        # --- reading ---------------------------------------------------------------------
+    # --- dispatch -------------------------------------------------------------------------
 
-        def do_GET(self) -> None:  # noqa: N802
-            url = urllib.parse.urlsplit(self.path)
-            query = urllib.parse.parse_qs(url.query)
-            if url.path == "/start":
-                if not self._host_ok():
-                    self._refuse(HTTPStatus.FORBIDDEN, "Host refusé")
-                    return
-                token = (query.get("token") or [""])[0]
-                with editor.lock:
-                    good = bool(editor.token) and hmac.compare_digest(token.encode(), editor.token.encode())
-                    if good:
-                        editor.token = ""  # one time only
-                if not good:
-                    self._refuse(HTTPStatus.FORBIDDEN, _("Lien périmé : relancez l’éditeur depuis Sésame."))
-                    return
-                target = f"/game/{editor.start_key}" if editor.start_key else "/"
-                self._redirect(target, cookie=True)
-                return
-            if not self._gate(write=False):
-                return
-            parts = [p for p in url.path.split("/") if p]
-            with editor.lock:
-                try:
-                    self._get(parts, query)
-                except Exception as error:  # a page that fails says so, the server goes on
-                    self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(error).__name__}: {error}")
+    def do_GET(self) -> None:  # noqa: N802
+        url = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        if url.path == "/start":
+            self._start(query)
+        elif self._gate(write=False):
+            self._route(Request(self, [p for p in url.path.split("/") if p], query), GETS, GAME_GETS)
 
-        def _get(self, parts: list[str], query: dict[str, list[str]]) -> None:
-            if not parts:
-                self._html(editor.home_page((query.get("message") or [""])[0]))
-                return
-            if parts[0] == "static" and len(parts) == 2 and parts[1] in _STATIC:
+    def do_POST(self) -> None:  # noqa: N802
+        if not self._gate(write=True):
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length < 0 or length > MAX_BODY:
+            self.refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, _("Fichier trop lourd"))
+            return
+        body = self.rfile.read(length)
+        parts = [p for p in urllib.parse.urlsplit(self.path).path.split("/") if p]
+        self._route(Request(self, parts, {}, body), POSTS, GAME_POSTS)
+
+    def _route(self, request: Request, routes: dict[str, Route], game_routes: dict[str, GameRoute]) -> None:
+        parts = request.parts
+        try:
+            if len(parts) <= 1 and (parts[0] if parts else "") in routes:
+                routes[parts[0] if parts else ""](request)
+            elif parts[:1] == ["static"] and len(parts) == 2 and parts[1] in _STATIC:
                 data = (HERE / "static" / parts[1]).read_bytes()
-                self._send(data, _STATIC[parts[1]], headers={"Cache-Control": "no-cache"})
-                return
-            if parts[0] == "game" and len(parts) >= 2:
-                opened = editor.game(parts[1])
+                self.send(data, _STATIC[parts[1]], headers={"Cache-Control": "no-cache"})
+            elif len(parts) in (2, 3) and parts[0] == "game" and (parts + [""])[2] in game_routes:
+                with self.editor.lock:
+                    opened = self.editor.game(parts[1])
                 if opened is None:
-                    self._refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
+                    self.refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
                     return
-                if len(parts) == 2:
-                    self._html(editor.game_page(parts[1], opened, (query.get("at") or [""])[0]))
-                    return
-                if parts[2] == "state":
-                    self._json(editor.state(parts[1], opened, (query.get("page") or [""])[0]))
-                    return
-                if parts[2] == "file":
-                    self._file(opened.project.folder, (query.get("name") or [""])[0])
-                    return
-                if parts[2] == "guide":
-                    try:
-                        path = actions.guide(opened.project.folder)
-                    except actions.ActionError as error:
-                        self._refuse(HTTPStatus.CONFLICT, str(error))
-                        return
-                    self._html(path.read_text(encoding="utf-8"))
-                    return
-            self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
+                game_routes[(parts + [""])[2]](request, parts[1], opened)
+            else:
+                self.refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
+        except actions.ActionError as error:
+            self.json({"ok": False, "message": str(error)})
+        except Exception as error:  # a page that fails says so, the server goes on
+            self.refuse(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(error).__name__}: {error}")
 
-        def _file(self, folder: Path, name: str) -> None:
-            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-            if not kind.startswith("image/"):
-                self._refuse(HTTPStatus.NOT_FOUND, assets.printable_name(name))
-                return
-            try:  # the player's reader: inside the game, a regular file, never past its limit
-                data = assets.read(folder, name, assets.image_limit(name))
-            except assets.Refused as refused:
-                self._refuse(HTTPStatus.NOT_FOUND, refused.reason)
-                return
-            self._send(data, kind, headers={
-                "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'"})
+    def _start(self, query: dict[str, list[str]]) -> None:
+        """The one-time token of the URL the editor opened, exchanged for the cookie."""
+        if not self._host_ok():
+            self.refuse(HTTPStatus.FORBIDDEN, "Host refusé")
+            return
+        editor = self.editor
+        token = (query.get("token") or [""])[0]
+        with editor.lock:
+            good = bool(editor.token) and hmac.compare_digest(token.encode(), editor.token.encode())
+            if good:
+                editor.token = ""  # one time only
+        if not good:
+            self.refuse(HTTPStatus.FORBIDDEN, _("Lien périmé : relancez l’éditeur depuis Sésame."))
+            return
+        self.redirect(f"/game/{editor.start_key}" if editor.start_key else "/", cookie=True)
 
-        # --- writing ---------------------------------------------------------------------
 
-        def do_POST(self) -> None:  # noqa: N802
-            if not self._gate(write=True):
-                return
-            length = int(self.headers.get("Content-Length") or 0)
-            if length < 0 or length > MAX_BODY:
-                self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, _("Fichier trop lourd"))
-                return
-            body = self.rfile.read(length)
-            parts = [p for p in urllib.parse.urlsplit(self.path).path.split("/") if p]
-            with editor.lock:
-                try:
-                    self._post(parts, body)
-                except Exception as error:
-                    self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(error).__name__}: {error}")
+Route = Callable[[Request], None]
+GameRoute = Callable[[Request, str, Open], None]
 
-        def _form(self, body: bytes) -> dict[str, str]:
-            return {k: v[0] for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items()}
 
-        def _filename(self) -> str:
-            return urllib.parse.unquote(self.headers.get("X-Filename", ""))
+# --- routes: the pages, and the start points --------------------------------------------
 
-        def _post(self, parts: list[str], body: bytes) -> None:
-            if parts == ["new"]:
-                form = self._form(body)
-                folder = actions.create(form.get("genre", ""), form.get("title", ""))
-                self._redirect(f"/game/{editor.register(folder)}")
-                return
-            if parts == ["adapt"]:
-                form = self._form(body)
-                source = next((f for i, _t, f in actions.bundled() if i == form.get("game")), None)
-                if source is None:
-                    self._refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
-                    return
-                self._redirect(f"/game/{editor.register(actions.adapt(source))}")
-                return
-            if parts == ["import"]:
-                try:
-                    folder = actions.import_package(body, self._filename())
-                except actions.ActionError as error:
-                    self._json({"ok": False, "message": str(error)})
-                    return
-                self._json({"ok": True, "goto": f"/game/{editor.register(folder)}"})
-                return
-            if len(parts) != 3 or parts[0] != "game":
-                self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
-                return
-            key, action = parts[1], parts[2]
-            opened = editor.game(key)
-            if opened is None:
-                self._refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
-                return
-            folder = opened.project.folder
-            if action == "change":
-                try:
-                    payload = json.loads(body or b"{}")
-                except ValueError:
-                    payload = None
-                if not isinstance(payload, dict):
-                    self._refuse(HTTPStatus.BAD_REQUEST, "JSON")
-                    return
-                self._json(editor.apply(key, opened, payload))
-                return
-            try:
-                if action == "image":
-                    name = actions.add_image(folder, self._filename(), body)
-                    self._json({"ok": True, "name": name, "message": _("Image ajoutée : {name}").format(name=name)})
-                elif action == "walkthrough":
-                    verdict = opened.verdict()
-                    if not verdict.solution:
-                        raise actions.ActionError(_("Le jeu ne peut pas encore être fini : corrigez d’abord "
-                                                    "ce que la liste indique."))
-                    actions.write_walkthrough(folder, verdict.solution, str(opened.project.merged.get("genre")))
-                    opened.project.version += 1
-                    self._json({**editor.state(key, opened, ""), "ok": True,
-                                "message": _("Parcours gagnant écrit ({n} actions).").format(n=len(verdict.solution))})
-                elif action == "try":
-                    try:
-                        asked = json.loads(body or b"{}")
-                    except ValueError:
-                        asked = {}
-                    asked = asked if isinstance(asked, dict) else {}
-                    room, puzzle = (str(asked[k]) if isinstance(asked.get(k), str) else None
-                                    for k in ("room", "puzzle"))
-                    actions.try_game(folder, room, puzzle)
-                    self._json({"ok": True, "message": _("Le jeu s’ouvre dans une fenêtre de Sésame.")})
-                elif action == "share":
-                    path = actions.share(folder, actions.games_folder().parent / "partages")
-                    self._json({"ok": True, "message": _("Paquet prêt à partager : {path}").format(path=path)})
-                else:
-                    self._refuse(HTTPStatus.NOT_FOUND, _("Page introuvable"))
-            except actions.ActionError as error:
-                self._json({"ok": False, "message": str(error)})
+def _home(r: Request) -> None:
+    with r.handler.editor.lock:
+        r.handler.html(r.handler.editor.home_page(r.arg("message")))
 
-    return Handler
+
+def _new(r: Request) -> None:
+    form = r.form()
+    with r.handler.editor.lock:
+        folder = actions.create(form.get("genre", ""), form.get("title", ""))
+        r.handler.redirect(f"/game/{r.handler.editor.register(folder)}")
+
+
+def _adapt(r: Request) -> None:
+    source = next((f for i, _t, f in actions.bundled() if i == r.form().get("game")), None)
+    if source is None:
+        r.handler.refuse(HTTPStatus.NOT_FOUND, _("Jeu introuvable"))
+        return
+    with r.handler.editor.lock:
+        r.handler.redirect(f"/game/{r.handler.editor.register(actions.adapt(source))}")
+
+
+def _import(r: Request) -> None:
+    """« Importer »; a game already there: both versions shown, nothing replaced yet."""
+    editor = r.handler.editor
+    with editor.lock:
+        try:
+            folder = actions.import_package(r.body, r.filename)
+        except actions.Clash as clash:
+            editor.clashes[clash.pending.name] = clash.folder
+            r.handler.json({"ok": False, "clash": editor.render(
+                "clash.html", mine=clash.mine, incoming=clash.incoming, pending=clash.pending.name)})
+            return
+        r.handler.json({"ok": True, "goto": f"/game/{editor.register(folder)}"})
+
+
+def _import_answer(r: Request) -> None:
+    """The author's answer to a clash: « Remplacer » (the old version set aside) or not."""
+    editor = r.handler.editor
+    asked = r.json()
+    pending = str(asked.get("pending", ""))
+    with editor.lock:
+        if asked.get("replace") is not True:
+            actions.drop_pending(pending)
+            r.handler.json({"ok": True, "message": _("Rien n’a été remplacé.")})
+            return
+        mine = editor.clashes.pop(pending, None)
+        for key, opened in list(editor.open.items()):  # the version being replaced is closed first
+            if mine is not None and opened.project.folder == mine.resolve():
+                opened.project.release()
+                del editor.open[key]
+        folder, aside = actions.replace_with(pending)
+        key = editor.register(folder)
+        opened = editor.game(key)
+        message = _("Jeu remplacé. L’ancienne version est gardée dans {path}.").format(path=aside)
+        if opened is not None:
+            opened.project.notice = message
+        r.handler.json({"ok": True, "goto": f"/game/{key}", "message": message})
+
+
+GETS: dict[str, Route] = {"": _home}
+POSTS: dict[str, Route] = {"new": _new, "adapt": _adapt, "import": _import, "import-answer": _import_answer}
+
+
+# --- routes of one game -------------------------------------------------------------------
+
+def _game_page(r: Request, key: str, opened: Open) -> None:
+    with r.handler.editor.lock:
+        r.handler.html(r.handler.editor.game_page(key, opened, r.arg("at")))
+
+
+def _state(r: Request, key: str, opened: Open) -> None:
+    with r.handler.editor.lock:
+        r.handler.json(r.handler.editor.state(key, opened, r.arg("page")))
+
+
+def _file(r: Request, key: str, opened: Open) -> None:
+    name = r.arg("name")
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if not kind.startswith("image/"):
+        r.handler.refuse(HTTPStatus.NOT_FOUND, assets.printable_name(name))
+        return
+    try:  # the player's reader: inside the game, a regular file, never past its limit
+        data = assets.read(opened.project.folder, name, assets.image_limit(name))
+    except assets.Refused as refused:
+        r.handler.refuse(HTTPStatus.NOT_FOUND, refused.reason)
+        return
+    r.handler.send(data, kind, headers={
+        "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'"})
+
+
+def _preview(r: Request, key: str, opened: Open) -> None:
+    """A document as the player draws it (PNG); drawn outside the lock (a process of
+    its own, about a second), from the data read under it."""
+    with r.handler.editor.lock:
+        documents = opened.project.merged.get("documents")
+        index = int(r.arg("doc")) if r.arg("doc").isdigit() else -1
+        raw = copy.deepcopy(documents[index]) if isinstance(documents, list) and 0 <= index < len(documents) \
+            else None
+        locale = _locale(opened.project.merged)
+        folder = opened.project.folder
+    if not isinstance(raw, dict):
+        r.handler.refuse(HTTPStatus.NOT_FOUND, _("Document introuvable"))
+        return
+    try:
+        data = preview.png(folder, raw, locale)
+    except preview.NoPreview as why:
+        r.handler.refuse(HTTPStatus.NOT_FOUND, str(why))
+        return
+    r.handler.send(data, "image/png")
+
+
+def _guide(r: Request, key: str, opened: Open) -> None:
+    with r.handler.editor.lock:
+        try:
+            path = actions.guide(opened.project.folder)
+        except actions.ActionError as error:
+            r.handler.refuse(HTTPStatus.CONFLICT, str(error))
+            return
+        r.handler.html(path.read_text(encoding="utf-8"))
+
+
+def _change(r: Request, key: str, opened: Open) -> None:
+    try:
+        payload = json.loads(r.body or b"{}")
+    except ValueError:
+        payload = None
+    if not isinstance(payload, dict):
+        r.handler.refuse(HTTPStatus.BAD_REQUEST, "JSON")
+        return
+    with r.handler.editor.lock:
+        r.handler.json(r.handler.editor.apply(key, opened, payload))
+
+
+def _image(r: Request, key: str, opened: Open) -> None:
+    with r.handler.editor.lock:
+        name = actions.add_image(opened.project.folder, r.filename, r.body)
+    r.handler.json({"ok": True, "name": name, "message": _("Image ajoutée : {name}").format(name=name)})
+
+
+def _walkthrough(r: Request, key: str, opened: Open) -> None:
+    editor = r.handler.editor
+    with editor.lock:
+        verdict = opened.verdict()
+        if not verdict.solution:
+            raise actions.ActionError(_("Le jeu ne peut pas encore être fini : corrigez d’abord "
+                                        "ce que la liste indique."))
+        actions.write_walkthrough(opened.project.folder, verdict.solution, str(opened.project.merged.get("genre")))
+        opened.project.version += 1
+        r.handler.json({**editor.state(key, opened, ""), "ok": True,
+                        "message": _("Parcours gagnant écrit ({n} actions).").format(n=len(verdict.solution))})
+
+
+def _try(r: Request, key: str, opened: Open) -> None:
+    asked = r.json()
+    room, puzzle = (str(asked[k]) if isinstance(asked.get(k), str) else None for k in ("room", "puzzle"))
+    actions.try_game(opened.project.folder, room, puzzle)
+    r.handler.json({"ok": True, "message": _("Le jeu s’ouvre dans une fenêtre de Sésame.")})
+
+
+def _share(r: Request, key: str, opened: Open) -> None:
+    with r.handler.editor.lock:
+        path = actions.share(opened.project.folder, actions.games_folder().parent / "partages")
+    r.handler.json({"ok": True, "message": _("Paquet prêt à partager : {path}").format(path=path)})
+
+
+GAME_GETS: dict[str, GameRoute] = {"": _game_page, "state": _state, "file": _file, "preview": _preview,
+                                   "guide": _guide}
+GAME_POSTS: dict[str, GameRoute] = {"change": _change, "image": _image, "walkthrough": _walkthrough,
+                                    "try": _try, "share": _share}
 
 
 _STATIC = {"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"}

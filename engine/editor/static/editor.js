@@ -119,6 +119,7 @@
         return answer;
       }
       applyState(answer);
+      refreshPreview();
       if (answer.typeset) { showTypeset(answer.typeset.pointer, answer.typeset.value); }
       setStatus("saved");
       return answer;
@@ -191,6 +192,7 @@
     else if (d.picker !== undefined) { document.getElementById("picker").showModal(); }
     else if (d.type !== undefined) { change({op: "add_puzzle", type: d.type}); }
     else if (d.close !== undefined) { button.closest("dialog").close(); }
+    else if (d.clash) { answerClash(button.closest("[data-pending]"), d.clash === "replace"); }
     else if (d.action) { runAction(d.action, d.room || d.puzzle ? {room: d.room, puzzle: d.puzzle} : {}); }
   });
 
@@ -274,7 +276,15 @@
       box.textContent = "…";
       try {
         const answer = await post("/import", file, {"X-Filename": encodeURIComponent(file.name)});
-        if (answer.ok) { location.href = answer.goto; } else { box.textContent = answer.message; }
+        if (answer.ok) { location.href = answer.goto; return; }
+        if (answer.clash) {
+          // both versions, drawn by the server's template; nothing is replaced until asked
+          box.textContent = "";
+          const clash = document.getElementById("clash");
+          clash.innerHTML = answer.clash;
+          const first = clash.querySelector("h3");
+          if (first) { first.tabIndex = -1; first.focus(); }
+        } else { box.textContent = answer.message; }
       } catch (error) { box.textContent = String(error.message || error); }
     });
   }
@@ -317,6 +327,13 @@
                     w: round(Math.abs(x - start[0])), h: round(Math.abs(y - start[1]))};
       start = null;
       if (zone.w < 1 || zone.h < 1) { ghost.remove(); return; }
+      if (canvas.dataset.place !== undefined) {
+        const which = document.getElementById("place-object");
+        if (!which) { ghost.remove(); return; }
+        remember();
+        change(Object.assign({op: "place", pointer: which.value}, zone));
+        return;
+      }
       const taken = new Set(Array.from(canvas.querySelectorAll(".zone span")).map((s) => s.textContent));
       let n = 1;
       while (taken.has("z" + n)) { n += 1; }
@@ -325,6 +342,39 @@
               value: Object.assign({id: "z" + n, correct: true}, zone)});
     });
   });
+
+  // --- the object being placed stands out on its room's picture ------------------------------
+  const which = document.getElementById("place-object");
+  if (which) {
+    const mark = () => document.querySelectorAll(".zone.object").forEach((box) => {
+      box.classList.toggle("chosen", box.dataset.for === which.value);
+    });
+    which.addEventListener("change", mark);
+    mark();
+  }
+
+  // --- a document's preview, drawn by Sésame: redrawn when the game changed ----------------
+  const previewed = document.querySelector("img[data-preview]");
+  function refreshPreview() {
+    if (!previewed) { return; }
+    previewed.src = previewed.src.replace(/([?&]v=)[^&]*/, "$1" + version);
+  }
+  if (previewed) {
+    const none = document.getElementById("preview-none");
+    previewed.addEventListener("error", () => { previewed.hidden = true; if (none) { none.hidden = false; } });
+    previewed.addEventListener("load", () => { previewed.hidden = false; if (none) { none.hidden = true; } });
+  }
+
+  // --- « Remplacer » or not, when an imported game is already there -------------------------
+  async function answerClash(section, replace) {
+    const box = document.getElementById("import-status");
+    try {
+      const answer = await post("/import-answer", {pending: section.dataset.pending, replace: replace});
+      if (answer.goto) { location.href = answer.goto; return; }
+      section.remove();
+      box.textContent = answer.message || "";
+    } catch (error) { box.textContent = String(error.message || error); }
+  }
 
   // --- watching: the game changed elsewhere, another editor on it ------------------------
   if (game) {

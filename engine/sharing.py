@@ -167,10 +167,28 @@ def _entry(manifest: dict[str, Any], package: str, image: str, size: int) -> dic
         "authors": [printable_name(", ".join(str(a[k]) for k in ("name", "organisation") if a.get(k)), 120)
                     for a in authors],
         "package": f"packages/{package}", "image": f"images/{image}", "bytes": size,
+        "asset_credits": [
+            {k: printable_name(str(c.get(k, "")), 200) for k in ("files", "author", "licence", "source") if c.get(k)}
+            for c in manifest.get("asset_credits") or [] if isinstance(c, dict)],
     }
 
 
 GENRES = {"escape": "Escape game", "quiz": "Quiz", "challenge": "Défi"}
+
+
+def _image_credits(credits: list[dict[str, str]]) -> str:
+    """The credits of a game's own pictures, from its ``asset_credits``."""
+    if not credits:
+        return ""
+    esc = html.escape
+    return '<p class="credits">Images : ' + " ; ".join(
+        esc(" — ".join(c[k] for k in ("files", "author", "licence", "source") if c.get(k))) for c in credits) + "</p>"
+
+
+def _bundled_credits() -> str:
+    from .credits import bundled, sentence
+
+    return "".join(f"<li>{html.escape(sentence(c))}</li>" for c in bundled())
 
 
 def page(entries: list[dict[str, Any]]) -> str:
@@ -193,6 +211,7 @@ data-themes="{esc('|'.join(e['themes']))}">
   <p class="themes">{''.join(f'<span>{esc(t)}</span>' for t in e['themes'])}</p>
   <p class="credits">{esc(', '.join(e['authors']) or 'Autrices et auteurs non indiqués')} — licence \
 {esc(e['licence'] or 'non indiquée')} — version {esc(e['version'])}</p>
+  {_image_credits(e.get('asset_credits') or [])}
   <p><a class="download" href="{esc(e['package'])}" download>Télécharger ({max(1, e['bytes'] // 1000)} ko)</a></p>
 </article>""")
     options = "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in themes)
@@ -220,6 +239,8 @@ main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1f
 .download {{ display: inline-block; background: #1b5e8c; color: #fff; padding: .5rem 1rem; border-radius: 6px; text-decoration: none; font-weight: 600; }}
 .download:focus, select:focus, input:focus {{ outline: 3px solid #f0a500; outline-offset: 2px; }}
 #none {{ padding: 0 2rem; }}
+footer {{ padding: 0 2rem 2rem; font-size: .9rem; color: #444; }}
+footer h2 {{ font-size: 1.1rem; }}
 </style>
 </head>
 <body>
@@ -235,6 +256,8 @@ main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1f
 <main id="games">
 {chr(10).join(cards)}
 </main>
+<footer><h2>Crédits de Sésame</h2><p>Les premiers écrans sont dessinés par Sésame avec ses polices \
+et sa bibliothèque d’images :</p><ul>{_bundled_credits()}</ul></footer>
 <script>
 (function () {{
   var main = document.getElementById("games");

@@ -107,7 +107,7 @@ def _problem(file: str, message: str, code: str, severity: Severity = Severity.E
 def manifest_of(loaded_data: dict[str, Any], files: dict[str, str]) -> dict[str, Any]:
     """The package manifest of a game, from its merged data and its files' hashes."""
     keep = ("id", "version", "title", "summary", "audience", "duration", "genre", "themes", "licence",
-            "authors", "languages")
+            "authors", "languages", "asset_credits")
     manifest: dict[str, Any] = {"sesame_package": PACKAGE_FORMAT, "format": migrate.CURRENT}
     manifest.update({key: loaded_data[key] for key in keep if key in loaded_data})
     manifest["engine"] = {"needs": ENGINE_FOR_FORMAT[migrate.CURRENT], "made_with": __version__}

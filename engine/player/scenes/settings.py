@@ -9,6 +9,7 @@ from .. import actions as act
 from ..prefs import REGISTRY
 from ..scene import Scene
 from ..widgets import Button
+from .about import AboutScene, OpenAbout
 from .common import header
 
 
@@ -45,6 +46,10 @@ class SettingsScene(Scene):
         done.rect = pygame.Rect(0, 0, m.body * 8, row_h)
         done.rect.bottomright = (width - m.unit * 4, height - m.unit * 4)
         self.widgets.append(done)
+        about = Button("about", label=_("À propos"), icon="doc", action=OpenAbout())  # credits (scenes/about.py)
+        about.rect = pygame.Rect(0, 0, m.body * 8, row_h)
+        about.rect.bottomright = (done.rect.x - m.unit * 3, done.rect.bottom)
+        self.widgets.append(about)
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
@@ -68,6 +73,8 @@ class SettingsScene(Scene):
                 self.focus = self.widget(widget.id)
             case act.Done():
                 self.app.pop()
+            case OpenAbout():
+                self.app.push(AboutScene(self.app))
 
     def on_escape(self) -> None:
         self.app.pop()

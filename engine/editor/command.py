@@ -9,7 +9,7 @@ from pathlib import Path
 from ..i18n import _
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     edit = commands.add_parser("edit", help=_("ouvre l’éditeur de jeux dans le navigateur (sur cet ordinateur seulement)"))
     edit.add_argument("game", metavar=_("JEU"), nargs="?", help=_("dossier du jeu à modifier (facultatif)"))
     edit.add_argument("--no-browser", action="store_true", help=_("n’ouvre pas le navigateur : affiche l’adresse"))

@@ -202,20 +202,22 @@ class Editor:
                         "goto": f"/puzzles/{len(project.merged['puzzles']) - 1}"}
             elif op == "place":  # an object's place drawn on its room's picture: one undo step
                 pointer = to_pointer(str(payload.get("pointer", "")))
-                box = {k: payload.get(k) for k in ("x", "y", "w", "h")}
-                if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100
-                           for v in box.values()):
-                    raise ChangeError(str(box))
+                box: dict[str, float] = {}
+                for name in ("x", "y", "w", "h"):
+                    number = payload.get(name)
+                    if not isinstance(number, (int, float)) or isinstance(number, bool) or not 0 <= number <= 100:
+                        raise ChangeError(f"{name}: {number!r}")
+                    box[name] = round(float(number), 1)
                 for n, (name, number) in enumerate(box.items()):
-                    project.change(SetField(pointer + (name,), round(float(number), 1)), linked=n > 0)
+                    project.change(SetField(pointer + (name,), number), linked=n > 0)
             elif op == "add_new":
                 pointer = to_pointer(str(payload.get("pointer", "")))
                 node, _required = forms.Builder(project.merged, [])._schema_at(pointer + (0,))
                 existing = get(project.merged, pointer) or []
                 value = forms.new_value(node, existing)
-                kind = forms.resolve(node).get("x-ref")
-                if kind:  # a reference: the first id of that kind not listed yet
-                    known = [i for i in forms.collect_ids(project.merged).get(kind, []) if i not in existing]
+                ref = forms.resolve(node).get("x-ref")
+                if isinstance(ref, str):  # a reference: the first id of that kind not listed yet
+                    known = [i for i in forms.collect_ids(project.merged).get(ref, []) if i not in existing]
                     value = known[0] if known else value
                 project.change(AddItem(pointer, value))
             else:
@@ -344,12 +346,12 @@ def _placing(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
     for index, thing in enumerate(room.get("objects") or []):
         if not isinstance(thing, dict):
             continue
-        box = {k: thing.get(k) for k in ("x", "y", "w", "h")}
-        placed = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in box.values())
+        box = {k: thing[k] for k in ("x", "y", "w", "h")
+               if isinstance(thing.get(k), (int, float)) and not isinstance(thing.get(k), bool)}
         label = thing.get("label")
         objects.append({"id": str(thing.get("id", index + 1)), "pointer": to_text(pointer + ("objects", index)),
-                        "label": label if isinstance(label, str) else "", "placed": placed,
-                        **({k: float(v) for k, v in box.items()} if placed else {})})
+                        "label": label if isinstance(label, str) else "", "placed": len(box) == 4,
+                        **({k: float(v) for k, v in box.items()} if len(box) == 4 else {})})
     return {"image": room["background"], "objects": objects}
 
 
@@ -413,7 +415,8 @@ class Handler(BaseHTTPRequestHandler):
 
     @property
     def editor(self) -> Editor:
-        return self.server.editor  # type: ignore[attr-defined,no-any-return]
+        editor: Editor = self.server.editor  # type: ignore[attr-defined]
+        return editor
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         return  # the windowed build has no stdout; nothing to log for the user
@@ -603,10 +606,10 @@ def _import_answer(r: Request) -> None:
                 del editor.open[key]
         folder, aside = actions.replace_with(pending)
         key = editor.register(folder)
-        opened = editor.game(key)
         message = _("Jeu remplacé. L’ancienne version est gardée dans {path}.").format(path=aside)
-        if opened is not None:
-            opened.project.notice = message
+        now_open = editor.game(key)
+        if now_open is not None:
+            now_open.project.notice = message
         r.handler.json({"ok": True, "goto": f"/game/{key}", "message": message})
 
 

@@ -188,10 +188,10 @@ def test_csv_opens_in_a_french_spreadsheet(built):
     assert rows[2][6:8] == ["Durée moyenne (min)", "5,2"]  # 310 s, decimal comma
     pupils = _section(rows, "Élèves et équipes")
     head, body = pupils[0], {row[0]: dict(zip(pupils[0], row)) for row in pupils[1:]}
-    assert head[:4] == ["Élève ou équipe", "Groupe", "Membres", "Début"]
+    assert head[:5] == ["Élève ou équipe", "Groupe", "Même pseudonyme", "Membres", "Début"]
     assert body["Léa"]["Début"] == "12/03/2026 10:10" and body["Léa"]["Score (%)"] == "100"
     assert body["Tom"]["Tentatives"] == "2" and body["Tom"]["Durée (min)"] == "3,5"
-    assert body["Inès"]["Score"] == "10" and body["Inès"]["Partie finie"] == "oui"
+    assert body["Inès"]["Score"] == "10" and body["Inès"]["Fin de partie"] == "gagnée"
     questions = _section(rows, "Questions")
     q = {row[1]: dict(zip(questions[0], row)) for row in questions[1:]}
     assert q["q1"]["Discrimination (point-bisériale)"] == "0,81"
@@ -230,10 +230,10 @@ def test_html_shows_the_figures(built):
     nnbsp = "\u202f"
     assert page.startswith("<!DOCTYPE html>") and '<html lang="fr">' in page
     assert "Synthèse de classe : Mini quiz (jeu de test)" in page
-    assert f"<b>58{nnbsp}%</b>score moyen" in page and f"<b>60{nnbsp}%</b>score médian" in page
-    assert "<b>5/5</b>ont fini" in page and "<b>5 min 10 s</b>durée moyenne" in page
-    assert "À retravailler en classe" in page
-    assert f"9. Trie. — 20{nnbsp}%" in page and f"10. Clique. — 20{nnbsp}%" in page
+    assert f"<b>58{nnbsp}%</b>score moyen" in page and "<b>5 min 10 s</b>durée moyenne" in page
+    assert "Fins de partie — gagnée\u00a0: 5." in page
+    assert "Questions à retravailler" in page
+    assert f"<b>9. Trie.</b> (20{nnbsp}% de réussite" in page and f"<b>10. Clique.</b> (20{nnbsp}%" in page
     assert "0,81" in page and "0,49" in page and "point-bisériale" in page
     assert f"3/5<br>60{nnbsp}%" in page  # q1: solved / answered
     assert "B <span" in page and "Vérifier une source" in page
@@ -266,7 +266,8 @@ def test_report_command(results_folder, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["report", str(results_folder), str(broken), "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert sorted(p.name for p in out.iterdir()) == ["synthese.csv", "synthese.html", "synthese.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["synthese.csv", "synthese.html", "synthese.json",
+                                                           "synthese.xlsx"]
     assert "Mini quiz (jeu de test) : 5 élèves ou équipes (7 fichiers lus, 1 ignoré)" in captured.out
     assert "2 questions peu réussies (moins de 40 %) : n° 9, 10" in captured.out
     assert f"{broken}: fichier tronqué : il s’arrête avant la fin (copie interrompue ?) ; fichier ignoré" in captured.err

@@ -3,8 +3,8 @@
 Semicolons between cells, UTF-8 with a byte-order mark (without it Excel garbles the
 accents), decimal commas and no thousands separator (Babel's French narrow no-break
 space makes Excel read a number as text), dates formatted by Babel for ``fr_FR``.
-One file, one sheet: the sections (pupils, skills per pupil, questions, skills,
-themes, files set aside) follow each other, separated by an empty line.
+One file, one sheet: the sections (pupils, skills per pupil, questions, answers given,
+the grid, skills, themes, who needs help, files set aside) follow each other, separated by an empty line.
 
 Formula injection (CWE-1236): a cell a spreadsheet would run — one that starts with
 ``=``, ``+``, ``-``, ``@``, a tab or a line break — gets a leading apostrophe, so a
@@ -23,7 +23,7 @@ from pathlib import Path
 from ..i18n import _
 from ..storage import write_atomic
 from .formatting import CSV_LOCALE, minutes, number, when
-from .report import ClassSummary, attempt_label
+from .report import CELLS, ClassSummary, attempt_label, cell_label, cell_mark, end_label
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -54,41 +54,60 @@ def rows(summary: ClassSummary) -> list[list[str]]:
                 _num(o.median_score_pct), _("Complétion moyenne (%)"), _num(o.mean_completion_pct),
                 _("Durée moyenne (min)"), _num(minutes(o.mean_duration_s))])
     out.append([_("Tentative retenue"), attempt_label(summary.attempt_rule)])
+    out.append([_("Fins de partie")] + [f"{end_label(e)} : {n}" for e, n in o.ends])
     skill_labels = {s.id: s.label for s in summary.skills}
 
     out += [[], [_("Élèves et équipes")]]
-    out.append([_("Élève ou équipe"), _("Groupe"), _("Membres"), _("Début"), _("Tentatives"),
-                _("Partie finie"), _("Questions traitées"), _("Questions"), _("Complétion (%)"),
-                _("Score"), _("Score max"), _("Score (%)"), _("Durée (min)"), _("Indices")])
+    out.append([_("Élève ou équipe"), _("Groupe"), _("Même pseudonyme"), _("Membres"), _("Début"),
+                _("Tentatives"), _("Fin de partie"), _("Questions traitées"), _("Questions"),
+                _("Complétion (%)"), _("Score"), _("Score max"), _("Score (%)"), _("Réussies"),
+                _("En partie"), _("Du premier coup"), _("Réponses fausses"), _("Perdues au temps"),
+                _("Durée (min)"), _("Indices")])
     for p in summary.pupils:
-        out.append([safe(p.name), safe(p.group), safe(", ".join(p.members)), when(p.started_at),
-                    str(p.attempts), _yes(p.ended), str(p.answered), str(p.total),
+        out.append([safe(p.label), safe(p.group), _yes(True) if p.homonym else "", safe(", ".join(p.members)),
+                    when(p.started_at), str(p.attempts), end_label(p.end), str(p.answered), str(p.total),
                     _num(p.completion_pct), str(p.score), str(p.max_score), _num(p.score_pct),
+                    str(p.solved), str(p.partly), str(p.first_try), str(p.wrong), str(p.timeouts),
                     _num(minutes(p.duration_s)), str(p.hints)])
 
     if summary.skills:
-        out += [[], [_("Réussite par compétence et par élève (% des questions traitées)")]]
+        out += [[], [_("Part des points par compétence et par élève (% des questions traitées)")]]
         out.append([_("Élève ou équipe"), _("Groupe")]
                    + [safe(skill_labels.get(s, s)) for s, _v in summary.pupils[0].skills])
         for p in summary.pupils:
-            out.append([safe(p.name), safe(p.group)] + [_num(v) for _s, v in p.skills])
+            out.append([safe(p.label), safe(p.group)] + [_num(v) for _s, v in p.skills])
 
     out += [[], [_("Questions")]]
     out.append([_("N°"), _("Identifiant"), _("Question"), _("Compétences"), _("Thème"), _("Barème"),
-                _("Élèves"), _("Réponses"), _("Réussites"), _("Réussite (%)"), _("Points (%)"),
-                _("Temps moyen (s)"), _("Indices (% des élèves)"),
+                _("Élèves"), _("Réponses"), _("Réussites"), _("Réussite (%)"), _("En partie"),
+                _("Points (%)"), _("Du premier coup (%)"), _("Réponses fausses par élève"),
+                _("Perdues au temps"), _("Temps moyen (s)"), _("Indices (% des élèves)"),
                 _("Réponse fausse la plus choisie"), _("Élèves l’ayant choisie"),
                 _("Discrimination (point-bisériale)"), _("Alerte")])
     for q in summary.questions:
-        alerts = [text for flag, text in ((q.hard, _("peu réussie")), (q.weak, _("distingue mal")))
-                  if flag]
+        alerts = [text for flag, text in ((not q.scored, _("sondage")), (q.hard, _("peu réussie")),
+                                          (q.weak, _("distingue mal"))) if flag]
         out.append([str(q.number), safe(q.id), safe(q.label),
-                    safe(", ".join(skill_labels.get(s, s) for s in q.skills)), safe(q.theme),
-                    str(q.max_points), str(q.presented), str(q.answered), str(q.solved),
-                    _num(q.success_pct), _num(q.points_pct), _num(q.mean_time_s),
-                    _num(q.hint_pct), safe(q.wrong_answer or ""),
+                    safe(", ".join(skill_labels.get(s, s) for s in q.skills)), safe(q.theme_label),
+                    str(q.max_points) if q.scored else "", str(q.presented), str(q.answered),
+                    str(q.solved) if q.scored else "", _num(q.success_pct), str(q.partly) if q.scored else "",
+                    _num(q.points_pct), _num(q.first_try_pct), _num(q.mean_wrong, 2), str(q.timeouts),
+                    _num(q.mean_time_s), _num(q.hint_pct), safe(q.wrong_answer or ""),
                     str(q.wrong_answer_count) if q.wrong_answer else "",
                     _num(q.discrimination, 2, fixed=True), ", ".join(alerts)])
+
+    out += [[], [_("Réponses données (élèves par réponse)")], [_("N°"), _("Réponse"), _("Élèves"), _("Juste ?")]]
+    for q in summary.questions:
+        for text, count, right in q.distribution:
+            verdict = _("sondage") if right is None else _yes(right)
+            out.append([str(q.number), safe(text), str(count), verdict])
+
+    out += [[], [_("Grille élève × question")] + [f"{cell_mark(k)} {cell_label(k)}" for k in CELLS]]
+    out.append([_("Élève ou équipe"), _("Groupe")] + [str(q.number) for q in summary.questions])
+    for p in summary.pupils:
+        cells = dict(p.cells)
+        out.append([safe(p.label), safe(p.group)]
+                   + [cell_mark(cells[q.number]) if q.number in cells else "" for q in summary.questions])
 
     for title, groups, head in ((_("Compétences"), summary.skills, _("Compétence")),
                                 (_("Thèmes"), summary.themes, _("Thème"))):
@@ -97,6 +116,10 @@ def rows(summary: ClassSummary) -> list[list[str]]:
                                   _("Points (%)")]]
             out += [[safe(g.label), str(g.questions), str(g.answers), _num(g.success_pct),
                      _num(g.points_pct)] for g in groups]
+    helped = [g for g in summary.skills if g.needs_help]
+    if helped:
+        out += [[], [_("Élèves à aider, par compétence (moins de la moitié des points)")]]
+        out += [[safe(g.label), safe(", ".join(g.needs_help)), safe(g.description)] for g in helped]
 
     if summary.notes:
         out += [[], [_("Fichiers ignorés ou fusionnés")]] + [[safe(n)] for n in summary.notes]

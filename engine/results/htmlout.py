@@ -19,7 +19,18 @@ from ..core.text import french
 from ..i18n import _, language, ngettext
 from ..storage import write_atomic
 from .formatting import DASH, number, page_locale, when
-from .report import HARD_PCT, WEAK_DISCRIMINATION, ClassSummary, GroupRow, QuestionRow, attempt_label
+from .report import (
+    CELLS,
+    HARD_PCT,
+    WEAK_DISCRIMINATION,
+    ClassSummary,
+    GroupRow,
+    QuestionRow,
+    attempt_label,
+    cell_label,
+    cell_mark,
+    end_label,
+)
 
 CHART_MAX_BARS = 40  # beyond, the chart shows the questions least often solved
 
@@ -27,40 +38,59 @@ CSS = """
 :root { --ink: #1b1b1b; --muted: #555; --line: #c9c9c9; --bar: #2f6f9f; --hard: #b3411b;
         --bg-alt: #f3f5f7; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 70rem; padding: 1.5rem; color: var(--ink);
-       font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; color: var(--ink);
+       font: 16px/1.45 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--ink); }
-h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-p.meta, p.note, .small { color: var(--muted); font-size: .9rem; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .6rem;
-         margin: 1rem 0; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
-.card b { display: block; font-size: 1.5rem; }
-.alert { border-left: 5px solid var(--hard); background: #fbefe9; padding: .6rem 1rem; margin: 1rem 0; }
+h3 { font-size: 1.05rem; margin: 1.1rem 0 .4rem; }
+p.meta, p.note, .small { color: var(--muted); font-size: .88rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem;
+         margin: .8rem 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .7rem; }
+.card b { display: block; font-size: 1.45rem; }
+.summary ul.rework { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
+.summary ul.rework li { margin: .25rem 0; }
+.expl { color: #333; font-size: .9em; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: top;
          overflow-wrap: anywhere; }
-th { background: var(--bg-alt); text-align: left; overflow-wrap: normal; hyphens: auto; }
+th { background: var(--bg-alt); text-align: left; overflow-wrap: normal; hyphens: manual; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.questions td:nth-child(2) { min-width: 16em; }
+table.questions td:last-child { min-width: 6.5em; overflow-wrap: normal; }
 tr.hard td { background: #fbefe9; }
 .flag { color: var(--hard); font-weight: bold; }
+table.grid { width: auto; font-size: .85rem; }
+table.grid th[scope=row] { white-space: nowrap; font-weight: normal; }
+table.grid td.c { text-align: center; padding: .15rem .3rem; min-width: 1.6em; }
+td.ok { background: #dcefd9; } td.partly { background: #fff2c2; } td.wrong { background: #f6d0c4; }
+td.timeout { background: #e2ddf0; } td.open { color: #777; } td.poll { color: #2f5f8f; }
+div.dist { break-inside: avoid; }
+ul.dist { list-style: none; padding: 0; margin: 0 0 .8rem; }
+ul.dist li { position: relative; padding: .1rem .4rem; margin: .1rem 0; max-width: 48rem; overflow-wrap: anywhere; }
+ul.dist .bar { position: absolute; left: 0; top: 0; bottom: 0; background: #dbe7f1; z-index: -1; }
 figure { margin: 1rem 0; }
-figcaption { font-size: .9rem; color: var(--muted); }
+figcaption { font-size: .88rem; color: var(--muted); }
 svg { max-width: 100%; height: auto; }
 svg text { font: 12px system-ui, "Segoe UI", Arial, sans-serif; fill: var(--ink); }
 ul.notes li { margin: .2rem 0; }
-@page { size: A4 portrait; margin: 14mm 12mm; }
+@page { size: A4 portrait; margin: 12mm 11mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.35; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section { break-before: page; }
   section:first-of-type { break-before: auto; }
+  h1 { font-size: 15pt; } h2 { font-size: 13pt; margin-top: 0; } h3 { font-size: 10.5pt; margin: .5rem 0 .2rem; }
   h2, h3, caption { break-after: avoid; }
-  table { font-size: 8.5pt; }
+  p.meta, p.note, .small, figcaption, ul.notes { font-size: 8pt; }
+  .summary { font-size: 9pt; }
+  .summary .card b { font-size: 14pt; }
+  table { font-size: 8pt; }
+  table.grid { font-size: 7.5pt; }
   thead { display: table-header-group; }
-  tr, figure, .card, .alert, table.short { break-inside: avoid; }
+  tr, figure, .card, .alert, table.short, li { break-inside: avoid; }
+  figure svg { max-height: 120mm; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -148,11 +178,13 @@ def histogram(counts: Sequence[int], title: str, ident: str) -> str:
 
 # --- the page -------------------------------------------------------------------------
 
-def _table(caption: str, head: Sequence[str], body: Sequence[str], short: bool = False) -> str:
+def _table(caption: str, head: Sequence[str], body: Sequence[str], short: bool = False,
+           cls: str = "") -> str:
     """A table whose header repeats on each printed page; ``body`` rows are ready HTML."""
     ths = "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in head)
-    cls = ' class="short"' if short else ""
-    return (f"<table{cls}><caption>{_e(caption)}</caption><thead><tr>{ths}</tr></thead>"
+    classes = " ".join(c for c in ("short" if short else "", cls) if c)
+    attr = f' class="{classes}"' if classes else ""
+    return (f"<table{attr}><caption>{_e(caption)}</caption><thead><tr>{ths}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>")
 
 
@@ -162,8 +194,14 @@ def _cells(values: Sequence[str], numeric: Sequence[bool], row_class: str = "") 
     return f"<tr{cls}>{tds}</tr>"
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
 def _question_alerts(q: QuestionRow) -> str:
     parts = []
+    if not q.scored:
+        parts.append(_e(_("sondage")))
     if q.hard:
         parts.append('<span class="flag">⚠ ' + _e(_("peu réussie")) + "</span>")
     if q.weak:
@@ -171,79 +209,168 @@ def _question_alerts(q: QuestionRow) -> str:
     return "<br>".join(parts)
 
 
+def _success(q: QuestionRow) -> str:
+    """Success in words and figures: solved out of answered, partly right apart."""
+    if not q.scored:
+        return _e(_("sondage"))
+    out = f"{q.solved}/{q.answered}<br>{_pct(q.success_pct)}"
+    if q.partly:
+        out += '<br><span class="small">' + _e(ngettext("+ {n} en partie", "+ {n} en partie", q.partly).format(
+            n=q.partly)) + "</span>"
+    return out
+
+
 def _questions(summary: ClassSummary) -> str:
     skills = {s.id: s.label for s in summary.skills}
-    numeric = (True, False, True, True, True, True, False, True, False)
+    numeric = (True, False, True, True, True, True, True, True, False, True, False)
     body = []
     for q in summary.questions:
         tags = ", ".join(skills.get(s, s) for s in q.skills)
-        if q.theme:
-            tags = f"{tags} · {q.theme}" if tags else q.theme
-        label = f"{_e(french(q.label))}<br><span class=\"small\">{_e(q.id)}" + (
-            f" · {_e(tags)}" if tags else "") + "</span>"
+        if q.theme_label and q.theme_label not in (skills.get(s, s) for s in q.skills):
+            tags = f"{tags} · {q.theme_label}" if tags else q.theme_label
+        label = f"{_e(french(q.label))}" + (f"<br><span class=\"small\">{_e(tags)}</span>" if tags else "")
         wrong = DASH if q.wrong_answer is None else (
-            f"{_e(q.wrong_answer)} <span class=\"small\">({q.wrong_answer_count})</span>")
+            f"{_e(_clip(q.wrong_answer, 90))} <span class=\"small\">({q.wrong_answer_count})</span>")
+        errors = DASH if q.mean_wrong is None else _num(q.mean_wrong, 1)
+        if q.timeouts:
+            errors += '<br><span class="small">' + _e(ngettext(
+                "{n} perdue au temps", "{n} perdues au temps", q.timeouts).format(n=q.timeouts)) + "</span>"
         body.append(_cells([
-            str(q.number), label, f"{q.solved}/{q.answered}<br>{_pct(q.success_pct)}",
-            _pct(q.points_pct), _duration(q.mean_time_s), _pct(q.hint_pct), wrong,
-            _num(q.discrimination, 2, fixed=True), _question_alerts(q)], numeric, "hard" if q.hard else ""))
-    head = [_("N°"), _("Question"), _("Réussite"), _("Points"), _("Temps moyen"), _("Indices"),
-            _("Réponse fausse la plus choisie (élèves)"), _("Discrimination"), _("Alerte")]
-    return _table(_("Réussite question par question"), head, body)
+            str(q.number), label, _success(q), _pct(q.points_pct), _pct(q.first_try_pct), errors,
+            _duration(q.mean_time_s), _pct(q.hint_pct), wrong, _num(q.discrimination, 2, fixed=True),
+            _question_alerts(q)], numeric, "hard" if q.hard else ""))
+    head = [_("N°"), _("Question"), _("Réussite"), _("Points"), _("Du premier coup"),
+            _("Erreurs par élève"), _("Temps moyen"), _("Indices"), _("Réponse fausse la plus choisie (élèves)"),
+            _("Discri­mination"), _("Alerte")]
+    return _table(_("Réussite question par question"), head, body, cls="questions")
 
 
 def _question_chart(questions: Sequence[QuestionRow]) -> str:
-    shown = list(questions)
-    caption = _("Part des réponses justes, question par question. Hachuré et marqué ⚠ : "
+    shown = [q for q in questions if q.scored]
+    caption = _("Part des réponses justes, question par question (sondages à part). Hachuré et marqué ⚠ : "
                 "moins de {pct} % de réussite.").format(pct=int(HARD_PCT))
     if len(shown) > CHART_MAX_BARS:
+        total = len(shown)
         shown = sorted(shown, key=lambda q: (q.success_pct if q.success_pct is not None else 101.0,
                                              q.number))[:CHART_MAX_BARS]
         caption += " " + _("Les {n} questions les moins réussies sur {total}.").format(
-            n=CHART_MAX_BARS, total=len(questions))
+            n=CHART_MAX_BARS, total=total)
+    if not shown:
+        return ""
     bars = [(f"{q.number}. {french(q.label)}", q.success_pct, q.hard) for q in shown]
     chart = bar_chart(bars, _("Réussite par question"), "chart-questions")
     return f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>"
 
 
-def _groups(title: str, groups: Sequence[GroupRow], head: str, ident: str) -> str:
+def _distributions(summary: ClassSummary) -> str:
+    """Every question's answers, in the words the pupils saw: polls first."""
+    out = []
+    for q in sorted(summary.questions, key=lambda q: (q.scored, q.number)):
+        if not q.distribution:
+            continue
+        total = max(q.answered, 1)
+        items = []
+        for text, count, right in q.distribution[:8]:
+            mark = "" if right is None else ("✓ " if right else "✗ ")
+            width = 100.0 * count / total
+            items.append(f'<li><span class="bar" style="width:{min(width, 100):.0f}%"></span>'
+                         f'<span class="lab">{_e(mark)}{_e(_clip(french(text), 140))}</span> '
+                         f'<b>{count}</b></li>')
+        more = len(q.distribution) - 8
+        if more > 0:
+            items.append("<li class=\"small\">" + _e(ngettext("… et {n} autre réponse", "… et {n} autres réponses",
+                                                              more).format(n=more)) + "</li>")
+        kind = f' <span class="small">({_e(_("sondage"))})</span>' if not q.scored else ""
+        out.append(f'<div class="dist"><h3>{q.number}. {_e(french(q.label))}{kind}</h3>'
+                   f'<ul class="dist">{"".join(items)}</ul></div>')
+    note = _("Nombre d’élèves ayant donné chaque réponse (un élève compte une fois par réponse, "
+             "essais faux compris). ✓ : la bonne réponse ; ✗ : une réponse fausse.")
+    return f'<p class="note">{_e(note)}</p>' + "".join(out)
+
+
+def _grid(summary: ClassSummary) -> str:
+    legend = " ; ".join(f"{cell_mark(k)} {cell_label(k)}" for k in CELLS)
+    head = "".join(f'<th scope="col" title="{_e(french(q.label))}">{q.number}</th>' for q in summary.questions)
+    rows = []
+    for p in summary.pupils:
+        cells = dict(p.cells)
+        tds = "".join(
+            f'<td class="c {k}" title="{_e(cell_label(k))}">{cell_mark(k)}</td>' if (k := cells.get(q.number))
+            else '<td class="c"></td>' for q in summary.questions)
+        rows.append(f"<tr><th scope=\"row\">{_e(p.label)}</th>{tds}</tr>")
+    caption = _("Élève × question")
+    return (f'<p class="note">{_e(legend)}</p><table class="grid"><caption>{_e(caption)}</caption>'
+            f'<thead><tr><th scope="col">{_e(_("Élève ou équipe"))}</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def _groups(title: str, groups: Sequence[GroupRow], head: str, ident: str, help_column: bool = False) -> str:
     if not groups:
         return ""
-    numeric = (False, True, True, True, True)
-    body = [_cells([_e(g.label), str(g.questions), str(g.answers), _pct(g.success_pct),
-                    _pct(g.points_pct)], numeric) for g in groups]
-    chart = bar_chart([(g.label, g.success_pct, g.success_pct is not None and g.success_pct < HARD_PCT)
-                       for g in groups], title, ident)
-    return (f"<h3>{_e(title)}</h3><figure>{chart}</figure>"
-            + _table(title, [head, _("Questions"), _("Réponses"), _("Réussite"), _("Points")],
-                     body, short=len(groups) <= 15))
+    numeric = (False, True, True, True, True) + ((False,) if help_column else ())
+    body = []
+    for g in groups:
+        cells = [_e(g.label), str(g.questions), str(g.answers), _pct(g.success_pct), _pct(g.points_pct)]
+        if help_column:
+            who = ", ".join(g.needs_help)
+            cells.append(f"{_e(who) or DASH}" + (f'<br><span class="small">{_e(_clip(g.description, 260))}</span>'
+                                                  if g.description and g.needs_help else ""))
+        body.append(_cells(cells, numeric, "hard" if help_column and g.weak else ""))
+    chart = bar_chart([(g.label, g.points_pct, g.weak) for g in groups], title, ident)
+    columns = [head, _("Questions"), _("Réponses"), _("Réussite"), _("Points")]
+    if help_column:
+        columns.append(_("Élèves à aider (moins de la moitié des points) et ce que dit le jeu"))
+    return (f"<h3>{_e(title)}</h3><figure>{chart}<figcaption>{_e(_('Part des points obtenus.'))}"
+            f"</figcaption></figure>" + _table(title, columns, body, short=len(groups) <= 15))
 
 
 def _pupils(summary: ClassSummary) -> str:
-    numeric = (False, False, True, True, True, True, True, True)
+    numeric = (False, False, True, True, True, True, True, True, False)
     body = []
     for p in summary.pupils:
-        who = _e(p.name) + (f"<br><span class=\"small\">{_e(', '.join(p.members))}</span>"
-                            if p.members else "")
-        status = _("oui") if p.ended else _("non")
+        who = _e(p.label)
+        if p.homonym:
+            who += ' <span class="flag">⚠ ' + _e(_("même pseudonyme")) + "</span>"
+            who += '<br><span class="small">' + _e(_("commencée le {start}").format(start=when(p.started_at,
+                                                                                              page_locale()))) + "</span>"
+        if p.members:
+            who += f"<br><span class=\"small\">{_e(', '.join(p.members))}</span>"
+        status = _e(end_label(p.end))
         if p.attempts > 1:
             tries = ngettext("{n} tentative", "{n} tentatives", p.attempts).format(n=p.attempts)
             status += f'<br><span class="small">{_e(tries)}</span>'
         body.append(_cells([
             who, _e(p.group) or DASH, f"{p.answered}/{p.total}<br>{_pct(p.completion_pct)}",
-            f"{p.score}/{p.max_score}", _pct(p.score_pct), _duration(p.duration_s), str(p.hints),
-            status], numeric))
-    head = [_("Élève ou équipe"), _("Groupe"), _("Questions traitées"), _("Score"), _("Score (%)"),
-            _("Durée"), _("Indices"), _("Partie finie")]
+            f"{p.score}/{p.max_score}<br>{_pct(p.score_pct)}", f"{p.solved} + {p.partly}",
+            str(p.first_try), str(p.wrong) + (f"<br><span class=\"small\">◔ {p.timeouts}</span>" if p.timeouts else ""),
+            _duration(p.duration_s) + f"<br><span class=\"small\">{p.hints} {_e(_('indices'))}</span>", status],
+            numeric))
+    head = [_("Élève ou équipe"), _("Classe"), _("Questions traitées"), _("Score"),
+            _("Réussies + en partie"), _("Du premier coup"), _("Réponses fausses"), _("Durée"),
+            _("Fin de partie")]
     out = _table(_("Élèves et équipes"), head, body)
     if summary.skills:
         labels = [s.label for s in summary.skills]
         numeric_s = (False,) + (True,) * len(labels)
-        rows = [_cells([_e(p.name)] + [_pct(v) for _s, v in p.skills], numeric_s)
-                for p in summary.pupils]
-        out += _table(_("Réussite par compétence (questions traitées)"),
+        rows = [_cells([_e(p.label)] + [_pct(v) for _s, v in p.skills], numeric_s) for p in summary.pupils]
+        out += _table(_("Part des points par compétence (questions traitées)"),
                       [_("Élève ou équipe"), *labels], rows)
     return out
+
+
+def _cohorts(summary: ClassSummary) -> str:
+    out = []
+    numeric = (False, False, True, True, True, True, True)
+    head = [_("Classe"), _("Séance"), _("Élèves"), _("Ont fini"), _("Score moyen"), _("Complétion"),
+            _("Du premier coup")]
+    for caption, rows in ((_("Comparaison des classes"), summary.classes),
+                          (_("Progression d’une séance à l’autre"), summary.sessions)):
+        if rows:
+            body = [_cells([_e(c.group) or _e(_("sans classe")), _e(c.day) or DASH, str(c.pupils),
+                            str(c.finished), _pct(c.mean_score_pct), _pct(c.mean_completion_pct),
+                            _pct(c.mean_first_try_pct)], numeric) for c in rows]
+            out.append(_table(caption, head, body, short=True))
+    return "".join(out)
 
 
 def _meta(summary: ClassSummary) -> str:
@@ -257,37 +384,77 @@ def _meta(summary: ClassSummary) -> str:
         _("tentative retenue : {attempt}").format(attempt=attempt_label(summary.attempt_rule))))
 
 
-def _overview(summary: ClassSummary) -> str:
+def summary_page(summary: ClassSummary) -> str:
+    """The first page: what a teacher needs on one printed A4 sheet (key figures,
+    questions to rework with the game's explanation, weak skills and who needs help,
+    poll results); everything else follows it."""
     o = summary.overview
-    cards = [(_("élèves ou équipes"), str(o.pupils)), (_("ont fini"), f"{o.finished}/{o.pupils}"),
-             (_("score moyen"), _pct(o.mean_score_pct)), (_("score médian"), _pct(o.median_score_pct)),
-             (_("complétion moyenne"), _pct(o.mean_completion_pct)),
-             (_("durée moyenne"), _duration(o.mean_duration_s)), (_("indices demandés"), str(o.hints))]
+    ends = " ; ".join(f"{end_label(e)}\u00a0: {n}" for e, n in o.ends)
+    cards = [(str(o.pupils), _("élèves ou équipes")),
+             (_pct(o.mean_score_pct), _("score moyen")),
+             (_pct(o.first_try_pct), _("réponses justes du premier coup")),
+             (_pct(o.mean_completion_pct), _("complétion moyenne")),
+             (_duration(o.mean_duration_s), _("durée moyenne"))]
     out = ['<div class="cards">']
-    out += [f'<div class="card"><b>{v}</b>{_e(k)}</div>' for k, v in cards]
+    out += [f'<div class="card"><b>{v}</b>{_e(k)}</div>' for v, k in cards]
     out.append("</div>")
-    hard = [q for q in summary.questions if q.hard]
+    facts = [_("Fins de partie — {ends}.").format(ends=ends)]
+    if o.homonyms:
+        facts.append(ngettext("{n} élève partage son pseudonyme avec un autre : repérés « même pseudonyme ».",
+                              "{n} élèves partagent leur pseudonyme avec un autre : repérés « même pseudonyme ».",
+                              o.homonyms).format(n=o.homonyms))
+    if o.timeouts:
+        facts.append(ngettext("{n} question perdue faute de temps (comptée à part des erreurs).",
+                              "{n} questions perdues faute de temps (comptées à part des erreurs).",
+                              o.timeouts).format(n=o.timeouts))
+    out.append(f'<p class="facts">{_e(" ".join(facts))}</p>')
+    hard = sorted((q for q in summary.questions if q.hard), key=lambda q: (q.success_pct or 0, q.number))
+    out.append(f"<h3>{_e(_('Questions à retravailler'))}</h3>")
     if hard:
-        heading = _("À retravailler en classe")
-        why = _("moins de {pct} % de réussite").format(pct=int(HARD_PCT))
-        items = "".join(f"<li>{q.number}. {_e(french(q.label))} — {_pct(q.success_pct)}</li>" for q in hard[:15])
-        more = "<li>…</li>" if len(hard) > 15 else ""
-        out.append(f'<div class="alert"><strong>⚠ {_e(heading)}</strong> ({_e(why)})'
-                   f"<ul>{items}{more}</ul></div>")
-    chart = histogram(o.histogram, _("Répartition des scores"), "chart-scores")
-    caption = _("Nombre d’élèves ou d’équipes par tranche de score.")
-    out.append(f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>")
+        items = []
+        for q in hard[:5]:
+            figures = _("{pct} de réussite, {points} des points").format(pct=_pct(q.success_pct),
+                                                                         points=_pct(q.points_pct))
+            wrong = (" — " + _("réponse fausse la plus choisie : « {answer} » ({n})").format(
+                answer=_clip(q.wrong_answer, 70), n=q.wrong_answer_count)) if q.wrong_answer else ""
+            why = f'<br><span class="expl">{_e(_clip(q.explanation, 230))}</span>' if q.explanation else ""
+            items.append(f"<li><b>{q.number}. {_e(_clip(french(q.label), 110))}</b> "
+                         f"({_e(figures)}){_e(wrong)}{why}</li>")
+        if len(hard) > 5:
+            items.append("<li>" + _e(ngettext("… et {n} autre : voir « Questions ».",
+                                              "… et {n} autres : voir « Questions ».", len(hard) - 5).format(
+                n=len(hard) - 5)) + "</li>")
+        out.append(f'<ul class="rework">{"".join(items)}</ul>')
+    else:
+        out.append(f'<p>{_e(_("Aucune question sous {pct} % de réussite.").format(pct=int(HARD_PCT)))}</p>')
+    weak = sorted((g for g in summary.skills if g.needs_help), key=lambda g: (g.points_pct or 0, g.label))
+    if weak:
+        out.append(f"<h3>{_e(_('Compétences à reprendre, et avec qui'))}</h3><ul class=\"rework\">")
+        for g in weak[:4]:
+            names = ", ".join(g.needs_help)
+            out.append(f"<li><b>{_e(g.label)}</b> ({_e(_('{pct} des points').format(pct=_pct(g.points_pct)))}) : "
+                       f"{_e(_clip(names, 240))}</li>")
+        out.append("</ul>")
+    polls = [q for q in summary.questions if not q.scored and q.distribution]
+    if polls:
+        out.append(f"<h3>{_e(_('Sondages : ce que la classe a répondu'))}</h3><ul class=\"rework\">")
+        for q in polls[:3]:
+            answers = ", ".join(f"{french(text)} : {count}" for text, count, _r in q.distribution[:5])
+            out.append(f"<li><b>{_e(_clip(french(q.label), 90))}</b> — {_e(answers)}</li>")
+        out.append("</ul>")
     return "".join(out)
 
 
 def _method() -> str:
-    return _("Indice de discrimination : corrélation point-bisériale entre la réussite à la question "
-             "et le pourcentage de points de l’élève sur les autres questions. De −1 à 1 : au-dessus "
-             "de 0,3 la question distingue bien les élèves qui maîtrisent le reste ; sous {weak} elle "
-             "les distingue mal ; négatif, les élèves qui réussissent ailleurs y échouent plus que "
-             "les autres (énoncé ambigu ou corrigé erroné ?). Peu fiable sous une vingtaine "
-             "d’élèves. Taux de réussite, temps et discrimination portent sur les questions traitées ; "
-             "le score, sur toutes.").format(weak=number(WEAK_DISCRIMINATION, 1, page_locale()))
+    return _("Discrimination : corrélation point-bisériale entre la réussite à la question "
+             "(ou, quand tout le monde finit par réussir, la réussite du premier coup) et la réussite "
+             "de l’élève aux autres questions. De −1 à 1 : au-dessus de 0,3 la question distingue bien "
+             "les élèves qui maîtrisent le reste ; sous {weak} elle les distingue mal ; négatif, les élèves "
+             "qui réussissent ailleurs y échouent plus que les autres (énoncé ambigu ou corrigé erroné ?). "
+             "Peu fiable sous une vingtaine d’élèves. Réussite, temps et discrimination portent sur les "
+             "questions traitées ; le score, sur toutes ; les sondages ne comptent dans aucun des deux. "
+             "Une réponse « en partie » juste (une estimation proche) rapporte une part des points sans "
+             "compter comme réussie.").format(weak=number(WEAK_DISCRIMINATION, 1, page_locale()))
 
 
 def _section(ident: str, title: str, body: str) -> str:
@@ -297,20 +464,29 @@ def _section(ident: str, title: str, body: str) -> str:
 def render(summary: ClassSummary) -> str:
     """The whole page."""
     title = _("Synthèse de classe : {game}").format(game=summary.game_title)
+    o = summary.overview
     parts = [
         "<!DOCTYPE html>", f'<html lang="{_e(language())}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
-        f'<header><h1>{_e(title)}</h1><p class="meta">{_e(_meta(summary))}</p></header>',
-        _section("vue", _("Vue d’ensemble"), _overview(summary)),
+        f'<section id="resume" class="summary"><header><h1>{_e(title)}</h1>'
+        f'<p class="meta">{_e(_meta(summary))}</p></header>{summary_page(summary)}</section>',
         _section("questions", _("Questions"), _question_chart(summary.questions) + _questions(summary)
                  + f'<p class="note">{_e(_method())}</p>'),
     ]
-    skills = _groups(_("Compétences"), summary.skills, _("Compétence"), "chart-skills")
+    skills = _groups(_("Compétences"), summary.skills, _("Compétence"), "chart-skills", help_column=True)
     themes = _groups(_("Thèmes"), summary.themes, _("Thème"), "chart-themes")
     if skills or themes:
-        parts.append(_section("competences", _("Compétences et thèmes"), skills + themes))
-    parts.append(_section("eleves", _("Élèves et équipes"), _pupils(summary)))
+        parts.append(_section("competences", _("Compétences et thèmes : qui aider, sur quoi"), skills + themes))
+    parts.append(_section("grille", _("Grille élèves × questions"), _grid(summary)))
+    chart = histogram(o.histogram, _("Répartition des scores"), "chart-scores")
+    caption = _("Nombre d’élèves ou d’équipes par tranche de score.")
+    parts.append(_section("eleves", _("Élèves et équipes"),
+                          f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>" + _pupils(summary)))
+    parts.append(_section("reponses", _("Réponses données"), _distributions(summary)))
+    cohorts = _cohorts(summary)
+    if cohorts:
+        parts.append(_section("classes", _("Classes et séances"), cohorts))
     if summary.notes:
         items = "".join(f"<li>{_e(n)}</li>" for n in summary.notes)
         parts.append(_section("fichiers", _("Fichiers ignorés ou fusionnés"), f'<ul class="notes">{items}</ul>'))

@@ -733,7 +733,7 @@ def end_label(end: str) -> str:
 def cell_mark(kind: str) -> str:
     """A grid cell as a sign that reads in black and white (colour is never the only
     signal); ``cell_label`` says it in words."""
-    return {CELL_OK: "✓", CELL_PARTLY: "≈", CELL_WRONG: "✗", CELL_OPEN: "·", CELL_TIMEOUT: "⌛",
+    return {CELL_OK: "✓", CELL_PARTLY: "≈", CELL_WRONG: "✗", CELL_OPEN: "·", CELL_TIMEOUT: "◔",
             CELL_POLL: "○"}.get(kind, "")
 
 

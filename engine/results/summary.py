@@ -1,8 +1,8 @@
 """``sesame report``: from result files to the three summary files, in one call.
 
 The command line, the teacher screen and the benchmark all go through ``build``:
-find the files, read them without trusting them, compute, write ``synthese.csv``,
-``synthese.html`` and ``synthese.json``.
+find the files, read them without trusting them, compute, write ``synthese.xlsx`` (the
+teacher's main export), ``synthese.csv``, ``synthese.html`` and ``synthese.json``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from .htmlout import write_html
 from .jsonout import write_json
 from .report import HARD_PCT, Attempt, ClassSummary, GameTexts, summarise
 from .resultfile import Reading, find_result_files, read_results
+from .xlsxout import write_xlsx
 
-OUTPUTS = ("synthese.csv", "synthese.html", "synthese.json")
+OUTPUTS = ("synthese.xlsx", "synthese.csv", "synthese.html", "synthese.json")
 
 
 @dataclass
@@ -46,10 +47,10 @@ def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: st
     summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems],
                         texts=game_texts(reading.game_id) if texts is None else texts or None)
     out.mkdir(parents=True, exist_ok=True)
-    csv_name, html_name, json_name = OUTPUTS
+    xlsx_name, csv_name, html_name, json_name = OUTPUTS
     built.summary = summary
-    built.written = [write_csv(summary, out / csv_name), write_html(summary, out / html_name),
-                     write_json(summary, out / json_name)]
+    built.written = [write_xlsx(summary, out / xlsx_name), write_csv(summary, out / csv_name),
+                     write_html(summary, out / html_name), write_json(summary, out / json_name)]
     return built
 
 

@@ -1,0 +1,295 @@
+"""The class summary as a real spreadsheet (``synthese.xlsx``): the teacher's main export.
+
+One sheet per view, in the order a teacher reads them: overview (key figures, endings,
+what to re-teach), pupils, questions, the pupil × question grid, skills (who needs help
+with which), answers (every question's distribution, polls included), classes and
+sessions when there are several, notes (files set aside). Header rows are frozen and
+filterable, columns have set widths (a long note never widens column A), numbers are
+numbers (percentages with one decimal, which Excel shows with the teacher's own decimal
+sign).
+
+Every text from a result file is written with ``write_string``: a pseudonym such as
+``=HYPERLINK(…)`` is a text cell, never a formula (CWE-1236), with no apostrophe to
+strip. XlsxWriter writes the file in a temporary place first; it is moved over the old
+one only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter  # type: ignore[import-untyped]
+
+from ..core.text import french
+from ..i18n import _
+from .formatting import minutes, when
+from .report import CELL_OK, CELLS, HARD_PCT, ClassSummary, attempt_label, cell_label, cell_mark, end_label
+
+SHEET_MAX = 31  # characters of a sheet's name in Excel
+
+
+class _Sheet:
+    """A worksheet written row by row, with the workbook's formats."""
+
+    def __init__(self, book: Any, name: str, formats: dict[str, Any], widths: Sequence[float]) -> None:
+        self.ws = book.add_worksheet(name[:SHEET_MAX])
+        self.f = formats
+        self.row = 0
+        self.widths = tuple(widths)
+        for col, width in enumerate(widths):
+            self.ws.set_column(col, col, width)
+        # Printed on A4 landscape, as wide as the page, header rows repeated.
+        self.ws.set_paper(9)
+        self.ws.set_landscape()
+        self.ws.fit_to_pages(1, 0)
+        self.ws.set_margins(0.4, 0.4, 0.5, 0.5)
+
+    def title(self, text: str) -> None:
+        self.ws.write_string(self.row, 0, text, self.f["title"])
+        self.row += 2
+
+    def head(self, cells: Sequence[str], freeze: bool = True, filters: int = 0) -> None:
+        for col, text in enumerate(cells):
+            self.ws.write_string(self.row, col, text, self.f["head"])
+        self.ws.set_row(self.row, 32)
+        if freeze:
+            self.ws.freeze_panes(self.row + 1, 1)
+            self.ws.repeat_rows(self.row)
+        if filters:
+            self.ws.autofilter(self.row, 0, self.row + filters, len(cells) - 1)
+        self.row += 1
+
+    def put(self, cells: Sequence[Any], fmt: str = "") -> None:
+        """Texts as text, numbers as numbers (None: an empty cell, never 0). The row is
+        made as tall as its longest wrapped text (spreadsheets do not measure it)."""
+        lines = 1
+        for col, value in enumerate(cells):
+            text = value[0] if isinstance(value, tuple) else value
+            if isinstance(text, str) and col < len(self.widths):
+                lines = max(lines, min(12, -(-len(text) * 11 // 10 // max(int(self.widths[col]), 1))))
+        if lines > 1:
+            self.ws.set_row(self.row, 15 * lines)
+        for col, value in enumerate(cells):
+            if value is None:
+                continue
+            if isinstance(value, tuple):  # (value, format)
+                value, cell_fmt = value
+                if value is None:
+                    continue
+            else:
+                cell_fmt = fmt or None
+            if isinstance(value, bool):
+                self.ws.write_string(self.row, col, _("oui") if value else _("non"), self.f.get(cell_fmt or ""))
+            elif isinstance(value, (int, float)):
+                self.ws.write_number(self.row, col, value, self.f.get(cell_fmt or "num"))
+            else:
+                self.ws.write_string(self.row, col, str(value), self.f.get(cell_fmt or "text"))
+        self.row += 1
+
+    def gap(self, rows: int = 1) -> None:
+        self.row += rows
+
+
+def _formats(book: Any) -> dict[str, Any]:
+    base = {"font_name": "Calibri", "font_size": 11, "valign": "top"}
+    return {
+        "title": book.add_format({**base, "bold": True, "font_size": 14}),
+        "head": book.add_format({**base, "bold": True, "bg_color": "#E8EDF2", "text_wrap": True,
+                                 "border": 1}),
+        "text": book.add_format({**base, "text_wrap": True}),
+        "bold": book.add_format({**base, "bold": True, "text_wrap": True}),
+        "num": book.add_format({**base, "num_format": "0"}),
+        "pct": book.add_format({**base, "num_format": "0.0"}),
+        "dec": book.add_format({**base, "num_format": "0.00"}),
+        "hard": book.add_format({**base, "text_wrap": True, "bg_color": "#FBE3D6", "bold": True}),
+        "small": book.add_format({**base, "font_size": 10, "font_color": "#444444", "text_wrap": True}),
+        "ok": book.add_format({**base, "align": "center", "bg_color": "#DCEFD9"}),
+        "partly": book.add_format({**base, "align": "center", "bg_color": "#FFF2C2"}),
+        "wrong": book.add_format({**base, "align": "center", "bg_color": "#F6D0C4"}),
+        "open": book.add_format({**base, "align": "center", "font_color": "#777777"}),
+        "timeout": book.add_format({**base, "align": "center", "bg_color": "#E2DDF0"}),
+        "poll": book.add_format({**base, "align": "center", "font_color": "#2F5F8F"}),
+    }
+
+
+def _pct(value: float | None) -> tuple[float | None, str]:
+    return (None if value is None else round(value, 1), "pct")
+
+
+def _overview(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    sheet = _Sheet(book, _("Vue d’ensemble"), f, (44, 18, 60))
+    o = s.overview
+    sheet.title(_("Synthèse de classe : {game}").format(game=s.game_title))
+    rows: list[tuple[str, Any]] = [
+        (_("Version du jeu"), ", ".join(s.game_versions)),
+        (_("Résultats lus"), o.results),
+        (_("Élèves ou équipes"), o.pupils),
+        (_("Dont même pseudonyme (à distinguer)"), o.homonyms),
+        (_("Parties du"), when(o.first_start)),
+        (_("au"), when(o.last_start)),
+        (_("Tentative retenue"), attempt_label(s.attempt_rule)),
+        (_("Score moyen (%)"), _pct(o.mean_score_pct)),
+        (_("Score médian (%)"), _pct(o.median_score_pct)),
+        (_("Réussite du premier coup (%)"), _pct(o.first_try_pct)),
+        (_("Complétion moyenne (%)"), _pct(o.mean_completion_pct)),
+        (_("Durée moyenne (min)"), _pct(minutes(o.mean_duration_s))),
+        (_("Indices demandés"), o.hints),
+        (_("Questions perdues au temps"), o.timeouts),
+        (_("Sondages (sans bonne réponse)"), o.polls),
+    ]
+    for label, value in rows:
+        sheet.put([(label, "bold"), value])
+    sheet.gap()
+    sheet.put([(_("Fin de partie"), "bold"), (_("Élèves"), "bold")])
+    for end, count in o.ends:
+        sheet.put([end_label(end), count])
+    hard = [q for q in s.questions if q.hard]
+    if hard:
+        sheet.gap()
+        sheet.put([(_("À retravailler (moins de {pct} % de réussite)").format(pct=int(HARD_PCT)), "hard")])
+        for q in hard:
+            sheet.put([(f"{q.number}. {french(q.label)}", "text"), _pct(q.success_pct),
+                       (q.explanation, "small")])
+    weak = [g for g in s.skills if g.weak]
+    if weak:
+        sheet.gap()
+        sheet.put([(_("Compétences fragiles"), "hard")])
+        for g in weak:
+            sheet.put([(g.label, "text"), _pct(g.points_pct), (", ".join(g.needs_help), "small")])
+
+
+def _pupils(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    skill_labels = [g.label for g in s.skills]
+    head = [_("Élève ou équipe"), _("Classe"), _("Même pseudonyme"), _("Membres"), _("Début"),
+            _("Tentatives"), _("Fin de partie"), _("Questions traitées"), _("Questions"),
+            _("Complétion (%)"), _("Score"), _("Score max"), _("Score (%)"), _("Réussies"),
+            _("En partie"), _("Du premier coup"), _("Réponses fausses"), _("Perdues au temps"),
+            _("Durée (min)"), _("Indices"), *[_("{skill} (% des points)").format(skill=k) for k in skill_labels]]
+    sheet = _Sheet(book, _("Élèves"), f, (26, 10, 11, 18, 16) + (11,) * 15 + (16,) * len(skill_labels))
+    sheet.head(head, filters=len(s.pupils))
+    for p in s.pupils:
+        sheet.put([p.label, p.group, _("oui") if p.homonym else "", ", ".join(p.members),
+                   when(p.started_at), p.attempts, end_label(p.end), p.answered, p.total,
+                   _pct(p.completion_pct), p.score, p.max_score, _pct(p.score_pct), p.solved,
+                   p.partly, p.first_try, p.wrong, p.timeouts, _pct(minutes(p.duration_s)), p.hints,
+                   *[_pct(v) for _k, v in p.skills]])
+
+
+def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    head = [_("N°"), _("Question"), _("Compétences"), _("Thème"), _("Barème"), _("Élèves"),
+            _("Réponses"), _("Réussies"), _("Réussite (%)"), _("En partie"), _("Points (%)"),
+            _("Du premier coup (%)"), _("Réponses fausses par élève"), _("Perdues au temps"),
+            _("Pas atteinte"), _("Temps moyen (s)"), _("Indices (% des élèves)"),
+            _("Réponse fausse la plus choisie"), _("Élèves l’ayant choisie"), _("Discrimination"),
+            _("Alerte"), _("Explication du jeu")]
+    sheet = _Sheet(book, _("Questions"), f, (5, 40, 22, 16) + (10,) * 13 + (30, 10, 11, 16, 60))
+    sheet.head(head, filters=len(s.questions))
+    labels = {g.id: g.label for g in s.skills}
+    for q in s.questions:
+        alerts = ", ".join(t for flag, t in ((not q.scored, _("sondage")), (q.hard, _("peu réussie")),
+                                            (q.weak, _("distingue mal"))) if flag)
+        sheet.put([q.number, (french(q.label), "hard" if q.hard else "text"),
+                   ", ".join(labels.get(k, k) for k in q.skills), q.theme_label,
+                   q.max_points if q.scored else None, q.presented, q.answered,
+                   q.solved if q.scored else None, _pct(q.success_pct), q.partly if q.scored else None,
+                   _pct(q.points_pct), _pct(q.first_try_pct),
+                   (None if q.mean_wrong is None else round(q.mean_wrong, 2), "dec"), q.timeouts,
+                   q.not_reached, _pct(q.mean_time_s), _pct(q.hint_pct), q.wrong_answer or "",
+                   q.wrong_answer_count or None,
+                   (None if q.discrimination is None else round(q.discrimination, 2), "dec"), alerts,
+                   (q.explanation, "small")])
+
+
+def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    sheet = _Sheet(book, _("Grille"), f, (26, 10) + (5,) * len(s.questions))
+    sheet.ws.write_string(0, 0, _("Élève × question : ") + " ; ".join(
+        f"{cell_mark(k)} {cell_label(k)}" for k in CELLS), f["small"])
+    sheet.row = 2
+    sheet.head([_("Élève ou équipe"), _("Classe"), *[str(q.number) for q in s.questions]], filters=len(s.pupils))
+    for col, q in enumerate(s.questions, 2):
+        sheet.ws.write_comment(sheet.row - 1, col, french(q.label)[:1000])
+    for p in s.pupils:
+        cells = dict(p.cells)
+        row: list[Any] = [p.label, p.group]
+        for q in s.questions:
+            kind = cells.get(q.number)
+            row.append((cell_mark(kind), kind) if kind else None)
+        sheet.put(row)
+    sheet.gap()
+    solved = [sum(dict(p.cells).get(q.number) == CELL_OK for p in s.pupils) if q.scored else None
+              for q in s.questions]
+    sheet.put([(_("Réussies ✓"), "bold"), "", *solved])
+
+
+def _skills(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    if not (s.skills or s.themes):
+        return
+    sheet = _Sheet(book, _("Compétences"), f, (34, 10, 10, 12, 12, 40, 60))
+    sheet.head([_("Compétence"), _("Questions"), _("Réponses"), _("Réussite (%)"), _("Points (%)"),
+                _("Élèves à aider (moins de la moitié des points)"), _("Ce que dit le jeu")])
+    for g in s.skills:
+        sheet.put([(g.label, "hard" if g.weak else "text"), g.questions, g.answers, _pct(g.success_pct),
+                   _pct(g.points_pct), (", ".join(g.needs_help), "text"), (g.description, "small")])
+    if s.themes:
+        sheet.gap()
+        sheet.put([(_("Thème"), "head"), (_("Questions"), "head"), (_("Réponses"), "head"),
+                   (_("Réussite (%)"), "head"), (_("Points (%)"), "head")])
+        for g in s.themes:
+            sheet.put([g.label, g.questions, g.answers, _pct(g.success_pct), _pct(g.points_pct)])
+
+
+def _answers(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    sheet = _Sheet(book, _("Réponses"), f, (5, 40, 60, 10, 14))
+    sheet.head([_("N°"), _("Question"), _("Réponse donnée"), _("Élèves"), _("Juste ?")])
+    for q in s.questions:
+        for k, (text, count, right) in enumerate(q.distribution):
+            verdict = _("sondage") if right is None else (_("oui") if right else _("non"))
+            sheet.put([q.number if k == 0 else None, french(q.label) if k == 0 else "", text, count,
+                       verdict])
+
+
+def _cohorts(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    if not (s.classes or s.sessions):
+        return
+    sheet = _Sheet(book, _("Classes et séances"), f, (16, 14, 10, 10, 14, 16, 18))
+    head = [_("Classe"), _("Séance"), _("Élèves"), _("Ont fini"), _("Score moyen (%)"),
+            _("Complétion moyenne (%)"), _("Du premier coup (%)")]
+    for rows in (s.classes, s.sessions):
+        if not rows:
+            continue
+        sheet.head(head, freeze=False)
+        for c in rows:
+            sheet.put([c.group or _("sans classe"), c.day, c.pupils, c.finished, _pct(c.mean_score_pct),
+                       _pct(c.mean_completion_pct), _pct(c.mean_first_try_pct)])
+        sheet.gap()
+
+
+def _notes(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
+    sheet = _Sheet(book, _("Notes"), f, (120,))
+    sheet.head([_("Fichiers ignorés ou fusionnés, et remarques")], freeze=False)
+    for note in s.notes or (_("aucun fichier ignoré"),):
+        sheet.put([note], "small")
+
+
+def write_xlsx(summary: ClassSummary, path: Path) -> Path:
+    """Write the workbook atomically (a temporary file in the same folder, then moved)."""
+    fd, tmp = tempfile.mkstemp(prefix=".synthese-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        book = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False,
+                                         "strings_to_numbers": False})
+        book.set_properties({"title": _("Synthèse de classe : {game}").format(game=summary.game_title),
+                             "creator": "Sésame"})
+        formats = _formats(book)
+        for part in (_overview, _pupils, _questions, _grid, _skills, _answers, _cohorts, _notes):
+            part(book, formats, summary)
+        book.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

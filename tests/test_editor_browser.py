@@ -111,6 +111,10 @@ def test_a_quiz_made_in_the_browser(tmp_path: Path) -> None:
             page.mouse.up()
         assert page.locator(".canvas .zone").count() == 2
         shot(page, "hotspot")
+        # the picture's credit line was started by the upload: who made it, which licence
+        page.goto(f"{page.url.split('?')[0]}")
+        set_field(page, "#f-asset_credits-0-author", "Classe de 4e B")
+        set_field(page, "#f-asset_credits-0-licence", "CC-BY-4.0")
 
         # mid-edit: typing, then the browser closes (no button pressed)
         page.goto(f"{page.url.split('?')[0]}")

@@ -688,9 +688,22 @@ def _change(r: Request, key: str, opened: Open) -> None:
 
 
 def _image(r: Request, key: str, opened: Open) -> None:
+    """A picture copied into the game; its credit line started (who made it and under
+    which licence: the author fills them in, the checklist asks until then)."""
+    from fnmatch import fnmatchcase
+
     with r.handler.editor.lock:
         name = actions.add_image(opened.project.folder, r.filename, r.body)
-    r.handler.json({"ok": True, "name": name, "message": _("Image ajoutée : {name}").format(name=name)})
+        credits = opened.project.merged.get("asset_credits")
+        patterns = [c.get("files") for c in credits or () if isinstance(c, dict) and isinstance(c.get("files"), str)]
+        if not any(fnmatchcase(name, p) for p in patterns):
+            if isinstance(credits, list):
+                opened.project.change(AddItem(("asset_credits",), {"files": name}))
+            elif credits is None:
+                opened.project.change(SetField(("asset_credits",), [{"files": name}]))
+    r.handler.json({"ok": True, "name": name, "message": _("Image ajoutée : {name}. Dites qui l’a faite et sous "
+                                                           "quelle licence dans « Le jeu › Crédits des images ».")
+                    .format(name=name)})
 
 
 def _walkthrough(r: Request, key: str, opened: Open) -> None:

@@ -144,6 +144,7 @@ def test_facilitator_resets_for_the_next_group():
     import pygame
 
     app, pilot, _walkthrough = start(GAMES / "metiers_industrie")
+    pilot.past_handover()  # « Au tour de l’équipe 1 »
     pilot.press(pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
     pilot.click("reset")
     assert isinstance(app.scene, IntroScene)

@@ -106,9 +106,24 @@ class Pilot:
 
     # --- playing a walkthrough through the interface ----------------------------------
 
+    def past_handover(self) -> None:
+        """« Au tour de … » between teams, and the podium of a team challenge: go on,
+        as the team in front of the screen does."""
+        from .scenes.handover import HandoverScene
+        from .scenes.podium import PodiumScene
+
+        for _ in range(4):
+            if isinstance(self.scene, HandoverScene):
+                self.click("ready")
+            elif isinstance(self.scene, PodiumScene):
+                self.click("debrief")
+            else:
+                return
+
     def dismiss(self) -> None:
         """Close what stands between the player and the room or the question."""
         for _ in range(20):
+            self.past_handover()
             scene = self.scene
             if not isinstance(scene, PlayScene) or scene.panel is None:
                 return
@@ -134,6 +149,7 @@ class Pilot:
 
     def perform(self, command: cmd.Command) -> None:
         """Do what a player does in the interface to carry out ``command``."""
+        self.past_handover()
         scene = self.scene
         if not isinstance(scene, PlayScene):
             raise PilotError(f"not playing: on {type(scene).__name__}")

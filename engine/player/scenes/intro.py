@@ -14,6 +14,7 @@ from ...content.diagnostics import ContentError
 from ...content.loader import load_game
 from ...core.model import Game
 from ...core.rules import Options
+from ...core.teams import unique_names
 from ...i18n import _, ngettext
 from ...session import SaveError, Session, claim, free_save, save_path_for
 from ...storage import Held, set_aside
@@ -124,7 +125,37 @@ class IntroScene(Scene):
             choice.rect = pygame.Rect(x, y, w, button_h)
             x = choice.rect.right + m.unit * 2
             self.widgets.append(choice)
-        return y + button_h
+        return self._team_names(y + button_h + m.unit * 2) if self.teams > 1 else y + button_h
+
+    def _team_names(self, y: int) -> int:
+        """A name for each team (« Équipe 2 » when left empty), said at each turn and on
+        the podium."""
+        viewport = self.viewport
+        assert viewport is not None  # set by layout, which runs first
+        m = self.app.ui.metrics
+        button_h = m.body + m.unit * 4
+        width = min(viewport.width, m.body * 14)
+        x, row_bottom = viewport.x, y
+        for index in range(self.teams):
+            default = _("Équipe {n}").format(n=index + 1)
+            label = _("Nom de l’équipe {n}").format(n=index + 1)
+            if x + width > viewport.right and x > viewport.x:
+                x, y = viewport.x, row_bottom + m.unit * 2
+            caption = Label(f"label:team{index}", text=label, scrolls=True, small=True)
+            caption.rect = pygame.Rect(x, y, width, m.small + m.unit)
+            field = self.fields.setdefault(f"team{index}", TextInput(f"field:team{index}", max_length=40))
+            field.placeholder, field.speech, field.scrolls = default, label, True
+            field.rect = pygame.Rect(x, caption.rect.bottom + m.unit // 2, width, button_h)
+            self.widgets += [caption, field]
+            row_bottom = max(row_bottom, field.rect.bottom)
+            x += width + m.unit * 4
+        return row_bottom
+
+    def prefill_teams(self, teams: tuple[str, ...]) -> None:
+        """A rematch: the same number of teams with the same names."""
+        self.teams = max(1, len(teams))
+        for index, name in enumerate(teams):
+            self.fields[f"team{index}"] = TextInput(f"field:team{index}", value=name, max_length=40)
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
@@ -290,8 +321,9 @@ class IntroScene(Scene):
                 self.relayout()
                 return
         if session is None:
-            teams = tuple(_("Équipe {n}").format(n=i + 1) for i in range(self.teams)) \
-                if game.genre == "challenge" else ()
+            defaults = [_("Équipe {n}").format(n=i + 1) for i in range(self.teams)]
+            typed = [self.fields[f"team{i}"].value if f"team{i}" in self.fields else "" for i in range(self.teams)]
+            teams = unique_names(typed, defaults) if game.genre == "challenge" else ()
             now = self.app.now()  # the time is given by the app, never read here
             seed = self.app.seed if self.app.seed is not None else int(now.timestamp() * 1000) % 2**31
             options = Options(seed=seed, time_factor=self.app.prefs["time_factor"], teams=teams)

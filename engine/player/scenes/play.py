@@ -32,6 +32,7 @@ from .. import gfx, pictures
 from ..answers import grid as answers_grid
 from ..scene import Scene
 from ..widgets import Button, Widget
+from . import handover
 from .panels import DocumentPanel, ItemPanel, MessagePanel, Panel, PausePanel, PuzzlePanel
 
 
@@ -54,6 +55,7 @@ class PlayScene(Scene):
         self._focus_for: Panel | None = None  # the panel on top when the focus was last placed
         self._refocus = False  # a verdict came: the focus moves on (to « Continuer »…)
         self.paused = False
+        self.handover: str | None = None  # a team whose turn it is now: « Au tour de … » to show
         self._fresh: list[Panel] | None = None
         self.motion = 1.0  # 0 → 1 while a panel fades in (never with reduced motion)
         self._open_from_state()
@@ -175,8 +177,10 @@ class PlayScene(Scene):
 
     def finish(self) -> None:
         from .debrief import DebriefScene
+        from .podium import PodiumScene
 
-        self.app.replace(DebriefScene(self.app, self.session))
+        several = len(self.session.state.teams) > 1  # a team challenge ends on its podium
+        self.app.replace(PodiumScene(self.app, self.session) if several else DebriefScene(self.app, self.session))
 
     def _open_from_state(self) -> None:
         """Show what the game opens with, or after a resume what was on screen."""
@@ -464,8 +468,8 @@ class PlayScene(Scene):
             title = self.game.rooms[state.room].title.get(self.locale)
         elif state.current:
             title = _("Question {n} sur {total}").format(n=state.position + 1, total=len(state.queue))
-            if state.teams and state.team:
-                title += " · " + _("à {team} de jouer").format(team=state.team)
+            if len(state.teams) > 1:
+                title += " · " + handover.turn_title(state.team)
         else:
             title = self.game.title.get(self.locale)
         x = self.bar.right - m.body * 6 - m.unit * 6
@@ -611,7 +615,8 @@ class PlayScene(Scene):
             self.motion = min(1.0, self.motion + dt / 0.18) if dt else self.motion
             self.invalidate()
             animating = self.motion < 1.0
-        if self.paused or self.session.ended or isinstance(self.panel, PausePanel):
+        handover.show_handover(self)
+        if self.paused or self.session.ended or isinstance(self.panel, PausePanel) or not handover.clock_runs(self):
             return animating
         before = int(self.t)
         self.t += dt
@@ -643,4 +648,6 @@ ON_EVENT: dict[type[ev.Event], Callable[[PlayScene, Any], None]] = {
     ev.AnswerJudged: PlayScene._answer_judged,
     ev.TimeRanOut: PlayScene._time_ran_out,
     ev.GameEnded: _sound("end"),
+    ev.TurnPassed: handover.on_turn_passed,
+    ev.PuzzleSolved: handover.on_puzzle_solved,
 }

@@ -1,0 +1,145 @@
+"""Between two teams' turns in a challenge: « Au tour de l'équipe 2 », on a screen of
+its own, while the clock waits (the play scene counts no time while another screen is
+on top of it). Also the words for a team's turn and the teams' answers to a poll."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pygame
+
+from ...core import puzzles as ptypes
+from ...core.teams import ALL_TEAMS
+from ...i18n import _
+from .. import actions as act
+from ..scene import Scene
+from ..widgets import Button
+
+_DEFAULT = re.compile(r"^(?:Équipe|Team) (\d+)$")
+
+
+@dataclass(frozen=True)
+class Ready(act.Action):
+    """The team now playing is in front of the screen: back to the question."""
+
+
+def turn_title(team: str) -> str:
+    """« Au tour de l'équipe 2 », « Au tour de l'équipe « Les Lynx » », or the
+    question for all the teams together."""
+    if team == ALL_TEAMS:
+        return _("Question pour toutes les équipes")
+    number = _DEFAULT.match(team)
+    if number:
+        return _("Au tour de l’équipe {n}").format(n=number.group(1))
+    return _("Au tour de l’équipe « {team} »").format(team=team)
+
+
+def team_name(team: str) -> str:
+    """A team's name in a sentence or a list (the shared questions' « * » in words)."""
+    return _("toutes les équipes") if team == ALL_TEAMS else team
+
+
+def compared_answers(game, teams: tuple[str, ...], puzzle_id: str, answers: tuple[str, ...]) -> str:
+    """Each team's answer to a poll, one per line, in the words of its options."""
+    puzzle = game.puzzles[puzzle_id]
+    kind = ptypes.get(puzzle.type)
+    lines = []
+    for team, detail in zip(teams, answers):
+        lines.append(_("{team} : {answer}").format(team=team, answer=kind.answer_text(puzzle.spec, detail) or detail))
+    return "\n".join(lines)
+
+
+class HandoverScene(Scene):
+    """« Au tour de … »: one big title, what happens, one button; Enter, Space or a
+    click goes back to the game (the question waits under this screen)."""
+
+    def __init__(self, app, team: str, round_title: str = "") -> None:
+        super().__init__(app)
+        self.team = team
+        self.round_title = round_title
+
+    def layout(self) -> None:
+        m = self.app.ui.metrics
+        width, height = self.app.size
+        ready = Button("ready", label=_("C’est parti"), icon="play", style="primary", action=Ready())
+        label_w = self.app.ui.text.render(ready.label, m.body, (0, 0, 0), bold=True).get_width()
+        ready.rect = pygame.Rect(0, 0, label_w + m.body * 2 + m.unit * 8, m.body + m.unit * 4)
+        ready.rect.midbottom = (width // 2, height - m.unit * 8)
+        self.widgets = [ready]
+        self.focus = ready
+
+    def compose(self, surface: pygame.Surface) -> None:
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        surface.fill(p.background)
+        width = surface.get_width()
+        column = min(width - m.unit * 8, m.body * 40)
+        parts = []
+        if self.round_title:
+            parts.append(ui.text.render(self.round_title, m.body, p.text, column))
+        parts.append(ui.text.render(turn_title(self.team), round(m.title * 1.4), p.accent, column, bold=True))
+        text = (_("Tout le monde répond ensemble : les points comptent pour chaque équipe.")
+                if self.team == ALL_TEAMS else
+                _("Le chrono est arrêté. Quand ton équipe est devant l’écran, appuie sur « C’est parti »."))
+        parts.append(ui.text.render(text, m.body, p.text, column))
+        total = sum(s.get_height() for s in parts) + m.unit * 3 * (len(parts) - 1)
+        y = max(m.unit * 4, (self.widgets[0].rect.top - total) // 2)
+        for rendered in parts:
+            surface.blit(rendered, ((width - rendered.get_width()) // 2, y))
+            y += rendered.get_height() + m.unit * 3
+        self.draw_widgets(surface)
+
+    def on_action(self, action, widget) -> None:
+        if isinstance(action, Ready):
+            self.app.pop()
+
+    def on_escape(self) -> None:
+        self.app.pop()
+
+
+# --- hooks of the play scene ------------------------------------------------------------
+
+
+def on_turn_passed(scene, event) -> None:
+    """Another team answers: a fresh input when the same question waits for it (a
+    poll), and « Au tour de … » over the game as soon as the play scene is on top."""
+    from .panels import PuzzlePanel
+
+    current = scene.session.state.current
+    if current is not None and scene.session.state.puzzle(current).status == "open":
+        for index, panel in enumerate(scene.panels):
+            if isinstance(panel, PuzzlePanel) and panel.puzzle.id == current:
+                scene.panels[index] = PuzzlePanel(scene, current, closable=False)
+    scene.handover = event.team
+
+
+def on_puzzle_solved(scene, event) -> None:
+    """A poll every team answered: their answers side by side, read after its
+    explanation (« Compare les réponses… ») and before the next question."""
+    from .panels import MessagePanel
+
+    state = scene.session.state
+    answers = state.puzzle(event.puzzle).answers
+    if len(state.teams) > 1 and answers:
+        scene.open(MessagePanel(scene, _("Les réponses des équipes"),
+                                compared_answers(scene.game, state.teams, event.puzzle, answers)))
+
+
+def show_handover(scene) -> None:
+    """Put « Au tour de … » on top when a turn passed and the play scene is shown."""
+    if scene.handover is not None and scene.app.scene is scene and not scene.session.ended:
+        team, scene.handover = scene.handover, None
+        scene.app.push(HandoverScene(scene.app, team))
+
+
+def clock_runs(scene) -> bool:
+    """Whether the play scene's time counts now: in a quiz or a challenge, not while a
+    message is read (a round's presentation), an explanation after the answer, nor
+    while another screen is on top (« Au tour de … », the facilitator's)."""
+    from .panels import MessagePanel
+
+    if scene.game.genre == "escape":
+        return True
+    return (scene.session.rules.clock_runs(scene.session.state) and scene.app.scene is scene
+            and not isinstance(scene.panel, MessagePanel) and scene.handover is None)

@@ -548,6 +548,14 @@ class Rules:
         """Whether an object or exit with a lock has been opened."""
         return _Turn(self, state, state.t).is_open(lockable)
 
+    def passable(self, state: State, lockable: str) -> bool:
+        """Whether an object or exit lets the player through now: its condition
+        (``requires``) holds and its lock, if any, is open. What the screen draws as
+        open is exactly what ``Go`` and ``Inspect`` let through."""
+        turn = _Turn(self, state, state.t)
+        target: RoomObject | Exit | None = self.game.objects.get(lockable) or self.game.exits.get(lockable)
+        return target is not None and turn.holds(target.requires) and turn.is_open(lockable)
+
     def actions(self, state: State) -> list[Command]:
         """The commands that make sense now, with correct answers for open puzzles.
 

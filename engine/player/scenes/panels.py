@@ -10,6 +10,7 @@ goes is the scene's decision, which asks the panel on top for ``wanted_focus``."
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -440,6 +441,8 @@ class PuzzlePanel(Panel):
                                  m.body, ui.palette.warm, inner.width))
         if self.verdict is not None and not self.resolved:
             self._verdict_blocks(inner, block)  # a wrong answer: said before trying again
+        elif not self.resolved and self._cooldown_note():
+            block(ui.text.render(self._cooldown_note(), m.body, ui.palette.danger, inner.width))
         widgets: list[Widget] = []
         if p.document and not self.input.shows_document:
             doc = self.button("document", _("Voir le document"), act.ShowDocument(), icon="doc")
@@ -526,7 +529,18 @@ class PuzzlePanel(Panel):
             left = (tries - self.progress.wrong) if tries else None
             note = _("Tu peux réessayer.") if left is None else ngettext(
                 "Encore {n} essai.", "Encore {n} essais.", left).format(n=left)
-            block(ui.text.render(note, m.small, ui.palette.muted, inner.width))
+            waiting = self._cooldown_note()  # the same words through the attempts and the wait
+            block(ui.text.render(waiting or note, m.body if waiting else m.small,
+                                 ui.palette.danger if waiting else ui.palette.muted, inner.width))
+
+    def _cooldown_note(self) -> str:
+        """After too many wrong answers in a row: how long before trying again (said in
+        the panel, laid out again when « Valider » is pressed too early)."""
+        wait = math.ceil(self.progress.cooldown_until - self.scene.t)
+        if wait <= 0:
+            return ""
+        return ngettext("Trop d’essais d’affilée : attends {n} seconde avant de réessayer.",
+                        "Trop d’essais d’affilée : attends {n} secondes avant de réessayer.", wait).format(n=wait)
 
     def draw(self, surface):
         super().draw(surface)

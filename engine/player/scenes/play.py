@@ -150,9 +150,13 @@ class PlayScene(Scene):
         self.open(MessagePanel(self, "", event.text.get(self.locale)))
 
     def _refused(self, event: ev.Refused) -> None:
-        if event.reason in ("locked", "cooldown", "not_usable", "no_more_hints"):
-            self.open(MessagePanel(self, "", event.describe(self.locale), icon="lock"
-                                   if event.reason == "locked" else None))
+        if event.reason == "cooldown" and any(isinstance(p, PuzzlePanel) and p.puzzle.id == event.target
+                                              for p in self.panels):
+            self.app.ui.play("wrong")  # the puzzle's panel says how long to wait (its layout)
+        elif event.reason in ("locked", "cooldown", "not_usable", "no_more_hints"):
+            said = event.describe(self.locale)
+            said = said[:1].upper() + said[1:] + ("" if said[-1:] in ".!?…»" else ".")
+            self.open(MessagePanel(self, "", said, icon="lock" if event.reason == "locked" else None))
             self.app.ui.play("wrong" if event.reason != "no_more_hints" else "hint")
 
     def _item_gained(self, event: ev.ItemGained) -> None:
@@ -302,7 +306,7 @@ class PlayScene(Scene):
         pending = []
         for obj in listed:
             label = obj.label.get(self.locale)
-            locked = obj.lock is not None and not self.session.rules.is_open(state, obj.id)
+            locked = not self.session.rules.passable(state, obj.id)  # drawn shut exactly when it is
             fresh = obj.id not in state.inspected
             detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
             widget = Button(f"object:{obj.id}", action=cmd.Inspect(object=obj.id), label=label, detail=detail,
@@ -362,7 +366,7 @@ class PlayScene(Scene):
         used = width + 1
         for exit_ in exits:
             label = exit_.label.get(self.locale)
-            locked = exit_.lock is not None and not self.session.rules.is_open(state, exit_.id)
+            locked = not self.session.rules.passable(state, exit_.id)
             target = self.game.rooms[exit_.to].title.get(self.locale)
             detail = _("vers : {room}").format(room=target) if exit_.to in state.visited else (
                 _("verrouillée") if locked else "")

@@ -34,7 +34,7 @@ FORMATS = [(0, 1), (0, 8), (0, 16), (2, 8), (2, 16), (3, 1), (3, 2), (3, 8), (4,
 
 @pytest.fixture(autouse=True)
 def fresh_pictures():
-    pictures.load.cache_clear()
+    pictures.cache_clear()
     pictures._refused.clear()
     yield
 
@@ -112,7 +112,7 @@ def test_a_picture_too_long_to_draw_is_given_up(tmp_path, monkeypatch):
 @given(st.binary(max_size=300), st.sampled_from(["png", "jpg", "svg"]), st.integers(0, 120))
 def test_random_bytes_as_a_picture_never_crash(tmp_path, data, kind, cut):
     pygame.display.init()
-    pictures.load.cache_clear()
+    pictures.cache_clear()
     pictures._refused.clear()
     prefix = {"png": png(8, 8)[:cut], "jpg": b"\xff\xd8\xff\xe0"[:cut], "svg": b"<svg "[:cut]}[kind]
     (tmp_path / f"r.{kind}").write_bytes(prefix + data)

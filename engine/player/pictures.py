@@ -50,9 +50,35 @@ def picture(ui, folder: Path | str, name: str, width: int, height: int) -> pygam
     return placeholder(ui, (max(1, width), max(1, height)), loaded.problem)
 
 
-@lru_cache(maxsize=8)  # scaled pictures, at most a screen each
+# Small pictures (faces, sprites: at most this many pixels) have their own, larger
+# cache, so that a conversation's faces do not push a room's background out.
+SMALL_PIXELS = 256 * 256
+
+
 def load(folder: str, name: str, width: int, height: int) -> Picture:
     """Read, check, decode and scale; cached by file and size."""
+    if width * height <= SMALL_PIXELS:
+        return _load_small(folder, name, width, height)
+    return _load_large(folder, name, width, height)
+
+
+@lru_cache(maxsize=8)  # scaled pictures, at most a screen each
+def _load_large(folder: str, name: str, width: int, height: int) -> Picture:
+    return _load(folder, name, width, height)
+
+
+@lru_cache(maxsize=64)  # at most 64 × 256 KB
+def _load_small(folder: str, name: str, width: int, height: int) -> Picture:
+    return _load(folder, name, width, height)
+
+
+def cache_clear() -> None:
+    """Forget every decoded picture (tests; a game's files changed on disk)."""
+    _load_large.cache_clear()
+    _load_small.cache_clear()
+
+
+def _load(folder: str, name: str, width: int, height: int) -> Picture:
     known = _refused.get((folder, name))
     if known is not None:
         return Picture(None, known)

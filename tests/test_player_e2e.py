@@ -186,7 +186,47 @@ def test_teacher_screen_reads_a_folder_and_exports_the_summary(tmp_path):
     pilot.type(str(tmp_path / "synthese"))
     pilot.press(pygame_key("RETURN"))
     pilot.settle()
-    assert {p.name for p in (tmp_path / "synthese").iterdir()} == {"synthese.csv", "synthese.html", "synthese.json"}
+    assert {p.name for p in (tmp_path / "synthese").iterdir()} == {"synthese.xlsx"}  # the main export
+    pilot.click("back")
+    pilot.click("export-html")
+    pilot.click("path")
+    pilot.type(str(tmp_path / "synthese"))
+    pilot.press(pygame_key("RETURN"))
+    pilot.settle()
+    assert {p.name for p in (tmp_path / "synthese").iterdir()} == {"synthese.xlsx", "synthese.html"}
+    pilot.click("back")
+    # The views and the attempt rule: the same summary, seen otherwise.
+    pilot.click("view:grid")
+    pilot.click("view:pupils")
+    assert any(line.startswith("Chloé") for line in teacher.lines)
+    pilot.click("rule:best")
+    assert teacher.summary.attempt_rule == "best"
+
+
+def test_folders_are_browsed_without_typing(tmp_path):
+    """A place, then its sub-folders, down to the folder to choose: no path typed."""
+    from engine.player.scenes.folder import FolderScene
+
+    (tmp_path / "classe" / "4B").mkdir(parents=True)
+    (tmp_path / "classe" / "Écrits").mkdir()
+    chosen = []
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    picker = FolderScene(app, "Où ?", lambda folder: chosen.append(folder) or "ok")
+    app.push(picker)
+    pilot = Pilot(app)
+    pilot.settle()
+    picker.browse(tmp_path)
+    pilot.settle()
+    labels = {w.id: getattr(w, "label", "") for w in picker.widgets}
+    assert labels["folder:2"] == "classe"
+    pilot.click("folder:2")
+    pilot.settle()
+    assert [getattr(w, "label", "") for w in picker.widgets if w.id.startswith("folder:")][2:] == ["4B", "Écrits"]
+    pilot.click("folder:2")
+    pilot.settle()
+    pilot.click("choose-here")
+    assert chosen == [tmp_path / "classe" / "4B"]
 
 
 def pygame_key(name: str) -> int:

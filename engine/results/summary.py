@@ -7,7 +7,7 @@ teacher's main export), ``synthese.csv``, ``synthese.html`` and ``synthese.json`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -36,10 +36,11 @@ class Built:
 
 
 def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: str | None = None,
-          texts: GameTexts | Literal[False] | None = None) -> Built:
+          texts: GameTexts | Literal[False] | None = None, formats: Sequence[str] | None = None) -> Built:
     """Read, summarise and write; raises ``OSError`` when ``out`` cannot be written
     (nothing half-written is left: each file is written atomically). ``texts``: the
-    game's explanations (found among the installed games when None; False: without)."""
+    game's explanations (found among the installed games when None; False: without);
+    ``formats``: which files (``xlsx``, ``csv``, ``html``, ``json``), all by default."""
     reading = read_results(find_result_files(paths), game)
     built = Built(reading)
     if not reading.results:
@@ -47,10 +48,10 @@ def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: st
     summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems],
                         texts=game_texts(reading.game_id) if texts is None else texts or None)
     out.mkdir(parents=True, exist_ok=True)
-    xlsx_name, csv_name, html_name, json_name = OUTPUTS
     built.summary = summary
-    built.written = [write_xlsx(summary, out / xlsx_name), write_csv(summary, out / csv_name),
-                     write_html(summary, out / html_name), write_json(summary, out / json_name)]
+    writers = {"xlsx": write_xlsx, "csv": write_csv, "html": write_html, "json": write_json}
+    built.written = [writers[name.rsplit(".", 1)[1]](summary, out / name) for name in OUTPUTS
+                     if formats is None or name.rsplit(".", 1)[1] in formats]
     return built
 
 

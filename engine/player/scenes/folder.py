@@ -1,5 +1,6 @@
-"""Choosing a folder without a system dialog: the places a pupil or a teacher uses
-(a USB key, Documents, the desktop, Sésame's own folder), or a path typed in.
+"""Choosing a folder without a system dialog and without typing: the places a pupil or
+a teacher uses (a USB key, Documents, the desktop, Sésame's own folder), then their
+sub-folders, browsed by clicks down to the one to choose; a path may still be typed.
 
 Nothing here blocks the window: the places are looked for on a worker thread (a
 disconnected network drive can take seconds to answer), and the work done with the
@@ -12,12 +13,14 @@ import os
 import string
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pygame
 
 from ...i18n import _, ngettext
+from ..actions import Action, Back
 from ..jobs import Job
 from ..scene import Scene
 from ..widgets import Button, TextInput
@@ -51,6 +54,60 @@ def candidate_folders(progress: Any = None) -> list[tuple[str, Path]]:
     return found
 
 
+MAX_SUBFOLDERS = 400  # listed in one folder; a deeper search is a typed path away
+
+
+def subfolders(folder: Path, progress: Any = None) -> list[tuple[str, Path]]:
+    """The folders inside ``folder`` (hidden ones left out), in French alphabetical
+    order. Slow on a network drive: run it in a ``Job``."""
+    from ...results.report import sort_key
+
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith((".", "$")):
+                continue
+            try:
+                if entry.is_dir():
+                    found.append((entry.name, Path(entry.path)))
+            except OSError:
+                continue
+            if len(found) >= MAX_SUBFOLDERS:
+                break
+    return sorted(found, key=lambda pair: sort_key(pair[0].casefold()))
+
+
+# --- what the screen's buttons ask for ------------------------------------------------
+
+@dataclass(frozen=True)
+class OpenFolder(Action):
+    """Show what is inside ``path``."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class ShowPlaces(Action):
+    """Back to the list of places (USB keys, Documents…)."""
+
+
+@dataclass(frozen=True)
+class ChooseFolder(Action):
+    """This is the folder: do the work with it."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class UseTypedPath(Action):
+    pass
+
+
+@dataclass(frozen=True)
+class CancelWork(Action):
+    pass
+
+
 class Work:
     """What a folder's choice starts when it is slow: ``job`` runs on a worker thread,
     then ``then(result)``, on the main thread, returns the message to show."""
@@ -79,11 +136,43 @@ class FolderScene(Scene):
         self.places_job.wait(PLACES_WAIT_S)
         self.places_shown = self.places_job.finished
         self.since_shown = 0.0
+        self.current: Path | None = None  # the folder browsed, None: the places
+        self.listing: Job[list[tuple[str, Path]]] | None = None
+        self.listing_shown = True
 
     @property
     def busy(self) -> bool:
         """Something runs on a worker thread (tests wait for it: ``Pilot.settle``)."""
-        return self.work is not None or not self.places_job.finished
+        return (self.work is not None or not self.places_job.finished
+                or (self.listing is not None and not self.listing.finished))
+
+    def browse(self, folder: Path | None) -> None:
+        """Show the sub-folders of ``folder`` (the places when None)."""
+        self.current, self.scroll, self.message = folder, 0, ""
+        if folder is None:
+            self.listing = None
+        else:
+            self.listing = Job(lambda progress: subfolders(folder, progress))
+            self.listing.wait(PLACES_WAIT_S)
+            self.listing_shown = self.listing.finished
+        self.relayout()
+
+    def entries(self) -> list[tuple[str, str, Action]]:
+        """The buttons of the list: (label, detail, action)."""
+        if self.current is None:
+            return [(label, str(path), OpenFolder(path)) for label, path in self.places()]
+        out: list[tuple[str, str, Action]] = [(_("Autres emplacements (clés USB, Documents…)"), "", ShowPlaces())]
+        parent = self.current.parent
+        if parent != self.current:
+            out.append((_("Dossier parent : {name}").format(name=parent.name or str(parent)), str(parent),
+                        OpenFolder(parent)))
+        job = self.listing
+        if job is not None and job.finished:
+            if job.error is not None:
+                self.message = _("Impossible de lire ce dossier : {why}").format(
+                    why=getattr(job.error, "strerror", None) or job.error)
+            out += [(f"{name}", "", OpenFolder(path)) for name, path in (job.result or [])]
+        return out
 
     def places(self) -> list[tuple[str, Path]]:
         job = self.places_job
@@ -93,6 +182,8 @@ class FolderScene(Scene):
         changed = False
         if self.places_job.finished and not self.places_shown:
             self.places_shown = changed = True
+        if self.listing is not None and self.listing.finished and not self.listing_shown:
+            self.listing_shown = changed = True
         work = self.work
         if work is not None:
             self.since_shown += dt
@@ -127,7 +218,20 @@ class FolderScene(Scene):
         elif self.message == _("Recherche des clés USB et des dossiers…"):
             self.message = ""
         busy = self.work is not None
-        back = Button("back", action=("back",), label=_("Retour"), icon="back", style="primary")
+        if self.current is not None:
+            here = self.current.name or str(self.current)
+            choose = Button("choose-here", action=ChooseFolder(self.current),
+                            label=_("Choisir ce dossier : {name}").format(name=here), detail=str(self.current),
+                            icon="check", style="primary", enabled=not busy)
+            choose_w = width - m.unit * 9
+            choose.rect = pygame.Rect(m.unit * 4, y, choose_w, max(button_h, choose.needed_height(self.app.ui, choose_w)))
+            self.widgets.append(choose)
+            y = choose.rect.bottom + m.unit * 3
+            if self.listing is not None and not self.listing.finished:
+                self.message = _("Lecture du dossier…")
+            elif self.message == _("Lecture du dossier…"):
+                self.message = ""
+        back = Button("back", action=Back(), label=_("Retour"), icon="back", style="primary")
         back.rect = pygame.Rect(0, 0, m.body * 8, button_h)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         # The places scroll when they do not all fit (many drives, 200 % text) above the
@@ -135,9 +239,10 @@ class FolderScene(Scene):
         lowest_path_y = back.rect.top - m.unit * 3 - m.body * 5 - m.unit - button_h
         list_width = width - m.unit * 9
         buttons = []
-        for index, (label, path) in enumerate(self.places()):
-            button = Button(f"folder:{index}", action=("pick", path), label=label, detail=str(path),
-                            icon="doc", style="choice", enabled=not busy, scrolls=True)
+        for index, (label, detail, action) in enumerate(self.entries()):
+            button = Button(f"folder:{index}", action=action, label=label, detail=detail,
+                            icon="back" if isinstance(action, ShowPlaces) else "doc", style="choice",
+                            enabled=not busy, scrolls=True)
             button.rect = pygame.Rect(m.unit * 4, y, list_width,
                                       max(button_h, button.needed_height(self.app.ui, list_width)))
             y = button.rect.bottom + m.unit * 2
@@ -145,7 +250,7 @@ class FolderScene(Scene):
         if y + m.unit <= lowest_path_y:
             self.viewport, self.scroll = None, 0
             path_y = y + m.unit
-        else:
+        elif buttons:
             top = buttons[0].rect.top
             self.viewport = pygame.Rect(m.unit * 4, top, list_width, lowest_path_y - m.unit * 3 - top)
             end = y - m.unit * 2  # of the list, not scrolled
@@ -154,15 +259,18 @@ class FolderScene(Scene):
             for button in buttons:
                 button.rect.y -= self.scroll
             path_y = lowest_path_y
+        else:
+            self.viewport, self.scroll = None, 0
+            path_y = lowest_path_y
         self.widgets += buttons
         self.path_field.rect = pygame.Rect(m.unit * 4, path_y, width - m.unit * 8 - m.body * 9, button_h)
-        use = Button("use-path", action=("typed",), label=_("Choisir"), icon="check", enabled=not busy)
+        use = Button("use-path", action=UseTypedPath(), label=_("Choisir"), icon="check", enabled=not busy)
         use.rect = pygame.Rect(self.path_field.rect.right + m.unit * 2, self.path_field.rect.y, m.body * 7, button_h)
         self.widgets += [self.path_field, use, back]
         self.message_y = self.path_field.rect.bottom + m.unit * 3
         self.message_bottom = back.rect.top - m.unit * 2
         if busy:
-            cancel = Button("cancel", action=("cancel",), label=_("Annuler"), icon="back")
+            cancel = Button("cancel", action=CancelWork(), label=_("Annuler"), icon="back")
             cancel.rect = pygame.Rect(0, 0, m.body * 8, button_h)
             cancel.rect.bottomright = (back.rect.left - m.unit * 3, back.rect.bottom)
             self.widgets.append(cancel)
@@ -187,16 +295,21 @@ class FolderScene(Scene):
         self.draw_widgets(surface)
 
     def on_action(self, action, widget) -> None:
-        if action[0] == "back":
-            self.leave()
-        elif action[0] == "cancel" and self.work is not None:
-            self.work.job.cancel()
-        elif self.work is not None:
-            return  # one thing at a time
-        elif action[0] == "pick":
-            self.start(action[1])
-        elif action[0] == "typed" and self.path_field.value.strip():
-            self.start(Path(self.path_field.value.strip()).expanduser())
+        match action:
+            case Back():
+                self.leave()
+            case CancelWork() if self.work is not None:
+                self.work.job.cancel()
+            case _ if self.work is not None:
+                return  # one thing at a time
+            case OpenFolder(path):
+                self.browse(path)
+            case ShowPlaces():
+                self.browse(None)
+            case ChooseFolder(path):
+                self.start(path)
+            case UseTypedPath() if self.path_field.value.strip():
+                self.start(Path(self.path_field.value.strip()).expanduser())
 
     def start(self, folder: Path) -> None:
         outcome = self.done(folder)
@@ -213,7 +326,7 @@ class FolderScene(Scene):
         self.app.pop()
 
     def on_submit_text(self, widget) -> None:
-        self.on_action(("typed",), widget)
+        self.on_action(UseTypedPath(), widget)
 
     def on_escape(self) -> None:
         self.leave()

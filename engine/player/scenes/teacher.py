@@ -1,22 +1,76 @@
-"""The teacher's screen: pick the folder where the pupils' result files were
-collected, see the class summary, export it (CSV for the spreadsheet, an HTML page to
-print, JSON). The same computation as ``sesame report``."""
+"""The teacher's screen: browse to the folder where the pupils' result files were
+collected, see the class summary (the one-page summary, the pupils, the pupil ×
+question grid, the questions), choose which attempt counts, and export it: the
+spreadsheet (.xlsx, the main export), the CSV for a French Excel, the page to print
+(.html). The same computation as ``sesame report``; reading runs in the background
+with its progress shown (``FolderScene``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pygame
 
-from ...i18n import _
-from ...results.report import summarise
-from ...results.resultfile import find_result_files, read_results
+from ...core.text import french
+from ...i18n import _, ngettext
+from ...results.gametexts import game_texts
+from ...results.report import (
+    CELL_OK,
+    CELL_OPEN,
+    CELL_PARTLY,
+    CELL_POLL,
+    CELL_TIMEOUT,
+    CELL_WRONG,
+    CELLS,
+    HARD_PCT,
+    ClassSummary,
+    GameTexts,
+    cell_label,
+    cell_mark,
+    end_label,
+    summarise,
+)
+from ...results.resultfile import Reading, find_result_files, read_results
 from ...results.summary import build, describe
+from ..actions import Action, Back
 from ..jobs import Job, Progress
 from ..scene import Scene
 from ..widgets import Button, Widget
 from .common import header
 from .folder import FolderScene, Work
+
+VIEWS = ("summary", "pupils", "grid", "questions")
+RULES = ("first", "best", "last")
+
+
+@dataclass(frozen=True)
+class ChooseResults(Action):
+    """Browse to the folder of result files."""
+
+
+@dataclass(frozen=True)
+class ExportAs(Action):
+    """Write the summary in one format (``xlsx``, ``csv`` or ``html``) into a folder."""
+
+    format: str
+
+
+@dataclass(frozen=True)
+class ShowView(Action):
+    view: str
+
+
+@dataclass(frozen=True)
+class CountAttempt(Action):
+    """Which of a pupil's attempts counts: ``first``, ``best`` or ``last``."""
+
+    rule: str
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{round(value)}\u202f%"
 
 
 class TeacherScene(Scene):
@@ -24,93 +78,196 @@ class TeacherScene(Scene):
         super().__init__(app)
         self.source: Path | None = None
         self.lines: list[str] = []
+        self.reading: Reading | None = None
+        self.texts: GameTexts | None = None
+        self.summary: ClassSummary | None = None
+        self.view = "summary"
+        self.rule = "first"
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _button(self, ident: str, label: str, action: Action, x: int, y: int, **style: Any) -> Button:
+        m = self.app.ui.metrics
+        button = Button(ident, label=label, action=action, **style)
+        width = self.app.ui.text.render(label, m.body, (0, 0, 0), bold=style.get("style") == "primary").get_width()
+        button.rect = pygame.Rect(x, y, width + m.body + m.unit * 8, m.body + m.unit * 4)
+        return button
+
+    def _row(self, buttons: list[Button], y: int) -> int:
+        """Place ``buttons`` left to right from ``y``, wrapping; returns the bottom."""
+        m = self.app.ui.metrics
+        width = self.app.size[0]
+        x, bottom = m.unit * 4, y
+        for button in buttons:
+            if x > m.unit * 4 and x + button.rect.width > width - m.unit * 4:
+                x, y = m.unit * 4, bottom + m.unit * 2
+            button.rect.topleft = (x, y)
+            button.rect.width = min(button.rect.width, width - m.unit * 8)
+            x = button.rect.right + m.unit * 2
+            bottom = max(bottom, button.rect.bottom)
+        return bottom
 
     def layout(self) -> None:
         m = self.app.ui.metrics
         width, height = self.app.size
-        button_h = m.body + m.unit * 4
         top = m.unit * 4 + m.title + m.unit * 5
-        choose = Button("choose", label=_("Choisir le dossier des fichiers de résultats"), icon="doc",
-                        style="primary", action=("choose",))
-        choose_w = min(width - m.unit * 8, self.app.ui.text.render(choose.label, m.body, (0, 0, 0), bold=True).get_width()
-                       + m.body + m.unit * 8)
-        choose.rect = pygame.Rect(m.unit * 4, top, choose_w, max(button_h, choose.needed_height(self.app.ui, choose_w)))
-        widgets: list[Widget] = [choose]
-        if self.source is not None and self.summary is not None:
-            export = Button("export", label=_("Exporter la synthèse"), icon="check", action=("export",))
-            export_w = self.app.ui.text.render(export.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
-            if choose.rect.right + m.unit * 3 + export_w <= width - m.unit * 4:
-                export.rect = pygame.Rect(choose.rect.right + m.unit * 3, top, export_w, button_h)
-            else:  # large text: below
-                export.rect = pygame.Rect(m.unit * 4, choose.rect.bottom + m.unit * 2, export_w, button_h)
-            top = max(top, export.rect.bottom - button_h)
-            widgets.append(export)
-        back = Button("back", label=_("Retour"), icon="back", action=("back",))
-        back.rect = pygame.Rect(0, 0, m.body * 8, button_h)
+        choose = self._button("choose", _("Choisir le dossier des fichiers de résultats"), ChooseResults(), 0, 0,
+                              icon="doc", style="primary" if self.summary is None else "secondary")
+        first_row = [choose]
+        if self.summary is not None:
+            first_row += [
+                self._button("export", _("Exporter le tableur (.xlsx)"), ExportAs("xlsx"), 0, 0, icon="check",
+                             style="primary"),
+                self._button("export-csv", _("CSV"), ExportAs("csv"), 0, 0),
+                self._button("export-html", _("Page à imprimer (.html)"), ExportAs("html"), 0, 0)]
+        below = self._row(first_row, top)
+        widgets: list[Widget] = list(first_row)
+        if self.summary is not None:
+            names = {"summary": _("Résumé"), "pupils": _("Élèves"), "grid": _("Grille"),
+                     "questions": _("Questions")}
+            rules = {"first": _("1re tentative"), "best": _("la meilleure"), "last": _("la dernière")}
+            second = [self._button(f"view:{v}", names[v], ShowView(v), 0, 0, style="choice", selected=v == self.view)
+                      for v in VIEWS]
+            second += [self._button(f"rule:{r}", rules[r], CountAttempt(r), 0, 0, style="choice",
+                                    selected=r == self.rule) for r in RULES]
+            below = self._row(second, below + m.unit * 3)
+            widgets += second
+        back = Button("back", label=_("Retour"), icon="back", action=Back())
+        back.rect = pygame.Rect(0, 0, m.body * 8, m.body + m.unit * 4)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
         widgets.append(back)
         self.widgets = widgets
-        below = max(w.rect.bottom for w in widgets if w is not back)
-        self.viewport = pygame.Rect(m.unit * 4, below + m.unit * 4, width - m.unit * 9, back.rect.top - below - m.unit * 7)
+        self.viewport = pygame.Rect(m.unit * 4, below + m.unit * 4, width - m.unit * 9,
+                                    back.rect.top - below - m.unit * 7)
 
-    summary = None
+    # --- reading --------------------------------------------------------------------
 
     def read_from(self, folder: Path) -> Work:
         """Read the folder's result files on a worker thread (a « Documents » of thousands
         of files takes a while), then show the summary."""
-        def work(progress: Progress):
+        def work(progress: Progress) -> tuple[Reading, GameTexts | None]:
             paths = find_result_files([folder], on_entry=progress.step)
+
             def counted(paths):
                 for path in paths:
                     progress.step(path)
                     yield path
 
-            return read_results(counted(paths))
+            reading = read_results(counted(paths))
+            return reading, game_texts(reading.game_id) if reading.results else None
 
-        def then(reading) -> str:
-            self.show(folder, reading)
+        def then(outcome: tuple[Reading, GameTexts | None]) -> str:
+            self.show(folder, *outcome)
             return ""
 
         return Work(Job(work), then, _("Lecture des fichiers de résultats…"))
 
-    def show(self, folder: Path, reading) -> None:
-        self.source = folder
-        lines = [str(p) for p in reading.problems]
-        if not reading.results:
-            self.summary = None
-            self.lines = [_("Aucun fichier de résultat utilisable dans {folder}.").format(folder=folder)] + lines
-        else:
-            self.summary = summarise(reading.results, "first", notes=lines)
-            o = self.summary.overview
-            self.lines = [
-                _("{game} : {pupils} élèves ou équipes, {finished} ont fini").format(
-                    game=self.summary.game_title, pupils=o.pupils, finished=o.finished),
-                _("Score moyen : {mean} % ; score médian : {median} %").format(
-                    mean=round(o.mean_score_pct or 0), median=round(o.median_score_pct or 0)),
-                "",
-                _("Réussite question par question :"),
-            ] + [
-                _("{n}. {label} — {pct} % de réussite{hard}").format(
-                    n=q.number, label=q.label, pct="–" if q.success_pct is None else round(q.success_pct),
-                    hard=_(" (peu réussie : à reprendre en classe)") if q.hard else "")
-                for q in self.summary.questions
-            ] + ([""] + lines if lines else [])
+    def show(self, folder: Path, reading: Reading, texts: GameTexts | None = None) -> None:
+        self.source, self.reading, self.texts = folder, reading, texts
+        self.summarise()
         self.app.pop()
         self.scroll = 0
         self.relayout()
 
-    def export_to(self, folder: Path) -> Work:
+    def summarise(self) -> None:
+        reading = self.reading
+        assert reading is not None
+        notes = [str(p) for p in reading.problems]
+        if not reading.results:
+            self.summary = None
+            self.lines = [_("Aucun fichier de résultat utilisable dans {folder}.").format(folder=self.source)] + notes
+            return
+        self.summary = summarise(reading.results, self.rule, notes=notes, texts=self.texts)  # type: ignore[arg-type]
+        self.lines = self.view_lines()
+
+    # --- the views as text ----------------------------------------------------------
+
+    def view_lines(self) -> list[str]:
+        s = self.summary
+        assert s is not None
+        if self.view == "pupils":
+            return self.pupil_lines(s)
+        if self.view == "questions":
+            return self.question_lines(s)
+        if self.view == "grid":
+            return [_("Élève × question : ") + " ; ".join(f"{cell_mark(k)} {cell_label(k)}" for k in CELLS)]
+        return self.summary_lines(s)
+
+    def summary_lines(self, s: ClassSummary) -> list[str]:
+        o = s.overview
+        lines = [
+            _("{game} : {pupils} élèves ou équipes").format(game=s.game_title, pupils=o.pupils),
+            _("Score moyen : {mean} ; juste du premier coup : {first} ; complétion : {done}").format(
+                mean=_pct(o.mean_score_pct), first=_pct(o.first_try_pct), done=_pct(o.mean_completion_pct)),
+            _("Fins de partie — {ends}").format(ends=" ; ".join(f"{end_label(e)}\u00a0: {n}" for e, n in o.ends)),
+        ]
+        if o.homonyms:
+            lines.append(ngettext("⚠ {n} élève partage son pseudonyme avec un autre (« même pseudonyme »).",
+                                  "⚠ {n} élèves partagent leur pseudonyme avec un autre (« même pseudonyme »).",
+                                  o.homonyms).format(n=o.homonyms))
+        hard = [q for q in s.questions if q.hard]
+        lines += ["", _("Questions à retravailler (moins de {pct} % de réussite) :").format(pct=int(HARD_PCT))]
+        for q in hard:
+            lines.append(_("{n}. {label} — {pct} de réussite (peu réussie)").format(
+                n=q.number, label=french(q.label), pct=_pct(q.success_pct)))
+            if q.explanation:
+                lines.append("    " + q.explanation)
+        if not hard:
+            lines.append(_("aucune"))
+        helped = [g for g in s.skills if g.needs_help]
+        if helped:
+            lines += ["", _("Compétences à reprendre, et avec qui :")]
+            lines += [f"{g.label} ({_pct(g.points_pct)}) : {', '.join(g.needs_help)}" for g in helped]
+        polls = [q for q in s.questions if not q.scored]
+        if polls:
+            lines += ["", _("Sondages :")]
+            lines += [f"{french(q.label)} — " + ", ".join(f"{t} : {n}" for t, n, _r in q.distribution)
+                      for q in polls]
+        return lines + ([""] + list(s.notes) if s.notes else [])
+
+    def pupil_lines(self, s: ClassSummary) -> list[str]:
+        lines = []
+        for p in s.pupils:
+            who = p.label + (" ⚠ " + _("même pseudonyme") if p.homonym else "")
+            group = f" — {p.group}" if p.group else ""
+            tries = (" — " + ngettext("{n} tentative", "{n} tentatives", p.attempts).format(n=p.attempts)
+                     if p.attempts > 1 else "")
+            lines.append(_("{who}{group} — {score} — {end} — {ok} ✓, {partly} ≈, {wrong} ✗{tries}").format(
+                who=who, group=group, score=_pct(p.score_pct), end=end_label(p.end), ok=p.solved,
+                partly=p.partly, wrong=sum(1 for _n, k in p.cells if k == CELL_WRONG), tries=tries))
+        return lines
+
+    def question_lines(self, s: ClassSummary) -> list[str]:
+        lines = []
+        for q in s.questions:
+            if not q.scored:
+                answers = ", ".join(f"{t} : {n}" for t, n, _r in q.distribution)
+                lines.append(_("{n}. {label} — sondage : {answers}").format(n=q.number, label=french(q.label),
+                                                                            answers=answers))
+                continue
+            lines.append(_("{n}. {label} — {pct} de réussite, {first} du premier coup{partly}{hard}").format(
+                n=q.number, label=french(q.label), pct=_pct(q.success_pct), first=_pct(q.first_try_pct),
+                partly=(", " + ngettext("{k} en partie", "{k} en partie", q.partly).format(k=q.partly))
+                if q.partly else "",
+                hard=" " + _("(peu réussie : à reprendre en classe)") if q.hard else ""))
+        return lines
+
+    # --- export ---------------------------------------------------------------------
+
+    def export_to(self, folder: Path, fmt: str = "xlsx") -> Work:
         assert self.source is not None
-        source = self.source
+        source, rule, texts = self.source, self.rule, self.texts
 
         def then(built) -> str:
             if built.summary is None:
                 return _("Aucun fichier de résultat utilisable.")
             return describe(built, folder)
 
-        return Work(Job(lambda progress: build([source], folder)), then,
-                    _("Écriture de la synthèse…"),
-                    failure=_("Impossible d’écrire dans ce dossier : {why}"))
+        return Work(Job(lambda progress: build([source], folder, rule,  # type: ignore[arg-type]
+                                               texts=texts or False, formats=(fmt,))), then,
+                    _("Écriture de la synthèse…"), failure=_("Impossible d’écrire dans ce dossier : {why}"))
+
+    # --- drawing --------------------------------------------------------------------
 
     def compose(self, surface: pygame.Surface) -> None:
         viewport = self.viewport
@@ -121,22 +278,74 @@ class TeacherScene(Scene):
         header(surface, ui, _("Synthèse de classe"))
         text = "\n".join(self.lines) if self.lines else _(
             "Rassemblez les fichiers de résultats des élèves dans un dossier (clé USB, ENT), puis "
-            "choisissez ce dossier : Sésame calcule la synthèse de la classe, question par question.")
+            "choisissez ce dossier : Sésame calcule la synthèse de la classe, question par question, "
+            "élève par élève, et dit qui aider sur quoi.")
         rendered = ui.text.render(text, m.body, p.text, viewport.width - m.unit * 2)
-        self.content_bottom = viewport.y + rendered.get_height() - self.scroll
         clip = surface.get_clip()
         surface.set_clip(viewport)
         surface.blit(rendered, (viewport.x, viewport.y - self.scroll))
+        bottom = viewport.y + rendered.get_height() - self.scroll
+        if self.view == "grid" and self.summary is not None:
+            bottom = self.draw_grid(surface, bottom + m.unit * 2)
+        self.content_bottom = bottom
         surface.set_clip(clip)
         self.draw_widgets(surface)
 
+    def draw_grid(self, surface: pygame.Surface, top: int) -> int:
+        """The pupil × question grid: a sign per cell (colour is never the only signal)."""
+        s = self.summary
+        assert s is not None and self.viewport is not None
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        size = m.small
+        names = [ui.text.render(pupil.label, size, p.text) for pupil in s.pupils]
+        name_w = min(max((n.get_width() for n in names), default=0) + m.unit * 2, self.viewport.width // 3)
+        cell = size + m.unit * 2
+        colours = {CELL_OK: p.success, CELL_PARTLY: p.warm, CELL_WRONG: p.danger, CELL_TIMEOUT: p.accent,
+                   CELL_OPEN: p.surface_alt, CELL_POLL: p.surface}
+        marks = {k: ui.text.render(cell_mark(k), size, p.text, bold=True) for k in CELLS}
+        x0 = self.viewport.x
+        for col, q in enumerate(s.questions):
+            number = ui.text.render(str(q.number), size, p.muted)
+            surface.blit(number, (x0 + name_w + col * cell + (cell - number.get_width()) // 2, top))
+        y = top + cell
+        for pupil, name in zip(s.pupils, names):
+            if y + cell >= self.viewport.y and y <= self.viewport.bottom:  # only what shows
+                surface.blit(name, (x0, y + (cell - name.get_height()) // 2))
+                cells = dict(pupil.cells)
+                for col, q in enumerate(s.questions):
+                    kind = cells.get(q.number)
+                    rect = pygame.Rect(x0 + name_w + col * cell, y, cell - 2, cell - 2)
+                    if kind is None:
+                        continue
+                    colour = colours[kind]
+                    pygame.draw.rect(surface, tuple(c // 3 + 170 for c in colour[:3]), rect)
+                    mark = marks[kind]
+                    surface.blit(mark, mark.get_rect(center=rect.center))
+            y += cell
+        return y
+
+    # --- input ----------------------------------------------------------------------
+
     def on_action(self, action, widget) -> None:
-        if action[0] == "back":
-            self.app.pop()
-        elif action[0] == "choose":
-            self.app.push(FolderScene(self.app, _("Où sont les fichiers de résultats ?"), self.read_from))
-        elif action[0] == "export":
-            self.app.push(FolderScene(self.app, _("Où écrire la synthèse ?"), self.export_to))
+        match action:
+            case Back():
+                self.app.pop()
+            case ChooseResults():
+                self.app.push(FolderScene(self.app, _("Où sont les fichiers de résultats ?"), self.read_from))
+            case ExportAs(fmt):
+                self.app.push(FolderScene(self.app, _("Où écrire la synthèse ?"),
+                                          lambda folder: self.export_to(folder, fmt)))
+            case ShowView(view):
+                self.view, self.scroll = view, 0
+                if self.summary is not None:
+                    self.lines = self.view_lines()
+                self.relayout()
+            case CountAttempt(rule):
+                self.rule = rule
+                if self.reading is not None:
+                    self.summarise()
+                self.relayout()
 
     def on_escape(self) -> None:
         self.app.pop()

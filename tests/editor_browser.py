@@ -38,9 +38,10 @@ def editor_server(game: Path | None = None) -> Iterator["object"]:
 
 
 @contextmanager
-def browser(tmp_path: Path) -> Iterator["object"]:
+def browser(tmp_path: Path, viewport: tuple[int, int] = (1366, 768), scale: float = 1) -> Iterator["object"]:
     """A headless chromium with an empty profile; skipped where there is none (CI
-    installs it: .ci/browser.sh)."""
+    installs it: .ci/browser.sh). ``scale`` 2 with half the viewport is the page as a
+    browser zoomed to 200 % shows it on that screen."""
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = chromium_path()
     if executable is None:
@@ -50,7 +51,7 @@ def browser(tmp_path: Path) -> Iterator["object"]:
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=executable, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1366, "height": 768}, locale="fr-FR")
+            viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=scale, locale="fr-FR")
         try:
             yield context
         finally:

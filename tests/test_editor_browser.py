@@ -41,6 +41,23 @@ def set_field(page, selector: str, value: str) -> None:
         page.locator(selector).blur()
 
 
+def set_structural(page, selector: str, value: str) -> None:
+    """A field whose change redraws the page (an id): typed, left, the page reloads."""
+    with page.expect_navigation():
+        page.fill(selector, value)
+        page.locator(selector).blur()
+
+
+def choose(page, selector: str, value: str) -> None:
+    with page.expect_response(lambda r: r.url.endswith("/change")):
+        page.select_option(selector, value)
+
+
+def add_to(page, pointer: str) -> None:
+    with page.expect_navigation():
+        page.click(f'[data-add="{pointer}"]')
+
+
 def add_puzzle(page, key: str, kind: str) -> int:
     page.goto(f"{page.url.split('/game/')[0]}/game/{key}?at=/puzzles")
     page.click("[data-picker]")
@@ -138,3 +155,87 @@ def test_a_quiz_made_in_the_browser(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=60)
     assert replayed.returncode == 0, replayed.stdout + replayed.stderr
     assert not list(folder.parent.parent.glob("classe.png"))  # « ../ » never left the game
+
+
+@pytest.mark.slow
+def test_an_escape_game_made_in_the_browser(tmp_path: Path) -> None:
+    """From the escape template: an inventory item, a room, an object in the first room
+    that gives the item, a door of the corridor that only the item opens (the lock), an
+    ending reached in the new room; the checklist says the game can be finished, the
+    folder passes check with nothing to say and replays the walkthrough written."""
+    from engine.content.check import check_path
+    from engine.paths import user_dir
+
+    with editor_server() as editor, browser(tmp_path) as context:
+        page = context.new_page()
+        failures: list[str] = []
+        page.on("pageerror", lambda error: failures.append(str(error)))
+        page.goto(editor.url)
+        page.fill("#new-title", "Évasion au musée")
+        page.check("input[name=genre][value=escape]")
+        with page.expect_navigation():
+            page.click("form.new button[type=submit]")
+        key = page.url.rsplit("/", 1)[-1]
+        base = page.url
+
+        def at(pointer: str) -> None:
+            page.goto(f"{base}?at={pointer}")
+
+        at("/items")
+        add_to(page, "/items")
+        at("/items/1")
+        set_structural(page, "#f-items-1-id", "badge")
+        set_field(page, "#f-items-1-name", "Un badge d’accès")
+
+        at("/rooms")
+        add_to(page, "/rooms")
+        at("/rooms/2")
+        set_structural(page, "#f-rooms-2-id", "bureau")
+        set_field(page, "#f-rooms-2-title", "Le bureau de la conservatrice")
+
+        at("/rooms/0")  # an object of the first room gives the badge
+        add_to(page, "/rooms/0/objects")
+        set_structural(page, "#f-rooms-0-objects-2-id", "tiroir")
+        set_field(page, "#f-rooms-0-objects-2-label", "Le tiroir du bureau d’accueil")
+        choose(page, "#f-rooms-0-objects-2-take", "badge")
+
+        at("/rooms/1")  # the lock: a door of the corridor that only the badge opens
+        assert page.locator("[data-action=try][data-room=couloir]").count() == 1  # « Essayer d’ici »
+        add_to(page, "/rooms/1/exits")
+        set_structural(page, "#f-rooms-1-exits-0-id", "porte_bureau")
+        choose(page, "#f-rooms-1-exits-0-to", "bureau")
+        set_field(page, "#f-rooms-1-exits-0-label", "La porte du bureau")
+        set_field(page, "#f-rooms-1-exits-0-requires", "has(badge)")
+        page.click("#f-rooms-1-exits-0 > details.more > summary")  # « Plus de réglages »
+        set_field(page, "#f-rooms-1-exits-0-locked_text", "Il faut un badge.")
+        shot(page, "escape_room")
+
+        at("/endings")  # an ending, reached by entering the office
+        add_to(page, "/endings")
+        at("/endings/1")
+        set_structural(page, "#f-endings-1-id", "bureau_ouvert")
+        set_field(page, "#f-endings-1-title", "Vous avez trouvé le bureau !")
+        set_field(page, "#f-endings-1-text", "Le badge ouvrait la bonne porte.")
+        at("/triggers/0")
+        set_field(page, "#f-triggers-0-when", "visited(bureau)")
+        choose(page, "#f-triggers-0-effects-0-end", "bureau_ouvert")
+        at("/endings")  # the template's ending is not reached any more: removed
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.click('[data-remove="/endings"][data-index="0"]')
+        page.wait_for_load_state()
+
+        page.goto(base)
+        page.locator("#checklist").get_by_text("Le jeu peut être fini").wait_for()
+        page.click("[data-action=walkthrough]")
+        page.locator("#message").get_by_text("Parcours gagnant écrit").wait_for()
+        shot(page, "escape_done")
+        assert failures == []
+        folder = user_dir("games") / key
+    report = check_path(folder)
+    assert [str(d) for d in report.diagnostics] == []
+    walkthrough = (folder / "walkthrough.yaml").read_text(encoding="utf-8")
+    assert "tiroir" in walkthrough and "porte_bureau" in walkthrough
+    replayed = subprocess.run([sys.executable, "-m", "engine", "replay", str(folder)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+    assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+    assert "bureau_ouvert" in replayed.stdout

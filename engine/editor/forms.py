@@ -225,7 +225,10 @@ class Builder:
 
 
 # Shown unfolded even when empty: what every author should fill in.
-_FIRST = frozenset({"prompt", "explanation", "sources", "hints", "title", "text", "label", "summary"})
+_FIRST = frozenset({"prompt", "explanation", "sources", "hints", "title", "text", "label", "summary",
+                    # what makes an escape game: a room's picture, what an object gives or
+                    # shows, what locks it
+                    "background", "objects", "exits", "take", "document", "lock", "requires"})
 
 
 def _has(value: Any, part: Any) -> bool:

@@ -343,6 +343,20 @@
     });
   });
 
+  // --- the puzzle-type picker: arrow keys move between the types, Enter picks one ------------
+  const picker = document.getElementById("picker");
+  if (picker) {
+    picker.addEventListener("keydown", (event) => {
+      const keys = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1};
+      if (!(event.key in keys)) { return; }
+      const buttons = Array.from(picker.querySelectorAll("[data-type]"));
+      const at = buttons.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      event.preventDefault();
+      buttons[(at + keys[event.key] + buttons.length) % buttons.length].focus();
+    });
+  }
+
   // --- the object being placed stands out on its room's picture ------------------------------
   const which = document.getElementById("place-object");
   if (which) {

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -24,7 +24,7 @@ def chromium_path() -> str | None:
 
 
 @contextmanager
-def editor_server(game: Path | None = None) -> Iterator["object"]:
+def editor_server(game: Path | None = None) -> Iterator[object]:
     from engine.editor.server import Editor
 
     editor = Editor(game, 0)
@@ -38,7 +38,7 @@ def editor_server(game: Path | None = None) -> Iterator["object"]:
 
 
 @contextmanager
-def browser(tmp_path: Path, viewport: tuple[int, int] = (1366, 768), scale: float = 1) -> Iterator["object"]:
+def browser(tmp_path: Path, viewport: tuple[int, int] = (1366, 768), scale: float = 1) -> Iterator[object]:
     """A headless chromium with an empty profile; skipped where there is none (CI
     installs it: .ci/browser.sh). ``scale`` 2 with half the viewport is the page as a
     browser zoomed to 200 % shows it on that screen."""

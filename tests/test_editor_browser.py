@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from engine.content.yamlread import read_text
+from engine.editor.actions import create
 from tests.editor_browser import browser, editor_server
 from tests.images import png
 
@@ -239,3 +241,115 @@ def test_an_escape_game_made_in_the_browser(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=60)
     assert replayed.returncode == 0, replayed.stdout + replayed.stderr
     assert "bureau_ouvert" in replayed.stdout
+
+
+def tab_to(page, selector: str, limit: int = 250) -> None:
+    """Press Tab until the focus is on ``selector`` (as a keyboard user goes through a page)."""
+    for _ in range(limit):
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} is not reached with Tab")
+
+
+@pytest.mark.slow
+def test_a_question_made_with_the_keyboard_alone(tmp_path: Path) -> None:
+    """No mouse: Tab, Enter, the arrow keys and typing create a quiz, add a question from
+    the picker and fill it; every change is saved as with the mouse."""
+    from engine.paths import user_dir
+
+    with editor_server() as editor, browser(tmp_path) as context:
+        page = context.new_page()
+        page.goto(editor.url)
+        tab_to(page, "#new-title")
+        page.keyboard.type("Quiz au clavier")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        key = page.url.rsplit("/", 1)[-1]
+        tab_to(page, 'nav a[href$="at=/puzzles"]')
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        tab_to(page, "[data-picker]")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('picker').open")
+        tab_to(page, "#picker [data-type]")
+        for _ in range(20):  # the arrow keys go from type to type
+            if page.evaluate("document.activeElement.dataset.type") == "single":
+                break
+            page.keyboard.press("ArrowRight")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        index = int(page.url.rsplit("%2F", 1)[-1])
+        prompt = f"#f-puzzles-{index}-prompt"
+        tab_to(page, prompt)
+        page.keyboard.press("Control+A")
+        page.keyboard.type("Quel astre est au centre du système solaire ?")
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.keyboard.press("Tab")
+        tab_to(page, f"#f-puzzles-{index}-explanation")
+        page.keyboard.type("Le Soleil : les planètes tournent autour de lui.")
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.keyboard.press("Tab")
+        tab_to(page, f"#f-puzzles-{index}-options-1-correct")
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.keyboard.press("ArrowDown")  # « Oui »: the second option is right too
+        shot(page, "keyboard")
+        folder = user_dir("games") / key
+    data = read_text((folder / "game.yaml").read_text(encoding="utf-8"), "game.yaml").data["puzzles"][index]
+    assert data["type"] == "single"
+    assert data["prompt"] == "Quel astre est au centre du système solaire\u202f?"  # typography added
+    assert data["explanation"] == "Le Soleil\u00a0: les planètes tournent autour de lui."
+    assert data["options"][1]["correct"] is True
+
+
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const bad = [];
+  if (root.scrollWidth > width + 1) { bad.push("page " + root.scrollWidth + " > " + width); }
+  for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary")) {
+    if (el.closest("dialog:not([open]), .skip, .visually-hidden")) { continue; }
+    if (el.closest("details:not([open])") && el.tagName !== "SUMMARY") { continue; }
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) { continue; }
+    if (box.left < -1 || box.right > width + 1) {
+      bad.push((el.id || el.outerHTML.slice(0, 90)) + " " + box.left + "–" + box.right);
+    }
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.slow
+def test_every_screen_fits_at_200_percent_zoom(tmp_path: Path) -> None:
+    """A 1366×768 screen at 200 % zoom: 683 CSS pixels wide. No screen of the editor
+    scrolls sideways and every control lies within the width (reachable by scrolling
+    down or by Tab)."""
+    folder_quiz = create("quiz", "Zoom")
+    folder_escape = create("escape", "Zoom salle")
+    images = folder_escape / "images"
+    images.mkdir()
+    (images / "salle.png").write_bytes(png(320, 180))
+    from engine.editor.changes import SetField
+    from engine.editor.project import Project
+
+    Project(folder_escape).change(SetField(("rooms", 0, "background"), "images/salle.png"))
+    with editor_server() as editor, browser(tmp_path, viewport=(683, 384), scale=2) as context:
+        page = context.new_page()
+        page.goto(editor.url)
+        quiz, escape = editor.register(folder_quiz), editor.register(folder_escape)
+        screens = {"home": "/", "game": f"/game/{quiz}", "puzzles": f"/game/{quiz}?at=/puzzles",
+                   "puzzle": f"/game/{quiz}?at=/puzzles/0", "room": f"/game/{escape}?at=/rooms/0",
+                   "document": f"/game/{escape}?at=/documents/0"}
+        origin = page.url.split("/", 3)[:3]
+        for name, path in screens.items():
+            page.goto("/".join(origin) + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate(OVERFLOW) == [], name
+            if name == "puzzles":
+                page.click("[data-picker]")
+                assert page.evaluate(OVERFLOW) == [], "picker"
+                page.keyboard.press("Escape")
+            if SHOTS:
+                Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(Path(SHOTS) / f"zoom200_{name}.png"), full_page=True)

@@ -50,6 +50,7 @@ def configure_sdl() -> None:
 configure_sdl()
 import pygame  # noqa: E402  (after the hints)
 
+from . import feedback  # noqa: E402
 from .sound import Sounds  # noqa: E402
 from .typeset import Typesetter  # noqa: E402
 
@@ -109,6 +110,7 @@ class App:
         self.sounds = Sounds()
         self.ui = self._make_ui()
         self.scenes: list = []
+        self.effects: list = []  # confetti, fades: drawn over the top scene (feedback.py)
         self.dirty = True  # something changed: the scene composes its picture again
         self.repaint = False  # only some widgets' hover or focus changed (Scene.touch)
         # What a screen reader or text-to-speech would say now (the focused widget's
@@ -262,8 +264,10 @@ class App:
         animating = False
         for scene in list(self.scenes):
             animating = scene.update(dt) or animating
+        animating = feedback.update(self, dt) or animating
         if self.dirty or animating or self.repaint:
             self.scene.draw(self.surface)
+            feedback.draw(self, self.surface)
             pygame.display.flip()
             self.frames += 1
             self.dirty = self.repaint = False

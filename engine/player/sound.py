@@ -17,7 +17,11 @@ TUNES = {
     "unlock": ((523.0, 0.06), (784.0, 0.06), (1047.0, 0.14)),
     "hint": ((988.0, 0.12),),
     "end": ((523.0, 0.12), (659.0, 0.12), (784.0, 0.12), (1047.0, 0.3)),
+    "found": ((784.0, 0.07), (1175.0, 0.12)),  # an item gained
+    "time": ((440.0, 0.2), (440.0, 0.2), (349.0, 0.35)),  # time is up: low, calm
 }
+# Which tune says what (feedback.py plays them): found, solved, wrong, unlocked, time up.
+MEANING = {"found": "found", "solved": "right", "wrong": "wrong", "unlocked": "unlock", "time_up": "time"}
 
 
 def synthesize(notes: tuple[tuple[float, float], ...]) -> np.ndarray:

@@ -28,7 +28,7 @@ from ...core import events as ev
 from ...i18n import _
 from ...session import Session
 from .. import actions as act
-from .. import gfx, pictures
+from .. import feedback, gfx, pictures
 from ..answers import grid as answers_grid
 from ..scene import Scene
 from ..widgets import Button, Widget
@@ -655,3 +655,4 @@ ON_EVENT: dict[type[ev.Event], Callable[[PlayScene, Any], None]] = {
     ev.TurnPassed: handover.on_turn_passed,
     ev.PuzzleSolved: handover.on_puzzle_solved,
 }
+feedback.register(ON_EVENT)  # celebrations, fades between rooms, sounds (player/feedback.py)

@@ -332,7 +332,7 @@ def _install(incoming: Path, replace: bool) -> Installed:
             installed = install(unpacked, games_folder(), replace=replace)
         except Conflict as conflict:
             raise Clash(incoming, conflict.folder, _version_facts(conflict.folder, conflict.installed_version),
-                        _version_facts(unpacked.folder, conflict.package_version)) from None
+                        _version_facts(unpacked.folder, conflict.package_version, dated=False)) from None
         finally:
             unpacked.discard()
     except PackageError as error:
@@ -340,9 +340,10 @@ def _install(incoming: Path, replace: bool) -> Installed:
     return installed
 
 
-def _version_facts(folder: Path, version: str) -> dict[str, str]:
+def _version_facts(folder: Path, version: str, dated: bool = True) -> dict[str, str]:
     """What the author compares two versions of a game by: title, version, summary,
-    how many questions and rooms, when it was last changed."""
+    how many questions and rooms, when it was last changed (``dated``: a package just
+    unpacked has no such date)."""
     import datetime
 
     facts = {"id": folder.name, "title": _title_of(folder), "version": version, "summary": "",
@@ -358,7 +359,8 @@ def _version_facts(folder: Path, version: str) -> dict[str, str]:
         facts["summary"] = str(next(iter(summary.values()), "") if isinstance(summary, dict) else summary or "")
         for key in ("puzzles", "rooms"):
             facts[key] = str(len(data[key])) if isinstance(data.get(key), list) else "0"
-    facts["changed"] = datetime.datetime.fromtimestamp(stamp).strftime("%d/%m/%Y %H:%M")
+    if dated:
+        facts["changed"] = datetime.datetime.fromtimestamp(stamp).strftime("%d/%m/%Y %H:%M")
     return facts
 
 

@@ -695,7 +695,7 @@ def _image(r: Request, key: str, opened: Open) -> None:
     with r.handler.editor.lock:
         name = actions.add_image(opened.project.folder, r.filename, r.body)
         credits = opened.project.merged.get("asset_credits")
-        patterns = [c.get("files") for c in credits or () if isinstance(c, dict) and isinstance(c.get("files"), str)]
+        patterns = [str(c["files"]) for c in credits or () if isinstance(c, dict) and isinstance(c.get("files"), str)]
         if not any(fnmatchcase(name, p) for p in patterns):
             if isinstance(credits, list):
                 opened.project.change(AddItem(("asset_credits",), {"files": name}))

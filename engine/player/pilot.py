@@ -4,7 +4,9 @@ the benchmark of frame times."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -157,42 +159,44 @@ class Pilot:
             self.wait(command.t - scene.t)
         if isinstance(command, (cmd.Inspect, cmd.Go, cmd.Examine, cmd.Use)):
             self.dismiss()
-        if isinstance(command, cmd.Inspect):
-            self.click(f"object:{command.object}")
-        elif isinstance(command, cmd.Go):
-            self.click(f"exit:{command.exit}")
-        elif isinstance(command, cmd.Examine):
-            self.click(f"item:{command.item}")
-            self.click("read")
-        elif isinstance(command, cmd.Use):
-            self.click(f"item:{command.item}")
-            self.click("use")
-            self.click(f"object:{command.target}")
-        elif isinstance(command, cmd.Answer):
-            panel = self.puzzle_panel(command.puzzle)
-            for kind, arg in panel.input.steps(command.value):
-                if kind == "click":
-                    self.click(arg)
-                elif kind == "type":
-                    self.type(arg)
-                elif kind == "point":
-                    widget_id, fx, fy = arg
-                    if self.mode == "keyboard":
-                        self.aim(panel, widget_id, fx * 100, fy * 100)
-                        continue
-                    rect = self.find(widget_id).rect
-                    self.click_at((round(rect.x + fx * rect.width), round(rect.y + fy * rect.height)))
-            self.click("submit")
-        elif isinstance(command, cmd.Hint):
-            self.puzzle_panel(command.puzzle)
-            self.click("hint")
-        elif isinstance(command, cmd.Skip):
-            self.puzzle_panel(command.puzzle)
-            self.click("skip")
-        elif isinstance(command, cmd.Next):
-            self.click("continue")
-        elif isinstance(command, cmd.Tick):
-            pass
+        for widget_id in _CLICKS.get(type(command), lambda pilot, c: [])(self, command):
+            self.click(widget_id)
+        if isinstance(command, cmd.Answer):
+            self.answer(command)
+
+    def answer(self, command: cmd.Answer) -> None:
+        """Enter the answer the way its puzzle type asks (clicks, typing, a point in a
+        picture), then « Valider »."""
+        panel = self.puzzle_panel(command.puzzle)
+        for kind, arg in panel.input.steps(command.value):
+            if kind == "click":
+                self.click(arg)
+            elif kind == "type":
+                self.type(arg)
+            elif kind == "point":
+                widget_id, fx, fy = arg
+                if self.mode == "keyboard":
+                    self.aim(panel, widget_id, fx * 100, fy * 100)
+                else:
+                    self.point(widget_id, fx, fy)
+        self.click("submit")
+
+    def point(self, widget_id: str, fx: float, fy: float) -> None:
+        """Click at (``fx``, ``fy``) of a widget, in fractions of its size; scrolled into
+        view first when that place is out of it, as a person would with the wheel."""
+        for _ in range(2):
+            rect = self.find(widget_id).rect
+            pos = (round(rect.x + fx * rect.width), round(rect.y + fy * rect.height))
+            view = self.scene.viewport
+            if view is None or view.collidepoint(pos):
+                break
+            self.scene.scroll_by(pos[1] - view.centery)
+        self.click_at(pos)
+
+    def on_puzzle(self, puzzle_id: str, widget_id: str) -> list[str]:
+        """``widget_id``, once the panel of ``puzzle_id`` is on top."""
+        self.puzzle_panel(puzzle_id)
+        return [widget_id]
 
     def aim(self, panel: PuzzlePanel, widget_id: str, x: float, y: float) -> None:
         """Keyboard play of an image: Enter shows the aiming cross, arrows move it."""
@@ -210,3 +214,16 @@ class Pilot:
 
     def screenshot(self, path: Path) -> None:
         self.app.screenshot(path)
+
+
+# The widgets clicked, in order, to carry out each command (an answer is entered by
+# ``Pilot.answer``; a tick is only time passing).
+_CLICKS: dict[type[cmd.Command], Callable[[Pilot, Any], list[str]]] = {
+    cmd.Inspect: lambda pilot, c: [f"object:{c.object}"],
+    cmd.Go: lambda pilot, c: [f"exit:{c.exit}"],
+    cmd.Examine: lambda pilot, c: [f"item:{c.item}", "read"],
+    cmd.Use: lambda pilot, c: [f"item:{c.item}", "use", f"object:{c.target}"],
+    cmd.Hint: lambda pilot, c: pilot.on_puzzle(c.puzzle, "hint"),
+    cmd.Skip: lambda pilot, c: pilot.on_puzzle(c.puzzle, "skip"),
+    cmd.Next: lambda pilot, c: ["continue"],
+}

@@ -304,29 +304,15 @@ class Scene:
             self.on_click(pos)
 
     def key(self, event: pygame.event.Event) -> None:
-        if self.on_key(event):
+        if self.on_key(event) or self._edit_text(event):
             return
-        if isinstance(self.focus, TextInput):  # caret, selection, clipboard (textedit)
-            text_before = self.focus.value
-            if self.focus.edit_key(event):
-                if self.focus.value != text_before:
-                    self.on_text_changed(self.focus)
-                return
         key = event.key
-        focusables = self.focusables()
         if key == pygame.K_TAB or key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_UP, pygame.K_LEFT):
-            if isinstance(self.focus, TextInput) and key in (pygame.K_LEFT, pygame.K_RIGHT):
-                return
-            before = self.focus
-            self.move_focus(focusables, key, bool(event.mod & pygame.KMOD_SHIFT))
-            self._focus_moved = (before, self.focus)
-            if self.focus is not None and self.focus is not before:
-                self.app.speak(self.focus.speech)  # what the keyboard reached, for a voice
+            self._key_moves_focus(event)
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if isinstance(self.focus, TextInput):
-                if key == pygame.K_SPACE:
-                    return  # the space itself arrives as TEXTINPUT
-                self.on_submit_text(self.focus)
+                if key != pygame.K_SPACE:  # the space itself arrives as TEXTINPUT
+                    self.on_submit_text(self.focus)
             elif self.focus is not None and self.focus.enabled:
                 self.activate(self.focus)
         elif key == pygame.K_BACKSPACE and isinstance(self.focus, TextInput):
@@ -337,6 +323,28 @@ class Scene:
         elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.viewport is not None:
             step = self.viewport.height * 3 // 4
             self.scroll_by(step if key == pygame.K_PAGEDOWN else -step)
+
+    def _edit_text(self, event: pygame.event.Event) -> bool:
+        """A key that edits the focused text field (caret, selection, clipboard:
+        textedit); True when used."""
+        if not isinstance(self.focus, TextInput):
+            return False
+        text_before = self.focus.value
+        if not self.focus.edit_key(event):
+            return False
+        if self.focus.value != text_before:
+            self.on_text_changed(self.focus)
+        return True
+
+    def _key_moves_focus(self, event: pygame.event.Event) -> None:
+        """Tab (Shift+Tab) or an arrow: the next widget, or the nearest that way."""
+        if isinstance(self.focus, TextInput) and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            return
+        before = self.focus
+        self.move_focus(self.focusables(), event.key, bool(event.mod & pygame.KMOD_SHIFT))
+        self._focus_moved = (before, self.focus)
+        if self.focus is not None and self.focus is not before:
+            self.app.speak(self.focus.speech)  # what the keyboard reached, for a voice
 
     def on_submit_text(self, widget: TextInput) -> None:
         pass

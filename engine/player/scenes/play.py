@@ -232,14 +232,15 @@ class PlayScene(Scene):
         self.bar = pygame.Rect(0, 0, width, m.body * 2 + m.unit * 3)
         self.stage = pygame.Rect(m.unit * 3, self.bar.bottom + m.unit * 3, width - m.unit * 6,
                                  height - self.bar.bottom - m.unit * 6)
-        base = self._bar_widgets()
-        if self.game.genre == "escape":
-            base += self._room_widgets()
+        bar = self._bar_widgets()
+        self.viewport = None  # the room's column, or the puzzle panel's content, scrolls
+        self.room_widgets = self._room_widgets() if self.game.genre == "escape" else []
+        self.room_viewport = self.viewport
         if self.panel is not None:
             self.viewport = None  # a panel scrolls itself
-            self.widgets = self.panel.layout() + [w for w in base if w.id == "pause"]
+            self.widgets = self.panel.layout() + bar
         else:
-            self.widgets = base
+            self.widgets = bar + self.room_widgets
 
     def settle_focus(self) -> None:
         """The one place the keyboard focus moves by itself, after a layout: when a panel
@@ -263,12 +264,26 @@ class PlayScene(Scene):
         pause.rect.midright = (self.bar.right - m.unit * 3, self.bar.centery)
         return [pause]
 
-    def _room_widgets(self, on_picture: bool = True) -> list[Widget]:
-        ui, state = self.app.ui, self.session.state
-        m = ui.metrics
+    def _room_widgets(self) -> list[Widget]:
+        """The room's buttons: its objects (placed on its picture, or in a column that
+        scrolls when it has none or the text is too large for it), its exits, then the
+        inventory beside."""
+        state = self.session.state
         room = self.game.rooms[state.room] if state.room else None
         if room is None:
             return []
+        self._frame_room()
+        listed, exits = self.session.rules.visible(state)
+        widgets = None
+        if room.background and all(o.rect is not None for o in listed):
+            widgets = self._place_room(room, listed, exits, placed=True)
+        if widgets is None:  # the room becomes the column that scrolls
+            widgets = self._place_room(room, listed, exits, placed=False) or []
+        return widgets + self._inventory_buttons()
+
+    def _frame_room(self) -> None:
+        """The room's frame, the area under its title, and the inventory beside it."""
+        m = self.app.ui.metrics
         side = max(m.body * 12, self.stage.width // 4)
         self.room_rect = pygame.Rect(self.stage.x, self.stage.y, self.stage.width - side - m.unit * 3,
                                      self.stage.height)
@@ -277,11 +292,25 @@ class PlayScene(Scene):
         scene_area.y += m.title + m.unit * 2
         scene_area.height -= m.title + m.unit * 2
         self.scene_area = scene_area
-        widgets: list[Widget] = []
-        listed, exits = self.session.rules.visible(state)
+
+    def _object_button(self, obj, placed: bool) -> Button:
+        state = self.session.state
+        label = obj.label.get(self.locale)
+        locked = not self.session.rules.passable(state, obj.id)  # drawn shut exactly when it is
+        fresh = obj.id not in state.inspected
+        detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
+        return Button(f"object:{obj.id}", action=cmd.Inspect(object=obj.id), label=label, detail=detail,
+                      icon="lock" if locked else ("star" if fresh else "check"), style="choice",
+                      speech=f"{label} — {detail}", scrolls=not placed)
+
+    def _place_room(self, room, listed, exits, placed: bool) -> list[Widget] | None:
+        """Objects and exits laid out on the room's picture (``placed``: None when the
+        text is too large for it), or in the column that scrolls."""
+        ui = self.app.ui
+        m = ui.metrics
+        scene_area = self.scene_area
         button_h = m.body + m.unit * 4
         exit_h = button_h + m.small + m.unit
-        placed = on_picture and bool(room.background) and all(o.rect is not None for o in listed)
         self.placed = placed
         # Without a picture the room is a column that scrolls when text is large:
         # description, then the objects, then the exits.
@@ -303,36 +332,19 @@ class PlayScene(Scene):
         band_h = sum(h for h, _row in exit_rows) + m.unit * 2 * max(0, len(exit_rows) - 1) if placed else exit_h
         objects_area = pygame.Rect(scene_area.x, top, scene_area.width,
                                    max(0, scene_area.bottom - band_h - m.unit * 3 - top))
-        pending = []
-        for obj in listed:
-            label = obj.label.get(self.locale)
-            locked = not self.session.rules.passable(state, obj.id)  # drawn shut exactly when it is
-            fresh = obj.id not in state.inspected
-            detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
-            widget = Button(f"object:{obj.id}", action=cmd.Inspect(object=obj.id), label=label, detail=detail,
-                            icon="lock" if locked else ("star" if fresh else "check"), style="choice",
-                            speech=f"{label} — {detail}", scrolls=not placed)
-            if placed and obj.rect is not None:
-                # Placed on the room's picture, as the author positioned it.
-                text_w = ui.text.render(label, m.body, (0, 0, 0)).get_width()
-                width = min(scene_area.width // 2, text_w + m.unit * 7 + m.body)
-                widget.rect = pygame.Rect(0, 0, width, max(button_h + m.small + m.unit,
-                                                           widget.needed_height(ui, width)))
-                widget.rect.center = (round(scene_area.x + (obj.rect.x + obj.rect.w / 2) * scene_area.width / 100),
-                                      round(scene_area.y + (obj.rect.y + obj.rect.h / 2) * objects_area.height / 100))
-                widget.rect.clamp_ip(objects_area)
-            else:
-                pending.append(widget)
-            widgets.append(widget)
+        buttons = [self._object_button(obj, placed) for obj in listed]
+        widgets: list[Widget] = list(buttons)
+        pending = [] if placed else buttons
+        if placed:
+            for obj, button in zip(listed, buttons):
+                self._put_on_picture(button, obj.rect, objects_area)
         card_h = max([button_h + m.small + m.unit] + [w.needed_height(ui, card_w) for w in pending])
         rows = -(-len(pending) // columns)
         for widget, slot in zip(pending, answers_grid(pygame.Rect(scene_area.x, top, scene_area.width, 0),
                                                       len(pending), columns, card_h, m.unit * 3)):
             widget.rect = slot
         if placed and not self._spread(widgets, objects_area):
-            # Text too large for the picture (200 % on a small screen): the room becomes
-            # the column that scrolls, as a room without a picture.
-            return self._room_widgets(on_picture=False)
+            return None  # text too large for the picture (200 % on a small screen)
         flow = top + rows * (card_h + m.unit * 3)
         exit_y = scene_area.bottom - band_h if placed else max(flow, scene_area.bottom - exit_h - self.scroll)
         for row_h, row in exit_rows:
@@ -347,8 +359,28 @@ class PlayScene(Scene):
         if description_h and not description_first:
             self.description_y = self.content_bottom + m.unit * 3
             self.content_bottom = self.description_y + description_h
+        return widgets
+
+    def _put_on_picture(self, button: Button, place, area: pygame.Rect) -> None:
+        """Where the author placed an object on the room's picture (``place``: a
+        rectangle in % of the scene area), kept inside ``area``."""
+        ui = self.app.ui
+        m = ui.metrics
+        scene_area = self.scene_area
+        text_w = ui.text.render(button.label, m.body, (0, 0, 0)).get_width()
+        width = min(scene_area.width // 2, text_w + m.unit * 7 + m.body)
+        button.rect = pygame.Rect(0, 0, width, max(m.body + m.unit * 5 + m.small, button.needed_height(ui, width)))
+        button.rect.center = (round(scene_area.x + (place.x + place.w / 2) * scene_area.width / 100),
+                              round(scene_area.y + (place.y + place.h / 2) * area.height / 100))
+        button.rect.clamp_ip(area)
+
+    def _inventory_buttons(self) -> list[Widget]:
+        ui = self.app.ui
+        m = ui.metrics
+        button_h = m.body + m.unit * 4
+        widgets: list[Widget] = []
         y = self.side.y + m.body + m.unit * 3
-        for item_id in state.inventory:
+        for item_id in self.session.state.inventory:
             item = self.game.items[item_id]
             button = Button(f"item:{item_id}", action=act.OpenItem(item_id), label=item.name.get(self.locale),
                             style="choice", selected=self.using == item_id)
@@ -457,10 +489,9 @@ class PlayScene(Scene):
         surface.blit(self._bar_surface, self.bar)
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
-        """The room under an open panel: drawn as it is, not usable."""
-        viewport = self.viewport
-        room_widgets = self._room_widgets()  # lays out the room's own viewport
-        self.draw_widgets(surface, room_widgets)
+        """The room under an open panel: drawn as it was laid out, not usable."""
+        viewport, self.viewport = self.viewport, self.room_viewport  # clips the room's column
+        self.draw_widgets(surface, self.room_widgets)
         self.viewport = viewport
 
     def _draw_bar(self, surface: pygame.Surface) -> None:
@@ -476,28 +507,34 @@ class PlayScene(Scene):
                 title += " · " + handover.turn_title(state.team)
         else:
             title = self.game.title.get(self.locale)
-        x = self.bar.right - m.body * 6 - m.unit * 6
-        title_room = self.bar.width // 2 - m.unit * 3
-        shown = title
-        while ui.text.render(shown, m.body, p.accent_text, bold=True).get_width() > title_room and len(shown) > 4:
-            shown = shown[:-2].rstrip() + "…"  # drops the previous « … » and one more letter
-        text = ui.text.render(shown, m.body, p.accent_text, bold=True)
-        surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
+        pause = self.widget("pause")
+        x = (pause.rect.left if pause is not None else self.bar.right) - m.unit * 3
+
+        def fitted(text: str, size: int, room: int, bold: bool = False) -> pygame.Surface:
+            while ui.text.render(text, size, p.accent_text, bold=bold).get_width() > room and len(text) > 4:
+                text = text[:-2].rstrip() + "…"  # drops the previous « … » and one more letter
+            return ui.text.render(text, size, p.accent_text, bold=bold)
+
+        # From the right: the clock, the score, then the title in what is left, so that
+        # none is drawn over another (at 200 % text on a small window too).
         left = self.session.rules.time_left(state.evolve(t=self.t))
         if left is not None:
             label = clock_text(left) if left > 0 else _("temps écoulé")
             clock = ui.text.render(label, round(m.body * 1.2), p.accent_text, bold=True)
-            x -= clock.get_width() + m.body + m.unit * 2
+            x -= clock.get_width() + m.body + m.unit
             gfx.icon(surface, "clock", (x + m.body // 2, self.bar.centery), m.body, p.accent_text)
             surface.blit(clock, (x + m.body + m.unit, self.bar.centery - clock.get_height() // 2))
+            x -= m.unit * 3
         score = self.session.score()
         label = _("Score : {points} / {max}").format(points=score.points, max=score.max_points)
         if state.teams and len(state.teams) > 1:
-            label = " · ".join(_("{team} : {n} pts").format(team=team, n=points)
+            label = " · ".join(_("{team} : {n} pts").format(team=handover.team_name(team), n=points)
                                for team, points in score.by_team.items())
-        text = ui.text.render(label, m.small, p.accent_text)
-        x -= text.get_width() + m.unit * 5
+        text = fitted(label, m.small, max(m.body * 4, (x - m.unit * 3) * 2 // 5))
+        x -= text.get_width()
         surface.blit(text, (x, self.bar.centery - text.get_height() // 2))
+        text = fitted(title, m.body, x - m.unit * 6, bold=True)
+        surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
 
     def _draw_room(self, surface: pygame.Surface) -> None:
         ui = self.app.ui

@@ -13,8 +13,9 @@ from ..i18n import _
 
 
 def offered() -> dict[str, puzzles.EditorForm]:
-    """The types the picker offers, in their registration order."""
-    return {name: kind.form for name, kind in puzzles.REGISTRY.items() if kind.form is not None}
+    """The types the picker offers, the most used first (each plug-in's ``rank``)."""
+    found = {name: kind.form for name, kind in puzzles.REGISTRY.items() if kind.form is not None}
+    return dict(sorted(found.items(), key=lambda pair: (pair[1].rank, pair[0])))
 
 
 def choices() -> list[tuple[str, str, str, str]]:

@@ -35,6 +35,7 @@ class EditorForm:
     puzzle (its fields without the id and the type), a real one the author then changes."""
 
     name: str
+    rank: int  # the picker's order: the most used types first
     hint: str
     example: Mapping[str, Any]
 

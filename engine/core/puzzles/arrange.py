@@ -54,7 +54,7 @@ register(PuzzleType(
     lambda spec: list(spec.ids), lambda spec: _duplicates(list(spec.ids), N_("éléments")),
     lambda spec, locale: " → ".join(t.get(locale) for _i, t in spec.items),
     shuffled=True, hide_solved_order=True, form=EditorForm(
-        N_("Remettre dans l’ordre"), N_("Des éléments à classer (écrits dans le bon ordre)."), {
+        N_("Remettre dans l’ordre"), rank=6, hint=N_("Des éléments à classer (écrits dans le bon ordre)."), example={
             "prompt": "Range ces inventions de la plus ancienne à la plus récente.",
             "items": [{"id": "a", "text": "L’imprimerie"}, {"id": "b", "text": "La radio"},
                       {"id": "c", "text": "Internet"}]})))
@@ -86,7 +86,8 @@ register(PuzzleType(
     _judge_match, lambda spec: {i: i for i in spec.ids},
     lambda spec: _duplicates(list(spec.ids), N_("paires")),
     lambda spec, locale: " ; ".join(f"{left.get(locale)} ↔ {right.get(locale)}" for _i, left, right in spec.pairs),
-    shuffled=True, form=EditorForm(N_("Relier par paires"), N_("Des paires à relier (écrites reliées)."), {
+    shuffled=True, form=EditorForm(
+        N_("Relier par paires"), rank=7, hint=N_("Des paires à relier (écrites reliées)."), example={
         "prompt": "Relie chaque média à sa forme.",
         "pairs": [{"id": "a", "left": "Journal", "right": "Papier"},
                   {"id": "b", "left": "Podcast", "right": "Son"}]})))
@@ -138,7 +139,7 @@ register(PuzzleType(
         tuple((c["id"], Text.of(c["label"], locale)) for c in raw["categories"]),
         tuple((i["id"], Text.of(i["text"], locale), i["category"]) for i in raw["items"])),
     _judge_categories, lambda spec: spec.expected, _problems_categories, _describe_categories,
-    shuffled=True, form=EditorForm(N_("Trier"), N_("Des éléments à ranger dans des catégories."), {
+    shuffled=True, form=EditorForm(N_("Trier"), rank=8, hint=N_("Des éléments à ranger dans des catégories."), example={
         "prompt": "Trie ces affirmations.",
         "categories": [{"id": "fait", "label": "Un fait"}, {"id": "opinion", "label": "Une opinion"}],
         "items": [{"id": "i1", "text": "L’eau bout à 100 °C au niveau de la mer.", "category": "fait"},

@@ -128,14 +128,14 @@ def _chosen_text(spec: Choice, detail: str) -> str | None:
 register(PuzzleType("single", _FIELDS - {"partial"}, _build, _judge_single,
                     lambda spec: sorted(spec.correct_ids)[0], _problems_single, _describe,
                     answer_text=_chosen_text, form=EditorForm(
-                        N_("Choix unique"), N_("Une seule bonne réponse parmi plusieurs."), {
+                        N_("Choix unique"), rank=1, hint=N_("Une seule bonne réponse parmi plusieurs."), example={
                             "prompt": "Quelle est la capitale de l’Occitanie ?",
                             "options": [{"id": "a", "text": "Toulouse", "correct": True},
                                         {"id": "b", "text": "Montpellier"}, {"id": "c", "text": "Nîmes"}]})))
 register(PuzzleType("multiple", _FIELDS, _build, _judge_multiple,
                     lambda spec: sorted(spec.correct_ids), _problems_multiple, _describe,
                     answer_text=_chosen_text, form=EditorForm(
-                        N_("Choix multiple"), N_("Plusieurs bonnes réponses à cocher."), {
+                        N_("Choix multiple"), rank=2, hint=N_("Plusieurs bonnes réponses à cocher."), example={
                             "prompt": "Lesquels sont des réseaux sociaux ?",
                             "options": [{"id": "a", "text": "Instagram", "correct": True},
                                         {"id": "b", "text": "TikTok", "correct": True},
@@ -144,7 +144,7 @@ register(PuzzleType("multiple", _FIELDS, _build, _judge_multiple,
 register(PuzzleType("poll", _FIELDS - {"partial"}, _build, _judge_poll,
                     lambda spec: spec.options[0].id, _problems_poll, _describe_poll,
                     scored=False, answer_text=_chosen_text, form=EditorForm(
-                        N_("Sondage"), N_("Une opinion, sans bonne réponse ni points."), {
+                        N_("Sondage"), rank=13, hint=N_("Une opinion, sans bonne réponse ni points."), example={
                             "prompt": "Qu’en penses-tu ?",
                             "options": [{"id": "a", "text": "D’accord"}, {"id": "b", "text": "Pas d’accord"}]})))
 
@@ -187,5 +187,5 @@ def _said_text(spec: TrueFalse, detail: str) -> str | None:
 
 register(PuzzleType("truefalse", frozenset({"answer", "labels"}), _build_tf, _judge_tf,
                     lambda spec: spec.answer, lambda spec: [], _describe_tf, answer_text=_said_text,
-                    form=EditorForm(N_("Vrai ou infox"), N_("Une affirmation à juger."), {
+                    form=EditorForm(N_("Vrai ou infox"), rank=3, hint=N_("Une affirmation à juger."), example={
                         "prompt": "Une photo peut être sortie de son contexte.", "answer": True})))

@@ -47,7 +47,7 @@ register(PuzzleType(
     lambda raw, locale: FreeText(tuple(raw["answers"])),
     _judge_text, lambda spec: spec.answers[0], _problems_text,
     lambda spec, locale: " / ".join(spec.answers),
-    form=EditorForm(N_("Réponse libre"), N_("Un mot ou une phrase à écrire."), {
+    form=EditorForm(N_("Réponse libre"), rank=4, hint=N_("Un mot ou une phrase à écrire."), example={
         "prompt": "Quel mot désigne une fausse information ?", "answers": ["infox", "fake news"]})))
 
 
@@ -106,6 +106,6 @@ def _describe_number(spec: Number, locale: str) -> str:
 register(PuzzleType(
     "number", frozenset({"answer", "tolerance", "unit", "scoring", "max_error", "min", "max"}),
     _build_number, _judge_number, lambda spec: spec.answer, _problems_number, _describe_number,
-    form=EditorForm(N_("Nombre"), N_("Un nombre, avec une tolérance si l’on veut."), {
+    form=EditorForm(N_("Nombre"), rank=5, hint=N_("Un nombre, avec une tolérance si l’on veut."), example={
         "prompt": "En quelle année a été votée la loi sur la liberté de la presse ?", "answer": 1881,
         "tolerance": 0})))

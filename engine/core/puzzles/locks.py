@@ -33,7 +33,7 @@ def _judge_code(spec: Code, answer: Any) -> Judgement:
 register(PuzzleType(
     "code", frozenset({"code"}), lambda raw, locale: Code(raw["code"]), _judge_code,
     lambda spec: spec.code, lambda spec: [], lambda spec, locale: spec.code,
-    form=EditorForm(N_("Cadenas à code"), N_("Un code de chiffres ou de lettres."), {
+    form=EditorForm(N_("Cadenas à code"), rank=11, hint=N_("Un code de chiffres ou de lettres."), example={
         "prompt": "Quel est le code du cadenas ?", "code": "1881"})))
 
 
@@ -57,5 +57,5 @@ register(PuzzleType(
     "directions", frozenset({"sequence"}),
     lambda raw, locale: Directions(tuple(raw["sequence"])), _judge_directions,
     lambda spec: list(spec.sequence), lambda spec: [], _describe_directions,
-    form=EditorForm(N_("Cadenas à flèches"), N_("Une suite de flèches."), {
+    form=EditorForm(N_("Cadenas à flèches"), rank=12, hint=N_("Une suite de flèches."), example={
         "prompt": "Entre la suite de flèches.", "sequence": ["up", "right", "down"]})))

@@ -77,7 +77,8 @@ def _describe_hotspot(spec: Hotspot, locale: str) -> str:
 
 register(PuzzleType("hotspot", frozenset({"image", "zones"}), _build_hotspot, _judge_hotspot,
                     _solution_hotspot, _problems_hotspot, _describe_hotspot, form=EditorForm(
-                        N_("Cliquer sur une image"), N_("Une ou plusieurs zones justes sur une image."), {
+                        N_("Cliquer sur une image"), rank=9,
+                        hint=N_("Une ou plusieurs zones justes sur une image."), example={
                             "prompt": "Clique sur l’indice dans l’image.", "image": "images/image.png",
                             "zones": [{"id": "z1", "x": 10, "y": 10, "w": 20, "h": 20, "correct": True}]})))
 
@@ -99,5 +100,6 @@ def _judge_spot(spec: Spot, answer: Any) -> Judgement:
 register(PuzzleType("spot", frozenset({"parts"}), lambda raw, locale: Spot(tuple(raw["parts"])),
                     _judge_spot, lambda spec: spec.parts[0], lambda spec: [],
                     lambda spec, locale: ", ".join(spec.parts), document_parts=lambda spec: spec.parts,
-                    form=EditorForm(N_("Repérer l’indice"), N_("La partie d’un document qui cloche."), {
+                    form=EditorForm(N_("Repérer l’indice"), rank=10,
+                                    hint=N_("La partie d’un document qui cloche."), example={
                         "prompt": "Qu’est-ce qui cloche dans ce document ?", "document": "", "parts": ["date"]})))

@@ -22,6 +22,7 @@ class SchemaCache:
     def __init__(self) -> None:
         self._items: dict[tuple[str, int], tuple[str, list[SchemaProblem]]] = {}
         self._ids_key = ""
+        self._outer: tuple[str, list[SchemaProblem]] = ("", [])
 
     def validate(self, data: Any) -> list[SchemaProblem]:
         if not isinstance(data, dict):
@@ -30,7 +31,13 @@ class SchemaCache:
         if parts.ids_key != self._ids_key:
             self._items.clear()
             self._ids_key = parts.ids_key
-        problems = parts.without_items(MERGEABLE)
+        # The game without its lists' items depends on the rest of the game, the lists'
+        # lengths and the ids only: kept while they do not change (a text of a puzzle).
+        outer_key = json.dumps([{k: (len(v) if k in MERGEABLE and isinstance(v, list) else v)
+                                 for k, v in data.items()}, parts.ids_key], sort_keys=True, default=repr)
+        if self._outer[0] != outer_key:
+            self._outer = (outer_key, parts.without_items(MERGEABLE))
+        problems = list(self._outer[1])
         seen: set[tuple[str, int]] = set()
         for key in MERGEABLE:
             values = data.get(key)

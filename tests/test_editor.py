@@ -301,6 +301,13 @@ def test_the_picture_route_reads_through_the_games_bounded_reader(tmp_path: Path
             return status, body
 
         assert get("images/ok.png") == (200, png(8, 8))
+        from engine.content.assets import art_names
+
+        if art_names():
+            art = art_names()[0]
+            status, body = get(art)
+            assert status == 200 and body.lstrip().startswith(b"<")  # Sésame's own library (SVG)
+        assert get("art:../../secret")[0] == 404
         status, body = get("images/huge.png")
         assert status == 404 and "lourd" in body.decode()
         assert get("game.yaml")[0] == 404  # not a picture

@@ -319,10 +319,15 @@ def _where(data: dict[str, Any], path: tuple[Any, ...]) -> str:
 
 
 def _images(folder: Path) -> list[str]:
+    """The pictures an image field offers: the game's own, then Sésame's library."""
     try:
-        return assets.image_names(folder)
+        own = assets.image_names(folder)
     except (OSError, assets.Refused):
-        return []
+        own = []
+    try:
+        return own + assets.art_names()
+    except OSError:
+        return own
 
 
 def _start_here(project: Project, pointer: tuple[Any, ...]) -> dict[str, str] | None:
@@ -631,7 +636,8 @@ def _state(r: Request, key: str, opened: Open) -> None:
 
 def _file(r: Request, key: str, opened: Open) -> None:
     name = r.arg("name")
-    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    # a picture of the game, or of Sésame's own library (art:NAME, an SVG)
+    kind = "image/svg+xml" if assets.is_art(name) else mimetypes.guess_type(name)[0] or "application/octet-stream"
     if not kind.startswith("image/"):
         r.handler.refuse(HTTPStatus.NOT_FOUND, assets.printable_name(name))
         return

@@ -200,6 +200,23 @@ def test_an_escape_game_made_in_the_browser(tmp_path: Path) -> None:
         set_structural(page, "#f-rooms-0-objects-2-id", "tiroir")
         set_field(page, "#f-rooms-0-objects-2-label", "Le tiroir du bureau d’accueil")
         choose(page, "#f-rooms-0-objects-2-take", "badge")
+        # the room's picture from Sésame's library, and the drawer placed on it with the mouse
+        set_field(page, "#f-rooms-0-background", "art:archives")
+        page.reload()
+        page.select_option("#place-object", "/rooms/0/objects/2")
+        box = page.locator(".canvas[data-place] img").bounding_box()
+        page.mouse.move(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.5)
+        with page.expect_navigation():
+            page.mouse.down()
+            page.mouse.move(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.75, steps=4)
+            page.mouse.up()
+        placed = page.locator('.zone.object[data-for="/rooms/0/objects/2"]')
+        assert [round(float(placed.get_attribute(f"data-{k}"))) for k in "xywh"] == [20, 50, 20, 25]
+        shot(page, "escape_place")
+        at("/documents/0")  # the poster, as the player draws it
+        preview = page.locator("img[data-preview]")
+        preview.wait_for()
+        page.wait_for_function("document.querySelector('img[data-preview]').naturalWidth > 100")
 
         at("/rooms/1")  # the lock: a door of the corridor that only the badge opens
         assert page.locator("[data-action=try][data-room=couloir]").count() == 1  # « Essayer d’ici »

@@ -64,6 +64,7 @@ for folder in sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.y
     pilot = Pilot(app)
     app.push(IntroScene(app, str(folder)))
     pilot.click("start")
+    pilot.past_handover()  # a team challenge starts with « Au tour de … »
     measure(app)
     scene = app.scene
     for doc_id in scene.game.documents:
@@ -102,6 +103,7 @@ for folder in sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.y
     pilot = Pilot(app)
     app.push(IntroScene(app, str(folder)))
     pilot.click("start")
+    pilot.past_handover()
     settle(app)
     scene = app.scene
     if busiest is None or len(scene.widgets) > len(busiest.scene.widgets):
@@ -112,6 +114,7 @@ for folder in sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.y
         Pilot(other)
         other.push(IntroScene(other, str(folder)))
         Pilot(other).click("start")
+        Pilot(other).past_handover()
         other.scene.open(DocumentPanel(other.scene, doc_id), front=True)
         other.scene.relayout()
         settle(other)

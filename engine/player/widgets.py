@@ -2,7 +2,10 @@
 
 Every widget has an ``id`` (tests click it by id), a ``rect``, a ``speech`` text (what
 a screen reader or text-to-speech says) and an ``action`` given back to its scene when
-it is activated by a click, a tap, Enter or Space.
+it is activated by a click, a tap, Enter or Space: a typed value of ``actions``
+(``OpenGame(card)``, ``Choose(option)``…) or the core's command it stands for
+(``commands.Inspect(object=…)``). A widget reads no global (mouse, clock): what it
+needs comes in its fields or, for where a picture was clicked, in its action.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from .report import (
 )
 
 CHART_MAX_BARS = 40  # beyond, the chart shows the questions least often solved
+GRID_MAX_PUPILS = 400  # beyond, the page's grid stops (the spreadsheet and synthese.json have more)
 
 CSS = """
 :root { --ink: #1b1b1b; --muted: #555; --line: #c9c9c9; --bar: #2f6f9f; --hard: #b3411b;
@@ -292,13 +293,16 @@ def _grid(summary: ClassSummary) -> str:
     legend = " ; ".join(f"{cell_mark(k)} {cell_label(k)}" for k in CELLS)
     head = "".join(f'<th scope="col" title="{_e(french(q.label))}">{q.number}</th>' for q in summary.questions)
     rows = []
-    for p in summary.pupils:
+    for p in summary.pupils[:GRID_MAX_PUPILS]:
         cells = dict(p.cells)
         tds = "".join(
             f'<td class="c {k}" title="{_e(cell_label(k))}">{cell_mark(k)}</td>' if (k := cells.get(q.number))
             else '<td class="c"></td>' for q in summary.questions)
         rows.append(f"<tr><th scope=\"row\">{_e(p.label)}</th>{tds}</tr>")
     caption = _("Élève × question")
+    if len(summary.pupils) > GRID_MAX_PUPILS:
+        legend += " " + _("Les {n} premiers élèves sur {total} : la grille complète est dans le tableur.").format(
+            n=GRID_MAX_PUPILS, total=len(summary.pupils))
     return (f'<p class="note">{_e(legend)}</p><table class="grid"><caption>{_e(caption)}</caption>'
             f'<thead><tr><th scope="col">{_e(_("Élève ou équipe"))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')

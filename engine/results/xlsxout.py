@@ -30,6 +30,10 @@ from .formatting import minutes, when
 from .report import CELL_OK, CELLS, HARD_PCT, ClassSummary, attempt_label, cell_label, cell_mark, end_label
 
 SHEET_MAX = 31  # characters of a sheet's name in Excel
+# Beyond, the pupils' and grid sheets stop, saying so (a school's worth; the CSV and
+# synthese.json have every pupil): a spreadsheet of 10 000 rows of 40 cells is written
+# in several seconds and read by nobody.
+GRID_MAX_PUPILS = 2000
 
 
 class _Sheet:
@@ -170,13 +174,16 @@ def _pupils(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
             _("En partie"), _("Du premier coup"), _("Réponses fausses"), _("Perdues au temps"),
             _("Durée (min)"), _("Indices"), *[_("{skill} (% des points)").format(skill=k) for k in skill_labels]]
     sheet = _Sheet(book, _("Élèves"), f, (26, 10, 11, 18, 16) + (11,) * 15 + (16,) * len(skill_labels))
-    sheet.head(head, filters=len(s.pupils))
-    for p in s.pupils:
+    sheet.head(head, filters=min(len(s.pupils), GRID_MAX_PUPILS))
+    for p in s.pupils[:GRID_MAX_PUPILS]:
         sheet.put([p.label, p.group, _("oui") if p.homonym else "", ", ".join(p.members),
                    when(p.started_at), p.attempts, end_label(p.end), p.answered, p.total,
                    _pct(p.completion_pct), p.score, p.max_score, _pct(p.score_pct), p.solved,
                    p.partly, p.first_try, p.wrong, p.timeouts, _pct(minutes(p.duration_s)), p.hints,
                    *[_pct(v) for _k, v in p.skills]])
+    if len(s.pupils) > GRID_MAX_PUPILS:
+        sheet.put([(_("… et {n} autres élèves : voir synthese.csv ou synthese.json").format(
+            n=len(s.pupils) - GRID_MAX_PUPILS), "small")])
 
 
 def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
@@ -209,10 +216,11 @@ def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
     sheet.ws.write_string(0, 0, _("Élève × question : ") + " ; ".join(
         f"{cell_mark(k)} {cell_label(k)}" for k in CELLS), f["small"])
     sheet.row = 2
-    sheet.head([_("Élève ou équipe"), _("Classe"), *[str(q.number) for q in s.questions]], filters=len(s.pupils))
+    sheet.head([_("Élève ou équipe"), _("Classe"), *[str(q.number) for q in s.questions]],
+               filters=min(len(s.pupils), GRID_MAX_PUPILS))
     for col, q in enumerate(s.questions, 2):
         sheet.ws.write_comment(sheet.row - 1, col, french(q.label)[:1000])
-    for p in s.pupils:
+    for p in s.pupils[:GRID_MAX_PUPILS]:
         cells = dict(p.cells)
         row: list[Any] = [p.label, p.group]
         for q in s.questions:
@@ -220,6 +228,9 @@ def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
             row.append((cell_mark(kind), kind) if kind else None)
         sheet.put(row)
     sheet.gap()
+    if len(s.pupils) > GRID_MAX_PUPILS:
+        sheet.put([(_("… et {n} autres élèves : la grille complète est dans synthese.json").format(
+            n=len(s.pupils) - GRID_MAX_PUPILS), "small")])
     solved = [sum(dict(p.cells).get(q.number) == CELL_OK for p in s.pupils) if q.scored else None
               for q in s.questions]
     sheet.put([(_("Réussies ✓"), "bold"), "", *solved])
@@ -280,8 +291,10 @@ def write_xlsx(summary: ClassSummary, path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=".synthese-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
+        # Rows go to disk as they are written (constant memory): 10 000 pupils' grid
+        # never sits in memory.
         book = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False,
-                                         "strings_to_numbers": False})
+                                         "strings_to_numbers": False, "constant_memory": True})
         book.set_properties({"title": _("Synthèse de classe : {game}").format(game=summary.game_title),
                              "creator": "Sésame"})
         formats = _formats(book)

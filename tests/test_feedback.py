@@ -106,3 +106,20 @@ def test_sounds_are_off_unless_the_setting_is_on(monkeypatch):
             if isinstance(command, (cmd.Go, cmd.Answer)):
                 pilot.dismiss()
     assert "right" in played
+
+
+def test_story_messages_are_drawn_on_their_own_card():
+    from engine.player.story import NIGHT, StoryPanel
+
+    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(GAMES / "stereotypes")))
+    pilot.click("start")
+    panel = app.scene.panel
+    assert isinstance(panel, StoryPanel) and "Pic-Vert" in panel.text
+    app.step([])
+    inside = panel.rect.inflate(-40, -40)
+    assert tuple(app.surface.get_at((inside.x + 4, inside.bottom - 4)))[:3] == NIGHT
+    pilot.dismiss()  # read and closed as any message
+    assert app.scene.panel is None

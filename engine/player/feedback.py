@@ -197,7 +197,11 @@ REACTIONS: dict[type[ev.Event], Callable[[Any, Any], None]] = {
 
 
 def register(handlers: dict[type[ev.Event], Callable[[Any, Any], None]]) -> None:
-    """Add the reactions above to the scene's own ``handlers`` (run after them)."""
+    """Add the reactions above to the scene's own ``handlers`` (run after them), and show
+    story messages on their own card (story.py)."""
+    from . import story
+
+    story.register(handlers)
     for kind, reaction in REACTIONS.items():
         own = handlers.get(kind)
         if own is None:

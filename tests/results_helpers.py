@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from engine.content.loader import load_game
@@ -26,7 +26,7 @@ WRONG: dict[str, Any] = {
     "q10": {"x": 60, "y": 60}}
 
 
-@lru_cache(maxsize=None)
+@cache
 def game(name: str) -> Game:
     return load_game(FIXTURES / name).game
 
@@ -54,8 +54,9 @@ def play_quiz(pattern: str, seconds: float = 10.0, wrong: dict[str, Any] | None 
 def quiz_result(pattern: str, pseudonym: str, started_at: str = "2026-03-12T10:15:00+01:00",
                 **options: Any) -> dict[str, Any]:
     group = options.pop("group", "4B")
+    machine = options.pop("machine", None)
     return result_from_session(play_quiz(pattern, **options), pseudonym, group,
-                               started_at=started_at)
+                               started_at=started_at, machine=machine)
 
 
 def play_escape(hints: int = 0, wrong_codes: tuple[str, ...] = ()) -> Session:

@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from engine.results.report import CELL_OK, CELL_PARTLY, CELL_POLL, CELL_TIMEOUT, sort_key
+from engine.results.report import CELL_PARTLY, CELL_POLL, CELL_TIMEOUT, sort_key
 from engine.results.summary import build
 
 from .results_class import make_class
@@ -154,9 +153,8 @@ def test_json_adds_distribution_first_try_and_endings(challenge):
 
 
 def test_older_result_files_still_read(tmp_path):
-    from tests.results_helpers import quiz_result
-
     from engine.results.validate import parse_result
+    from tests.results_helpers import quiz_result
 
     result = quiz_result("1100000000", "Léa")
     for key in ("machine", "end", "time_up"):
@@ -190,3 +188,24 @@ def test_html_first_page_prints_on_one_a4_page(challenge, tmp_path):
                    capture_output=True, timeout=120, check=False)
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+1\n", info)
+
+
+def test_several_folders_compare_classes_and_sessions(tmp_path):
+    """Two classes, the second playing twice a week apart: one summary that compares the
+    classes and shows the second's progress from one session to the next."""
+    from engine.results.resultfile import write_result
+    from tests.results_helpers import quiz_result
+
+    for name, pattern in (("Ana", "1111100000"), ("Bob", "1100000000")):
+        write_result(quiz_result(pattern, name, "2026-03-12T10:00:00", group="4A"), tmp_path / "4A")
+    for day, pattern in (("2026-03-12", "1000000000"), ("2026-03-19", "1111111100")):
+        for name in ("Cléo", "Dan"):
+            write_result(quiz_result(pattern, name, f"{day}T14:00:00", group="4B",
+                                     machine=f"pc{len(name)}"), tmp_path / f"4B_{day}")
+    built = build([tmp_path / "4A", tmp_path / "4B_2026-03-12", tmp_path / "4B_2026-03-19"], tmp_path / "out",
+                  attempt="last")
+    s = built.summary
+    assert s is not None and [(c.group, c.pupils) for c in s.classes] == [("4A", 2), ("4B", 2)]
+    sessions = [(c.group, c.day, c.mean_score_pct) for c in s.sessions]
+    assert [(g, d) for g, d, _m in sessions] == [("4A", "2026-03-12"), ("4B", "2026-03-12"), ("4B", "2026-03-19")]
+    assert sessions[2][2] > sessions[1][2]  # the second session went better

@@ -603,7 +603,7 @@ def summarise(results: Sequence[Result], attempt: Attempt = "first",
         overview=_overview(results, pupils, questions, pairs), pupils=pupils, questions=questions,
         skills=skills,
         themes=_groups(themes, theme_labels, lambda info: (info.theme,) if info.theme else (), pairs),
-        notes=tuple(notes), classes=_cohorts(pupils, by_day=False), sessions=_cohorts(pupils, by_day=True))
+        notes=tuple(notes), classes=_cohorts(pupils, by_day=False), sessions=_cohorts(pupils, by_day=True, chosen=chosen))
 
 
 def _with_help(group: GroupRow, pupils: Sequence[PupilRow], description: str) -> GroupRow:
@@ -686,22 +686,43 @@ def _mean(values: Sequence[float]) -> float | None:
     return float(np.mean(values)) if values else None
 
 
-def _cohorts(pupils: Sequence[PupilRow], by_day: bool) -> tuple[CohortRow, ...]:
-    """Per class (or class and day): worth showing only when there is more than one."""
-    cohorts: dict[tuple[str, str], list[PupilRow]] = defaultdict(list)
-    for p in pupils:
-        cohorts[(p.group, p.started_at[:10] if by_day else "")].append(p)
-    if len(cohorts) < 2:
-        return ()
+def _cohorts(pupils: Sequence[PupilRow], by_day: bool, chosen: Sequence[Chosen] = ()) -> tuple[CohortRow, ...]:
+    """Per class, or per class and day (a session) over every attempt, so that a class
+    that played the same game twice shows its progress whatever attempt counts; worth
+    showing only when there is more than one."""
     rows = []
-    for (group, day), members in cohorts.items():
-        answered = [p.solved + p.partly for p in members]
-        firsts = [100.0 * p.first_try / n for p, n in zip(members, answered) if n]
-        rows.append(CohortRow(group, day, len(members), sum(p.ended for p in members),
-                              _mean([p.score_pct for p in members]),
-                              _mean([p.completion_pct for p in members]), _mean(firsts)))
+    if not by_day:
+        classes: dict[str, list[PupilRow]] = defaultdict(list)
+        for p in pupils:
+            classes[p.group].append(p)
+        for group, members in classes.items():
+            firsts = [100.0 * p.first_try / n for p in members if (n := p.solved + p.partly + _failed(p))]
+            rows.append(CohortRow(group, "", len(members), sum(p.ended for p in members),
+                                  _mean([p.score_pct for p in members]),
+                                  _mean([p.completion_pct for p in members]), _mean(firsts)))
+    else:
+        sessions: dict[tuple[str, str], list[Result]] = defaultdict(list)
+        for c in chosen:
+            for attempt in c.attempts:
+                sessions[(c.group, attempt.started_at[:10])].append(attempt)
+        for (group, day), attempts in sessions.items():
+            firsts = []
+            for r in attempts:
+                counted = [p for p in r.puzzles if p.scored and p.answered]
+                if counted:
+                    firsts.append(100.0 * sum(p.correct and p.wrong == 0 for p in counted) / len(counted))
+            rows.append(CohortRow(group, day, len(attempts), sum(r.ended for r in attempts),
+                                  _mean([_scored_pct(r) for r in attempts]),
+                                  _mean([100.0 * r.answered / len(r.puzzles) if r.puzzles else 0.0
+                                         for r in attempts]), _mean(firsts)))
+    if len(rows) < 2:
+        return ()
     rows.sort(key=lambda r: (not r.group, sort_key(r.group), r.day))
     return tuple(rows)
+
+
+def _failed(p: PupilRow) -> int:
+    return sum(1 for _n, kind in p.cells if kind in (CELL_WRONG, CELL_TIMEOUT))
 
 
 def _overview(results: Sequence[Result], pupils: tuple[PupilRow, ...], questions: Sequence[QuestionRow],

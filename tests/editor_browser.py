@@ -52,6 +52,7 @@ def browser(tmp_path: Path, viewport: tuple[int, int] = (1366, 768), scale: floa
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=executable, args=CHROMIUM_ARGS, headless=True,
             viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=scale, locale="fr-FR")
+        context.set_default_timeout(60_000)  # a loaded CI machine: pages that check a game, a preview drawn
         try:
             yield context
         finally:

@@ -183,6 +183,14 @@ def room_entered(scene, event: ev.RoomEntered) -> None:
     start(scene.app, Fade())
 
 
+def ended(scene, event: ev.GameEnded) -> None:
+    """A game won ends with one more burst, over the debrief that follows."""
+    if event.success:
+        width, height = scene.app.size
+        start(scene.app, Confetti((width // 2, height // 3), _("Mission accomplie !"), scene.app.ui.metrics.unit,
+                                  seed=event.score))
+
+
 def sound(name: str) -> Callable[[Any, ev.Event], None]:
     return lambda scene, event: scene.app.ui.play(name)
 
@@ -193,6 +201,7 @@ REACTIONS: dict[type[ev.Event], Callable[[Any, Any], None]] = {
     ev.RoomEntered: room_entered,
     ev.ItemGained: sound("found"),
     ev.TimeRanOut: sound("time"),
+    ev.GameEnded: ended,
 }
 
 

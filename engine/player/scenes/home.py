@@ -10,7 +10,7 @@ from ...content.catalog import Card, list_games
 from ...i18n import _
 from ...session import resumable_save
 from .. import actions as act
-from .. import gfx
+from .. import gfx, progress
 from ..scene import Scene
 from ..widgets import Button, Widget
 from .common import GENRE_ICONS, badge, facts_line, genre_name, header, header_height
@@ -31,6 +31,7 @@ class GameCard(Widget):
         outer = surface.get_clip()  # what does not fit stays inside the card (200 % text)
         surface.set_clip(self.rect.inflate(-4, -4).clip(outer))
         badge(surface, ui, (x, y), GENRE_ICONS.get(card.genre, "doc"), genre_name(card.genre), p.accent)
+        progress.mark(surface, ui, self.rect, card.id)  # finished here, best score (player/progress.py)
         y += m.small + m.unit * 3
         title = ui.text.render(card.text("title", locale), m.body + m.body // 4, p.text, width, bold=True)
         surface.blit(title, (x, y))

@@ -90,11 +90,13 @@ def test_each_question_of_a_quiz_can_be_answered_without_reaching_for_its_field(
 
 
 def test_the_end_of_the_countdown_says_what_the_rules_decided(tmp_path):
-    # The game's rules end it at time-out (an ending for that case): said so.
+    # The game's rules end it at time-out (an ending for that case): said so, and the
+    # lock left open goes (nothing can be answered any more): the debrief comes next.
     app, pilot = start(FIXTURES / "mini_escape")
+    pilot.click("object:coffre")
     pilot.wait(10 * 60 + 1)
     message = app.scene.panel
-    assert isinstance(message, MessagePanel)
+    assert isinstance(message, MessagePanel) and app.scene.panels == [message]
     assert "terminée" in message.text and "continuer à jouer" not in message.text
     pilot.press(pygame.K_RETURN)
     assert isinstance(app.scene, DebriefScene)

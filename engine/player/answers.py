@@ -547,6 +547,9 @@ class SpotInput(PickInput):
     def drawn_bottom(self) -> int:
         return self.origin[1] + self.surface.get_height()
 
+    def wanted_focus(self, widgets):
+        return None  # a ring on a part would look like a choice: the first Tab reaches it
+
     def steps(self, answer):
         return [("click", f"part:{answer}")]
 

@@ -589,7 +589,7 @@ class PuzzlePanel(Panel):
         """After the verdict « Continuer »; before, where the answer is entered."""
         if self.resolved:
             return "continue"
-        return self.input.wanted_focus(self.fields) or "submit"
+        return self.input.wanted_focus(self.fields)
 
     def on_action(self, action, widget):
         if self.input.act(action):

@@ -101,9 +101,12 @@ class PlayScene(Scene):
                     handler(self, event)
                     break
         self._place_fresh(events)
-        if self.session.ended and self.game.genre != "escape":
-            # The last verdict was read before « Continuer »: nothing left to show.
-            self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)]
+        if self.session.ended:
+            # Nothing left to answer: a question's verdict was read before « Continuer »;
+            # a room's puzzle stays only to show the verdict that ended the game.
+            judged = {e.puzzle for e in events if isinstance(e, ev.AnswerJudged)}
+            self.panels = [p for p in self.panels if not isinstance(p, PuzzlePanel)
+                           or (p.closable and p.puzzle.id in judged)]
         if self.session.ended and not any(isinstance(p, (PuzzlePanel, MessagePanel)) for p in self.panels):
             self.finish()
         self.relayout()
@@ -255,7 +258,7 @@ class PlayScene(Scene):
             wanted = top.wanted_focus()
         else:
             wanted = f"object:{self.last_object}" if self.last_object else None
-        self.focus = self.widget(wanted) or self.focus
+        self.focus = self.widget(wanted)  # None: the first Tab decides
 
     def _bar_widgets(self) -> list[Widget]:
         m = self.app.ui.metrics

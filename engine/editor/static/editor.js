@@ -6,7 +6,10 @@
 (function () {
   const body = document.body;
   const game = body.dataset.game;
-  const page = Math.random().toString(36).slice(2);
+  // one id per browser tab (kept across its pages): a tab going from page to page is not
+  // « another editor » for the few seconds its last page is still remembered
+  const page = sessionStorage.getItem("sesame-page") || Math.random().toString(36).slice(2);
+  sessionStorage.setItem("sesame-page", page);
   const status = document.getElementById("status");
   let version = body.dataset.version;
   let pending = 0;

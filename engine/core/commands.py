@@ -1,7 +1,9 @@
 """What a player (or a walkthrough, or the solver) asks the rules to do.
 
 Every command carries ``t``: the game time in seconds since the start, pauses
-excluded. The rules never read a clock.
+excluded. The rules never read a clock. The player's widgets carry these commands
+without their time (``Inspect(object="coffre")``); the play scene stamps the time on
+them when it applies them.
 """
 
 from __future__ import annotations
@@ -53,12 +55,16 @@ class Examine(Command):
 
 @dataclass(frozen=True)
 class Answer(Command):
+    """Give an answer to a puzzle, in its type's format (``value``)."""
+
     puzzle: str = ""
     value: Any = None
 
 
 @dataclass(frozen=True)
 class Hint(Command):
+    """Take the next hint of a puzzle."""
+
     puzzle: str = ""
 
 

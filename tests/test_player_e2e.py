@@ -242,6 +242,8 @@ def test_facilitators_guide_from_the_intro_and_result_on_demand(sesame_home, tmp
     app.push(HomeScene(app))
     pilot = Pilot(app)
     pilot.click("game:escape_fake_news")
+    assert app.scene.widget("guide") is None  # every solution: not offered to pupils
+    pilot.press(pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)  # the facilitator's keys
     pilot.click("guide")
     [guide] = (sesame_home / "guides").glob("guide-escape_fake_news.html")
     assert "La solution pas à pas" in guide.read_text(encoding="utf-8")

@@ -47,8 +47,11 @@ class Metrics:
 
     @property
     def unit(self) -> int:
-        """The base spacing: 1 % of the smaller side, at least 8 px."""
-        return max(8, min(self.width, self.height) // 100)
+        """The base spacing: 1 % of the smaller side, at least 8 px, and with large
+        text at least 0.22 of the body size: a control is ``body + 4 units`` high and
+        its label needs a line (1.25 body) and 3 units, which then fit at 200 % text on
+        a 1366×748 or 1024×600 window too (tests/test_small_screens.py)."""
+        return max(8, min(self.width, self.height) // 100, round(self.body * 0.22))
 
     @property
     def body(self) -> int:

@@ -176,8 +176,11 @@ class DebriefScene(Scene):
         surface.blit(self.content, (self.view.x, self.view.y - self.scroll))
         surface.set_clip(clip)
         if self.content.get_height() > self.view.height:
+            # Beside the buttons at the foot, never under them (200 % text, small window).
+            room = min([w.rect.left for w in self.widgets if w.rect.top >= self.view.bottom]
+                       + [self.view.right]) - self.view.x - ui.metrics.unit * 2
             more = ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), ui.metrics.small,
-                                  ui.palette.muted)
+                                  ui.palette.muted, max(10, room))
             surface.blit(more, (self.view.x, self.view.bottom + ui.metrics.unit))
         self.draw_widgets(surface)
 

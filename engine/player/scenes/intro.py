@@ -44,6 +44,7 @@ class IntroScene(Scene):
         self.problems: list[str] = []
         self.notice = ""
         self.teams = 2
+        self.facilitator = False  # Ctrl + Maj + A shows the facilitator's guide
         self.scroll = 0
         self.fields: dict[str, TextInput] = {}
         try:
@@ -71,11 +72,12 @@ class IntroScene(Scene):
         start.rect = pygame.Rect(0, 0, m.body * 12, button_h)
         start.rect.bottomright = (width - m.unit * 4, bottom)
         self.widgets.append(start)
-        guide = Button("guide", label=_("Guide d’animation"), icon="doc", action=act.WriteGuide(),
-                       speech=_("Guide d’animation avec les solutions, à imprimer"))
-        guide_w = self.app.ui.text.render(guide.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
-        guide.rect = pygame.Rect(back.rect.right + m.unit * 3, back.rect.y, guide_w, button_h)
-        self.widgets.append(guide)
+        if self.facilitator:  # it writes every solution: behind the facilitator's keys
+            guide = Button("guide", label=_("Guide d’animation"), icon="doc", action=act.WriteGuide(),
+                           speech=_("Guide d’animation avec les solutions, à imprimer"))
+            guide_w = self.app.ui.text.render(guide.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
+            guide.rect = pygame.Rect(back.rect.right + m.unit * 3, back.rect.y, guide_w, button_h)
+            self.widgets.append(guide)
         if self.resume:
             fresh = Button("restart", label=_("Recommencer au début"), action=act.StartGame("restart"))
             fresh.rect = pygame.Rect(0, 0, m.body * 12, button_h)
@@ -341,3 +343,14 @@ class IntroScene(Scene):
 
     def on_escape(self) -> None:
         self.app.pop()
+
+    def on_key(self, event) -> bool:
+        """The facilitator's keys (Ctrl + Maj + A, as during the game) show or hide the
+        guide with the solutions: pupils do not come across it."""
+        from .facilitator import is_shortcut
+
+        if not is_shortcut(event):
+            return False
+        self.facilitator = not self.facilitator
+        self.relayout()
+        return True

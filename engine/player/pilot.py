@@ -61,12 +61,18 @@ class Pilot:
             self.click_at(visible.center)
 
     def focus(self, widget_id: str) -> None:
-        """Press Tab until ``widget_id`` has the focus, as a keyboard user does."""
+        """Press Tab, or Maj+Tab when it is the shorter way round, until ``widget_id``
+        has the focus, as a keyboard user does."""
+        order = [w.id for w in self.scene.focusables()]
+        focus, mod = self.scene.focus, 0
+        if focus is not None and focus.id in order and widget_id in order:
+            ahead = (order.index(widget_id) - order.index(focus.id)) % len(order)
+            mod = pygame.KMOD_SHIFT if ahead > len(order) - ahead else 0
         for _ in range(len(self.scene.widgets) * 2 + 2):
             focus = self.scene.focus
             if focus is not None and focus.id == widget_id and self.scene.focus_visible:
                 return
-            self.press(pygame.K_TAB)
+            self.press(pygame.K_TAB, mod)
         raise PilotError(f"Tab never reaches {widget_id!r} on {type(self.scene).__name__}")
 
     def click_at(self, pos: tuple[int, int]) -> None:

@@ -484,7 +484,7 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
                 texts[i].setdefault(detail, p.says(detail))
     return _Pairs(np.frombuffer(pupils, dtype=np.int64).astype(np.intp),
                   np.frombuffer(items, dtype=np.int64).astype(np.intp),
-                  {k: np.frombuffer(v, dtype=float).copy() for k, v in cols.items()}, list(item_index), info,
+                  {k: np.frombuffer(v, dtype=float) for k, v in cols.items()}, list(item_index), info,
                   skill_labels, theme_labels, wrong_counts, given, right, texts)
 
 
@@ -640,6 +640,7 @@ def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo
 
 def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tuple[PupilRow, ...]:
     number = {item_id: i + 1 for i, item_id in enumerate(pairs.ids)}
+    shared_cells: dict[tuple[int, str], tuple[int, str]] = {}
     rows = []
     for c in chosen:
         result = c.result
@@ -648,7 +649,8 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
         cells = []
         for p in result.puzzles:
             kind = cell(p)
-            cells.append((number[p.id], kind))
+            pair = (number[p.id], kind)
+            cells.append(shared_cells.setdefault(pair, pair))  # one copy of each: 10 000 pupils
             timeouts += p.timed_out
             if not p.scored:
                 continue

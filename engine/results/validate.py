@@ -265,11 +265,12 @@ def parse_result(data: Any, path: str = "") -> Result:
     puzzles = tuple(_puzzle(p, f"puzzles[{i}]") for i, p in enumerate(raw_puzzles))
     result = Result(
         game_id=_intern(game_id), game_version=_intern(version), content_hash=_intern(content_hash),
-        game_title=_intern(title), skill_labels=tuple(skills.items()), pseudonym=pseudonym,
+        game_title=_intern(title),
+        skill_labels=_shared(tuple((_intern(k), _intern(v)) for k, v in skills.items())), pseudonym=pseudonym,
         group=_intern(group), team=team, members=tuple(members), started_at=started_at,
         duration_s=float(duration), ended=ended, ending=ending, success=success, score=score,
         max_score=max_score, hints=hints, puzzles=puzzles, path=path, machine=_intern(machine),
-        end=end, time_up=time_up, theme_labels=tuple(themes.items()))
+        end=end, time_up=time_up, theme_labels=_shared(tuple((_intern(k), _intern(v)) for k, v in themes.items())))
     _check_totals(result)
     return result
 

@@ -21,6 +21,9 @@ class Preference:
     label: str  # French, translated when shown
     choices: tuple[tuple[Any, str], ...]  # (value, label)
     default: Any
+    # Offered on the settings screen opened from a game's pause too; False for what
+    # changes the rules (the countdown): the facilitator sets it before the game.
+    during_game: bool = True
 
 
 REGISTRY: tuple[Preference, ...] = (
@@ -35,13 +38,19 @@ REGISTRY: tuple[Preference, ...] = (
                ((False, N_("Oui")), (True, N_("Réduites"))), False),
     Preference("time_factor", N_("Compte à rebours"),
                ((1.0, N_("Normal")), (1.33, N_("Temps × 1,33")), (1.5, N_("Temps × 1,5")),
-                (None, N_("Sans compte à rebours"))), 1.0),
+                (None, N_("Sans compte à rebours"))), 1.0, during_game=False),
     Preference("sound", N_("Sons"), ((True, N_("Oui")), (False, N_("Non"))), True),
     Preference("volume", N_("Volume"),
                ((0.25, "25 %"), (0.5, "50 %"), (0.75, "75 %"), (1.0, "100 %")), 0.5),
     Preference("language", N_("Langue"), (("fr", "Français"), ("en", "English")), "fr"),
 )
 BY_KEY = {p.key: p for p in REGISTRY}
+
+
+def offered(during_game: bool) -> tuple[Preference, ...]:
+    """The preferences the settings screen shows: during a game, not those that change
+    its rules (a pupil cannot switch the countdown off mid-game)."""
+    return tuple(p for p in REGISTRY if p.during_game or not during_game)
 
 
 class Preferences:

@@ -6,7 +6,7 @@ import pygame
 
 from ...i18n import _
 from .. import actions as act
-from ..prefs import REGISTRY
+from ..prefs import offered
 from ..scene import Scene
 from ..widgets import Button
 from .about import AboutScene, OpenAbout
@@ -14,6 +14,11 @@ from .common import header
 
 
 class SettingsScene(Scene):
+    @property
+    def during_game(self) -> bool:
+        """Opened from a game's pause: what changes the rules is not offered."""
+        return any(type(scene).__name__ == "PlayScene" for scene in self.app.scenes)
+
     def layout(self) -> None:
         ui = self.app.ui
         m = ui.metrics
@@ -25,7 +30,7 @@ class SettingsScene(Scene):
         self.viewport = pygame.Rect(m.unit * 2, self.top - m.unit, width - m.unit * 6,
                                     height - self.top - row_h - m.unit * 6)
         y = self.top - self.scroll
-        for pref in REGISTRY:
+        for pref in offered(self.during_game):
             x = m.unit * 4 + label_w
             for value, label in pref.choices:
                 text_w = ui.text.render(_(label), m.body, (0, 0, 0)).get_width()
@@ -58,7 +63,7 @@ class SettingsScene(Scene):
         header(surface, ui, _("Réglages"))
         clip = surface.get_clip()
         surface.set_clip(self.viewport)
-        for pref in REGISTRY:
+        for pref in offered(self.during_game):
             first = next(w for w in self.widgets if w.id.startswith(f"pref:{pref.key}:"))
             label = ui.text.render(_(pref.label), m.body, p.text, m.body * 10, bold=True)
             surface.blit(label, (m.unit * 4, first.rect.centery - label.get_height() // 2))

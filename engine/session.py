@@ -85,6 +85,16 @@ class Session:
         self.save()
         return events
 
+    def keep_time(self, t: float, every: float = 5.0) -> bool:
+        """The game time ``t`` saved at most ``every`` seconds apart, between commands:
+        after a crash or a dead battery the clock resumes within ``every`` seconds of
+        where it was (not at the last answer). True when it was saved now."""
+        if self.ended or t - self.state.t < every:
+            return False
+        self.state = self.state.evolve(t=t)
+        self.save()
+        return True
+
     def _record(self, t: float, events: list[ev.Event]) -> None:
         self.log.extend(LogEntry(t, e.to_data()) for e in events)
 

@@ -93,7 +93,7 @@ class State:
             elif isinstance(value, tuple):
                 value = list(value)
             elif f.name == "progress":
-                value = {k: {pf.name: getattr(p, pf.name) for pf in fields(Progress)}
+                value = {k: {pf.name: _plain(getattr(p, pf.name)) for pf in fields(Progress)}
                          for k, p in value.items()}
             elif f.name == "counters":
                 value = dict(value)
@@ -138,3 +138,9 @@ class State:
 
 
 _OPEN = Progress()
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON gives it back (a tuple as a list), so that a state read from its
+    save compares equal to what was saved."""
+    return list(value) if isinstance(value, tuple) else value

@@ -665,6 +665,7 @@ class PlayScene(Scene):
         before = int(self.t)
         self.t += dt
         if int(self.t) != before:  # the countdown shown changes once a second
+            self.session.keep_time(self.t)  # saved every few seconds: a crash loses little
             left = self.session.rules.time_left(self.session.state.evolve(t=self.t))
             if left is not None:
                 self.app.dirty = True

@@ -33,6 +33,7 @@ from .report import (
 )
 
 CHART_MAX_BARS = 40  # beyond, the chart shows the questions least often solved
+FIRST_TRY_PCT = 60.0  # under this share of first-try success, a retried question is named on page one
 GRID_MAX_PUPILS = 400  # beyond, the page's grid stops (the spreadsheet and synthese.json have more)
 
 CSS = """
@@ -258,6 +259,14 @@ def _question_chart(questions: Sequence[QuestionRow]) -> str:
             n=CHART_MAX_BARS, total=total)
     if not shown:
         return ""
+    if all(q.success_pct == 100 for q in shown) and any(q.first_try_pct != 100 for q in shown):
+        # Everybody ends up succeeding (locks retried): first tries are what varies.
+        bars = [(f"{q.number}. {french(q.label)}", q.first_try_pct,
+                 q.first_try_pct is not None and q.first_try_pct < HARD_PCT) for q in shown]
+        caption = _("Tous les élèves ont fini par réussir chaque question : part des réponses justes du "
+                    "premier coup. Hachuré et marqué ⚠ : moins de {pct} %.").format(pct=int(HARD_PCT))
+        chart = bar_chart(bars, _("Réussite du premier coup par question"), "chart-questions")
+        return f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>"
     bars = [(f"{q.number}. {french(q.label)}", q.success_pct, q.hard) for q in shown]
     chart = bar_chart(bars, _("Réussite par question"), "chart-questions")
     return f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>"
@@ -431,6 +440,18 @@ def summary_page(summary: ClassSummary) -> str:
         out.append(f'<ul class="rework">{"".join(items)}</ul>')
     else:
         out.append(f'<p>{_e(_("Aucune question sous {pct} % de réussite.").format(pct=int(HARD_PCT)))}</p>')
+    retried = sorted((q for q in summary.questions if q.scored and q.first_try_pct is not None
+                      and q.first_try_pct < FIRST_TRY_PCT and (q.success_pct or 0) >= HARD_PCT),
+                     key=lambda q: (q.first_try_pct or 0, q.number))
+    if retried and len(hard) < 3:
+        # Locks retried until they open (an escape game): success says little, first tries tell.
+        out.append(f"<h3>{_e(_('Les moins réussies du premier coup'))}</h3><ul class=\"rework\">")
+        for q in retried[:5 - min(len(hard), 2)]:
+            figures = _("{pct} du premier coup, {wrong} réponses fausses par élève").format(
+                pct=_pct(q.first_try_pct), wrong=_num(q.mean_wrong, 1))
+            why = f'<br><span class="expl">{_e(_clip(q.explanation, 200))}</span>' if q.explanation else ""
+            out.append(f"<li><b>{q.number}. {_e(_clip(french(q.label), 110))}</b> ({_e(figures)}){why}</li>")
+        out.append("</ul>")
     weak = sorted((g for g in summary.skills if g.needs_help), key=lambda g: (g.points_pct or 0, g.label))
     if weak:
         out.append(f"<h3>{_e(_('Compétences à reprendre, et avec qui'))}</h3><ul class=\"rework\">")

@@ -322,12 +322,13 @@ class OrderInput(Input):
         widgets: list[Widget] = []
         y = rect.y
         for index, item in enumerate(self.current):
-            label = Button("", label=f"{index + 1}. {texts[item].get(self.locale)}")
+            # Not numbered: shown shuffled, a number would read as the answer's rank.
+            label = Button("", label=texts[item].get(self.locale))
             row_w = rect.width - (square + m.unit) * 2
             height = max(square, label.needed_height(self.ui, row_w))
             row = pygame.Rect(rect.x, y, row_w, height)
             y += height + m.unit
-            widgets.append(Button(f"item:{item}", row, None, label=f"{index + 1}. {texts[item].get(self.locale)}",
+            widgets.append(Button(f"item:{item}", row, None, label=texts[item].get(self.locale),
                                   focusable=False))
             widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, square, square),
                                   act.MoveItem(item, -1), label="", icon="up", enabled=index > 0,
@@ -397,7 +398,8 @@ class PairInput(Input):
         lefts = []
         for item, text in self.left:
             linked = self.links.get(item)
-            detail = (_("avec : {n}").format(n=numbers[linked]) if match else
+            # What it is paired with, in words (a bare « avec : 2 » was hard to read).
+            detail = (_("avec « {item} »").format(item=right_labels[linked].get(self.locale)) if match else
                       _("dans : {category}").format(category=right_labels[linked].get(self.locale))) if linked else ""
             lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), act.PickLeft(item),
                                 label=text.get(self.locale), style="choice", selected=item == self.selected,

@@ -231,7 +231,7 @@ def test_html_shows_the_figures(built):
     assert page.startswith("<!DOCTYPE html>") and '<html lang="fr">' in page
     assert "Synthèse de classe : Mini quiz (jeu de test)" in page
     assert f"<b>58{nnbsp}%</b>score moyen" in page and "<b>5 min 10 s</b>durée moyenne" in page
-    assert "Fins de partie — gagnée\u00a0: 5." in page
+    assert "Fins de partie — gagnée\u00a0:\u00a05." in page
     assert "Questions à retravailler" in page
     assert f"<b>9. Trie.</b> (20{nnbsp}% de réussite" in page and f"<b>10. Clique.</b> (20{nnbsp}%" in page
     assert "0,81" in page and "0,49" in page and "point-bisériale" in page

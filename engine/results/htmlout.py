@@ -402,7 +402,7 @@ def summary_page(summary: ClassSummary) -> str:
     questions to rework with the game's explanation, weak skills and who needs help,
     poll results); everything else follows it."""
     o = summary.overview
-    ends = " ; ".join(f"{end_label(e)}\u00a0: {n}" for e, n in o.ends)
+    ends = " ; ".join(f"{end_label(e)}\u00a0:\u00a0{n}" for e, n in o.ends)
     cards = [(str(o.pupils), _("élèves ou équipes")),
              (_pct(o.mean_score_pct), _("score moyen")),
              (_pct(o.first_try_pct), _("réponses justes du premier coup")),

@@ -83,6 +83,7 @@ class TeacherScene(Scene):
         self.summary: ClassSummary | None = None
         self.view = "summary"
         self.rule = "first"
+        self.content_top = 0  # where the text starts, before scrolling
 
     # --- layout ---------------------------------------------------------------------
 
@@ -135,10 +136,21 @@ class TeacherScene(Scene):
         back = Button("back", label=_("Retour"), icon="back", action=Back())
         back.rect = pygame.Rect(0, 0, m.body * 8, m.body + m.unit * 4)
         back.rect.bottomright = (width - m.unit * 4, height - m.unit * 3)
+        self.content_top = below + m.unit * 4
+        self.viewport = pygame.Rect(m.unit * 4, self.content_top, width - m.unit * 9,
+                                    back.rect.top - below - m.unit * 7)
+        if self.viewport.height < height // 3:
+            # Large text: the buttons would leave no room to read. They scroll with the
+            # summary, in one viewport under the title.
+            self.viewport = pygame.Rect(m.unit * 4, top - m.unit, width - m.unit * 9,
+                                        back.rect.top - top - m.unit * 2)
+            for widget in widgets:
+                widget.scrolls = True
+                widget.rect.y -= self.scroll
+        else:
+            self.content_top += self.scroll  # drawn at content_top - scroll
         widgets.append(back)
         self.widgets = widgets
-        self.viewport = pygame.Rect(m.unit * 4, below + m.unit * 4, width - m.unit * 9,
-                                    back.rect.top - below - m.unit * 7)
 
     # --- reading --------------------------------------------------------------------
 
@@ -199,7 +211,7 @@ class TeacherScene(Scene):
             _("{game} : {pupils} élèves ou équipes").format(game=s.game_title, pupils=o.pupils),
             _("Score moyen : {mean} ; juste du premier coup : {first} ; complétion : {done}").format(
                 mean=_pct(o.mean_score_pct), first=_pct(o.first_try_pct), done=_pct(o.mean_completion_pct)),
-            _("Fins de partie — {ends}").format(ends=" ; ".join(f"{end_label(e)}\u00a0: {n}" for e, n in o.ends)),
+            _("Fins de partie — {ends}").format(ends=" ; ".join(f"{end_label(e)}\u00a0:\u00a0{n}" for e, n in o.ends)),
         ]
         if o.homonyms:
             lines.append(ngettext("⚠ {n} élève partage son pseudonyme avec un autre (« même pseudonyme »).",
@@ -283,8 +295,9 @@ class TeacherScene(Scene):
         rendered = ui.text.render(text, m.body, p.text, viewport.width - m.unit * 2)
         clip = surface.get_clip()
         surface.set_clip(viewport)
-        surface.blit(rendered, (viewport.x, viewport.y - self.scroll))
-        bottom = viewport.y + rendered.get_height() - self.scroll
+        top = self.content_top - self.scroll
+        surface.blit(rendered, (viewport.x, top))
+        bottom = top + rendered.get_height()
         if self.view == "grid" and self.summary is not None:
             bottom = self.draw_grid(surface, bottom + m.unit * 2)
         self.content_bottom = bottom

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core import puzzles as ptypes
 from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
 from ...session import Session, discard_save
@@ -128,7 +129,8 @@ class DebriefScene(Scene):
             ngettext("{n} indice", "{n} indices", score.hints).format(n=score.hints)))
         parts.append((ui.text.render(line, m.body, p.accent, width, bold=True), m.unit * 2))
         if len(score.by_team) > 1:
-            teams = " · ".join(f"{team} : {points}" for team, points in score.by_team.items())
+            teams = " · ".join(ngettext("{team} : {n} point", "{team} : {n} points", points).format(team=team, n=points)
+                               for team, points in score.by_team.items())
             parts.append((ui.text.render(teams, m.body, p.text, width), m.unit * 2))
         state = self.session.state
         row_h = m.body + m.unit * 2
@@ -145,6 +147,8 @@ class DebriefScene(Scene):
             label = ui.text.render(puzzle.label(self.locale), m.small, p.text, width * 6 // 10)
             table.blit(label, (m.body + m.unit * 2, y + (row_h - label.get_height()) // 2))
             detail = f"{word} · {puzzle_points(puzzle, progress)}/{puzzle.points}"
+            if not ptypes.get(puzzle.type).scored:  # a poll: answered or not, nothing to count
+                detail = _("sondage : répondu") if ok else word
             if progress.hints:
                 detail += " · " + ngettext("{n} indice", "{n} indices", progress.hints).format(n=progress.hints)
             text = ui.text.render(detail, m.small, p.muted)

@@ -588,3 +588,6 @@ for _name, _input in (("single", ChoiceInput), ("poll", ChoiceInput), ("multiple
 
 def make(scene, puzzle: Puzzle) -> Input:
     return REGISTRY[puzzle.type](scene, puzzle)
+
+
+from . import locks  # noqa: E402,F401  (code puzzles drawn as padlocks: player/locks.py)

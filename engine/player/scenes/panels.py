@@ -509,6 +509,9 @@ class PuzzlePanel(Panel):
         self.verdict_icon = (icon, color)
         block(ui.text.render(title, m.title, color, inner.width - m.title - m.unit * 2, bold=True), m.unit)
         self.verdict_at = self.blocks[-1][1]
+        words = self.blocks[-1][0]
+        self.verdict_end = self.verdict_at[0] + words.get_width()  # the mark follows the words
+        self.verdict_mid = self.verdict_at[1] + words.get_height() // 2
         if detail:
             block(ui.text.render(detail.get(self.locale), m.body, ui.palette.text, inner.width))
         if self.resolved:
@@ -551,8 +554,9 @@ class PuzzlePanel(Panel):
             surface.blit(rendered, pos)
         if self.verdict is not None and hasattr(self, "verdict_at"):
             icon, color = self.verdict_icon
-            gfx.icon(surface, icon, (self.rect.right - m.unit * 4 - m.title // 2, self.verdict_at[1] + m.title // 2),
-                     m.title, color)
+            # Right after the verdict's words, not in the corner where a ✕ reads as « close ».
+            x = min(self.verdict_end + m.unit * 2 + m.title // 2, self.rect.right - m.unit * 4 - m.title // 2)
+            gfx.icon(surface, icon, (x, self.verdict_mid), m.title, color)
         if not self.resolved:
             self.input.draw(surface)
         surface.set_clip(clip)

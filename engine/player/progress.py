@@ -54,7 +54,7 @@ def records(path: Path | None = None) -> dict[str, Progress]:
 def _read(path: Path) -> dict[str, Progress]:
     try:
         db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.2)
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError, ValueError, TypeError):  # the ribbon never stops the home screen
         return {}
     try:
         rows = db.execute(

@@ -162,6 +162,12 @@ class Scene:
         capturing = surface is self._capturing
         for widget in widgets if widgets is not None else self.widgets:
             if not self.shown(widget):
+                # Partly scrolled out: drawn cut at the viewport's edge, so that a list
+                # shows where it goes on (not usable until scrolled into view).
+                if widget.scrolls and self.viewport is not None and widget.rect.colliderect(self.viewport):
+                    surface.set_clip(self.viewport.clip(clip))
+                    widget.draw(surface, self.app.ui, False, False)
+                    surface.set_clip(clip)
                 continue
             if widget.scrolls and self.viewport is not None:
                 surface.set_clip(self.viewport.inflate(self.app.ui.metrics.unit * 2, self.app.ui.metrics.unit * 2))

@@ -64,11 +64,21 @@ def tagline() -> str:
 
 class HomeScene(Scene):
     def layout(self) -> None:
-        ui = self.app.ui
-        m = ui.metrics
+        m = self.app.ui.metrics
         width, height = self.app.size
         self.cards = [c for c in list_games()]
         self.widgets = []
+        top = self._tools(width) + m.unit * 4
+        # Below the header, one column that scrolls when the games do not fit (four
+        # games at 200 % text): resume, the cards, then « Créer ou modifier un jeu ».
+        self.viewport = pygame.Rect(m.unit * 4, top, width - m.unit * 9, height - top - m.unit * 2)
+        self._games(self._resume(top - self.scroll))
+
+    def _tools(self, width: int) -> int:
+        """The tools' buttons beside the title in the band, or with large text in a row
+        under it (the tagline then gives its room to the games); returns their bottom."""
+        ui = self.app.ui
+        m = ui.metrics
         gear = Button("settings", label=_("Réglages"), icon="gear", action=act.OpenSettings())
         teacher = Button("teacher", label=_("Enseignants"), icon="team", action=act.OpenTeacher(),
                          speech=_("Espace des enseignantes et enseignants : synthèse de classe"))
@@ -102,11 +112,13 @@ class HomeScene(Scene):
                 x = button.rect.right + gap
             below = y + button_h
         self.widgets += tools
-        top = below + m.unit * 4
-        # Below the header, one column that scrolls when the games do not fit (four
-        # games at 200 % text): resume, the cards, then « Créer ou modifier un jeu ».
-        self.viewport = pygame.Rect(m.unit * 4, top, width - m.unit * 9, height - top - m.unit * 2)
-        top -= self.scroll
+        return below
+
+    def _resume(self, top: int) -> int:
+        """« Reprendre » the game saved, first in the column; returns what follows's top."""
+        ui = self.app.ui
+        m = ui.metrics
+        assert self.viewport is not None  # set by layout, first
         resumable = [(c, save) for c in self.cards for save in [resumable_save(c.id)] if save]
         for card, save in resumable[:1]:
             resume = Button(f"resume:{card.id}", label=_("Reprendre « {title} »").format(
@@ -115,6 +127,13 @@ class HomeScene(Scene):
             resume.rect = pygame.Rect(m.unit * 4, top, self.viewport.width, m.body * 2 + m.unit * 5)
             self.widgets.append(resume)
             top = resume.rect.bottom + m.unit * 4
+        return top
+
+    def _games(self, top: int) -> None:
+        """The games' cards in columns, then « Créer ou modifier un jeu »."""
+        ui = self.app.ui
+        m = ui.metrics
+        assert self.viewport is not None  # set by layout, first
         editor = getattr(self.app, "editor", None)
         create = Button("create", label=_("Créer ou modifier un jeu"), icon="doc", action=act.OpenEditor(),
                         detail=_("L’éditeur est ouvert dans le navigateur : {url}").format(url=editor.url)

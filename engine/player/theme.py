@@ -23,6 +23,10 @@ class Palette:
     focus: Color
     border: Color
     shade: Color
+    # A button that cannot be pressed yet: its words and edge (None: ``muted``, ``border``).
+    # In high contrast ``muted`` is nearly white, so a disabled button looked enabled.
+    disabled_text: Color | None = None
+    disabled_edge: Color | None = None
 
 
 STANDARD = Palette(
@@ -34,7 +38,7 @@ HIGH_CONTRAST = Palette(
     background=(0, 0, 0), surface=(0, 0, 0), surface_alt=(28, 28, 28), text=(255, 255, 255),
     muted=(230, 230, 230), accent=(255, 221, 0), accent_text=(0, 0, 0), warm=(255, 160, 60),
     success=(90, 255, 140), danger=(255, 110, 110), focus=(0, 230, 255),
-    border=(255, 255, 255), shade=(0, 0, 0))
+    border=(255, 255, 255), shade=(0, 0, 0), disabled_text=(160, 160, 160), disabled_edge=(100, 100, 100))
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ class Button(Widget):
     def colors(self, ui: Ui, hovered: bool) -> tuple[tuple[int, int, int], tuple[int, int, int], tuple[int, int, int]]:
         p = ui.palette
         if not self.enabled:
-            return p.surface_alt, p.muted, p.border
+            return p.surface_alt, p.disabled_text or p.muted, p.disabled_edge or p.border
         if self.style == "primary":
             return p.accent, p.accent_text, p.accent
         if self.style == "danger":

@@ -562,11 +562,19 @@ class PuzzlePanel(Panel):
         surface.set_clip(clip)
         pygame.draw.line(surface, ui.palette.border, (self.rect.x + 2, self.footer_top),
                          (self.rect.right - 3, self.footer_top), 2)
+        submit, said_why = self.scene.widget("submit"), False
+        if submit is not None and not submit.enabled:  # a greyed « Valider » says why
+            why = ui.text.render(_("Réponds d’abord : « Valider » s’active ensuite."), m.small, ui.palette.muted)
+            right = max((w.rect.right for w in self.scene.widgets if w.rect.top >= self.footer_top), default=0)
+            x = self.rect.right - why.get_width() - m.unit * 4
+            if x > right + m.unit * 2:
+                surface.blit(why, (x, self.footer_top + (self.rect.bottom - self.footer_top - why.get_height()) // 2))
+                said_why = True
         if self.content_height > self.content.height:
             more = ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, ui.palette.muted)
             right = max((w.rect.right for w in self.scene.widgets if w.rect.top >= self.footer_top), default=0)
             x = self.rect.right - more.get_width() - m.unit * 4
-            if x > right + m.unit * 2:  # in words beside the actions when there is room
+            if x > right + m.unit * 2 and not said_why:  # in words beside the actions when there is room
                 surface.blit(more, (x, self.footer_top + (self.rect.bottom - self.footer_top - more.get_height()) // 2))
             # and always a scrollbar on the content's edge
             bar = pygame.Rect(self.rect.right - m.unit * 2, self.content.y + m.unit * 2, max(4, m.unit // 2),

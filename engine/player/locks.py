@@ -95,6 +95,9 @@ class PadlockInput(CodeInput):
         self.field.value, self.field.caret, self.field.anchor = "".join(chars), None, None
         return True
 
+    def wanted_focus(self, widgets):
+        return "entry"  # typed digits are never lost; the wheels are a Tab away
+
     def drawn_bottom(self) -> int:
         return self.body.bottom if self.wheels else self.rect.y
 

@@ -186,6 +186,7 @@ def room_entered(scene, event: ev.RoomEntered) -> None:
 def ended(scene, event: ev.GameEnded) -> None:
     """A game won ends with one more burst, over the debrief that follows."""
     if event.success:
+        scene.app.effects[:] = [e for e in scene.app.effects if not isinstance(e, Confetti)]  # one burst
         width, height = scene.app.size
         start(scene.app, Confetti((width // 2, height // 3), _("Mission accomplie !"), scene.app.ui.metrics.unit,
                                   seed=event.score))

@@ -398,8 +398,9 @@ class PairInput(Input):
         lefts = []
         for item, text in self.left:
             linked = self.links.get(item)
-            # What it is paired with, in words (a bare « avec : 2 » was hard to read).
-            detail = (_("avec « {item} »").format(item=right_labels[linked].get(self.locale)) if match else
+            # What it is paired with, in words (a bare « avec : 2 » was hard to read); the
+            # number only, as the right-hand items are numbered: their text could be long.
+            detail = (_("avec la réponse {n}").format(n=numbers[linked]) if match else
                       _("dans : {category}").format(category=right_labels[linked].get(self.locale))) if linked else ""
             lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), act.PickLeft(item),
                                 label=text.get(self.locale), style="choice", selected=item == self.selected,

@@ -49,10 +49,17 @@ def test_a_laptop_screen_opens_maximised_within_its_frame(monkeypatch, tmp_path)
 
 
 def test_never_below_the_minimum(monkeypatch, tmp_path) -> None:
-    app, maximised = make((1366, 768), (800, 600), monkeypatch, tmp_path)
-    assert app.size == MIN_SIZE and maximised
+    app, maximised = make((1366, 768), (1280, 720), monkeypatch, tmp_path)
+    assert app.size[0] >= MIN_SIZE[0] and app.size[1] >= MIN_SIZE[1] and maximised
     app.resize((640, 480))
     assert app.size == MIN_SIZE
+
+
+def test_a_screen_smaller_than_the_window_and_its_frame_opens_full_screen(monkeypatch, tmp_path) -> None:
+    """1024×600 (a netbook): the smallest window and a title bar do not fit, so full
+    screen, where the bottom row cannot be hidden."""
+    app, maximised = make((1366, 768), (1024, 600), monkeypatch, tmp_path)
+    assert app.fullscreen and not maximised
 
 
 def test_the_icon_is_drawn() -> None:

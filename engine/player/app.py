@@ -147,6 +147,16 @@ class App:
             return
         desktop = sizes[0]
         width, height = self.windowed_size
+        if (desktop[0] - FRAME_ALLOWANCE[0] < MIN_SIZE[0]
+                or desktop[1] - FRAME_ALLOWANCE[1] < MIN_SIZE[1]):
+            # No room for the smallest window and its frame (a 1024×600 netbook): full
+            # screen, where nothing hides the bottom row (F11 gives a window back).
+            self.fullscreen = True
+            self.surface = self._set_mode(self.windowed_size)
+            self.ui = self._make_ui()
+            for scene in self.scenes:
+                scene.relayout()
+            return
         if (width + FRAME_ALLOWANCE[0] <= desktop[0]
                 and height + FRAME_ALLOWANCE[1] <= desktop[1]):
             return

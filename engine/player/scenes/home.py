@@ -124,7 +124,9 @@ class HomeScene(Scene):
             resume = Button(f"resume:{card.id}", label=_("Reprendre « {title} »").format(
                 title=card.text("title", ui.prefs["language"])), icon="play", style="primary",
                 detail=_("La partie en cours a été sauvegardée."), action=act.ResumeGame(card, save), scrolls=True)
-            resume.rect = pygame.Rect(m.unit * 4, top, self.viewport.width, m.body * 2 + m.unit * 5)
+            # As tall as its label and detail need (a long title wraps at 200 % text).
+            height = max(m.body * 2 + m.unit * 5, resume.needed_height(ui, self.viewport.width))
+            resume.rect = pygame.Rect(m.unit * 4, top, self.viewport.width, height)
             self.widgets.append(resume)
             top = resume.rect.bottom + m.unit * 4
         return top

@@ -92,3 +92,20 @@ def test_every_stage_fits_a_small_screen_with_large_text(game: str, size: str, t
     check(app, "the end")
     assert len(CHECKED) > 40  # every step was looked at
     assert pygame.display.get_surface().get_size() == SIZES[size]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_a_game_to_resume_fits(size: str, tmp_path, monkeypatch) -> None:
+    """« Reprendre « … » » with the longest bundled title, on the small screens."""
+    monkeypatch.setenv("SESAME_HOME", str(tmp_path))
+    app = App(SIZES[size], prefs=Preferences(HARD), seed=0)
+    app.push(HomeScene(app))
+    app.push(IntroScene(app, str(GAMES / "metiers_industrie")))
+    pilot = Pilot(app)
+    pilot.click("start")
+    pilot.past_handover()
+    app.scene.session.release()
+    app.home()
+    app.scene.relayout()
+    assert app.scene.widget("resume:metiers_industrie") is not None
+    check(app, "home with a game to resume")

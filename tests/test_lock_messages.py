@@ -61,7 +61,7 @@ def test_the_cooldown_is_said_in_the_panel_and_exits_are_drawn_as_they_are(write
     pilot.click("object:coffre")
     panel = scene.panel
     assert isinstance(panel, PuzzlePanel)
-    for attempt in range(3):
+    for _attempt in range(3):
         pilot.click("field:code" if scene.widget("field:code") else "entry")
         pilot.type("0000")
         pilot.click("submit")

@@ -6,8 +6,12 @@ machine without audio simply stays silent.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 import pygame
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RATE = 22050
 # (frequencies in Hz, note length in s): gentle, short, never alarming.
@@ -25,6 +29,8 @@ MEANING = {"found": "found", "solved": "right", "wrong": "wrong", "unlocked": "u
 
 
 def synthesize(notes: tuple[tuple[float, float], ...]) -> np.ndarray:
+    import numpy as np  # here, not at start-up: sounds are off by default, NumPy takes ~85 ms to import
+
     parts = []
     for frequency, length in notes:
         t = np.arange(int(RATE * length)) / RATE

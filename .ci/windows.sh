@@ -99,9 +99,11 @@ mkdir -p "$WORK/downloads" "$PYDIR" "$WORK/xvfb" "$WINEPREFIX"
 # then stays open as long as they live. A test reading its frozen program's output
 # waited forever on it (seen on 2 December, once in ~14 runs, and here).
 # - Xvfb, whose screen is twice as tall as the window (1366×768, put at the top left
-#   corner) so that the pointer, at the screen's centre, hovers nothing; -fbdir keeps an
-#   image of the screen in a file, for the screenshot;
-Xvfb -displayfd 5 -screen 0 1366x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
+#   corner) so that the pointer, at the screen's centre, hovers nothing, and wider than
+#   it by more than a window frame (App.fit_to_screen would otherwise maximise the
+#   window to the whole screen, as it does on a 1366×768 laptop); -fbdir keeps an image
+#   of the screen in a file, for the screenshot;
+Xvfb -displayfd 5 -screen 0 1400x1600x24 -fbdir "$WORK/xvfb" -nolisten tcp -br \
     5>"$WORK/xvfb/display" </dev/null >"$WORK/xvfb/log" 2>&1 &
 XVFB_PID=$!
 for _ in $(seq 100); do [ -s "$WORK/xvfb/display" ] && break; sleep 0.1; done

@@ -32,7 +32,7 @@ WORDS = {
     "redo": N_("Rétablir"),
     "try": N_("Essayer"),
     "try_here": N_("Essayer d’ici"),
-    "preview": N_("Aperçu, dessiné par Sésame comme le joueur le verra"),
+    "preview": N_("Aperçu, dessiné par Sésame comme les élèves le verront"),
     "preview_none": N_("L’aperçu viendra quand le document sera lisible (voir ce qu’il reste à faire)."),
     "place_help": N_("Placez un objet : choisissez-le, puis tracez sa place sur l’image avec la souris."),
     "place_object": N_("Objet à placer"),

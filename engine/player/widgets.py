@@ -59,6 +59,14 @@ class Button(Widget):
         if not self.speech:
             self.speech = self.label
 
+    def needed_width(self, ui: Ui) -> int:
+        """The width that shows the label on one line, with its icon and margins (the
+        inverse of ``needed_height``: a button this wide needs one line)."""
+        m = ui.metrics
+        size = self.size or m.body
+        text_w = ui.text.render(self.label, size, (0, 0, 0), bold=self.style == "primary").get_width()
+        return text_w + m.unit * 4 + ((round(size * 1.1) + m.unit) if (self.icon or self.selected) else 0) + 2
+
     def needed_height(self, ui: Ui, width: int) -> int:
         """The height this button needs at ``width`` to show its label and detail whole."""
         m = ui.metrics

@@ -69,20 +69,34 @@ class IntroScene(Scene):
         else:
             start = Button("start", label=_("Reprendre la partie") if self.resume else _("Commencer"),
                            icon="play", style="primary", action=act.StartGame("start"))
-        start.rect = pygame.Rect(0, 0, m.body * 12, button_h)
-        start.rect.bottomright = (width - m.unit * 4, bottom)
-        self.widgets.append(start)
+        row = [start]
+        if self.resume:
+            row.insert(0, Button("restart", label=_("Recommencer au début"), action=act.StartGame("restart")))
+        guide = None
         if self.facilitator:  # it writes every solution: behind the facilitator's keys
             guide = Button("guide", label=_("Guide d’animation"), icon="doc", action=act.WriteGuide(),
                            speech=_("Guide d’animation avec les solutions, à imprimer"))
-            guide_w = self.app.ui.text.render(guide.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
-            guide.rect = pygame.Rect(back.rect.right + m.unit * 3, back.rect.y, guide_w, button_h)
-            self.widgets.append(guide)
-        if self.resume:
-            fresh = Button("restart", label=_("Recommencer au début"), action=act.StartGame("restart"))
-            fresh.rect = pygame.Rect(0, 0, m.body * 12, button_h)
-            fresh.rect.bottomright = (start.rect.left - m.unit * 3, bottom)
-            self.widgets.append(fresh)
+            row.insert(0, guide)
+        # Each button as wide as its label on one line (« Reprendre la partie » did not fit
+        # a fixed width and spilled out of its button); where the row has not room for
+        # that, they share it and the labels wrap, the buttons as tall as they need.
+        ui = self.app.ui
+        gap = m.unit * 3
+        room = width - back.rect.right - m.unit * 4 - gap * len(row)
+        widths = [max(m.body * 7, button.needed_width(ui)) for button in row]
+        if sum(widths) > room:
+            widths = [max(m.body * 4, room // len(row))] * len(row)
+        button_h = max([button_h] + [button.needed_height(ui, w) for button, w in zip(row, widths)])
+        x = width - m.unit * 4
+        for button, button_w in reversed(list(zip(row, widths))):
+            button.rect = pygame.Rect(0, 0, button_w, button_h)
+            button.rect.bottomright = (x, bottom)
+            x = button.rect.left - gap
+        if guide is not None:  # on the left, beside « Retour »
+            guide.rect.topleft = (back.rect.right + gap, bottom - button_h)
+        back.rect = pygame.Rect(back.rect.x, bottom - button_h, back.rect.width, button_h)
+        # the focus order as before: Retour, the start, the guide, Recommencer
+        self.widgets += [start] + ([guide] if guide else []) + [b for b in row if b.id == "restart"]
         # Above the buttons, one column that scrolls: the story, who plays, the teams.
         title = self.game.title.get(self.app.prefs["language"])
         top = header_height(self.app.ui, width, title, self._subtitle())

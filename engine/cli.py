@@ -229,13 +229,15 @@ def find_game(name: str) -> Path | None:
 
 
 def resolve_game(name: str) -> Path | None:
-    """A game given as a folder, a game.yaml, or the id of a bundled or user game."""
+    """A game given as a folder, a game.yaml, or the id of a user or bundled game (the
+    user's copy first: an imported game takes the place of a bundled one of the same id,
+    as on the home screen)."""
     from .paths import bundled_games, user_home
 
     path = Path(name)
     if path.exists():
         return path
-    for folder in (bundled_games(), user_home() / "games"):
+    for folder in (user_home() / "games", bundled_games()):
         if (folder / name / "game.yaml").is_file():
             return folder / name
     return None

@@ -78,6 +78,10 @@ def import_command(args: argparse.Namespace) -> int:
     print(_("Jeu « {id} » installé dans {folder}").format(id=unpacked.game_id, folder=done.folder))
     if done.replaced is not None:
         print(_("L’ancienne version est gardée dans {folder}").format(folder=done.replaced))
+    if done.bundled_version is not None:
+        print(_("Sésame fournit aussi ce jeu (version {version}) : l’accueil montre désormais la version "
+                "importée ; pour revenir à celle de Sésame, supprimez le dossier {folder}").format(
+            version=done.bundled_version, folder=done.folder))
     return 0
 
 

@@ -32,7 +32,7 @@ def sesame(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
                           encoding="utf-8", env=env, cwd=ROOT, timeout=120, stdin=subprocess.DEVNULL)
 
 
-def test_round_trip_on_an_empty_user_folder(tmp_path: Path):
+def test_round_trip_on_an_empty_user_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path / "home"
     done = sesame("pack", "metiers_industrie", "--out", str(tmp_path), home=home)
     assert done.returncode == 0, done.stderr
@@ -43,16 +43,20 @@ def test_round_trip_on_an_empty_user_folder(tmp_path: Path):
     assert not (home / "games").exists() or not any((home / "games").iterdir())  # check installs nothing
     imported = sesame("import", str(package), home=home)
     assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Sésame fournit aussi ce jeu (version 1.0.0)" in imported.stdout
     installed = home / "games" / "metiers_industrie"
     assert (installed / "game.yaml").read_bytes() == (GAMES / "metiers_industrie" / "game.yaml").read_bytes()
-    # a game of the user's folder, by its id (the bundled one has the same id: the
-    # user's copy is checked through its folder)
-    assert sesame("check", str(installed), home=home).returncode == 0
-    assert sesame("replay", str(installed), home=home).returncode == 0
+    # by its id, the imported game stands in for the bundled one of the same id
+    assert sesame("check", "metiers_industrie", home=home).returncode == 0
+    assert sesame("replay", "metiers_industrie", home=home).returncode == 0
+    from engine.cli import resolve_game
     from engine.content.catalog import list_games
 
-    os.environ["SESAME_HOME"] = str(home)
-    assert any(c.path == str(installed) for c in list_games())
+    monkeypatch.setenv("SESAME_HOME", str(home))
+    assert resolve_game("metiers_industrie") == installed
+    # one card for the game on the home screen, the imported one
+    assert [c.path for c in list_games() if c.id == "metiers_industrie"] == [str(installed)]
+    assert {c.id for c in list_games() if c.bundled} == {"alimentation", "escape_fake_news", "stereotypes"}
 
 
 def test_the_same_game_again_is_replaced_only_on_request_and_the_old_one_kept(tmp_path: Path, packed: Path):

@@ -182,6 +182,10 @@ def list_games(folders: Iterable[tuple[Path, bool]] | None = None) -> list[Card]
             cards.append(card)
     if fresh != cached:
         _store_cache(cache_path, fresh)
+    # A game imported with the id of a bundled one (a newer version, say) takes its place:
+    # one card per game, since saves and results are kept by id.
+    mine = {c.id for c in cards if not c.bundled and not c.problem}
+    cards = [c for c in cards if not (c.bundled and c.id in mine)]
     return sorted(cards, key=lambda c: (not c.bundled, c.text("title").casefold()))
 
 

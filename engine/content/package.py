@@ -85,6 +85,9 @@ class Installed:
 
     folder: Path
     replaced: Path | None = None
+    # The version of the game of the same id bundled with Sésame, which the imported
+    # one now stands in for (on the home screen and for ``sesame play ID``); None if none.
+    bundled_version: str | None = None
 
 
 @dataclass
@@ -278,7 +281,14 @@ def install(unpacked: Unpacked, games: Path, replace: bool = False, now: float |
     except OSError:  # another file system: copy, then remove the temporary copy
         shutil.copytree(unpacked.folder, target)
     unpacked.discard()
-    return Installed(target, replaced)
+    return Installed(target, replaced, _bundled_version(unpacked.game_id))
+
+
+def _bundled_version(game_id: str) -> str | None:
+    from ..paths import bundled_games
+
+    folder = bundled_games() / game_id
+    return _installed_version(folder) if (folder / MANIFEST).is_file() else None
 
 
 def _installed_version(folder: Path) -> str:

@@ -211,6 +211,9 @@ class ImportScene(Scene):
         self.message = _("« {title} » est installé : tu le trouveras sur l’accueil.").format(title=title)
         if done.replaced is not None:
             self.message += "\n" + _("L’ancienne version est gardée dans {folder}.").format(folder=done.replaced)
+        if done.bundled_version is not None:
+            self.message += "\n" + _("Sésame fournit aussi ce jeu (version {version}) : l’accueil montre "
+                                     "désormais la version importée.").format(version=done.bundled_version)
 
     def on_action(self, action, widget) -> None:
         match action:

@@ -212,6 +212,43 @@ def test_for_real_a_read_only_output_folder(tmp_path):
     assert "lecture seule" in done.stderr
 
 
+def test_a_full_disk_under_the_workbook_is_a_message_and_leaves_nothing(tmp_path, capsys, monkeypatch):
+    """xlsxwriter wraps the disk's error in its own FileCreateError (not an OSError)."""
+    import xlsxwriter
+
+    _class(tmp_path / "classe")
+
+    def full(self):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", full)
+    assert main(["report", str(tmp_path / "classe"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "le disque est plein. Choisissez un autre dossier avec --out." in err and "Traceback" not in err
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".xlsx")]
+
+
+@pytest.mark.skipif(not (sys.platform.startswith("linux") and shutil.which("mount") and os.geteuid() == 0),
+                    reason="needs root on Linux to mount a tmpfs")
+def test_for_real_a_full_output_disk(tmp_path):
+    _class(tmp_path / "classe")
+    out = tmp_path / "full"
+    out.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20k", "tmpfs", str(out)], capture_output=True).returncode:
+        pytest.skip("cannot mount here")
+    try:
+        (out / "filler").write_bytes(b"\0" * 16_384)
+        done = subprocess.run([sys.executable, "-m", "engine", "report", str(tmp_path / "classe"),
+                               "--out", str(out / "synthese")],
+                              capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+        left = sorted(p.name for p in (out / "synthese").iterdir()) if (out / "synthese").is_dir() else []
+    finally:
+        subprocess.run(["umount", "-l", str(out)], capture_output=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "Exception" not in done.stderr
+    assert "le disque est plein" in done.stderr
+    assert not [name for name in left if name.startswith(".")]
+
+
 # --- the teacher screen, with the same files -----------------------------------------------
 
 def test_the_teacher_screen_survives_forged_files(tmp_path, valid):

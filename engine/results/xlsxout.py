@@ -16,7 +16,9 @@ one only when complete.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -286,6 +288,19 @@ def _notes(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
         sheet.put([note], "small")
 
 
+def _forget_half_written(*errors: BaseException) -> None:
+    """Let the zip file xlsxwriter left open on a full disk be collected now, without
+    the « Exception ignored » traceback its flush would print on the terminal."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        for error in errors:
+            error.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 def write_xlsx(summary: ClassSummary, path: Path) -> Path:
     """Write the workbook atomically (a temporary file in the same folder, then moved)."""
     fd, tmp = tempfile.mkstemp(prefix=".synthese-", suffix=".xlsx", dir=path.parent)
@@ -300,7 +315,12 @@ def write_xlsx(summary: ClassSummary, path: Path) -> Path:
         formats = _formats(book)
         for part in (_overview, _pupils, _questions, _grid, _skills, _answers, _cohorts, _notes):
             part(book, formats, summary)
-        book.close()
+        try:
+            book.close()
+        except xlsxwriter.exceptions.FileCreateError as error:  # a full disk: said as any OSError
+            cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
+            _forget_half_written(error, cause)
+            raise cause from None
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

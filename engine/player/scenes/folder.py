@@ -19,6 +19,7 @@ from typing import Any
 
 import pygame
 
+from ... import storage
 from ...i18n import _, ngettext
 from ..actions import Action, Back
 from ..jobs import Job
@@ -194,7 +195,8 @@ class FolderScene(Scene):
                     self.message = _("Annulé.")
                 elif job.error is not None:
                     error = job.error
-                    self.message = work.failure.format(why=getattr(error, "strerror", None) or error)
+                    why = storage.reason(error) if isinstance(error, OSError) else error
+                    self.message = work.failure.format(why=why)
                 else:
                     self.message = work.then(job.result)
                 if self.app.scene is not self:  # ``then`` went back to the screen below

@@ -215,8 +215,16 @@ def _guide(args: argparse.Namespace) -> int:
             print(diagnostic, file=sys.stderr)
         return 1
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    print(_("Guide d’animation écrit : {path}").format(path=write(game, out, args.lang or "fr")))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        written = write(game, out, args.lang or "fr")
+    except OSError as error:
+        from .storage import reason
+
+        print(_("sesame: impossible d’écrire le guide dans « {path} » : {why}. Choisissez un autre "
+                "dossier avec --out.").format(path=out, why=reason(error)), file=sys.stderr)
+        return 1
+    print(_("Guide d’animation écrit : {path}").format(path=written))
     return 0
 
 

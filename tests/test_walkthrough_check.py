@@ -81,3 +81,11 @@ def test_the_guide_of_a_game_with_a_broken_walkthrough(game, tmp_path):
     (game / "walkthrough.yaml").write_text("steps: [{inspect: [", encoding="utf-8")
     assert main(["guide", str(game), "--out", str(tmp_path)]) == 0
     assert "ne correspond plus au jeu" in (tmp_path / "guide-mini_escape.html").read_text(encoding="utf-8")
+
+
+def test_the_guide_into_a_folder_that_cannot_be_written_is_a_message(game, tmp_path, capsys):
+    (tmp_path / "fichier").write_text("x", encoding="utf-8")
+    assert main(["guide", str(game), "--out", str(tmp_path / "fichier" / "guides")]) == 1
+    err = capsys.readouterr().err
+    assert "sesame: impossible d’écrire le guide dans" in err and "Choisissez un autre dossier" in err
+    assert "Traceback" not in err

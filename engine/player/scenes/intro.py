@@ -17,7 +17,7 @@ from ...core.rules import Options
 from ...core.teams import unique_names
 from ...i18n import _, ngettext
 from ...session import SaveError, Session, claim, free_save, save_path_for
-from ...storage import Held, set_aside
+from ...storage import Held, reason, set_aside
 from .. import actions as act
 from ..scene import Scene
 from ..widgets import Button, Label, TextInput
@@ -213,7 +213,7 @@ class IntroScene(Scene):
         try:
             path = write(game, user_dir("guides"), self.app.prefs["language"])
         except OSError as error:
-            return _("Le guide n’a pas pu être écrit : {why}").format(why=error.strerror or error)
+            return _("Le guide n’a pas pu être écrit : {why}").format(why=reason(error))
         if os.environ.get("SDL_VIDEODRIVER") != "dummy":  # not from tests
             try:
                 webbrowser.open(path.as_uri())

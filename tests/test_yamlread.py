@@ -108,9 +108,9 @@ def test_nesting_refused_by_libyaml_itself_gets_our_message(monkeypatch):
 
 
 def test_brackets_in_quotes_and_apostrophes_do_not_count_as_nesting():
-    from engine.content.yamlread import _too_deep_before
-
     import yaml
+
+    from engine.content.yamlread import _too_deep_before
     line = "t: [l'école, '" + "[" * 100 + "', \"" + "{" * 100 + "\"] # " + "[" * 100
     assert _too_deep_before(line, yaml.Mark("f", 0, 0, len(line) - 1, None, None)) is None
     line = "t: l'école " + "[" * (MAX_DEPTH + 1)
@@ -131,3 +131,32 @@ def test_an_unknown_libyaml_wording_still_gets_a_french_message(monkeypatch):
     text = message("a: b\n")
     assert text.startswith("f.yaml:1:4: erreur: erreur de syntaxe YAML : vérifiez la ponctuation")
     assert "wording" not in text
+
+
+@pytest.mark.parametrize("text, place, code", [
+    ('a: "x\x01y"\n', "f.yaml:1:6:", "U+0001"),
+    ("a: ok\nb: « éé\x07 »\n", "f.yaml:2:8:", "U+0007"),  # counted in characters, not libyaml's bytes
+    ("a: \ufffe\n", "f.yaml:1:4:", "U+FFFE"),
+])
+def test_a_character_yaml_refuses_is_named_and_located_in_french(text, place, code):
+    """libyaml refuses control characters in English, unlocated (« unacceptable character
+    #x0001: control characters are not allowed … position 5 »): the author reads ours."""
+    shown = message(text)
+    assert shown.startswith(place), shown
+    assert f"caractère {code} interdit en YAML" in shown
+    assert "unacceptable" not in shown and "position" not in shown
+
+
+def test_a_reader_error_of_another_libyaml_version_is_still_french(monkeypatch):
+    import yaml
+
+    from engine.content import yamlread
+
+    def fail(text, Loader):  # noqa: N803
+        raise yaml.reader.ReaderError("f.yaml", 3, "?", "utf-9", "some reason no version gave before")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(yamlread.yaml, "parse", fail)
+    shown = message("a: b\n")
+    assert shown.startswith("f.yaml:0:0: erreur: YAML illisible :"), shown
+    assert "reason" not in shown

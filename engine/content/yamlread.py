@@ -13,6 +13,7 @@ game data shows dates, it never computes with them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -104,7 +105,6 @@ def _message(what: str, detail: str) -> str:
 
 def read_text(text: str, file: str) -> ReadResult:
     """Build plain data (dicts, lists, scalars) from YAML text, enforcing the limits."""
-    from ..i18n import _
 
     notes: list[Diagnostic] = []
     stack: list[tuple[Any, Any]] = []  # (container, pending key or _NO_KEY)
@@ -167,10 +167,30 @@ def read_text(text: str, file: str) -> ReadResult:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlError(Diagnostic(file, line, col, _syntax_message(error, text),
                                    code="yaml.syntax")) from None
-    except yaml.YAMLError as error:  # reader errors (bad characters) carry no mark
-        raise YamlError(Diagnostic(file, 0, 0, _("YAML illisible : {error}").format(error=error),
-                                   code="yaml.syntax")) from None
+    except yaml.YAMLError:  # the reader's errors (characters YAML refuses) carry no mark
+        raise YamlError(_refused_character(text, file)) from None
     return ReadResult(root, tuple(notes))
+
+
+# The characters a YAML 1.1 document may not hold (PyYAML's Reader.NON_PRINTABLE), written
+# out here: the author's message is ours, located by us, whatever libyaml says in English
+# and wherever it counts from (bytes for libyaml, characters for the pure-Python reader).
+_REFUSED_CHARACTER = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+def _refused_character(text: str, file: str) -> Diagnostic:
+    from ..i18n import _
+
+    found = _REFUSED_CHARACTER.search(text)
+    if found is None:  # a reader error of another libyaml version: still said in French
+        return Diagnostic(file, 0, 0, _("YAML illisible : enregistrez le fichier en texte brut UTF-8"),
+                          code="yaml.syntax")
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Diagnostic(file, line, column, _(
+        "caractère U+{code:04X} interdit en YAML (un caractère de contrôle, souvent venu d’un "
+        "copier-coller) : retirez-le").format(code=ord(found.group())), code="yaml.character")
 
 
 def _too_deep_before(text: str, mark: Any) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ from typing import Any
 from .content.assets import printable_name
 from .content.package import SUFFIX, Conflict, PackageError, install, pack, unpack
 from .i18n import _
+from .storage import reason as _reason
 
 THUMBNAIL = (480, 270)
 
@@ -45,7 +46,7 @@ def pack_command(args: argparse.Namespace) -> int:
         return 1
     except OSError as error:
         print(_("sesame: impossible d’écrire le paquet dans « {path} » : {why}").format(
-            path=args.out, why=error.strerror or error), file=sys.stderr)
+            path=args.out, why=_reason(error)), file=sys.stderr)
         return 1
     _print_all(report.warnings, sys.stdout)
     print(_("Paquet écrit : {path} ({size} ko)").format(path=target, size=max(1, target.stat().st_size // 1000)))
@@ -106,7 +107,7 @@ def catalog_command(args: argparse.Namespace) -> int:
         entries, refused = build_catalogue(source, out)
     except OSError as error:
         print(_("sesame: impossible d’écrire le catalogue dans « {path} » : {why}").format(
-            path=out, why=error.strerror or error), file=sys.stderr)
+            path=out, why=_reason(error)), file=sys.stderr)
         return 1
     for name, diagnostics in refused:
         print(_("{file} : paquet refusé, absent du catalogue").format(file=name), file=sys.stderr)

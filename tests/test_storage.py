@@ -5,6 +5,7 @@ cleaned, one process per save."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -172,3 +173,50 @@ def test_results_and_storage_never_import_the_app_level_session(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "SESAME_HOME": str(tmp_path)})
     assert done.stdout.strip() == "ok", done.stderr
+
+
+# --- other readers of outside files (GIFT banks, catalogues, the results database) -----
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_gift_bank_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path):
+    from engine.content.gift import GiftError, read_gift
+
+    os.mkfifo(tmp_path / "banque.gift")
+    for path in (tmp_path / "banque.gift", Path("/dev/zero")):
+        if not path.exists():
+            continue
+        started = time.monotonic()
+        with pytest.raises(GiftError) as refused:
+            read_gift(path)
+        assert time.monotonic() - started < 2
+        assert "fichier ordinaire" in refused.value.diagnostics[0].message
+
+
+def test_a_catalogue_never_points_outside_its_folder(tmp_path):
+    from engine.player.scenes.importing import find_packages
+
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "jeu.sesame").write_bytes(b"PK")
+    key = tmp_path / "cle"
+    key.mkdir()
+    names = [str(elsewhere / "jeu.sesame"), "C:/ailleurs/jeu.sesame", "..\\ailleurs\\jeu.sesame"]
+    (key / "catalog.json").write_text(json.dumps({"games": [{"package": n} for n in names]}), encoding="utf-8")
+    assert find_packages(key) == []
+    (key / "catalog.json").write_text(json.dumps({"games": {"package": "x.sesame"}}), encoding="utf-8")
+    assert find_packages(key) == []
+
+
+def test_the_home_ribbons_survive_a_hand_edited_database(tmp_path):
+    import sqlite3
+
+    from engine.player import progress
+
+    path = tmp_path / "resultats.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE sessions (game_id, success, score, max_score, ended)")
+    db.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, 1)",
+                   [("a", 1, "beaucoup", 10), ("b", 0, float("inf"), 10), ("c", 1, 5, 10)])
+    db.commit()
+    db.close()
+    assert progress.records(path) == {"c": progress.Progress(True, True, 5, 10)}

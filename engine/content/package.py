@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TypeGuard
 
 from .. import __version__
+from ..storage import reason as _reason
 from . import migrate
 from .assets import Refused, check_name, printable_name
 from .check import CheckReport, check_path
@@ -318,7 +319,7 @@ class _open:
             status = os.stat(self.path)
         except OSError as error:
             raise PackageError([_problem(shown, _("paquet illisible : {why}").format(
-                why=error.strerror or error), "unreadable")]) from None
+                why=_reason(error)), "unreadable")]) from None
         if not stat.S_ISREG(status.st_mode):
             raise PackageError([_problem(shown, _(
                 "ce n’est pas un fichier ordinaire (dossier, tube ou périphérique)"), "not_file")])

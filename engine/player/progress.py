@@ -64,8 +64,13 @@ def _read(path: Path) -> dict[str, Progress]:
         return {}
     finally:
         db.close()
-    return {str(game): Progress(True, bool(success), int(best or 0), int(out_of or 0))
-            for game, success, best, out_of in rows}
+    found = {}
+    for game, success, best, out_of in rows:
+        try:  # a hand-edited database may hold text or an infinity where a score goes
+            found[str(game)] = Progress(True, bool(success), int(best or 0), int(out_of or 0))
+        except (ValueError, TypeError, OverflowError):
+            continue
+    return found
 
 
 def words(progress: Progress) -> str:

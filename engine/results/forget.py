@@ -29,6 +29,7 @@ from typing import Any
 from ..i18n import _, ngettext
 from ..paths import user_home
 from ..storage import TEMPORARY, is_set_aside, read_bounded, write_atomic
+from ..storage import reason as _reason
 from .model import RESULT_FORMAT
 from .store import DATABASE, Store, StoreError
 from .validate import clean_name, name_key
@@ -283,7 +284,7 @@ def forget(pseudonym: str, database: Path | None = None, home: Path | None = Non
                     _scrub(path, pattern)
                     out.done.append(finding)
                 except OSError as failure:
-                    out.failed.append((finding, str(failure.strerror or failure)))
+                    out.failed.append((finding, _reason(failure)))
     for finding in find(pseudonym, home):
         try:
             if finding.action == REMOVE_MEMBER:
@@ -291,7 +292,7 @@ def forget(pseudonym: str, database: Path | None = None, home: Path | None = Non
             else:
                 finding.path.unlink()
         except (OSError, ValueError, KeyError, TypeError) as error:
-            why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            why = _reason(error) if isinstance(error, OSError) else str(error)
             out.failed.append((finding, why))
             continue
         out.done.append(finding)

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from ...storage import TooLarge, read_bounded
+from ...storage import reason as _reason
 from ..diagnostics import Diagnostic, Severity
 from .convert import Imported, convert
 from .export import Exported, export
@@ -35,14 +37,14 @@ def read_gift(path: Path) -> tuple[str, list[Diagnostic]]:
 
     name = path.name
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise GiftError([Diagnostic(name, 0, 0, _("fichier illisible : {why}").format(
-            why=error.strerror or error), Severity.ERROR, "gift.file")]) from None
-    if len(data) > MAX_BYTES:
+        data = read_bounded(path, MAX_BYTES)  # a FIFO or /dev/zero is refused, never read
+    except TooLarge:
         raise GiftError([Diagnostic(name, 0, 0, _("fichier trop gros (plus de {mb} Mo) pour une banque de "
                                                   "questions").format(mb=MAX_BYTES // 1_000_000),
-                                    Severity.ERROR, "gift.file")])
+                                    Severity.ERROR, "gift.file")]) from None
+    except OSError as error:
+        raise GiftError([Diagnostic(name, 0, 0, _("fichier illisible : {why}").format(
+            why=_reason(error)), Severity.ERROR, "gift.file")]) from None
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:

@@ -171,7 +171,7 @@ class FolderScene(Scene):
         if job is not None and job.finished:
             if job.error is not None:
                 self.message = _("Impossible de lire ce dossier : {why}").format(
-                    why=getattr(job.error, "strerror", None) or job.error)
+                    why=storage.reason(job.error) if isinstance(job.error, OSError) else job.error)
             out += [(f"{name}", "", OpenFolder(path)) for name, path in (job.result or [])]
         return out
 

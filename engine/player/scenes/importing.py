@@ -12,10 +12,11 @@ from typing import Any
 
 import pygame
 
-from ...content.assets import printable_name
+from ...content.assets import Refused, check_name, printable_name
 from ...content.package import SUFFIX, Conflict, PackageError, Unpacked, install, read_manifest, unpack
 from ...i18n import _
 from ...paths import user_dir, user_home
+from ...storage import reason as _reason
 from .. import actions as act
 from ..jobs import Job, Progress
 from ..scene import Scene
@@ -50,9 +51,9 @@ def find_packages(folder: Path, progress: Progress | None = None) -> list[Found]
                 games = json.loads(index.read_text(encoding="utf-8")).get("games", [])
             except (OSError, ValueError, AttributeError):
                 games = []
-            for game in games[:MAX_LISTED]:
+            for game in games[:MAX_LISTED] if isinstance(games, list) else []:
                 name = game.get("package") if isinstance(game, dict) else None
-                if isinstance(name, str) and name.endswith(SUFFIX) and ".." not in name:
+                if isinstance(name, str) and name.endswith(SUFFIX) and ".." not in name and _plain(name):
                     candidates.append(folder / name)
     found = []
     for path in dict.fromkeys(candidates):
@@ -66,6 +67,16 @@ def find_packages(folder: Path, progress: Progress | None = None) -> list[Found]
         except PackageError as error:
             found.append(Found(path, path.name, "", error.diagnostics[0].message))
     return found
+
+
+def _plain(name: str) -> bool:
+    """A catalogue's package name is a relative « / » path (no ``/etc/…``, no ``C:``):
+    a catalogue never points to a file elsewhere on the computer."""
+    try:
+        check_name(name)
+    except Refused:
+        return False
+    return True
 
 
 def start_import(app: Any) -> None:
@@ -182,7 +193,7 @@ class ImportScene(Scene):
                 d.message for d in job.error.diagnostics[:4])
         elif job.error is not None:
             self.message = _("Ce paquet n’a pas pu être lu : {why}").format(
-                why=getattr(job.error, "strerror", None) or job.error)
+                why=_reason(job.error) if isinstance(job.error, OSError) else job.error)
         else:
             assert job.result is not None
             self.checked = job.result
@@ -203,7 +214,7 @@ class ImportScene(Scene):
                                                      new=conflict.package_version)
             return
         except OSError as error:
-            self.message = _("Le jeu n’a pas pu être installé : {why}").format(why=error.strerror or error)
+            self.message = _("Le jeu n’a pas pu être installé : {why}").format(why=_reason(error))
             unpacked.discard()
             self.checked = None
             return

@@ -1,5 +1,7 @@
-"""Schema errors are explained from the schema and the data, never from the wording of
-jsonschema's English messages, which may change with any of its versions."""
+"""Messages that do not depend on a library's version: schema errors are explained from
+the schema and the data, never from the wording of jsonschema's English messages; GIFT
+syntax errors from lark's tokens and expected terminals, in French, even without the
+parser state lark keeps today. (libyaml's wording: tests/test_yamlread.py.)"""
 
 from __future__ import annotations
 
@@ -8,8 +10,6 @@ import copy
 import pytest
 
 from engine.content import schema
-
-
 
 
 def _minimal() -> dict:
@@ -56,3 +56,45 @@ def test_a_rule_without_its_own_explanation_is_named_not_quoted(reworded, monkey
                             path=["x"])
     (problem,) = schema._explain(error, {}, {})
     assert problem.message == "« x » : valeur refusée (règle « multipleOf » du format)"
+
+
+def _gift_parse():
+    import importlib
+
+    return importlib.import_module("engine.content.gift.parse")  # the package's parse() hides it
+
+
+def test_gift_syntax_errors_stay_french_and_located_without_larks_parser_state(monkeypatch):
+    """The precise hints read lark's parser state (``value_stack``, not a documented
+    API): a lark without it still gives French, located messages, never lark's own."""
+    from lark.exceptions import UnexpectedInput
+
+    gift = _gift_parse()
+    texts = ["::T:: Question { =oui ~non\n\n::U:: Autre {=a}\n", "Q {#3,14}\n", "Q {T#a#b#c}\n",
+             "::T Question {=a}\n"]
+    before = [[(d.line, d.col) for d in gift.parse(text, "q.gift").errors] for text in texts]
+    real = gift.parser()
+
+    class Bare:
+        def parse(self, text):
+            try:
+                return real.parse(text)
+            except UnexpectedInput as error:
+                error.state = None
+                raise
+
+    monkeypatch.setattr(gift, "parser", lambda: Bare())
+    for text, places in zip(texts, before):
+        errors = gift.parse(text, "q.gift").errors
+        assert [(d.line, d.col) for d in errors] == places
+        for diagnostic in errors:
+            assert "inattendu" in diagnostic.message or "titre non fermé" in diagnostic.message
+            assert "Unexpected" not in diagnostic.message and "Expected" not in diagnostic.message
+
+
+def test_every_gift_terminal_lark_may_expect_has_a_french_name():
+    """An expected terminal without a name of ours would show lark's (``__ANON_0``…)."""
+    gift = _gift_parse()
+    parser = gift.parser()
+    ignored = set(parser.ignore_tokens)
+    assert {t.name for t in parser.terminals} - ignored <= set(gift._names())

@@ -65,3 +65,41 @@ def test_tab_repaints_the_focus_ring_alone_and_gives_the_same_picture():
         pilot.press(pygame.K_TAB)
         _same_as_a_whole_picture(app)
         assert app.spoken == app.scene.focus.speech != ""  # what a voice would say
+
+
+def test_a_clock_tick_shows_the_bar_alone_and_the_same_picture(monkeypatch):
+    """A frame where only time passed redraws and shows the top bar alone (the live
+    layer), not the whole picture; what the window holds is still a whole picture."""
+    app, pilot, _walkthrough = start(GAMES / "metiers_industrie", size=(1920, 1080))
+    pilot.past_handover()
+    pilot.click("close")  # the round's introduction (the clock waits for it)
+    while app.step([], dt=5.0):  # fades, over
+        pass
+    scene = app.scene
+    assert scene.session.rules.time_left(scene.session.state.evolve(t=scene.t)) is not None  # a countdown
+    shown: list = []
+    monkeypatch.setattr(pygame.display, "update", lambda rects=None: shown.append(list(rects)))
+    monkeypatch.setattr(pygame.display, "flip", lambda: shown.append("all"))
+    app.step([], dt=0.1)  # within the same second: nothing to draw
+    app.step([], dt=1.0)  # the countdown shows one second less
+    assert shown == [[scene.bar, scene.bar]], shown
+    _same_as_a_whole_picture(app)
+
+
+def test_after_an_effect_the_window_gets_the_whole_picture_again(monkeypatch):
+    """Confetti draw over the picture: the frame after they end shows all of it, so no
+    piece of them stays on the screen."""
+    from engine.player import feedback
+
+    app, _pilot, _walkthrough = start(GAMES / "escape_fake_news", size=(1366, 768))
+    while app.step([], dt=5.0):
+        pass
+    feedback.start(app, feedback.Confetti((300, 300), "Bravo !", app.ui.metrics.unit))
+    app.step([], dt=0.05)
+    shown: list = []
+    monkeypatch.setattr(pygame.display, "update", lambda rects=None: shown.append(list(rects)))
+    monkeypatch.setattr(pygame.display, "flip", lambda: shown.append("all"))
+    while app.step([], dt=0.5):
+        pass
+    assert shown and shown[-1] == "all"
+    _same_as_a_whole_picture(app)

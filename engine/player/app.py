@@ -121,6 +121,7 @@ class App:
         self.editor: Any = None
         self.voice: Callable[[str], None] | None = None
         self.running = True
+        self._painter: Any = None  # the scene that drew the last frame
         self.clock = pygame.time.Clock()
         self.frames = 0
         pygame.key.set_repeat(400, 50)
@@ -258,6 +259,7 @@ class App:
             self.toggle_fullscreen()
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.dirty = True
+            self._painter = None  # the system may have drawn over the window: show all of it
         elif self.scenes:
             dirty, self.dirty = self.dirty, False
             self.scene.handle(event)
@@ -276,12 +278,27 @@ class App:
             animating = scene.update(dt) or animating
         animating = feedback.update(self, dt) or animating
         if self.dirty or animating or self.repaint:
-            self.scene.draw(self.surface)
-            feedback.draw(self, self.surface)
-            pygame.display.flip()
-            self.frames += 1
+            self.draw_frame()
             self.dirty = self.repaint = False
         return animating
+
+    def draw_frame(self) -> None:
+        """Draw the top scene and the effects over it, and show on the window the areas
+        that changed (all of it after a new picture, an effect, or another scene)."""
+        scene = self.scene
+        if scene is not self._painter:
+            scene.forget_screen()
+        changed = scene.draw(self.surface)
+        self._painter = scene
+        if self.effects:
+            feedback.draw(self, self.surface)
+            scene.forget_screen()  # drawn over: the next frame starts from the picture
+            changed = None
+        if changed is None:
+            pygame.display.flip()
+        elif changed:
+            pygame.display.update(changed)
+        self.frames += 1
 
     def run(self) -> None:
         dt = 0.0

@@ -40,6 +40,10 @@ class Scene:
         self._touched: list[Widget] = []
         self._overlays: list[pygame.Rect] = []  # drawn over the widgets (a scrollbar, a toast)
         self._focus_moved: tuple[Widget | None, Widget | None] | None = None
+        # The surface that shows the composed picture now, with only the live layer drawn
+        # over it (in ``_live``): the next frame then redraws those areas alone.
+        self._on_screen: pygame.Surface | None = None
+        self._live: list[pygame.Rect] = []
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -93,10 +97,16 @@ class Scene:
         """Advance animations by ``dt`` seconds; True while something moves."""
         return False
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
         """The frame: the composed picture (built again only after a change), then the
-        parts that live on their own (a clock)."""
+        parts that live on their own (a clock). Returns the areas of ``surface`` that
+        changed, or None when all of it may have: the window shows those alone again.
+
+        When ``surface`` already shows the composed picture, a frame redraws only what
+        changed on it: the widgets whose hover or focus changed, and the live layer."""
         composed = self._composed
+        shown = self._on_screen is surface
+        changed: list[pygame.Rect] | None
         if composed is None or composed.get_size() != surface.get_size():
             self._under = {}
             self._overlays = []
@@ -107,12 +117,29 @@ class Scene:
                 self._capturing = None
             self._composed = surface.copy()
             self._touched = []
+            changed = None
         elif self._touched:
-            for area in self._repaint(composed):
+            changed = self._repaint(composed) + self._live
+            for area in changed if shown else [surface.get_rect()]:
+                surface.blit(composed, area, area)
+        elif shown:
+            changed = list(self._live)  # the live layer of the last frame, taken away
+            for area in changed:
                 surface.blit(composed, area, area)
         else:
             surface.blit(composed, (0, 0))
-        self.draw_live(surface)
+            changed = None
+        live = self.draw_live(surface)
+        self._live = [pygame.Rect(r) for r in live] if live is not None else []
+        self._on_screen = surface if live is not None else None
+        if changed is None or live is None or not shown:
+            return None
+        return changed + self._live
+
+    def forget_screen(self) -> None:
+        """Something else drew over the window (an effect, another scene, the system):
+        the next frame shows the whole composed picture again."""
+        self._on_screen = None
 
     def _repaint(self, composed: pygame.Surface) -> list[pygame.Rect]:
         """Draw the touched widgets again on the composed picture; returns the areas that
@@ -154,8 +181,10 @@ class Scene:
         surface.fill(self.app.ui.palette.background)
         self.draw_widgets(surface)
 
-    def draw_live(self, surface: pygame.Surface) -> None:
-        """Draw what changes with time alone, over the composed picture."""
+    def draw_live(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Draw what changes with time alone, over the composed picture; returns the areas
+        drawn (None: anywhere, so the next frame starts from the whole picture)."""
+        return []
 
     def draw_widgets(self, surface: pygame.Surface, widgets: list[Widget] | None = None) -> None:
         clip = surface.get_clip()

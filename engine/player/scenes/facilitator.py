@@ -147,7 +147,7 @@ class ProjectorScene(Scene):
         ui = self.app.ui
         surface.fill(ui.palette.shade if ui.prefs["contrast"] != "high" else (0, 0, 0))
 
-    def draw_live(self, surface: pygame.Surface) -> None:
+    def draw_live(self, surface: pygame.Surface) -> None:  # the whole screen, every time
         ui = self.app.ui
         width, height = surface.get_size()
         surface.fill(ui.palette.shade if ui.prefs["contrast"] != "high" else (0, 0, 0))

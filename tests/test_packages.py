@@ -184,13 +184,65 @@ def test_too_many_entries(tmp_path: Path, packed: Path, monkeypatch: pytest.Monk
     assert refused.value.diagnostics[0].code == "package.entries"
 
 
-def test_more_bytes_than_the_limit_counted_while_reading(tmp_path: Path, packed: Path,
-                                                         monkeypatch: pytest.MonkeyPatch):
+def test_too_many_entries_refused_before_the_zip_is_listed(tmp_path: Path, packed: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """Listing a million entries costs a minute and 600 MB: the count in the zip's end
+    record is read first, and so is the size of its directory (which a liar cannot hide)."""
+    many = tmp_path / "many.sesame"
+    with zipfile.ZipFile(many, "w") as archive:
+        archive.writestr("sesame.json", "{}")
+        for index in range(pkg.MAX_ENTRIES + 1):
+            archive.writestr(f"metiers_industrie/f{index}.txt", b"")
+    (tmp_path / "home").mkdir()
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the zip's directory was read")
+
+    monkeypatch.setattr(pkg.zipfile, "ZipFile", never)
+    for limits in ({}, {"MAX_ENTRIES": 10**9, "MAX_DIRECTORY_BYTES": 10_000}):  # the count, the size
+        for name, value in limits.items():
+            monkeypatch.setattr(pkg, name, value)
+        with pytest.raises(PackageError) as refused:
+            unpack(many, into=tmp_path / "home")
+        assert refused.value.diagnostics[0].code == "package.entries"
+    assert list((tmp_path / "home").iterdir()) == []
+
+
+def test_more_bytes_than_the_limit_refused_before_anything_is_written(tmp_path: Path, packed: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(pkg, "MAX_TOTAL_BYTES", 20_000)
+    with zipfile.ZipFile(packed) as archive, pytest.raises(PackageError):
+        # the entries are all checked, as a list, before the first is written
+        list(pkg._entries(archive, json.loads(archive.read("sesame.json")), packed.name))
     with pytest.raises(PackageError) as refused:
         unpack(packed, into=tmp_path)
     assert refused.value.diagnostics[0].code == "package.too_big"
+    assert "une fois décompressé" in refused.value.diagnostics[0].message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_entry_bigger_than_its_header_says_is_refused(tmp_path: Path, packed: Path):
+    """A header that lies about an entry's size: never more than the declared size is
+    read (then the CRC fails), and the bytes are counted while they are written."""
+    import struct
+
+    liar = tmp_path / "liar.sesame"
+    liar.write_bytes(packed.read_bytes())
+    with zipfile.ZipFile(liar) as archive:
+        info = archive.getinfo("metiers_industrie/game.yaml")
+        directory = archive.start_dir
+    raw = bytearray(liar.read_bytes())
+    struct.pack_into("<I", raw, info.header_offset + 22, 100)  # the local header's size
+    record = raw.index(b"PK\x01\x02", directory)
+    while raw[record + 46:record + 46 + len(info.filename)] != info.filename.encode():
+        record = raw.index(b"PK\x01\x02", record + 4)
+    struct.pack_into("<I", raw, record + 24, 100)  # the directory's size
+    liar.write_bytes(bytes(raw))
+    (tmp_path / "home").mkdir()
+    with pytest.raises(PackageError) as refused:
+        unpack(liar, into=tmp_path / "home")
+    assert refused.value.diagnostics[0].code in ("package.damaged", "package.too_big", "package.checksum")
+    assert list((tmp_path / "home").iterdir()) == []
 
 
 def test_a_newer_package_says_which_version_it_needs(tmp_path: Path, packed: Path):

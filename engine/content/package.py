@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import stat
+import struct
 import tempfile
 import time
 import zipfile
@@ -50,6 +51,7 @@ MAX_ENTRIES = 2_000
 MAX_TOTAL_BYTES = 300_000_000
 MAX_ENTRY_BYTES = 64_000_000
 MAX_MANIFEST_BYTES = 1_000_000
+MAX_DIRECTORY_BYTES = MAX_ENTRIES * 1_024  # the zip's list of entries: names of a few hundred bytes
 MAX_RATIO = 200  # text compresses 5 to 20 times; a bomb, thousands of times
 RATIO_FROM_BYTES = 1_000_000  # small entries cannot hurt, whatever their ratio
 _CHUNK = 1 << 20
@@ -304,6 +306,23 @@ def _installed_version(folder: Path) -> str:
     return printable_name(version, 20) if isinstance(version, (str, int, float)) else "?"
 
 
+def _end_record(path: Path) -> tuple[int, int]:
+    """The number of entries and the size of the central directory that the zip's end
+    record declares (0, 0 when it cannot be read: ``zipfile`` then says the file is not
+    a zip). The directory is read by its size, not by the count: both are bounded."""
+    read = getattr(zipfile, "_EndRecData", None)
+    if read is None:
+        return 0, 0
+    try:
+        with open(path, "rb") as stream:
+            record = read(stream)
+    except (OSError, ValueError, struct.error, zipfile.BadZipFile):
+        return 0, 0
+    if not record:
+        return 0, 0
+    return int(record[zipfile._ECD_ENTRIES_TOTAL]), int(record[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
+
+
 class _open:
     """The package as a zip, refused at once when it is not a regular file, too big, or
     not a zip at all."""
@@ -327,6 +346,13 @@ class _open:
             raise PackageError([_problem(shown, _(
                 "paquet trop lourd ({size} Mo, au plus {max} Mo)").format(
                 size=status.st_size // 1_000_000, max=MAX_PACKAGE_BYTES // 1_000_000), "too_big")])
+        entries, directory_bytes = _end_record(self.path)
+        if entries > MAX_ENTRIES or directory_bytes > MAX_DIRECTORY_BYTES:
+            # said before the zip's directory is read: a million entries take a minute and
+            # 600 MB of memory to list
+            raise PackageError([_problem(shown, _(
+                "trop de fichiers dans le paquet ({n}, au plus {max})").format(
+                n=entries if entries > MAX_ENTRIES else "?", max=MAX_ENTRIES), "entries")])
         try:
             self.archive = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
@@ -398,6 +424,11 @@ def _entries(archive: zipfile.ZipFile, manifest: dict[str, Any], shown: str) -> 
         raise PackageError([_problem(shown, _(
             "trop de fichiers dans le paquet ({n}, au plus {max})").format(n=len(infos), max=MAX_ENTRIES),
             "entries")])
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_TOTAL_BYTES:  # said before anything is written (real sizes are counted too)
+        raise PackageError([_problem(shown, _(
+            "paquet trop gros une fois décompressé ({size} Mo, au plus {max} Mo)").format(
+            size=declared // 1_000_000, max=MAX_TOTAL_BYTES // 1_000_000), "too_big")])
     prefix = f"{manifest['id']}/"
     seen: dict[str, str] = {}
     for info in infos:

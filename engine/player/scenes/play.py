@@ -32,7 +32,7 @@ from .. import feedback, gfx, pictures
 from ..answers import grid as answers_grid
 from ..scene import Scene
 from ..widgets import Button, Widget
-from . import handover
+from . import handover, room as room_view
 from .panels import DocumentPanel, ItemPanel, MessagePanel, Panel, PausePanel, PuzzlePanel
 
 
@@ -58,6 +58,8 @@ class PlayScene(Scene):
         self.handover: str | None = None  # a team whose turn it is now: « Au tour de … » to show
         self._fresh: list[Panel] | None = None
         self.motion = 1.0  # 0 → 1 while a panel fades in (never with reduced motion)
+        self.reveal = False  # « Montrer les objets »: every zone of the picture outlined and named
+        self.as_list = False  # the player chose the text list over the picture
         self._open_from_state()
         self.tell()
 
@@ -268,8 +270,9 @@ class PlayScene(Scene):
         return [pause]
 
     def _room_widgets(self) -> list[Widget]:
-        """The room's buttons: its objects (placed on its picture, or in a column that
-        scrolls when it has none or the text is too large for it), its exits, then the
+        """The room's widgets: on its picture, its objects and doors as zones of it
+        (room.py), or in a column that scrolls (no picture, the text too large for it,
+        or the player's choice), then the buttons that switch between the two and the
         inventory beside."""
         state = self.session.state
         room = self.game.rooms[state.room] if state.room else None
@@ -277,12 +280,17 @@ class PlayScene(Scene):
             return []
         self._frame_room()
         listed, exits = self.session.rules.visible(state)
-        widgets = None
-        if room.background and all(o.rect is not None for o in listed):
-            widgets = self._place_room(room, listed, exits, placed=True)
-        if widgets is None:  # the room becomes the column that scrolls
+        m = self.app.ui.metrics
+        # The names are shown in tags on the picture: at 200 % text on a small window,
+        # they would hide it; the text list is then the room.
+        can_place = bool(room.background) and all(o.rect is not None for o in listed) and (
+            m.body * 24 <= self.scene_area.width)
+        tools = self._view_buttons(can_place)
+        if can_place and not self.as_list:
+            widgets = self._scene_widgets(listed, exits)
+        else:
             widgets = self._place_room(room, listed, exits, placed=False) or []
-        return widgets + self._inventory_buttons()
+        return widgets + tools + self._inventory_buttons()
 
     def _frame_room(self) -> None:
         """The room's frame, the area under its title, and the inventory beside it."""
@@ -292,11 +300,85 @@ class PlayScene(Scene):
                                      self.stage.height)
         self.side = pygame.Rect(self.room_rect.right + m.unit * 3, self.stage.y, side, self.stage.height)
         scene_area = self.room_rect.inflate(-m.unit * 4, -m.unit * 4)
-        scene_area.y += m.title + m.unit * 2
-        scene_area.height -= m.title + m.unit * 2
+        head = max(m.title, m.body + m.unit * 4, room_view.MIN_TARGET) + m.unit * 2
+        scene_area.y += head
+        scene_area.height -= head
         self.scene_area = scene_area
 
-    def _object_button(self, obj, placed: bool) -> Button:
+    def _view_buttons(self, can_place: bool) -> list[Widget]:
+        """« Montrer les objets » (O) and « Liste » / « Image », right of the room's
+        title."""
+        ui = self.app.ui
+        m = ui.metrics
+        buttons: list[Button] = []
+        if can_place and not self.as_list:
+            buttons.append(Button("reveal", action=room_view.RevealObjects(), label=_("Montrer les objets"),
+                                  icon="star", selected=self.reveal,
+                                  speech=_("Montrer les objets (touche O)") + (" — " + _("activé") if self.reveal else "")))
+        if can_place:
+            buttons.append(Button("view", action=room_view.SwitchView(), icon="picture" if self.as_list else "doc",
+                                  label=_("Image") if self.as_list else _("Liste")))
+        x = self.room_rect.right - m.unit * 2
+        height = max(room_view.MIN_TARGET, m.body + m.unit * 4)
+        for button in reversed(buttons):
+            width = button.needed_width(ui) + m.unit * 2
+            button.rect = pygame.Rect(0, 0, width, max(height, button.needed_height(ui, width)))
+            button.rect.topright = (x, self.room_rect.y + m.unit * 2)
+            x = button.rect.left - m.unit * 2
+        self.title_room = x - self.room_rect.x - m.unit * 2  # what the room's title may use
+        return buttons
+
+    def _scene_widgets(self, listed, exits) -> list[Widget]:
+        """The picture fills the room's frame (less a row for the exits that have no
+        place on it); objects and doors are zones of it, in reading order."""
+        ui, state = self.app.ui, self.session.state
+        m = ui.metrics
+        self.placed = True
+        self.viewport = None
+        area = pygame.Rect(self.scene_area)
+        band = [e for e in exits if e.rect is None]
+        exit_h = m.body + m.unit * 4 + m.small + m.unit
+        rows = self._exit_rows(band, area.width, exit_h) if band else []
+        band_h = sum(h for h, _row in rows) + m.unit * 2 * max(0, len(rows) - 1)
+        if rows:
+            area.height -= band_h + m.unit * 2
+        self.picture_area = room_view.picture_rect(area)
+        folder = str(self.game.folder)
+        spots: list[room_view.Hotspot] = []
+        for obj in listed:
+            label = obj.label.get(self.locale)
+            locked = not self.session.rules.passable(state, obj.id)
+            seen = obj.id in state.inspected
+            detail = _("verrouillé") if locked else (_("déjà examiné") if seen else _("à examiner"))
+            spots.append(room_view.Hotspot(
+                f"object:{obj.id}", room_view.zone(obj.rect, self.picture_area), cmd.Inspect(object=obj.id),
+                speech=f"{label} — {detail}", label=label, detail=detail,
+                state="locked" if locked else ("seen" if seen else "new"), sprite=obj.icon, folder=folder,
+                revealed=self.reveal))
+        for exit_ in exits:
+            if exit_.rect is None:
+                continue
+            label = exit_.label.get(self.locale)
+            locked = not self.session.rules.passable(state, exit_.id)
+            detail = _("vers : {room}").format(room=self.game.rooms[exit_.to].title.get(self.locale)) \
+                if exit_.to in state.visited else (_("verrouillée") if locked else _("une sortie"))
+            spots.append(room_view.Hotspot(
+                f"exit:{exit_.id}", room_view.zone(exit_.rect, self.picture_area), cmd.Go(exit=exit_.id),
+                speech=f"{label} — {detail}", label=label, detail=detail, kind="exit",
+                state="locked" if locked else ("open" if exit_.to in state.visited else "new"), revealed=self.reveal))
+        room_view.separate(spots)
+        widgets: list[Widget] = list(room_view.reading_order(spots))
+        y = self.picture_area.bottom + m.unit * 2
+        for row_h, row in rows:
+            x = self.picture_area.x
+            for button in row:
+                button.rect.topleft = (x, y)
+                x = button.rect.right + m.unit * 3
+                widgets.append(button)
+            y += row_h + m.unit * 2
+        return widgets
+
+    def _object_button(self, obj) -> Button:
         state = self.session.state
         label = obj.label.get(self.locale)
         locked = not self.session.rules.passable(state, obj.id)  # drawn shut exactly when it is
@@ -304,25 +386,23 @@ class PlayScene(Scene):
         detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
         return Button(f"object:{obj.id}", action=cmd.Inspect(object=obj.id), label=label, detail=detail,
                       icon="lock" if locked else ("star" if fresh else "check"), style="choice",
-                      speech=f"{label} — {detail}", scrolls=not placed)
+                      speech=f"{label} — {detail}", scrolls=True)
 
-    def _place_room(self, room, listed, exits, placed: bool) -> list[Widget] | None:
-        """Objects and exits laid out on the room's picture (``placed``: None when the
-        text is too large for it), or in the column that scrolls."""
+    def _place_room(self, room, listed, exits, placed: bool = False) -> list[Widget]:
+        """The room as a column that scrolls (no picture, text too large for it, or the
+        player's choice): description, then the objects, then the exits."""
         ui = self.app.ui
         m = ui.metrics
         scene_area = self.scene_area
         button_h = m.body + m.unit * 4
         exit_h = button_h + m.small + m.unit
-        self.placed = placed
-        # Without a picture the room is a column that scrolls when text is large:
-        # description, then the objects, then the exits.
-        self.viewport = None if placed else scene_area.inflate(m.unit, 0)
-        top = scene_area.y - (0 if placed else self.scroll)
+        self.placed = False
+        self.viewport = scene_area.inflate(m.unit, 0)
+        top = scene_area.y - self.scroll
         # A short description is read first; a long one (large text) goes after the
         # objects and exits, so that what can be done is always in view.
         description_h = ui.text.height(room.description.get(self.locale), m.body, scene_area.width) \
-            if room.description and not placed else 0
+            if room.description else 0
         description_first = description_h <= scene_area.height // 3
         self.description_y = top
         if description_first and description_h:
@@ -330,30 +410,19 @@ class PlayScene(Scene):
         columns = max(1, min(3, scene_area.width // (m.body * 13)))
         card_w = (scene_area.width - m.unit * 3 * (columns - 1)) // columns
         exit_rows = self._exit_rows(exits, scene_area.width, exit_h)
-        # On a picture, the exits sit in a band at its foot (several rows when the text is
-        # large), and the objects are placed in what is left above it.
-        band_h = sum(h for h, _row in exit_rows) + m.unit * 2 * max(0, len(exit_rows) - 1) if placed else exit_h
-        objects_area = pygame.Rect(scene_area.x, top, scene_area.width,
-                                   max(0, scene_area.bottom - band_h - m.unit * 3 - top))
-        buttons = [self._object_button(obj, placed) for obj in listed]
+        buttons = [self._object_button(obj) for obj in listed]
         widgets: list[Widget] = list(buttons)
-        pending = [] if placed else buttons
-        if placed:
-            for obj, button in zip(listed, buttons):
-                self._put_on_picture(button, obj.rect, objects_area)
-        card_h = max([button_h + m.small + m.unit] + [w.needed_height(ui, card_w) for w in pending])
-        rows = -(-len(pending) // columns)
-        for widget, slot in zip(pending, answers_grid(pygame.Rect(scene_area.x, top, scene_area.width, 0),
-                                                      len(pending), columns, card_h, m.unit * 3)):
+        card_h = max([button_h + m.small + m.unit] + [w.needed_height(ui, card_w) for w in buttons])
+        rows = -(-len(buttons) // columns)
+        for widget, slot in zip(buttons, answers_grid(pygame.Rect(scene_area.x, top, scene_area.width, 0),
+                                                      len(buttons), columns, card_h, m.unit * 3)):
             widget.rect = slot
-        if placed and not self._spread(widgets, objects_area):
-            return None  # text too large for the picture (200 % on a small screen)
         flow = top + rows * (card_h + m.unit * 3)
-        exit_y = scene_area.bottom - band_h if placed else max(flow, scene_area.bottom - exit_h - self.scroll)
+        exit_y = max(flow, scene_area.bottom - exit_h - self.scroll)
         for row_h, row in exit_rows:
             x = scene_area.x
             for button in row:
-                button.scrolls = not placed
+                button.scrolls = True
                 button.rect.topleft = (x, exit_y)
                 x = button.rect.right + m.unit * 3
                 widgets.append(button)
@@ -364,19 +433,6 @@ class PlayScene(Scene):
             self.content_bottom = self.description_y + description_h
         return widgets
 
-    def _put_on_picture(self, button: Button, place, area: pygame.Rect) -> None:
-        """Where the author placed an object on the room's picture (``place``: a
-        rectangle in % of the scene area), kept inside ``area``."""
-        ui = self.app.ui
-        m = ui.metrics
-        scene_area = self.scene_area
-        text_w = ui.text.render(button.label, m.body, (0, 0, 0)).get_width()
-        width = min(scene_area.width // 2, text_w + m.unit * 7 + m.body)
-        button.rect = pygame.Rect(0, 0, width, max(m.body + m.unit * 5 + m.small, button.needed_height(ui, width)))
-        button.rect.center = (round(scene_area.x + (place.x + place.w / 2) * scene_area.width / 100),
-                              round(scene_area.y + (place.y + place.h / 2) * area.height / 100))
-        button.rect.clamp_ip(area)
-
     def _inventory_buttons(self) -> list[Widget]:
         ui = self.app.ui
         m = ui.metrics
@@ -385,9 +441,15 @@ class PlayScene(Scene):
         y = self.side.y + m.body + m.unit * 3
         for item_id in self.session.state.inventory:
             item = self.game.items[item_id]
-            button = Button(f"item:{item_id}", action=act.OpenItem(item_id), label=item.name.get(self.locale),
-                            style="choice", selected=self.using == item_id)
             width = self.side.width - m.unit * 4
+            # its picture beside its name, unless the text is so large that the name would
+            # need many lines for it (200 %): the name alone then
+            button = room_view.PictureButton(
+                f"item:{item_id}", action=act.OpenItem(item_id), label=item.name.get(self.locale), style="choice",
+                selected=self.using == item_id, picture=room_view.item_picture(self.game, item),
+                folder=str(self.game.folder)) if width >= m.body * 14 else Button(
+                f"item:{item_id}", action=act.OpenItem(item_id), label=item.name.get(self.locale), style="choice",
+                selected=self.using == item_id)
             button.rect = pygame.Rect(self.side.x + m.unit * 2, y, width, max(button_h, button.needed_height(ui, width)))
             y = button.rect.bottom + m.unit * 2
             widgets.append(button)
@@ -460,6 +522,8 @@ class PlayScene(Scene):
             self.draw_widgets(surface, base)
         else:
             self.draw_widgets(surface)
+            if self.placed and self.game.genre == "escape" and self.session.state.room:
+                room_view.draw_tags(self, surface, self.picture_area)
         if self.toast and self.panel is None:
             # Next to the inventory in a room (what it is about), else at the foot.
             side = getattr(self, "side", None) if self.game.genre == "escape" else None
@@ -474,7 +538,7 @@ class PlayScene(Scene):
             self.drawn_over(box)
             surface.blit(text, text.get_rect(center=box.center))
 
-    def draw_live(self, surface: pygame.Surface) -> None:
+    def draw_live(self, surface: pygame.Surface) -> list[pygame.Rect]:
         """The top bar, the only part that changes with time alone (the clock): drawn
         once per change of what it shows, then blitted."""
         pause = self.widget("pause")
@@ -490,6 +554,7 @@ class PlayScene(Scene):
                 self.draw_widgets(bar, [pause])
             self._bar_surface = bar
         surface.blit(self._bar_surface, self.bar)
+        return [self.bar]
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
         """The room under an open panel: drawn as it was laid out, not usable."""
@@ -546,15 +611,16 @@ class PlayScene(Scene):
         room = self.game.rooms[self.session.state.room]
         gfx.box(surface, self.room_rect, p.surface, m.radius, p.border, 2)
         if room.background and self.placed:
-            picture = pictures.picture(ui, self.game.folder, room.background, self.scene_area.width,
-                                       self.scene_area.height)
-            surface.blit(picture, picture.get_rect(center=self.scene_area.center))
-        title = ui.text.render(room.title.get(self.locale), m.title, p.text, self.room_rect.width - m.unit * 4, bold=True)
+            area = self.picture_area
+            picture = pictures.picture(ui, self.game.folder, room.background, area.width, area.height)
+            surface.blit(picture, picture.get_rect(center=area.center))
+        title_w = max(m.body * 4, getattr(self, "title_room", self.room_rect.width - m.unit * 4))
+        title = ui.text.render(room.title.get(self.locale), m.title, p.text, title_w, bold=True)
         surface.blit(title, (self.room_rect.x + m.unit * 2, self.room_rect.y + m.unit * 2))
-        if room.description and self.viewport is not None:
+        if room.description and not self.placed and self.room_viewport is not None:
             text = ui.text.render(room.description.get(self.locale), m.body, p.muted, self.scene_area.width)
             clip = surface.get_clip()
-            surface.set_clip(self.viewport)
+            surface.set_clip(self.room_viewport)
             surface.blit(text, (self.scene_area.x, self.description_y))
             surface.set_clip(clip)
         gfx.box(surface, self.side, p.surface, m.radius, p.border, 2)
@@ -585,7 +651,18 @@ class PlayScene(Scene):
             return
         super().handle(event)
 
+    def touch(self, *widgets: Widget | None) -> None:
+        # A zone of the picture names itself in a tag that reaches beyond it: the
+        # picture is composed again (once per zone entered or left, never while still).
+        if any(isinstance(w, room_view.Hotspot) for w in widgets):
+            self.invalidate()
+            return
+        super().touch(*widgets)
+
     def on_key(self, event: pygame.event.Event) -> bool:
+        if self.panel is None and event.key == pygame.K_o and self.placed and not event.mod & pygame.KMOD_CTRL:
+            self.on_action(room_view.RevealObjects(), None)
+            return True
         used = self.panel.on_key(event) if self.panel is not None else False
         if isinstance(used, cmd.Command):
             self.apply(used)
@@ -622,6 +699,16 @@ class PlayScene(Scene):
             if not isinstance(self.panel, PausePanel):
                 self.open(PausePanel(self), front=True)
                 self.relayout()
+            return
+        if isinstance(action, room_view.RevealObjects):
+            self.reveal = not self.reveal
+            self.app.speak(_("Objets montrés") if self.reveal else _("Objets cachés"))
+            self.relayout()
+            return
+        if isinstance(action, room_view.SwitchView):
+            self.as_list = not self.as_list
+            self.scroll = 0
+            self.relayout()
             return
         command = self.panel.on_action(action, widget) if self.panel is not None else self._room_action(action)
         if command is not None:

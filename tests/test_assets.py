@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from engine.content import assets
 from engine.content.check import check_path
 
-from .conftest import HEADER
+from .conftest import FIXTURES, HEADER
 from .images import jpeg_header, png
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symbolic links as on POSIX")
@@ -193,3 +193,33 @@ def test_includes_through_links_fifos_and_long_names_are_located(write_game, tmp
     found = {d.code: d for d in check_path(folder, solve=False).errors}
     assert {"load.include_outside", "load.include_not_file", "load.include_long_name"} <= set(found)
     assert found["load.include_long_name"].line == 10 and "305 caractères" in found["load.include_long_name"].message
+
+
+# --- packages: the installed game and the output folder -----------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_installed_manifest_that_is_a_fifo_is_not_opened_by_an_import(tmp_path):
+    from engine.content.package import Conflict, install, pack, unpack
+
+    package, _report = pack(FIXTURES / "mini_escape", tmp_path / "paquets")
+    games = tmp_path / "games"
+    (games / "mini_escape").mkdir(parents=True)
+    os.mkfifo(games / "mini_escape" / "game.yaml")  # would block a plain read for ever
+    with pytest.raises(Conflict) as conflict:
+        install(unpack(package, into=tmp_path, solve=False), games)
+    assert conflict.value.installed_version == "?"
+
+
+def test_a_package_that_cannot_be_written_leaves_no_partial_file(tmp_path, monkeypatch):
+    import errno
+    import zipfile
+
+    from engine.content.package import pack
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(OSError):
+        pack(FIXTURES / "mini_escape", tmp_path / "paquets")
+    assert list((tmp_path / "paquets").iterdir()) == []

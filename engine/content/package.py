@@ -35,7 +35,7 @@ from typing import Any, TypeGuard
 from .. import __version__
 from ..storage import reason as _reason
 from . import migrate
-from .assets import Refused, check_name, printable_name
+from .assets import Refused, check_name, printable_name, regular_file
 from .check import CheckReport, check_path
 from .diagnostics import Diagnostic, Severity
 from .loader import MANIFEST
@@ -166,11 +166,15 @@ def pack(folder: Path, out: Path, solve: bool = True) -> tuple[Path, CheckReport
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{game_id}-{data['version']}{SUFFIX}"
     partial = target.with_name(target.name + ".tmp")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        _add(archive, MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
-        for name in names:
-            _add(archive, f"{game_id}/{name}", (folder / name).read_bytes())
-    os.replace(partial, target)
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            _add(archive, MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+            for name in names:
+                _add(archive, f"{game_id}/{name}", (folder / name).read_bytes())
+        os.replace(partial, target)
+    except BaseException:  # a full disk: no half-written package left in the folder
+        partial.unlink(missing_ok=True)
+        raise
     return target, report
 
 
@@ -296,11 +300,11 @@ def _bundled_version(game_id: str) -> str | None:
 
 def _installed_version(folder: Path) -> str:
     """The version the installed game's manifest declares (read with the usual limits)."""
-    from .yamlread import YamlError, read_file
+    from .yamlread import MAX_FILE_BYTES, YamlError, read_file
 
-    try:
-        data = read_file(folder / MANIFEST, MANIFEST).data
-    except YamlError:
+    try:  # the installed folder is read as any game: a FIFO or a link elsewhere is not opened
+        data = read_file(regular_file(folder, MANIFEST, MAX_FILE_BYTES), MANIFEST).data
+    except (YamlError, Refused):
         return "?"
     version = data.get("version") if isinstance(data, dict) else None
     return printable_name(version, 20) if isinstance(version, (str, int, float)) else "?"

@@ -57,13 +57,13 @@ def import_command(args: argparse.Namespace) -> int:
     from .paths import user_dir, user_home
 
     path = Path(args.package)
-    games = user_dir("games")
     try:
         unpacked = unpack(path, into=user_home())
     except PackageError as error:
         _print_all(error.diagnostics)
         print(_("sesame: paquet refusé, rien n’a été installé"), file=sys.stderr)
         return 1
+    games = user_dir("games")  # made only for a package that passed every check
     try:
         try:
             done = install(unpacked, games, replace=args.replace)

@@ -89,3 +89,16 @@ def test_the_guide_into_a_folder_that_cannot_be_written_is_a_message(game, tmp_p
     err = capsys.readouterr().err
     assert "sesame: impossible d’écrire le guide dans" in err and "Choisissez un autre dossier" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_the_editor_never_opens_a_walkthrough_that_is_a_fifo_or_a_link_out(game, tmp_path):
+    from engine.editor.validate import _walkthrough_text
+
+    (game / "walkthrough.yaml").unlink()
+    os.mkfifo(game / "walkthrough.yaml")  # a plain read would wait for a writer for ever
+    assert _walkthrough_text(game) == ""
+    (game / "walkthrough.yaml").unlink()
+    (tmp_path / "secret.yaml").write_text("steps: [secret]", encoding="utf-8")
+    (game / "walkthrough.yaml").symlink_to(tmp_path / "secret.yaml")
+    assert _walkthrough_text(game) == ""

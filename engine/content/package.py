@@ -213,6 +213,7 @@ def unpack(path: Path, into: Path | None = None, solve: bool = True) -> Unpacked
     from ..i18n import _
 
     if into is not None:
+        into.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(into)
     temporary = Path(tempfile.mkdtemp(prefix="sesame-import-", dir=into))
     try:

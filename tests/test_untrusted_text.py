@@ -119,3 +119,15 @@ def test_the_home_screen_and_play_survive_hostile_text(sesame_home, tmp_path):
     app.dirty = True
     app.step([])
     pygame.image.save(app.surface, str(tmp_path / "room.png"))
+
+
+def test_a_megabyte_title_makes_a_band_of_a_few_lines_quickly(sesame_home):
+    from engine.player.scenes.common import header, header_height
+
+    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True}))
+    title = "T" * 1_000_000
+    started = time.perf_counter()
+    height = header_height(app.ui, 1366, title, "Escape game")
+    header(app.surface, app.ui, title, "Escape game")
+    assert time.perf_counter() - started < 2  # was seconds per call: 20 000 characters typeset
+    assert height < 768 // 2  # the screen's buttons stay below it

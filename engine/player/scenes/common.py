@@ -22,9 +22,17 @@ def facts_line(duration: tuple[int, int], ages: tuple[int, int], players: tuple[
     return f"{minutes} · {years} · {people}"
 
 
+HEADER_MAX_CHARS = 300  # a band of a few lines: a game's megabyte title is cut, not typeset whole
+
+
+def _band(text: str) -> str:
+    return text if len(text) <= HEADER_MAX_CHARS else text[:HEADER_MAX_CHARS] + "…"
+
+
 def header_height(ui, width: int, title: str, subtitle: str = "") -> int:
     """The height of the top band for this title and subtitle, measured."""
     m = ui.metrics
+    title, subtitle = _band(title), _band(subtitle)
     height = m.unit * 4 + ui.text.height(title, m.title, width - m.unit * 8, bold=True)
     if subtitle:
         height += m.unit // 2 + ui.text.height(subtitle, m.body, width - m.unit * 8 - header_reserve(ui))
@@ -41,6 +49,7 @@ def header(surface: pygame.Surface, ui, title: str, subtitle: str = "") -> int:
     m, p = ui.metrics, ui.palette
     width = surface.get_width()
     height = header_height(ui, width, title, subtitle)
+    title, subtitle = _band(title), _band(subtitle)
     pygame.draw.rect(surface, p.accent, pygame.Rect(0, 0, width, height))
     text = ui.text.render(title, m.title, p.accent_text, width - m.unit * 8, bold=True)
     surface.blit(text, (m.unit * 4, m.unit * 2))

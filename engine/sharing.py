@@ -186,7 +186,7 @@ def _image_credits(credits: list[dict[str, str]]) -> str:
     if not credits:
         return ""
     esc = html.escape
-    return '<p class="credits">Images : ' + " ; ".join(
+    return '<p class="credits">Images&nbsp;: ' + "&nbsp;; ".join(
         esc(" — ".join(c[k] for k in ("files", "author", "licence", "source") if c.get(k))) for c in credits) + "</p>"
 
 
@@ -202,14 +202,14 @@ def page(entries: list[dict[str, Any]]) -> str:
     themes = sorted({t for e in entries for t in e["themes"]}, key=str.casefold)
     cards = []
     for e in entries:
-        ages = f"{e['age_min']}–{e['age_max']} ans" if e["age_min"] is not None and e["age_max"] is not None else ""
-        minutes = (f"{e['duration_min']}–{e['duration_max']} min"
+        ages = f"{e['age_min']}–{e['age_max']}\u00a0ans" if e["age_min"] is not None and e["age_max"] is not None else ""
+        minutes = (f"{e['duration_min']}–{e['duration_max']}\u00a0min"
                    if e["duration_min"] is not None and e["duration_max"] is not None else "")
         facts = " · ".join(esc(x) for x in (GENRES.get(e["genre"], e["genre"]), ages, minutes) if x)
         cards.append(f"""<article class="card" data-title="{esc(e['title'].casefold())}" \
 data-age-min="{e['age_min'] or 0}" data-age-max="{e['age_max'] or 99}" data-duration="{e['duration_max'] or 0}" \
 data-themes="{esc('|'.join(e['themes']))}">
-  <img src="{esc(e['image'])}" alt="Premier écran du jeu « {esc(e['title'])} »" width="480" height="270">
+  <img src="{esc(e['image'])}" alt="Premier écran du jeu «&nbsp;{esc(e['title'])}&nbsp;»" width="480" height="270">
   <h2>{esc(e['title'])}</h2>
   <p class="facts">{facts}</p>
   <p>{esc(e['summary'])}</p>
@@ -217,7 +217,7 @@ data-themes="{esc('|'.join(e['themes']))}">
   <p class="credits">{esc(', '.join(e['authors']) or 'Autrices et auteurs non indiqués')} — licence \
 {esc(e['licence'] or 'non indiquée')} — version {esc(e['version'])}</p>
   {_image_credits(e.get('asset_credits') or [])}
-  <p><a class="download" href="{esc(e['package'])}" download>Télécharger ({max(1, e['bytes'] // 1000)} ko)</a></p>
+  <p><a class="download" href="{esc(e['package'])}" download>Télécharger ({max(1, e['bytes'] // 1000)}&nbsp;ko)</a></p>
 </article>""")
     options = "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in themes)
     return f"""<!doctype html>
@@ -250,7 +250,7 @@ footer h2 {{ font-size: 1.1rem; }}
 </head>
 <body>
 <header><h1>Catalogue de jeux Sésame</h1>
-<p>{len(entries)} jeux à télécharger, gratuits. Un fichier .sesame s’ouvre avec Sésame : « Importer un jeu » sur l’accueil.</p></header>
+<p>{len(entries)} {'jeu' if len(entries) == 1 else 'jeux'} à télécharger, gratuits. Un fichier .sesame s’ouvre avec Sésame&nbsp;: «&nbsp;Importer un jeu&nbsp;» sur l’accueil.</p></header>
 <form id="filters" onsubmit="return false">
   <label>Âge des joueuses et joueurs <input id="age" type="number" min="6" max="99" placeholder="tous"></label>
   <label>Durée au plus (minutes) <input id="duration" type="number" min="1" max="600" placeholder="toutes"></label>
@@ -262,7 +262,7 @@ footer h2 {{ font-size: 1.1rem; }}
 {chr(10).join(cards)}
 </main>
 <footer><h2>Crédits de Sésame</h2><p>Les premiers écrans sont dessinés par Sésame avec ses polices \
-et sa bibliothèque d’images :</p><ul>{_bundled_credits()}</ul></footer>
+et sa bibliothèque d’images&nbsp;:</p><ul>{_bundled_credits()}</ul></footer>
 <script>
 (function () {{
   var main = document.getElementById("games");

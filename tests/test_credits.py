@@ -36,7 +36,7 @@ def test_the_catalogue_shows_bundled_and_game_credits(tmp_path):
                                            "licence": "CC-BY-SA-4.0"}]
     page = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "Crédits de Sésame" in page and "OpenMoji 17" in page and "OFL-1.1" in page
-    assert "Images : images/*.svg — Équipe Sésame — CC-BY-SA-4.0" in page
+    assert "Images&nbsp;: images/*.svg — Équipe Sésame — CC-BY-SA-4.0" in page
 
 
 def test_about_is_reached_from_settings_and_lists_the_credits():

@@ -312,11 +312,11 @@ def test_import_from_the_home_screen_by_keyboard_and_mouse(tmp_path: Path, packe
 
 def test_a_package_given_to_the_program_opens_its_import(packed: Path, sesame_home: Path):
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    from engine.player.pilot import Pilot
-    from engine.player.scenes.importing import ImportScene, find_packages
     from engine.player.app import App
+    from engine.player.pilot import Pilot
     from engine.player.prefs import Preferences
     from engine.player.scenes.home import HomeScene
+    from engine.player.scenes.importing import ImportScene, find_packages
 
     app = App((1366, 768), prefs=Preferences({"sound": False}))
     app.push(HomeScene(app))
@@ -363,3 +363,53 @@ def test_sesame_with_a_package_as_argument_opens_the_player_on_its_import(tmp_pa
     os.environ.update(env)
     done = sesame(str(packed), "--first-frame-and-exit", home=tmp_path / "home")
     assert done.returncode == 0 and "first-frame" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_catalogue_of_the_bundled_games_in_a_real_browser(tmp_path: Path):
+    """The four bundled games packed, their catalogue opened from the disk (file://, no
+    server) in Chromium: every card and picture shown, filters and sorting work with the
+    page's own script, nothing blocked by its content policy, no sideways scrolling on a
+    phone (390 px)."""
+    from engine.sharing import build_catalogue
+    from tests.editor_browser import browser
+
+    source = tmp_path / "partage"
+    for game in ("alimentation", "escape_fake_news", "metiers_industrie", "stereotypes"):
+        pack(GAMES / game, source, solve=False)
+    entries, refused = build_catalogue(source, tmp_path / "site")
+    assert not refused and len(entries) == 4
+    url = (tmp_path / "site" / "index.html").as_uri()
+    for width in (1366, 390):
+        with browser(tmp_path, viewport=(width, 900)) as context:
+            browse_the_catalogue(context.new_page(), url, width)
+
+
+VISIBLE = "cards => cards.filter(c => !c.hidden).map(c => c.querySelector('h2').textContent.replace(/\\s+/g, ' '))"
+
+
+def browse_the_catalogue(page, url: str, width: int) -> None:
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(url)
+
+    def visible() -> list[str]:
+        return page.eval_on_selector_all(".card", VISIBLE)
+
+    assert len(visible()) == 4
+    assert page.eval_on_selector_all(".card img", "imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.fill("#duration", "20")  # at most 20 minutes: the 15–20 min quiz alone
+    assert visible() == ["Dans mon assiette, la science"]
+    page.fill("#duration", "")
+    page.fill("#age", "17")  # the games up to 16 years are hidden
+    assert sorted(visible()) == ["Infox : l’escape game", "Les métiers de l’industrie : qui fait quoi ?"]
+    page.fill("#age", "")
+    page.select_option("#theme", "esprit critique")
+    assert sorted(visible()) == ["Dans mon assiette, la science", "Infox : l’escape game"]
+    page.select_option("#theme", "")
+    page.select_option("#sort", "duration")
+    assert visible()[0] == "Dans mon assiette, la science" and visible()[-1] == "Infox : l’escape game"
+    page.fill("#age", "8")
+    assert visible() == [] and page.is_visible("#none")
+    assert problems == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from dataclasses import InitVar, asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -65,6 +66,11 @@ class Session:
 
     def __post_init__(self, restored: tuple[State, list[LogEntry]] | None) -> None:
         self.save_problem: OSError | None = None
+        # Saves are numbered: a write waits for the one before it (``_writing``) and is
+        # skipped when a newer save was asked for meanwhile, so the file never goes back.
+        self._writing = threading.Lock()
+        self._asked = 0
+        self._behind: threading.Thread | None = None  # the clock's save, written aside
         self.rules = Rules(self.game, self.options)
         if restored is not None:
             self.state, self.log = restored
@@ -92,7 +98,7 @@ class Session:
         if self.ended or t - self.state.t < every:
             return False
         self.state = self.state.evolve(t=t)
-        self.save()
+        self.save(aside=True)
         return True
 
     def _record(self, t: float, events: list[ev.Event]) -> None:
@@ -117,21 +123,46 @@ class Session:
             "state": self.state.to_data(), "log": [asdict(entry) for entry in self.log],
         }
 
-    def save(self) -> bool:
+    def save(self, aside: bool = False) -> bool:
         """Write the save; on failure keep playing in memory, note why in
-        ``save_problem`` and return False (the next command tries again)."""
+        ``save_problem`` and return False (the next command tries again).
+
+        ``aside``: written by a thread of its own, so that the frame loop does not wait
+        for the disk (the clock's save every few seconds: a flush to an eMMC can take
+        tens of milliseconds); True then means asked, not written."""
         if not self.autosave or self.save_path is None:
             return True
-        try:
-            write_atomic(self.save_path, json.dumps(self.to_data(), ensure_ascii=False))
-        except OSError as error:
-            self.save_problem = error
-            return False
-        self.save_problem = None
-        return True
+        data = json.dumps(self.to_data(), ensure_ascii=False)  # what the game is now
+        self._asked += 1
+        if aside:
+            self.flush()  # one at a time: a slow disk does not pile up threads
+            self._behind = threading.Thread(target=self._write, args=(self._asked, data), name="save")
+            self._behind.start()
+            return True
+        return self._write(self._asked, data)
+
+    def _write(self, number: int, data: str) -> bool:
+        with self._writing:
+            if number != self._asked:  # a newer save was asked for: it is written instead
+                return True
+            assert self.save_path is not None
+            try:
+                write_atomic(self.save_path, data)
+            except OSError as error:
+                self.save_problem = error
+                return False
+            self.save_problem = None
+            return True
+
+    def flush(self) -> None:
+        """Wait until the save written aside, if any, is on the disk."""
+        if self._behind is not None:
+            self._behind.join()
+            self._behind = None
 
     def release(self) -> None:
         """Give up this process's claim on the save (leaving the game)."""
+        self.flush()
         if self.lock is not None:
             self.lock.release()
             self.lock = None

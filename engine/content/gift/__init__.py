@@ -108,5 +108,6 @@ def dump_yaml(data: Any) -> str:
 
 def export_game(data: dict[str, Any], out: Path) -> Exported:
     exported = export(data)
+    out.parent.mkdir(parents=True, exist_ok=True)  # like ``pack --out``: the folder is made
     out.write_text(exported.text, encoding="utf-8")
     return exported

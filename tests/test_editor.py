@@ -253,6 +253,10 @@ def test_importer_takes_a_moodle_gift_bank_as_a_new_quiz(sesame_home: Path) -> N
     folder = actions.import_package(data, "Banque de 3e.gift")
     again = actions.import_package(data, "Banque de 3e.gift")
     assert folder != again and folder.parent == again.parent == sesame_home / "games"
+    ids = [read_text((f / "game.yaml").read_text(encoding="utf-8"), "game.yaml").data["id"] for f in (folder, again)]
+    assert ids == [folder.name, again.name] == ["banque_de_3e", "banque_de_3e_2"]  # saved apart
+    # a bank named like a bundled game does not take its id (it would hide it on the home screen)
+    assert actions.import_package(data, "alimentation.gift").name == "alimentation_2"
     report = check_path(folder)
     assert not report.errors, [str(d) for d in report.errors]
     assert (folder / "walkthrough.yaml").is_file()

@@ -80,9 +80,11 @@ def slug(text: str) -> str:
 
 
 def _free_folder(stem: str) -> Path:
+    """A new folder of the games folder, whose name is an id no game has yet: neither
+    a game of the user's nor a bundled one (which a user's game of that id would hide)."""
     base = games_folder()
     candidate, n = base / stem, 2
-    while candidate.exists():
+    while candidate.exists() or (bundled_games() / candidate.name).exists():
         candidate, n = base / f"{stem}_{n}", n + 1
     return candidate
 
@@ -380,8 +382,7 @@ def import_gift(data: bytes, filename: str) -> Path:
         raise ActionError("; ".join(str(d) for d in error.diagnostics[:3])) from None
     finally:
         incoming.unlink(missing_ok=True)
-    folder, number = games_folder() / stem, 2
-    while folder.exists():
-        folder, number = games_folder() / f"{stem}-{number}", number + 1
+    folder = _free_folder(stem)
+    imported.game["id"] = folder.name  # two imports of one bank are two games, saved apart
     write_game(imported, folder, Path(filename).name)
     return folder

@@ -130,6 +130,31 @@ class Confetti(Effect):
         return badge
 
 
+class Cost(Effect):
+    """What a hint or a wrong answer just cost (« −2 pts »), rising from the score in
+    the top bar and fading: the stake made visible, never a speed matter."""
+
+    duration = 1.2
+
+    def __init__(self, origin: tuple[int, int], word: str) -> None:
+        super().__init__()
+        self.origin, self.word = origin, word
+        self._label: pygame.Surface | None = None
+
+    def draw(self, surface: pygame.Surface, ui) -> None:
+        m, p = ui.metrics, ui.palette
+        if self._label is None:
+            text = ui.text.render(self.word, m.body, (255, 255, 255), bold=True)
+            label = pygame.Surface((text.get_width() + m.unit * 3, text.get_height() + m.unit), pygame.SRCALPHA)
+            pygame.draw.rect(label, p.danger, label.get_rect(), border_radius=label.get_height() // 2)
+            label.blit(text, (m.unit * 3 // 2, m.unit // 2))
+            self._label = label
+        fade = 1.0 - max(0.0, self.t - self.duration * 0.5) / (self.duration * 0.5)
+        self._label.set_alpha(round(255 * max(0.0, fade)))
+        drop = round(m.unit * 5 * min(1.0, self.t / 0.3))  # it falls out of the score, below the bar
+        surface.blit(self._label, self._label.get_rect(midtop=(self.origin[0], self.origin[1] + drop)))
+
+
 def start(app, effect: Effect) -> None:
     """Show ``effect`` over the screen, unless motion is reduced."""
     if app.prefs["reduced_motion"]:
@@ -157,7 +182,16 @@ def draw(app, surface: pygame.Surface) -> None:
 
 
 def _origin(scene) -> tuple[int, int]:
-    """Where the player acted (the last click or tap), else the middle of the room."""
+    """Where the burst starts: on a lock, the lock itself; on another puzzle, the
+    footer's free side beside « Continuer » (the verdict's words stay uncovered);
+    elsewhere where the player acted (the last click or tap), else the middle of the
+    room."""
+    panel = getattr(scene, "panel", None)
+    if panel is not None and hasattr(panel, "footer_top"):
+        body = getattr(getattr(panel, "input", None), "body", None)
+        if body is not None and body.width:
+            return body.center
+        return (panel.rect.right - panel.rect.width // 4, (panel.footer_top + panel.rect.bottom) // 2)
     width, height = scene.app.size
     last = getattr(scene, "last_click", None)
     if last:
@@ -167,6 +201,7 @@ def _origin(scene) -> tuple[int, int]:
 
 
 def solved(scene, event: ev.AnswerJudged) -> None:
+    wrong_cost(scene, event)
     if event.correct:
         start(scene.app, Confetti(_origin(scene), _("Bravo !"), scene.app.ui.metrics.unit, seed=len(event.puzzle)))
 
@@ -192,6 +227,25 @@ def ended(scene, event: ev.GameEnded) -> None:
                                   seed=event.score))
 
 
+def _score_at(scene) -> tuple[int, int]:
+    at = getattr(scene, "score_at", None)
+    if at:
+        return at
+    width, _height = scene.app.size
+    return (width * 3 // 4, scene.app.ui.metrics.body * 2)
+
+
+def hint_cost(scene, event: ev.HintGiven) -> None:
+    if event.cost:
+        start(scene.app, Cost(_score_at(scene), _("−{c} pts").format(c=event.cost)))
+
+
+def wrong_cost(scene, event: ev.AnswerJudged) -> None:
+    puzzle = scene.game.puzzles.get(event.puzzle) if hasattr(scene, "game") else None
+    if puzzle is not None and not event.correct and puzzle.attempts.cost:
+        start(scene.app, Cost(_score_at(scene), _("−{c} pts").format(c=puzzle.attempts.cost)))
+
+
 def sound(name: str) -> Callable[[Any, ev.Event], None]:
     return lambda scene, event: scene.app.ui.play(name)
 
@@ -201,6 +255,7 @@ REACTIONS: dict[type[ev.Event], Callable[[Any, Any], None]] = {
     ev.Unlocked: unlocked,
     ev.RoomEntered: room_entered,
     ev.ItemGained: sound("found"),
+    ev.HintGiven: hint_cost,
     ev.TimeRanOut: sound("time"),
     ev.GameEnded: ended,
 }

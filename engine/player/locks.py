@@ -1,15 +1,24 @@
-"""Code puzzles drawn as padlocks: one wheel per character (digits, or letters and
-digits), each turned by its ▲ and ▼ buttons, with the code field below for those who
-prefer typing (a keyboard, a screen reader). Both enter the same answer: turning a
-wheel writes the field, typing turns the wheels.
+"""Locks that look like locks: a code padlock with one wheel per character (digits, or
+letters and digits), a keypad for long digit codes (a door's digicode), and an arrow
+lock for sequences of directions. Each is drawn, shakes when the code is wrong (the
+wheels' windows turn red until the code changes, and the typed code is selected so
+that typing replaces it), and opens when it is right (the shackle lifts, the keypad's
+light turns green); with reduced motion, the same states without movement.
 
-Registered for the ``code`` type in place of the plain field (answers.register); a
-code too long for wheels at this size (200 % text on a small window) keeps the plain
-field. Every wheel button says its wheel and what it shows (« Molette 2 sur 4 : 5 »).
+The code field stays under the wheels and the keypad for those who prefer typing (a
+keyboard, a screen reader): turning a wheel or pressing a key writes the field, typing
+turns the wheels. Every button says what it does and what the lock shows (« Molette 2
+sur 4 : 5 », « Touche 7 »).
+
+A lock is laid out beside the puzzle's text when the panel is wide enough (``beside``:
+the panel reads ``width_wanted``), so that the wheels are never pushed below the fold.
+Animations run only while they move (``update`` says so); the lock asks its scene to
+lay out again on each of their frames, and nothing after.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -17,14 +26,21 @@ import pygame
 from ..i18n import _
 from . import actions as act
 from . import gfx
-from .answers import CodeInput, register
+from .answers import CodeInput, DirectionsInput, register
 from .widgets import Button, Widget
 
 METAL = (214, 168, 58)  # the padlock's brass (OpenMoji's yellow, darkened)
 METAL_DARK = (150, 110, 30)
+STEEL = (96, 112, 128)  # the keypad's and the arrow lock's case
+STEEL_DARK = (52, 62, 76)
 WINDOW = (255, 255, 255)
 INK = (24, 32, 48)
+WRONG = (200, 40, 30)
+RIGHT = (40, 170, 90)
 MAX_WHEELS = 8
+KEYPAD_FROM = 6  # digit codes this long or longer are typed on a keypad
+SHAKE_S = 0.45
+OPEN_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -35,11 +51,102 @@ class TurnWheel(act.Action):
     step: int
 
 
-class PadlockInput(CodeInput):
+@dataclass(frozen=True)
+class PressKey(act.Action):
+    """A keypad's key: a digit, or ``back`` (erase the last one)."""
+
+    key: str
+
+
+class LockMotion:
+    """What every lock shares: its state (``wrong`` until the code changes, ``opened``)
+    and the two movements, a shake and an opening, each for a moment."""
+
+    beside = True  # laid out beside the puzzle's text when there is room
+
+    def init_motion(self) -> None:
+        self.wrong = False
+        self.opened = False
+        self.shake_t: float | None = None  # seconds since the shake began, while it runs
+        self.open_t: float | None = None  # seconds since the opening began, while it runs
+
+    @property
+    def still(self) -> bool:
+        return bool(self.scene.app.prefs["reduced_motion"])
+
+    def judged(self, event) -> None:
+        """The rules judged the code: shake and mark it wrong, or open."""
+        if event.correct:
+            self.opened, self.wrong = True, False
+            self.open_t = None if self.still else 0.0
+        else:
+            self.wrong = True
+            self.shake_t = None if self.still else 0.0
+            self.select_all()
+
+    def select_all(self) -> None:
+        """After a wrong code, typing replaces it (a full field took no more digits)."""
+
+    def edited(self) -> None:
+        self.wrong = False
+
+    def update(self, dt: float) -> bool:
+        """Advance the movements; True while one runs (the scene lays out again)."""
+        moving = False
+        if self.shake_t is not None:
+            self.shake_t += dt
+            if self.shake_t >= SHAKE_S:
+                self.shake_t = None
+            moving = True
+        if self.open_t is not None:
+            self.open_t += dt
+            if self.open_t >= OPEN_S:
+                self.open_t = None
+            moving = True
+        return moving
+
+    def dx(self) -> int:
+        """How far the lock is pushed sideways now (a damped shake)."""
+        if self.shake_t is None:
+            return 0
+        left = 1.0 - self.shake_t / SHAKE_S
+        return round(math.sin(self.shake_t * 42) * self.ui.metrics.unit * 2 * left)
+
+    def lift(self) -> float:
+        """How far the shackle has risen: 0 shut, 1 open."""
+        if not self.opened:
+            return 0.0
+        if self.open_t is None:
+            return 1.0
+        t = self.open_t / OPEN_S
+        return 1 - (1 - t) ** 3  # fast, then it settles
+
+    def colours(self, case=(METAL, METAL_DARK)):
+        p = self.ui.palette
+        if self.scene.app.prefs["contrast"] == "high":
+            return p.surface, p.text, p.surface, p.text, p.danger, p.success
+        return case[0], case[1], WINDOW, INK, WRONG, RIGHT
+
+    def draw_shackle(self, surface: pygame.Surface, body: pygame.Rect, colour) -> None:
+        """The padlock's shackle over ``body``, risen by ``lift``: its right leg leaves
+        the body when open."""
+        m = self.ui.metrics
+        rise = round(self.lift() * m.body * 1.4)
+        shackle = pygame.Rect(0, 0, min(body.width * 2 // 3, m.body * 9), m.body * 4)
+        shackle.midbottom = (body.centerx, body.y + m.body * 2 - rise)
+        thick = max(4, m.unit * 2)
+        pygame.draw.rect(surface, colour, shackle, thick, border_radius=shackle.width // 2)
+        if rise:  # the left leg still in the body: drawn down to it
+            leg = pygame.Rect(shackle.x, shackle.centery, thick, body.y - shackle.centery + thick)
+            pygame.draw.rect(surface, colour, leg)
+
+
+class PadlockInput(LockMotion, CodeInput):
     """A code padlock: wheels above the code field."""
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
+        self.init_motion()
         self.wheels: list[pygame.Rect] = []  # the window of each wheel, drawn by ``draw``
         self.body = pygame.Rect(0, 0, 0, 0)  # the padlock's body, around the wheels
 
@@ -55,11 +162,23 @@ class PadlockInput(CodeInput):
         blank = self.alphabet[0]
         return (self.field.value + blank * self.size())[: self.size()]
 
+    def _wheel_w(self) -> int:
+        m = self.ui.metrics
+        return max(self.button_height(), m.body * 2 + m.unit * 2)
+
+    def width_wanted(self) -> int:
+        m = self.ui.metrics
+        count = self.size()
+        return max(count * self._wheel_w() + (count - 1) * m.unit * 2 + m.unit * 8, m.body * 14)
+
+    def select_all(self) -> None:
+        self.field.anchor, self.field.caret = 0, len(self.field.value)
+
     def layout(self, rect):
         super().layout(rect)  # the field, configured for the code's alphabet and length
         m = self.ui.metrics
         button_h = self.button_height()
-        wheel_w = max(button_h, m.body * 2 + m.unit * 2)
+        wheel_w = self._wheel_w()
         gap = m.unit * 2
         count = self.size()
         body_w = count * wheel_w + (count - 1) * gap + m.unit * 8
@@ -67,7 +186,7 @@ class PadlockInput(CodeInput):
         if count > MAX_WHEELS or body_w > rect.width:
             return [self.field]  # no room for wheels: the plain field
         shackle = m.body * 2
-        self.body = pygame.Rect(rect.x, rect.y + shackle, body_w, button_h * 2 + m.body * 2 + m.unit * 6)
+        self.body = pygame.Rect(rect.x + self.dx(), rect.y + shackle, body_w, button_h * 2 + m.body * 2 + m.unit * 6)
         widgets: list[Widget] = []
         shown = self.shown()
         for index in range(count):
@@ -77,13 +196,15 @@ class PadlockInput(CodeInput):
             down = pygame.Rect(x, window.bottom + m.unit, wheel_w, button_h)
             self.wheels.append(window)
             said = _("Molette {n} sur {total} : {char}").format(n=index + 1, total=count, char=shown[index])
+            if self.opened:
+                continue  # an open lock is only shown
             widgets.append(Button(f"wheel:{index}:up", up, TurnWheel(index, 1), label="", icon="up",
                                   speech=said + " — " + _("monter")))
             widgets.append(Button(f"wheel:{index}:down", down, TurnWheel(index, -1), label="", icon="down",
                                   speech=said + " — " + _("descendre")))
-        self.field.rect.topleft = (rect.x, self.body.bottom + m.unit * 3)
+        self.field.rect.topleft = (rect.x, self.body.bottom + m.unit * 3 + m.small)
         self.field.speech = _("Ou tape le code : {placeholder}").format(placeholder=self.field.placeholder)
-        return widgets + [self.field]
+        return widgets + ([] if self.opened else [self.field])
 
     def act(self, action):
         if not isinstance(action, TurnWheel):
@@ -93,6 +214,7 @@ class PadlockInput(CodeInput):
         at = alphabet.find(chars[action.index])
         chars[action.index] = alphabet[(max(at, 0) + action.step) % len(alphabet)]
         self.field.value, self.field.caret, self.field.anchor = "".join(chars), None, None
+        self.wrong = False
         return True
 
     def wanted_focus(self, widgets):
@@ -105,20 +227,199 @@ class PadlockInput(CodeInput):
         if not self.wheels:
             return
         m, p = self.ui.metrics, self.ui.palette
-        high = self.scene.app.prefs["contrast"] == "high"
-        metal, dark, window, ink = (p.surface, p.text, p.surface, p.text) if high else (METAL, METAL_DARK, WINDOW, INK)
+        metal, dark, window, ink, wrong, right = self.colours()
         # The shackle, then the body, then each wheel's window with its character.
-        shackle = pygame.Rect(0, 0, self.body.width * 2 // 3, m.body * 4)
-        shackle.midbottom = (self.body.centerx, self.body.y + m.body * 2)
-        pygame.draw.rect(surface, dark, shackle, max(4, m.unit * 2), border_radius=shackle.width // 2)
-        gfx.box(surface, self.body, metal, m.radius * 2, dark, 3)
+        self.draw_shackle(surface, self.body, dark)
+        gfx.box(surface, self.body, metal, m.radius * 2, right if self.opened else dark, 3)
         shown = self.shown()
+        if self.opened:  # the wheels' arrows, no longer buttons: drawn in the metal
+            for window_rect in self.wheels:
+                for name, y in (("up", window_rect.top - m.unit - self.button_height() // 2),
+                                ("down", window_rect.bottom + m.unit + self.button_height() // 2)):
+                    gfx.icon(surface, name, (window_rect.centerx, y), m.body, dark)
         for index, window_rect in enumerate(self.wheels):
-            gfx.box(surface, window_rect, window, m.unit, dark, 2)
-            char = self.ui.text.render(shown[index], round(m.body * 1.5), ink, bold=True)
+            edge = wrong if self.wrong else (right if self.opened else dark)
+            gfx.box(surface, window_rect, window, m.unit, edge, 4 if self.wrong or self.opened else 2)
+            char = self.ui.text.render(shown[index], round(m.body * 1.5), wrong if self.wrong else ink, bold=True)
             surface.blit(char, char.get_rect(center=window_rect.center))
-        label = self.ui.text.render(_("Ou tape le code :"), m.small, p.muted)
-        surface.blit(label, (self.field.rect.x, self.field.rect.y - label.get_height() - m.unit // 2))
+        if not self.opened:
+            label = self.ui.text.render(_("Ou tape le code :"), m.small, p.muted)
+            surface.blit(label, (self.field.rect.x, self.field.rect.y - label.get_height() - m.unit // 2))
 
 
-register("code", PadlockInput)
+class KeypadInput(LockMotion, CodeInput):
+    """A digicode: a display (the code field itself), ten digit keys and « ← », a light
+    that turns green when the door opens."""
+
+    KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0")
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.init_motion()
+        self.body = pygame.Rect(0, 0, 0, 0)
+        self.light = (0, 0)
+
+    def _key(self) -> int:
+        m = self.ui.metrics
+        return max(self.button_height(), m.body * 2 + m.unit)
+
+    def width_wanted(self) -> int:
+        m = self.ui.metrics
+        return max(self._key() * 3 + m.unit * 12, m.body * (len(self.spec.code) + 4))
+
+    def select_all(self) -> None:
+        self.field.anchor, self.field.caret = 0, len(self.field.value)
+
+    def layout(self, rect):
+        super().layout(rect)
+        m = self.ui.metrics
+        key = self._key()
+        gap = m.unit * 2
+        width = min(rect.width, self.width_wanted())
+        display_h = self.button_height()
+        self.body = pygame.Rect(rect.x + self.dx(), rect.y, width, m.unit * 4 + display_h + gap + 4 * key + 3 * gap + m.unit * 3)
+        self.field.rect = pygame.Rect(self.body.x + m.unit * 3, self.body.y + m.unit * 3,
+                                      self.body.width - m.unit * 6 - m.body * 2, display_h)
+        self.field.speech = _("Code de la porte : {placeholder}").format(placeholder=self.field.placeholder)
+        self.light = (self.field.rect.right + m.body, self.field.rect.centery)
+        if self.opened:
+            return []
+        widgets: list[Widget] = [self.field]
+        left = self.body.centerx - (key * 3 + gap * 2) // 2
+        top = self.field.rect.bottom + gap + m.unit
+        for index, name in enumerate(self.KEYS):
+            column, row = index % 3, index // 3
+            place = pygame.Rect(left + column * (key + gap), top + row * (key + gap), key, key)
+            if name == "back":
+                widgets.append(Button("key:back", place, PressKey("back"), label="", icon="back",
+                                      speech=_("Effacer le dernier chiffre")))
+            else:
+                widgets.append(Button(f"key:{name}", place, PressKey(name), label=name, size=round(m.body * 1.2),
+                                      speech=_("Touche {key}").format(key=name)))
+        return widgets
+
+    def act(self, action):
+        if not isinstance(action, PressKey):
+            return super().act(action)
+        value = self.field.value
+        if self.field.anchor is not None and self.field.anchor != self.field.caret:
+            value = ""  # the wrong code, selected: a key starts a new one
+        if action.key == "back":
+            value = value[:-1]
+        elif len(value) < len(self.spec.code):
+            value += action.key
+        self.field.value, self.field.caret, self.field.anchor = value, None, None
+        self.wrong = False
+        return True
+
+    def wanted_focus(self, widgets):
+        return "entry"
+
+    def drawn_bottom(self) -> int:
+        return self.body.bottom
+
+    def draw(self, surface):
+        m = self.ui.metrics
+        case, edge, _window, _ink, wrong, right = self.colours((STEEL, STEEL_DARK))
+        gfx.box(surface, self.body, case, m.radius * 2, edge, 3)
+        light = right if self.opened else (wrong if self.wrong else edge)
+        pygame.draw.circle(surface, self.ui.palette.shade, self.light, m.body // 2 + 3)
+        pygame.draw.circle(surface, light, self.light, m.body // 2)
+        if self.opened:
+            words = self.ui.text.render(_("Ouvert"), m.title, right, bold=True)
+            surface.blit(words, words.get_rect(center=(self.body.centerx, self.field.rect.bottom + (
+                self.body.bottom - self.field.rect.bottom) // 2)))
+            gfx.box(surface, self.field.rect, self.ui.palette.surface, m.unit, right, 3)
+            code = self.ui.text.render(self.field.value, m.body, self.ui.palette.text, bold=True)
+            surface.blit(code, code.get_rect(midleft=(self.field.rect.x + m.unit * 2, self.field.rect.centery)))
+        elif self.wrong:
+            pygame.draw.rect(surface, wrong, self.field.rect.inflate(6, 6), 3, border_radius=m.unit)
+
+
+class ArrowLockInput(LockMotion, DirectionsInput):
+    """An arrow lock: a padlock's body with the four arrows on it, the arrows entered so
+    far in a row of windows, « Effacer » beside."""
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.init_motion()
+        self.body = pygame.Rect(0, 0, 0, 0)
+        self.slots = pygame.Rect(0, 0, 0, 0)
+
+    def gap_below(self) -> int:
+        return 0
+
+    def width_wanted(self) -> int:
+        m = self.ui.metrics
+        size = self.button_height() + m.unit * 2
+        return size * 3 + m.unit * 10 + m.body * 8
+
+    def layout(self, rect):
+        m = self.ui.metrics
+        size = self.button_height() + m.unit * 2
+        slot = m.body + m.unit
+        shackle = m.body * 2
+        width = min(rect.width, self.width_wanted())
+        self.slots = pygame.Rect(rect.x + self.dx() + m.unit * 4, rect.y + shackle + m.unit * 3, width - m.unit * 8, slot)
+        pad_top = self.slots.bottom + m.unit * 3 + m.small
+        self.body = pygame.Rect(rect.x + self.dx(), rect.y + shackle, width,
+                                pad_top - rect.y - shackle + size * 2 + m.unit * 4)
+        if self.opened:
+            return []
+        cx = self.body.x + m.unit * 4 + size * 3 // 2 + m.unit
+        places = {"up": (cx - size // 2, pad_top), "left": (cx - size * 3 // 2 - m.unit, pad_top + size + m.unit),
+                  "down": (cx - size // 2, pad_top + size + m.unit), "right": (cx + size // 2 + m.unit, pad_top + size + m.unit)}
+        names = {"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}
+        widgets: list[Widget] = [Button(f"arrow:{d}", pygame.Rect(xy, (size, size)), act.AddArrow(d), label="",
+                                        icon=d, speech=_("Flèche {direction}").format(direction=names[d]))
+                                 for d, xy in places.items()]
+        erase = Button("erase", pygame.Rect(0, 0, m.body * 7, size), act.Erase(), label=_("Effacer"), icon="cross")
+        erase.rect.topright = (self.body.right - m.unit * 4, pad_top)
+        erase.rect.width = min(erase.rect.width, self.body.right - m.unit * 4 - (cx + size * 3 // 2 + m.unit * 3))
+        erase.rect.right = self.body.right - m.unit * 4
+        return widgets + [erase]
+
+    def act(self, action):
+        used = super().act(action)
+        if used:
+            self.wrong = False
+        return used
+
+    def drawn_bottom(self) -> int:
+        return self.body.bottom
+
+    def draw(self, surface):
+        m, p = self.ui.metrics, self.ui.palette
+        case, edge, window, ink, wrong, right = self.colours((STEEL, STEEL_DARK))
+        self.draw_shackle(surface, self.body, edge)
+        gfx.box(surface, self.body, case, m.radius * 2, right if self.opened else edge, 3)
+        gfx.box(surface, self.slots, window, m.unit, wrong if self.wrong else (right if self.opened else edge),
+                4 if self.wrong or self.opened else 2)
+        size = self.slots.height - m.unit
+        x = self.slots.x + m.unit
+        clip = surface.get_clip()
+        surface.set_clip(self.slots.clip(clip) if clip else self.slots)
+        if not self.sequence:
+            none = self.ui.text.render(_("(aucune flèche)"), m.small, p.muted if case == p.surface else (110, 120, 130))
+            surface.blit(none, none.get_rect(midleft=(x + m.unit, self.slots.centery)))
+        for arrow in self.sequence:  # drawn, not typed: fonts rarely have arrow glyphs
+            gfx.icon(surface, arrow, (x + size // 2, self.slots.centery), m.body, wrong if self.wrong else ink)
+            x += size + m.unit // 2
+        surface.set_clip(clip)
+        words = ", ".join({"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}[a]
+                          for a in self.sequence)
+        if words:
+            said = self.ui.text.render(words, m.small, window if case != p.surface else p.text, self.body.width - m.unit * 8)
+            surface.blit(said, (self.slots.x, self.slots.bottom + m.unit // 2))
+
+
+def make_code(scene, puzzle):
+    """A long digit code is typed on a keypad; a shorter one, or letters, on wheels."""
+    code = puzzle.spec.code
+    if code.isdigit() and len(code) >= KEYPAD_FROM:
+        return KeypadInput(scene, puzzle)
+    return PadlockInput(scene, puzzle)
+
+
+register("code", make_code)
+register("directions", ArrowLockInput)

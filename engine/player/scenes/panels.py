@@ -11,6 +11,7 @@ goes is the scene's decision, which asks the panel on top for ``wanted_focus``."
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -26,6 +27,19 @@ from ..widgets import Button, Widget
 
 if TYPE_CHECKING:
     from .play import PlayScene
+
+
+class MoreAbout(act.Action):
+    """« En savoir plus »: the whole explanation and its sources."""
+
+
+def first_sentence(text: str) -> str:
+    """The explanation's first sentence (up to the first « . », « ! » or « ? » followed
+    by a capital or a quote), or the whole text when it has one."""
+    match = re.search(r"[.!?…](?:\s»)?\s+(?=[A-ZÀ-ÖØ-Þ«“])", text)
+    if match is None or match.end() > len(text) * 0.8:
+        return text
+    return text[:match.end()].rstrip()
 
 
 class Panel:
@@ -400,6 +414,7 @@ class PuzzlePanel(Panel):
         self.input = answers.make(scene, self.puzzle)
         self.verdict: ev.AnswerJudged | None = None
         self.fields: list[Widget] = []  # the answer input's widgets, as laid out
+        self.more = False  # « En savoir plus »: the whole explanation and its sources
 
     @property
     def progress(self):
@@ -430,11 +445,23 @@ class PuzzlePanel(Panel):
             self.blocks.append((surface, (inner.x, y)))
             y += surface.get_height() + gap
 
+        # A lock beside the text when the panel is wide enough: its wheels stay in view
+        # whatever the prompt, the hints and the verdict above them take.
+        lock_w = self.input.width_wanted() if getattr(self.input, "beside", False) else 0
+        beside = bool(lock_w) and inner.width >= lock_w + m.body * 16 + m.unit * 6
+        opened = getattr(self.input, "opened", False)
+        lock_area = None
+        if beside:
+            lock_area = pygame.Rect(inner.right - lock_w, y + m.body * 2, lock_w, 0)  # room for the shackle to rise
+            inner = pygame.Rect(inner.x, inner.y, inner.width - lock_w - m.unit * 6, inner.height)
         heading = p.title.get(self.locale) if p.title and self.scene.game.genre == "escape" else ""
         if heading:
             block(ui.text.render(heading, m.small, ui.palette.accent, inner.width, bold=True), m.unit)
         block(ui.text.render(p.prompt.get(self.locale), round(m.body * 1.1), ui.palette.text, inner.width),
               m.unit * 3)
+        stakes = self._stakes()
+        if stakes and not self.resolved:  # what is at stake, before the first try
+            block(ui.text.render(stakes, m.small, ui.palette.muted, inner.width), m.unit * 3)
         for index in range(self.progress.hints):
             hint = p.hints[index]
             block(ui.text.render(_("Indice {n} : {text}").format(n=index + 1, text=hint.text.get(self.locale)),
@@ -451,19 +478,28 @@ class PuzzlePanel(Panel):
             y = doc.rect.bottom + m.unit * 3
         if p.image and not self.input.shows_image:
             block(pictures.picture(ui, self.scene.game.folder, p.image, inner.width, m.body * 8))
-        if not self.resolved:
+        lock_bottom = y
+        self.fields = []
+        if not self.resolved or opened:  # an opened lock stays in view, open
             top_gap = m.body + m.unit * 2 if self.input.caption_above else 0
-            height = self.input.area_height(self.content.bottom - y - top_gap - m.unit * 4)
-            area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
+            if lock_area is not None:
+                area = pygame.Rect(lock_area.x, lock_area.y, lock_area.width, 0)
+            else:
+                height = self.input.area_height(self.content.bottom - y - top_gap - m.unit * 4)
+                area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
             self.input.rect = area
             fields = self.input.layout(area)
             self.fields = fields
             widgets += fields
             bottom = max([w.rect.bottom for w in fields] + [self.input.drawn_bottom()]) \
                 + self.input.gap_below()
-            y = bottom + m.unit * 3
+            if lock_area is not None:
+                lock_bottom = bottom
+            else:
+                y = bottom + m.unit * 3
         if self.verdict is not None and self.resolved:
             self._verdict_blocks(inner, block)
+        y = max(y, lock_bottom + m.unit * 3)
         self.content_height = y + self.scroll - inner.y + m.unit * 3
         # The content scrolls in the scene's viewport: every answer widget stays in the
         # focus order, and focusing one off screen scrolls to it (keyboard play at 200 %).
@@ -475,7 +511,10 @@ class PuzzlePanel(Panel):
     def _actions(self) -> list[Button]:
         p = self.puzzle
         if self.resolved:
-            return [self.button("continue", _("Continuer"), act.Continue(), icon="play", style="primary")]
+            buttons = [self.button("continue", _("Continuer"), act.Continue(), icon="play", style="primary")]
+            if self._folded():
+                buttons.append(self.button("more", _("En savoir plus"), MoreAbout(), icon="down"))
+            return buttons
         actions = [self.button("submit", _("Valider"), act.Submit(), icon="check", style="primary",
                                enabled=self.input.value() is not None)]
         remaining = len(p.hints) - self.progress.hints
@@ -491,6 +530,8 @@ class PuzzlePanel(Panel):
         return actions
 
     def _verdict_blocks(self, inner: pygame.Rect, block) -> None:
+        """The verdict's words; once resolved, the points and the explanation, short
+        first (« En savoir plus » in the footer for the rest and the sources)."""
         ui, m, p = self.ui, self.ui.metrics, self.puzzle
         verdict = self.verdict
         assert verdict is not None
@@ -517,12 +558,20 @@ class PuzzlePanel(Panel):
         if self.resolved:
             points = puzzle_points(p, self.progress)
             if p.points:  # nothing to count for a poll
-                block(ui.text.render(ngettext("{n} point sur {max}", "{n} points sur {max}", points).format(
-                    n=points, max=p.points), m.small, ui.palette.muted, inner.width))
-            if p.explanation:
+                lost = p.points - points if verdict.correct else 0
+                line = ngettext("{n} point sur {max}", "{n} points sur {max}", points).format(n=points, max=p.points)
+                if lost > 0:  # what the hints and the wrong answers cost, said
+                    line += " " + _("(indices et erreurs : −{n})").format(n=lost)
+                block(ui.text.render(line, m.small, ui.palette.muted, inner.width))
+            # Short first: the explanation's first sentence; the rest and the sources
+            # behind « En savoir plus ».
+            full, short, sources = self._explanation()
+            folded = self._folded()
+            if full:
                 block(ui.text.render(_("Pourquoi ?"), m.body, ui.palette.text, bold=True), m.unit)
-                block(ui.text.render(p.explanation.get(self.locale), m.body, ui.palette.text, inner.width))
-            sources = [self.scene.game.sources[s] for s in p.sources if s in self.scene.game.sources]
+                block(ui.text.render(short if folded else full, m.body, ui.palette.text, inner.width))
+            if folded:
+                return None  # « En savoir plus » waits in the footer, always in view
             if sources:
                 lines = [_("Sources :")] + [
                     "– " + ", ".join(x for x in (s.title, s.publisher, s.section, s.date) if x) for s in sources]
@@ -532,9 +581,44 @@ class PuzzlePanel(Panel):
             left = (tries - self.progress.wrong) if tries else None
             note = _("Tu peux réessayer.") if left is None else ngettext(
                 "Encore {n} essai.", "Encore {n} essais.", left).format(n=left)
+            if p.attempts.cost:
+                note = _("−{c} pts pour cette erreur.").format(c=p.attempts.cost) + " " + note
             waiting = self._cooldown_note()  # the same words through the attempts and the wait
             block(ui.text.render(waiting or note, m.body if waiting else m.small,
                                  ui.palette.danger if waiting else ui.palette.muted, inner.width))
+
+    def _explanation(self) -> tuple[str, str, list]:
+        """The whole explanation, its first sentence, and its sources."""
+        p = self.puzzle
+        full = p.explanation.get(self.locale) if p.explanation else ""
+        sources = [self.scene.game.sources[s] for s in p.sources if s in self.scene.game.sources]
+        return full, first_sentence(full), sources
+
+    def _folded(self) -> bool:
+        """Whether the explanation is shown short, with « En savoir plus » for the rest."""
+        if self.more or not self.resolved or self.verdict is None:
+            return False
+        full, short, sources = self._explanation()
+        return short != full or bool(sources)
+
+    def _stakes(self) -> str:
+        """What the puzzle is worth and what a hint or a wrong answer costs, where the
+        rules give a cost (« 10 points à gagner · un indice : −2 pts »)."""
+        p = self.puzzle
+        if not p.points or not ptypes.get(p.type).scored:
+            return ""
+        parts = [ngettext("{n} point à gagner", "{n} points à gagner", p.points).format(n=p.points)]
+        if self.progress.hints < len(p.hints) and p.hints[self.progress.hints].cost:
+            parts.append(_("un indice : −{c} pts").format(c=p.hints[self.progress.hints].cost))
+        if p.attempts.cost:
+            parts.append(_("une erreur : −{c} pts").format(c=p.attempts.cost))
+        if p.attempts.cooldown_after:
+            parts.append(ngettext("après {n} erreur d’affilée, {s} s d’attente",
+                                  "après {n} erreurs d’affilée, {s} s d’attente",
+                                  p.attempts.cooldown_after).format(n=p.attempts.cooldown_after, s=p.attempts.cooldown_s))
+        if p.attempts.max:
+            parts.append(ngettext("{n} essai en tout", "{n} essais en tout", p.attempts.max).format(n=p.attempts.max))
+        return " · ".join(parts)
 
     def _cooldown_note(self) -> str:
         """After too many wrong answers in a row: how long before trying again (said in
@@ -557,7 +641,7 @@ class PuzzlePanel(Panel):
             # Right after the verdict's words, not in the corner where a ✕ reads as « close ».
             x = min(self.verdict_end + m.unit * 2 + m.title // 2, self.rect.right - m.unit * 4 - m.title // 2)
             gfx.icon(surface, icon, (x, self.verdict_mid), m.title, color)
-        if not self.resolved:
+        if not self.resolved or getattr(self.input, "opened", False):
             self.input.draw(surface)
         surface.set_clip(clip)
         pygame.draw.line(surface, ui.palette.border, (self.rect.x + 2, self.footer_top),
@@ -593,9 +677,27 @@ class PuzzlePanel(Panel):
         return cmd.Answer(puzzle=self.puzzle.id, value=value)
 
     def judged(self, event: ev.AnswerJudged) -> None:
-        """The rules judged this puzzle's answer: show the verdict from the top."""
+        """The rules judged this puzzle's answer: show the verdict from the top; a lock
+        shakes or opens (locks.py)."""
         self.verdict = event
         self.scroll = 0
+        self.more = False
+        if hasattr(self.input, "judged"):
+            self.input.judged(event)
+
+    def changed(self) -> None:
+        if hasattr(self.input, "edited"):
+            self.input.edited()  # a lock marked wrong is no longer: its code changed
+        super().changed()
+
+    def update(self, dt: float) -> bool:
+        """A lock's movement (a shake, an opening): laid out again on each of its
+        frames; True while it runs."""
+        moving = getattr(self.input, "update", None)
+        if moving is not None and moving(dt):
+            self.scene.relayout()
+            return True
+        return False
 
     def wanted_focus(self):
         """After the verdict « Continuer »; before, where the answer is entered."""
@@ -612,6 +714,10 @@ class PuzzlePanel(Panel):
         match action:
             case act.Submit():
                 return self.submit()
+            case MoreAbout():
+                self.more = True
+                self.scene.relayout()
+                self.scene.focus = self.scene.widget("continue")
             case cmd.Hint() | cmd.Skip():
                 return action
             case act.ShowDocument():

@@ -601,6 +601,7 @@ class PlayScene(Scene):
         text = fitted(label, m.small, max(m.body * 4, (x - m.unit * 3) * 2 // 5))
         x -= text.get_width()
         surface.blit(text, (x, self.bar.centery - text.get_height() // 2))
+        self.score_at = (x + text.get_width() // 2, self.bar.centery + text.get_height() // 2)  # a cost falls from here
         text = fitted(title, m.body, x - m.unit * 6, bold=True)
         surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
 
@@ -746,6 +747,8 @@ class PlayScene(Scene):
             self.motion = min(1.0, self.motion + dt / 0.18) if dt else self.motion
             self.invalidate()
             animating = self.motion < 1.0
+        if isinstance(self.panel, PuzzlePanel) and self.panel.update(dt):
+            animating = True  # a lock shaking or opening
         handover.show_handover(self)
         if self.paused or self.session.ended or isinstance(self.panel, PausePanel) or not handover.clock_runs(self):
             return animating

@@ -25,6 +25,7 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from .i18n import _
@@ -47,18 +48,23 @@ class TooLarge(OSError):
 
 # --- writing --------------------------------------------------------------------------
 
-def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None:
-    """Replace ``path`` with ``content`` (text is written as UTF-8) so that a crash
-    leaves either the old or the new file. Creates the folder if needed. Raises
-    ``OSError`` (disk full, read-only…) with nothing left behind. ``durable=False``
-    skips flushing to the disk (a cache, rebuilt when lost or torn)."""
+def write_atomic(path: Path, content: str | bytes | Iterable[str], durable: bool = True) -> None:
+    """Replace ``path`` with ``content`` (text is written as UTF-8; an iterable of texts
+    is written piece by piece, never whole in memory) so that a crash leaves either the
+    old or the new file. Creates the folder if needed. Raises ``OSError`` (disk full,
+    read-only…) with nothing left behind. ``durable=False`` skips flushing to the disk
+    (a cache, rebuilt when lost or torn)."""
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                for piece in data:
+                    out.write(piece.encode("utf-8"))
             out.flush()
             if durable:
                 os.fsync(out.fileno())

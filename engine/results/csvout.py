@@ -104,10 +104,12 @@ def rows(summary: ClassSummary) -> list[list[str]]:
 
     out += [[], [_("Grille élève × question")] + [f"{cell_mark(k)} {cell_label(k)}" for k in CELLS]]
     out.append([_("Élève ou équipe"), _("Groupe")] + [str(q.number) for q in summary.questions])
+    marks = {k: cell_mark(k) for k in CELLS}
     for p in summary.pupils:
-        cells = dict(p.cells)
-        out.append([safe(p.label), safe(p.group)]
-                   + [cell_mark(cells[q.number]) if q.number in cells else "" for q in summary.questions])
+        grid = [""] * len(summary.questions)
+        for n, kind in p.cells:
+            grid[n - 1] = marks[kind]
+        out.append([safe(p.label), safe(p.group)] + grid)
 
     for title, groups, head in ((_("Compétences"), summary.skills, _("Compétence")),
                                 (_("Thèmes"), summary.themes, _("Thème"))):

@@ -44,8 +44,11 @@ def _decimal(value: float, digits: int, locale: str, grouping: bool, fixed: bool
     return format_decimal(value, format=pattern, locale=locale, group_separator=grouping)
 
 
+@lru_cache(maxsize=8192)
 def when(iso: str, locale: str = CSV_LOCALE) -> str:
-    """A start time as recorded on the pupil's machine (its wall clock, not converted)."""
+    """A start time as recorded on the pupil's machine (its wall clock, not converted).
+    Cached: Babel takes a tenth of a millisecond, and a school's pupils often start in
+    the same minute."""
     try:
         moment = datetime.fromisoformat(iso).replace(tzinfo=UTC)
     except ValueError:

@@ -8,12 +8,13 @@ average), ids next to labels; versioned like every file Sésame writes. The READ
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from ..storage import write_atomic
-from .report import ClassSummary
+from .report import ClassSummary, PupilRow
 
 SUMMARY_FORMAT = "sesame-synthese"
 SUMMARY_VERSION = 1
@@ -29,18 +30,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_data(summary: ClassSummary) -> dict[str, Any]:
+def _pupil(p: PupilRow, numbers: dict[int, str]) -> dict[str, Any]:
+    row = {f.name: getattr(p, f.name) for f in fields(p)}
+    row["skills"] = dict(p.skills)
+    row["cells"] = {numbers[n]: kind for n, kind in p.cells}
+    row["members"], row["attempt_starts"] = list(p.members), list(p.attempt_starts)
+    return row
+
+
+def to_data(summary: ClassSummary, pupils: bool = True) -> dict[str, Any]:
+    """The summary as plain data (``pupils=False``: an empty list of pupils)."""
     numbers = {q.number: q.id for q in summary.questions}
     data: dict[str, Any] = {f.name: getattr(summary, f.name) for f in fields(summary)}
     data["overview"] = _plain(summary.overview)
     data["overview"]["ends"] = dict(summary.overview.ends)
-    data["pupils"] = pupils = []
-    for p in summary.pupils:
-        row = {f.name: getattr(p, f.name) for f in fields(p)}
-        row["skills"] = dict(p.skills)
-        row["cells"] = {numbers[n]: kind for n, kind in p.cells}
-        row["members"], row["attempt_starts"] = list(p.members), list(p.attempt_starts)
-        pupils.append(row)
+    data["pupils"] = [_pupil(p, numbers) for p in summary.pupils] if pupils else []
     data["questions"] = questions = []
     for q in summary.questions:
         row = {f.name: getattr(q, f.name) for f in fields(q)}
@@ -56,8 +60,23 @@ def to_data(summary: ClassSummary) -> dict[str, Any]:
     return {"format": SUMMARY_FORMAT, "version": SUMMARY_VERSION, **data}
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def pieces(summary: ClassSummary) -> Iterator[str]:
+    """The text of ``to_data(summary)``, one pupil at a time: 10 000 pupils' rows are
+    never all in memory, as data or as text."""
+    text = _dumps(to_data(summary, pupils=False))
+    head, tail = text.split('"pupils":[]', 1)
+    numbers = {q.number: q.id for q in summary.questions}
+    yield head + '"pupils":['
+    for k, p in enumerate(summary.pupils):
+        yield ("," if k else "") + _dumps(_pupil(p, numbers))
+    yield "]" + tail + "\n"
+
+
 def write_json(summary: ClassSummary, path: Path) -> Path:
     # One line per field at most: indented, 10 000 pupils' grids would be a million lines.
-    write_atomic(path, json.dumps(to_data(summary), ensure_ascii=False, separators=(",", ":"),
-                                  allow_nan=False) + "\n")
+    write_atomic(path, pieces(summary))
     return path

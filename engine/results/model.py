@@ -2,13 +2,18 @@
 
 Result files are plain JSON (``resultfile``); ``validate.parse_result`` turns one into a
 ``Result`` after checking every field, so the report never meets a string where it
-expects a number. Slots keep 10 000 results in a few tens of megabytes.
+expects a number. Slots, and puzzles kept as rows of a shared table (``table``), keep 10 000
+results in a few tens of megabytes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .table import Table
 
 RESULT_FORMAT = "sesame-resultat"
 RESULT_VERSION = 1
@@ -81,7 +86,12 @@ class Result:
     score: int
     max_score: int
     hints: int
-    puzzles: tuple[PuzzleResult, ...]
+    # The attempt's puzzles are the rows ``start`` to ``stop`` of a shared table of
+    # compact columns (``table``): ten thousand results in a few megabytes.
+    table: Table
+    start: int
+    stop: int
+    answered: int  # puzzles resolved one way or another (solved, failed or skipped)
     path: str = ""
     # Added to the format later (files without them still read): which computer the game
     # was played on (a short hash, never a name: it tells two « Léa » apart), how it
@@ -118,8 +128,10 @@ class Result:
         return (self.group, self.team or self.pseudonym)
 
     @property
-    def answered(self) -> int:
-        return sum(p.answered for p in self.puzzles)
+    def puzzles(self) -> tuple[PuzzleResult, ...]:
+        """The attempt's puzzles, in the order they were played (made on each call: the
+        class summary reads the table's columns instead)."""
+        return tuple(map(self.table.puzzle, range(self.start, self.stop)))
 
     @property
     def started(self) -> datetime:

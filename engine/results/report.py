@@ -50,10 +50,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -61,6 +60,7 @@ import numpy as np
 
 from ..i18n import _
 from .model import END_UNFINISHED, ENDS, PuzzleResult, Result
+from .table import OPEN, SOLVED, Table
 
 DISCRIMINATION_METHOD = "point-biserial"
 HARD_PCT = 40.0  # a success rate under this flags a question nobody understood
@@ -87,7 +87,7 @@ class ItemInfo:
     scored: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PupilRow:
     """One pupil, or one team (``team`` set, ``members`` its pupils). ``label`` tells
     two pupils with the same pseudonym apart (« Léa (2) »); ``cells`` is the pupil's
@@ -124,7 +124,7 @@ class PupilRow:
     attempt_starts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionRow:
     number: int
     id: str
@@ -169,7 +169,7 @@ class QuestionRow:
         return self.discrimination is not None and self.discrimination < WEAK_DISCRIMINATION
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupRow:
     """A skill or a theme, over every answered scored question that has it."""
 
@@ -187,7 +187,7 @@ class GroupRow:
         return self.points_pct is not None and self.points_pct < NEEDS_HELP_PCT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CohortRow:
     """A class, or one session of a class (``day`` set): how its pupils did."""
 
@@ -255,7 +255,7 @@ def _collator() -> Any:
     return pyuca.Collator()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def sort_key(text: str) -> tuple[Any, ...]:
     """French alphabetical order (the Unicode collation algorithm: Ève before Lucas,
     Léa before Lucas, case after letters), numbers in their value (Élève 2 before
@@ -341,12 +341,44 @@ def choose_attempts(results: Iterable[Result], rule: Attempt = "first") -> list[
 
 
 def _scored_pct(result: Result) -> float:
-    points = sum(p.points for p in result.puzzles if p.scored)
-    top = sum(p.max_points for p in result.puzzles if p.scored)
+    """The attempt's percentage of the points of its scored questions."""
+    table = result.table
+    items = table.items
+    points = top = 0
+    for v, earned in zip(table.columns["item"][result.start:result.stop],
+                         table.columns["points"][result.start:result.stop]):
+        item = items[v]
+        if item.scored:
+            points += earned
+            top += item.max_points
     return 100.0 * points / top if top else 0.0
 
 
-# --- the statistics -------------------------------------------------------------------
+def _attempt_figures(results: Sequence[Result]) -> dict[int, tuple[float, float | None, float]]:
+    """Per attempt (by ``id``): its score percentage, first-try success over its
+    answered scored questions (None without any) and completion, for the sessions."""
+    if not results:
+        return {}
+    table = results[0].table
+    rows, owner = _rows_of(results)
+    n = len(results)
+    max_points, is_scored = _item_columns(table)
+    variant = table.column("item")[rows]
+    scored = is_scored[variant]
+    status = table.column("status")[rows]
+    counted = scored & (status != OPEN)
+    points = np.bincount(owner, table.column("points")[rows] * scored, n).tolist()
+    top = np.bincount(owner, max_points[variant] * scored, n).tolist()
+    n_counted = np.bincount(owner, counted, n).tolist()
+    first = np.bincount(owner, counted & (status == SOLVED) & (table.column("wrong")[rows] == 0), n).tolist()
+    out = {}
+    for e, r in enumerate(results):
+        total = r.stop - r.start
+        out[id(r)] = (100.0 * int(points[e]) / int(top[e]) if top[e] else 0.0,
+                      100.0 * int(first[e]) / int(n_counted[e]) if n_counted[e] else None,
+                      100.0 * r.answered / total if total else 0.0)
+    return out
+
 
 def _pct(part: np.ndarray, whole: np.ndarray) -> list[float | None]:
     """100 × part / whole, None where whole is 0."""
@@ -399,12 +431,14 @@ def cell(p: PuzzleResult) -> str:
 
 _COLUMNS = ("answered", "solved", "points", "max", "time", "hinted", "tried", "scored", "first_try",
             "wrong", "hints", "partly", "timed_out")
+_CELL_CODE = {kind: k for k, kind in enumerate(CELLS)}
 
 
 @dataclass
 class _Pairs:
     """Every (pupil, question) pair of the chosen attempts, as NumPy columns: ``pupil``
-    and ``item`` index them, ``cols`` holds one float per pair for each figure."""
+    and ``item`` index them, ``cols`` holds one float per pair for each figure, ``cell``
+    the grid's cell (an index in ``CELLS``)."""
 
     pupil: np.ndarray
     item: np.ndarray
@@ -417,6 +451,9 @@ class _Pairs:
     given: dict[int, Counter[str]]  # answers given (each pupil once per answer)
     right: dict[int, set[str]]  # the answers that solved it
     texts: dict[int, dict[str, str]]
+    cell: np.ndarray
+    variant: np.ndarray  # each pair's ``table.Item`` (its question in one version of the game)
+    table: Table
 
     def per_item(self, weights: np.ndarray) -> np.ndarray:
         return np.bincount(self.item, weights, len(self.ids))
@@ -431,9 +468,63 @@ class _Pairs:
         return (self.cols["answered"] > 0) & (self.cols["scored"] > 0)
 
 
+def _rows_of(results: Sequence[Result]) -> tuple[np.ndarray, np.ndarray]:
+    """The table rows of ``results`` (one after the other) and, for each, its result's index."""
+    starts = np.fromiter((r.start for r in results), dtype=np.intp, count=len(results))
+    lengths = np.fromiter((r.stop - r.start for r in results), dtype=np.intp, count=len(results))
+    owner = np.repeat(np.arange(len(results), dtype=np.intp), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    rows = np.arange(int(lengths.sum()), dtype=np.intp) - offsets[owner] + starts[owner]
+    return rows, owner
+
+
+def _cells(table: Table, rows: np.ndarray, scored: np.ndarray) -> np.ndarray:
+    """The grid's cell of each row (``cell`` for a whole column at once; the later
+    assignments take precedence, as the earlier tests do in ``cell``)."""
+    status = table.column("status")[rows]
+    fraction = table.column("fraction")[rows]
+    code = np.full(len(rows), _CELL_CODE[CELL_WRONG], dtype=np.int8)
+    code[(fraction > 0) | (table.column("points")[rows] > 0)] = _CELL_CODE[CELL_PARTLY]
+    code[(status == SOLVED) & (fraction >= 1.0 - 1e-9)] = _CELL_CODE[CELL_OK]
+    code[~scored] = _CELL_CODE[CELL_POLL]
+    code[status == OPEN] = _CELL_CODE[CELL_OPEN]
+    code[table.column("timed_out")[rows] > 0] = _CELL_CODE[CELL_TIMEOUT]
+    return code
+
+
+def _kinds_of(columns: Sequence[np.ndarray]) -> tuple[list[tuple[int, ...]], np.ndarray, np.ndarray] | None:
+    """The distinct rows of these columns of non-negative integers (as tuples), with the
+    index of each one's first row and its number of rows. Packed into one integer per
+    row when they fit in 63 bits (a tenth of the memory of sorting rows of six)."""
+    if not len(columns[0]):
+        return None
+    widths = [max(int(c.max()), 1).bit_length() for c in columns]
+    if sum(widths) > 63:
+        unique, first, counts = np.unique(np.stack(columns, axis=1).astype(np.int64), axis=0,
+                                          return_index=True, return_counts=True)
+        return [tuple(u) for u in unique.tolist()], first, counts
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column, width in zip(columns, widths):
+        key <<= width
+        key |= column
+    packed, first, counts = np.unique(key, return_index=True, return_counts=True)
+    unpacked = []
+    for value in packed.tolist():
+        fields = []
+        for width in reversed(widths):
+            fields.append(value & ((1 << width) - 1))
+            value >>= width
+        unpacked.append(tuple(reversed(fields)))
+    return unpacked, first, counts
+
+
+def _item_columns(table: Table) -> tuple[np.ndarray, np.ndarray]:
+    """Per ``table.Item``: its points and whether it is scored."""
+    return (np.fromiter((it.max_points for it in table.items), dtype=np.int64, count=len(table.items)),
+            np.fromiter((it.scored for it in table.items), dtype=bool, count=len(table.items)))
+
+
 def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
-    item_index: dict[str, int] = {}
-    info: list[ItemInfo] = []
     skill_labels: dict[str, str] = {}
     theme_labels: dict[str, str] = {}
     for c in chosen:
@@ -441,51 +532,70 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
             skill_labels.setdefault(skill_id, label)
         for theme_id, label in c.result.theme_labels:
             theme_labels.setdefault(theme_id, label)
-    # Compact arrays (8 bytes a value), not lists of Python floats (32): 200 000 pairs.
-    pupils = array("q")
-    items = array("q")
-    cols = {k: array("d") for k in _COLUMNS}
+    table = chosen[0].result.table
+    rows, pupil = _rows_of([c.result for c in chosen])
+    variant = table.column("item")[rows].astype(np.intp)
+    # Questions in the order the game gives them: by their first pair; a question's
+    # words (``ItemInfo``) are those of its first pair.
+    seen, first = np.unique(variant, return_index=True)
+    item_index: dict[str, int] = {}
+    info: list[ItemInfo] = []
+    to_item = np.zeros(len(table.items), dtype=np.intp)
+    for v in seen[np.argsort(first, kind="stable")].tolist():
+        it = table.items[v]
+        i = item_index.get(it.id)
+        if i is None:
+            i = item_index[it.id] = len(info)
+            info.append(ItemInfo(it.label, it.skills, it.theme, it.max_points, it.type, it.scored))
+            for skill_id in it.skills:
+                skill_labels.setdefault(skill_id, skill_id)
+        to_item[v] = i
+    item = to_item[variant]
+    max_points, is_scored = _item_columns(table)
+    status = table.column("status")[rows]
+    answered = status != OPEN
+    solved = status == SOLVED
+    scored = is_scored[variant]
+    wrong = table.column("wrong")[rows]
+    hints = table.column("hints")[rows]
+    cells = _cells(table, rows, scored)
+    # Flags as booleans, counts as integers (a tenth of the memory of floats): the sums
+    # taken of them (``np.bincount``) are in floats, exact for such counts.
+    cols = {
+        "answered": answered, "solved": solved, "points": table.column("points")[rows],
+        "max": max_points[variant], "time": np.where(answered, table.column("time")[rows], np.nan),
+        "hinted": hints > 0, "tried": answered | (hints > 0) | (wrong > 0), "scored": scored,
+        "first_try": solved & (wrong == 0), "wrong": wrong, "hints": hints,
+        "partly": answered & scored & (cells == _CELL_CODE[CELL_PARTLY]),
+        "timed_out": table.column("timed_out")[rows] > 0}
     wrong_counts: dict[int, Counter[str]] = defaultdict(Counter)
     given: dict[int, Counter[str]] = defaultdict(Counter)
     right: dict[int, set[str]] = defaultdict(set)
     texts: dict[int, dict[str, str]] = defaultdict(dict)
-    for e, c in enumerate(chosen):
-        for p in c.result.puzzles:
-            i = item_index.get(p.id)
-            if i is None:  # questions in the order the game gives them
-                i = item_index[p.id] = len(info)
-                info.append(ItemInfo(p.label, p.skills, p.theme, p.max_points, p.type, p.scored))
-                for skill_id in p.skills:
-                    skill_labels.setdefault(skill_id, skill_id)
-            pupils.append(e)
-            items.append(i)
-            cols["answered"].append(p.answered)
-            cols["solved"].append(p.correct)
-            cols["points"].append(p.points)
-            cols["max"].append(p.max_points)
-            cols["time"].append(np.nan if p.time_s is None or not p.answered else p.time_s)
-            cols["hinted"].append(p.hints > 0)
-            cols["tried"].append(p.answered or p.hints > 0 or p.wrong > 0)
-            cols["scored"].append(p.scored)
-            cols["first_try"].append(p.correct and p.wrong == 0)
-            cols["wrong"].append(p.wrong)
-            cols["hints"].append(p.hints)
-            cols["partly"].append(p.answered and p.scored and cell(p) == CELL_PARTLY)
-            cols["timed_out"].append(p.timed_out)
-            for detail in p.wrong_answers:
-                wrong_counts[i][detail] += 1
-            answers = dict.fromkeys(p.wrong_answers)
-            if p.answer is not None and p.answered:
-                answers[p.answer] = None
-                if p.correct:
-                    right[i].add(p.answer)
+    # The answers, counted per distinct (question, wrong answers, answer, answered,
+    # solved, answer texts): a few hundred kinds of pairs, taken in the order of their
+    # first pair, so the first pair that gave an answer still gives its words.
+    kinds = _kinds_of((item, table.column("wrongs")[rows], table.column("answer")[rows] + 1, answered, solved,
+                       table.column("texts")[rows]))
+    if kinds is not None:
+        unique, first, counts = kinds
+        order = np.argsort(first, kind="stable")
+        for (i, w, a, was_answered, was_solved, t), n in zip([unique[k] for k in order.tolist()], counts[order].tolist()):
+            wrong_answers = table.tuples[w]
+            for detail in wrong_answers:
+                wrong_counts[i][detail] += n
+            answers = dict.fromkeys(wrong_answers)
+            if a > 0 and was_answered:
+                answer = table.strings[a - 1]
+                answers[answer] = None
+                if was_solved:
+                    right[i].add(answer)
+            says = dict(table.tuples[t])
             for detail in answers:
-                given[i][detail] += 1
-                texts[i].setdefault(detail, p.says(detail))
-    return _Pairs(np.frombuffer(pupils, dtype=np.int64).astype(np.intp),
-                  np.frombuffer(items, dtype=np.int64).astype(np.intp),
-                  {k: np.frombuffer(v, dtype=float) for k, v in cols.items()}, list(item_index), info,
-                  skill_labels, theme_labels, wrong_counts, given, right, texts)
+                given[i][detail] += n
+                texts[i].setdefault(detail, says.get(detail, detail))
+    return _Pairs(pupil, item, cols, list(item_index), info, skill_labels, theme_labels, wrong_counts, given,
+                  right, texts, cells, variant, table)
 
 
 def _discrimination(pairs: _Pairs, pupils: int) -> tuple[list[float | None], list[str]]:
@@ -586,6 +696,7 @@ def summarise(results: Sequence[Result], attempt: Attempt = "first",
     ``texts``, when the game is installed, adds its explanations to what to re-teach."""
     if not results:
         raise ValueError("no results")
+    results = _on_one_table(results)
     chosen = choose_attempts(results, attempt)
     pairs = _pairs(chosen)
     skill_ids = sorted(pairs.skill_labels, key=lambda s: sort_key(pairs.skill_labels[s]))
@@ -604,6 +715,20 @@ def summarise(results: Sequence[Result], attempt: Attempt = "first",
         skills=skills,
         themes=_groups(themes, theme_labels, lambda info: (info.theme,) if info.theme else (), pairs),
         notes=tuple(notes), classes=_cohorts(pupils, by_day=False), sessions=_cohorts(pupils, by_day=True, chosen=chosen))
+
+
+def _on_one_table(results: Sequence[Result]) -> Sequence[Result]:
+    """The results with their puzzles in one table (``read_results`` reads them so;
+    results parsed one by one each have their own)."""
+    table = results[0].table
+    if all(r.table is table for r in results):
+        return results
+    table = Table()
+    moved = []
+    for r in results:
+        start, stop = table.take(r.table, r.start, r.stop)
+        moved.append(replace(r, table=table, start=start, stop=stop))
+    return moved
 
 
 def _with_help(group: GroupRow, pupils: Sequence[PupilRow], description: str) -> GroupRow:
@@ -639,48 +764,54 @@ def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo
 
 
 def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tuple[PupilRow, ...]:
-    number = {item_id: i + 1 for i, item_id in enumerate(pairs.ids)}
-    shared_cells: dict[tuple[int, str], tuple[int, str]] = {}
+    n, c = len(chosen), pairs.cols
+    counted = pairs.counted
+
+    def per_pupil(weights: np.ndarray) -> list[int]:
+        return [int(v) for v in np.bincount(pairs.pupil, weights, n).tolist()]
+
+    scored = c["scored"] > 0
+    score, top, wrong = (per_pupil(c[k] * scored) for k in ("points", "max", "wrong"))
+    solved = per_pupil(c["solved"] * counted)
+    partly = per_pupil((pairs.cell == _CELL_CODE[CELL_PARTLY]) * counted)
+    first = per_pupil(c["first_try"] * counted)
+    timeouts = per_pupil(c["timed_out"])
+    # Points and maximum per pupil and skill, over the answered scored questions.
+    has_skill = np.zeros((len(pairs.table.items), len(skill_ids)), dtype=bool)
+    skill_index = {s: k for k, s in enumerate(skill_ids)}
+    for v, it in enumerate(pairs.table.items):
+        for skill_id in it.skills:
+            if skill_id in skill_index:
+                has_skill[v, skill_index[skill_id]] = True
+    per_skill = [(per_pupil(c["points"] * counted * has_skill[pairs.variant, k]),
+                  per_pupil(c["max"] * counted * has_skill[pairs.variant, k])) for k in range(len(skill_ids))]
+    # Each pupil's row of the grid: one copy of each (question number, cell) pair (10 000 pupils).
+    kinds = len(CELLS)
+    shared = [(number, kind) for number in range(1, len(pairs.ids) + 1) for kind in CELLS]
+    cell_of = (pairs.item * kinds + pairs.cell).tolist()
+    bounds = np.searchsorted(pairs.pupil, np.arange(n + 1)).tolist()
     rows = []
-    for c in chosen:
-        result = c.result
-        per_skill: dict[str, list[int]] = {s: [0, 0] for s in skill_ids}
-        score = top = solved = partly = first = wrong = timeouts = 0
-        cells = []
-        for p in result.puzzles:
-            kind = cell(p)
-            pair = (number[p.id], kind)
-            cells.append(shared_cells.setdefault(pair, pair))  # one copy of each: 10 000 pupils
-            timeouts += p.timed_out
-            if not p.scored:
-                continue
-            score += p.points
-            top += p.max_points
-            wrong += p.wrong
-            if p.answered:
-                solved += p.correct
-                partly += kind == CELL_PARTLY
-                first += p.correct and p.wrong == 0
-                for skill_id in p.skills:
-                    tally = per_skill.setdefault(skill_id, [0, 0])
-                    tally[0] += p.points
-                    tally[1] += p.max_points
-        total = len(result.puzzles)
+    for e, ch in enumerate(chosen):
+        result = ch.result
+        cells = tuple(shared[k] for k in cell_of[bounds[e]:bounds[e + 1]])
+        total = result.stop - result.start
         answered = result.answered
         name = result.team or result.pseudonym
+        skills = []
+        for k, skill_id in enumerate(skill_ids):
+            points, most = per_skill[k][0][e], per_skill[k][1][e]
+            skills.append((skill_id, 100.0 * points / most if most else None))
         rows.append(PupilRow(
-            name=name, group=c.group, team=result.team,
-            members=result.members, started_at=result.started_at, attempts=len(c.attempts),
+            name=name, group=ch.group, team=result.team,
+            members=result.members, started_at=result.started_at, attempts=len(ch.attempts),
             ended=result.ended, success=result.success, answered=answered, total=total,
-            completion_pct=100.0 * answered / total if total else 0.0, score=score,
-            max_score=top, score_pct=100.0 * score / top if top else 0.0,
-            duration_s=result.duration_s, hints=result.hints,
-            skills=tuple((s, 100.0 * per_skill[s][0] / per_skill[s][1] if per_skill[s][1] else None)
-                         for s in skill_ids),
-            label=f"{name} ({c.rank})" if c.homonym else name, homonym=c.homonym,
-            machine=result.machine, end=result.ending_kind, time_up=result.time_up, solved=solved,
-            partly=partly, first_try=first, wrong=wrong, timeouts=timeouts, cells=tuple(cells),
-            attempt_starts=tuple(r.started_at for r in c.attempts)))
+            completion_pct=100.0 * answered / total if total else 0.0, score=score[e],
+            max_score=top[e], score_pct=100.0 * score[e] / top[e] if top[e] else 0.0,
+            duration_s=result.duration_s, hints=result.hints, skills=tuple(skills),
+            label=f"{name} ({ch.rank})" if ch.homonym else name, homonym=ch.homonym,
+            machine=result.machine, end=result.ending_kind, time_up=result.time_up, solved=solved[e],
+            partly=partly[e], first_try=first[e], wrong=wrong[e], timeouts=timeouts[e], cells=cells,
+            attempt_starts=tuple(r.started_at for r in ch.attempts)))
     return tuple(rows)
 
 
@@ -707,16 +838,17 @@ def _cohorts(pupils: Sequence[PupilRow], by_day: bool, chosen: Sequence[Chosen] 
         for c in chosen:
             for attempt in c.attempts:
                 sessions[(c.group, attempt.started_at[:10])].append(attempt)
+        figures = _attempt_figures([r for attempts in sessions.values() for r in attempts])
         for (group, day), attempts in sessions.items():
-            firsts = []
+            scores, firsts, completions = [], [], []
             for r in attempts:
-                counted = [p for p in r.puzzles if p.scored and p.answered]
-                if counted:
-                    firsts.append(100.0 * sum(p.correct and p.wrong == 0 for p in counted) / len(counted))
+                score_pct, first_pct, completion = figures[id(r)]
+                scores.append(score_pct)
+                completions.append(completion)
+                if first_pct is not None:
+                    firsts.append(first_pct)
             rows.append(CohortRow(group, day, len(attempts), sum(r.ended for r in attempts),
-                                  _mean([_scored_pct(r) for r in attempts]),
-                                  _mean([100.0 * r.answered / len(r.puzzles) if r.puzzles else 0.0
-                                         for r in attempts]), _mean(firsts)))
+                                  _mean(scores), _mean(completions), _mean(firsts)))
     if len(rows) < 2:
         return ()
     rows.sort(key=lambda r: (not r.group, sort_key(r.group), r.day))

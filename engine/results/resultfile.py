@@ -49,6 +49,7 @@ from .model import (
     RESULT_VERSION,
     Result,
 )
+from .table import Table
 from .validate import ResultError, clean_name, parse_result
 
 if TYPE_CHECKING:
@@ -278,9 +279,10 @@ def find_result_files(paths: Iterable[Path], on_entry: Callable[[Path], None] | 
     return list(dict.fromkeys(found))
 
 
-def read_result(path: Path) -> Result:
+def read_result(path: Path, table: Table | None = None) -> Result:
     """One result file, or ResultError saying why it cannot be used. Only a regular
-    file of at most ``MAX_FILE_BYTES`` is read: a FIFO or a device is refused at once."""
+    file of at most ``MAX_FILE_BYTES`` is read: a FIFO or a device is refused at once.
+    Its puzzles go to ``table`` (``parse_result``)."""
     try:
         raw = read_bounded(Path(path), MAX_FILE_BYTES)
     except OSError as error:
@@ -302,7 +304,7 @@ def read_result(path: Path) -> Result:
             what=_("un nombre démesuré"))) from None
     except RecursionError:
         raise ResultError(_("ce n’est pas un fichier de résultat de Sésame")) from None
-    return parse_result(data, str(path))
+    return parse_result(data, str(path), table)
 
 
 def _unreadable(text: str, error: json.JSONDecodeError) -> ResultError:
@@ -352,13 +354,14 @@ def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
     each file of another game is set aside with a message.
     """
     reading = Reading()
+    table = Table()  # the puzzles of every result read, as compact columns
     by_key: dict[tuple[str, str, str, str, str], Result] = {}
     copies: dict[tuple[str, str, str, str, str], list[str]] = {}
     with _no_gc():
         for path in paths:
             reading.files += 1
             try:
-                result = read_result(Path(path))
+                result = read_result(Path(path), table)
             except ResultError as error:
                 reading.problems.append(Problem(str(path), _("{reason} ; fichier ignoré").format(
                     reason=error)))

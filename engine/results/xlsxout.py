@@ -20,6 +20,7 @@ import gc
 import os
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -222,19 +223,20 @@ def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
                filters=min(len(s.pupils), GRID_MAX_PUPILS))
     for col, q in enumerate(s.questions, 2):
         sheet.ws.write_comment(sheet.row - 1, col, french(q.label)[:1000])
+    ws, marks = sheet.ws, {k: (cell_mark(k), f[k]) for k in CELLS}
+    column = {q.number: col for col, q in enumerate(s.questions, 2)}
     for p in s.pupils[:GRID_MAX_PUPILS]:
-        cells = dict(p.cells)
-        row: list[Any] = [p.label, p.group]
-        for q in s.questions:
-            kind = cells.get(q.number)
-            row.append((cell_mark(kind), kind) if kind else None)
-        sheet.put(row)
+        sheet.put([p.label, p.group])  # the row's height follows its texts; the signs are one character
+        row = sheet.row - 1
+        for number, kind in p.cells:  # the row is written out when the next one starts
+            mark, cell_format = marks[kind]
+            ws.write_string(row, column[number], mark, cell_format)
     sheet.gap()
     if len(s.pupils) > GRID_MAX_PUPILS:
         sheet.put([(_("… et {n} autres élèves : la grille complète est dans synthese.json").format(
             n=len(s.pupils) - GRID_MAX_PUPILS), "small")])
-    solved = [sum(dict(p.cells).get(q.number) == CELL_OK for p in s.pupils) if q.scored else None
-              for q in s.questions]
+    ok = Counter(number for p in s.pupils for number, kind in p.cells if kind == CELL_OK)
+    solved = [ok[q.number] if q.scored else None for q in s.questions]
     sheet.put([(_("Réussies ✓"), "bold"), "", *solved])
 
 

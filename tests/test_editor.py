@@ -250,7 +250,10 @@ def test_importer_takes_a_moodle_gift_bank_as_a_new_quiz(sesame_home: Path) -> N
     from .conftest import ROOT
 
     data = (ROOT / "tests" / "fixtures" / "gift" / "moodle_doc.gift").read_bytes()
-    folder = actions.import_package(data, "Banque de 3e.gift")
+    notes: list[str] = []
+    folder = actions.import_package(data, "Banque de 3e.gift", notes)
+    # what did not come along is said, at its line in the teacher's file, as the command says it
+    assert any(n.startswith("Banque de 3e.gift:") and "essay" in n for n in notes), notes
     again = actions.import_package(data, "Banque de 3e.gift")
     assert folder != again and folder.parent == again.parent == sesame_home / "games"
     ids = [read_text((f / "game.yaml").read_text(encoding="utf-8"), "game.yaml").data["id"] for f in (folder, again)]

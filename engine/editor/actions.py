@@ -5,6 +5,7 @@ play`` command), never through the player's scenes."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -278,12 +279,13 @@ def _pending_folder() -> Path:
     return folder
 
 
-def import_package(data: bytes, filename: str) -> Path:
+def import_package(data: bytes, filename: str, notes: list[str] | None = None) -> Path:
     """« Importer »: a ``.sesame`` package, or a Moodle question bank (``.gift``),
-    which becomes a new quiz in the user's games folder. A package whose game is
-    already there raises Clash and is kept, for ``replace_with`` or ``drop_pending``."""
+    which becomes a new quiz in the user's games folder (what did not come along is
+    added to ``notes``). A package whose game is already there raises Clash and is
+    kept, for ``replace_with`` or ``drop_pending``."""
     if filename.lower().endswith(".gift"):
-        return import_gift(data, filename)
+        return import_gift(data, filename, notes)
     import secrets
 
     incoming = _pending_folder() / f"{slug(Path(filename).stem)}-{secrets.token_hex(6)}.sesame"
@@ -366,9 +368,10 @@ def _version_facts(folder: Path, version: str, dated: bool = True) -> dict[str, 
     return facts
 
 
-def import_gift(data: bytes, filename: str) -> Path:
+def import_gift(data: bytes, filename: str, notes: list[str] | None = None) -> Path:
     """A Moodle GIFT bank turned into a quiz, as ``sesame import-gift`` does, in a new
-    folder of the games folder (never over an existing game)."""
+    folder of the games folder (never over an existing game); the questions skipped and
+    what was lost, each at its line, are added to ``notes``, as the command prints them."""
     from ..content.gift import GiftError, import_file, write_game
 
     work = user_dir("editor") / "imports"
@@ -385,4 +388,7 @@ def import_gift(data: bytes, filename: str) -> Path:
     folder = _free_folder(stem)
     imported.game["id"] = folder.name  # two imports of one bank are two games, saved apart
     write_game(imported, folder, Path(filename).name)
+    if notes is not None:
+        shown = Path(filename).name
+        notes += [str(dataclasses.replace(note, file=shown)) for note in imported.notes]
     return folder

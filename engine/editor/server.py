@@ -584,14 +584,18 @@ def _import(r: Request) -> None:
     """« Importer »; a game already there: both versions shown, nothing replaced yet."""
     editor = r.handler.editor
     with editor.lock:
+        notes: list[str] = []
         try:
-            folder = actions.import_package(r.body, r.filename)
+            folder = actions.import_package(r.body, r.filename, notes)
         except actions.Clash as clash:
             editor.clashes[clash.pending.name] = clash.folder
             r.handler.json({"ok": False, "clash": editor.render(
                 "clash.html", mine=clash.mine, incoming=clash.incoming, pending=clash.pending.name)})
             return
-        r.handler.json({"ok": True, "goto": f"/game/{editor.register(folder)}"})
+        answer = {"ok": True, "goto": f"/game/{editor.register(folder)}"}
+        if notes:  # a GIFT bank: what was skipped or lost is said before the quiz opens
+            answer.update(notes=notes, message=_("Quiz créé. Ce qui n’a pas suivi :"), open=_("Ouvrir le quiz"))
+        r.handler.json(answer)
 
 
 def _import_answer(r: Request) -> None:

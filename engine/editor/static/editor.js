@@ -279,6 +279,23 @@
       box.textContent = "…";
       try {
         const answer = await post("/import", file, {"X-Filename": encodeURIComponent(file.name)});
+        if (answer.ok && answer.notes) {
+          // a GIFT bank: the questions skipped and what was lost, each at its line, then the quiz
+          box.textContent = answer.message;
+          const list = document.createElement("ul");
+          answer.notes.forEach((note) => {
+            const item = document.createElement("li");
+            item.textContent = note;
+            list.appendChild(item);
+          });
+          const open = document.createElement("a");
+          open.href = answer.goto;
+          open.className = "button";
+          open.textContent = answer.open;
+          box.append(list, open);
+          open.focus();
+          return;
+        }
         if (answer.ok) { location.href = answer.goto; return; }
         if (answer.clash) {
           // both versions, drawn by the server's template; nothing is replaced until asked

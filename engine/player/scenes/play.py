@@ -370,7 +370,7 @@ class PlayScene(Scene):
         widgets: list[Widget] = list(room_view.reading_order(spots))
         y = self.picture_area.bottom + m.unit * 2
         for row_h, row in rows:
-            x = self.picture_area.x
+            x = area.x  # rows were made to the area's width: from its left edge
             for button in row:
                 button.rect.topleft = (x, y)
                 x = button.rect.right + m.unit * 3

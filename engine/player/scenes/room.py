@@ -71,27 +71,37 @@ class Hotspot(Widget):
         pygame.draw.circle(surface, colour, centre, radius)
         gfx.icon(surface, mark, centre, round(radius * 1.2), ink)
 
-    def tag(self, ui, bounds: pygame.Rect) -> tuple[pygame.Surface, pygame.Rect]:
-        """The name tag shown under the zone (above it when there is no room under),
-        kept inside ``bounds`` (the picture)."""
+    def tag(self, ui, bounds: pygame.Rect, brief: bool = False) -> pygame.Surface:
+        """The name tag: the name, and under it the state in words (``brief``: the name
+        alone, when every zone is named at once and the badges say the states)."""
         m, p = ui.metrics, ui.palette
-        width = max(m.body * 8, min(bounds.width // 2, m.body * 20))
-        name = ui.text.render(self.label, m.body, p.text, width, bold=True)
-        detail = ui.text.render(self.detail, m.small, p.muted, width) if self.detail else None
+        width = max(m.body * 8, min(bounds.width // (3 if brief else 2), m.body * 20))
+        name = ui.text.render(self.label, m.small if brief else m.body, p.text, width, bold=True)
+        detail = ui.text.render(self.detail, m.small, p.muted, width) if self.detail and not brief else None
         inner_w = max(name.get_width(), detail.get_width() if detail else 0)
         inner_h = name.get_height() + (detail.get_height() + m.unit // 2 if detail else 0)
-        tag = pygame.Surface((inner_w + m.unit * 4, inner_h + m.unit * 2), pygame.SRCALPHA)
+        pad = m.unit if brief else m.unit * 2
+        tag = pygame.Surface((inner_w + pad * 2, inner_h + m.unit * (1 if brief else 2)), pygame.SRCALPHA)
         gfx.box(tag, tag.get_rect(), p.surface, m.radius, p.shade, 2)
-        tag.blit(name, (m.unit * 2, m.unit))
+        tag.blit(name, (pad, m.unit // (2 if brief else 1)))
         if detail:
-            tag.blit(detail, (m.unit * 2, m.unit + name.get_height() + m.unit // 2))
-        place = tag.get_rect(midtop=(self.rect.centerx, self.rect.bottom + m.unit))
-        if place.bottom > bounds.bottom:
-            place.midbottom = (self.rect.centerx, self.rect.top - m.unit)
-        if place.top < bounds.top:  # no room above either: over the zone's middle
-            place.center = self.rect.center
-        place.clamp_ip(bounds)
-        return tag, place
+            tag.blit(detail, (pad, m.unit + name.get_height() + m.unit // 2))
+        return tag
+
+    def places(self, size: tuple[int, int], bounds: pygame.Rect, gap: int) -> list[pygame.Rect]:
+        """Where a tag of ``size`` may go, best first: under the zone, above it, inside
+        it at its foot, over its middle; each kept inside ``bounds``."""
+        out = []
+        for anchor, point in (("midtop", (self.rect.centerx, self.rect.bottom + gap)),
+                              ("midbottom", (self.rect.centerx, self.rect.top - gap)),
+                              ("midleft", (self.rect.right + gap, self.rect.centery)),
+                              ("midright", (self.rect.left - gap, self.rect.centery)),
+                              ("midbottom", (self.rect.centerx, self.rect.bottom - gap)),
+                              ("center", self.rect.center)):
+            place = pygame.Rect((0, 0), size)
+            setattr(place, anchor, point)
+            out.append(place.clamp(bounds))
+        return out
 
 
 def picture_rect(area: pygame.Rect) -> pygame.Rect:
@@ -155,20 +165,23 @@ def reading_order(spots: list[Hotspot]) -> list[Hotspot]:
 
 def draw_tags(scene, surface: pygame.Surface, bounds: pygame.Rect) -> None:
     """The name tags of the zones pointed at, focused, or all of them when revealed;
-    drawn over the widgets (the scene composes again when one changes)."""
+    drawn over the widgets (the scene composes again when one changes). Revealed tags
+    are short (the name) and placed where they cover no other tag when there is such a
+    place; the one pointed at or focused is drawn last, whole, on top."""
     ui = scene.app.ui
-    shown = [w for w in scene.widgets if isinstance(w, Hotspot)
-             and (w.revealed or w is scene.hover or (w is scene.focus and scene.focus_visible))]
-    # the one pointed at or focused last, so that it is on top
-    shown.sort(key=lambda w: (w is scene.hover or w is scene.focus))
-    placed: list[pygame.Rect] = []
-    for spot in shown:
-        tag, place = spot.tag(ui, bounds)
-        for other in placed:  # revealed tags do not cover one another: the later moves down
-            if place.colliderect(other):
-                place.top = other.bottom + 2
-                place.clamp_ip(bounds)
-        placed.append(place)
+    m = ui.metrics
+    pointed = [w for w in scene.widgets if isinstance(w, Hotspot)
+               and (w is scene.hover or (w is scene.focus and scene.focus_visible))]
+    revealed = [w for w in scene.widgets if isinstance(w, Hotspot) and w.revealed and w not in pointed]
+    zones = [w.rect for w in scene.widgets if isinstance(w, Hotspot)]
+    tags: list[pygame.Rect] = []
+    for spot in revealed + pointed:
+        tag = spot.tag(ui, bounds, brief=spot not in pointed)
+        options = spot.places(tag.get_size(), bounds, m.unit)
+        # the first place that covers no other tag, and as few other zones as can be
+        place = min(options, key=lambda o: (len(o.collidelistall(tags)) * 10
+                                            + len([z for z in zones if z is not spot.rect and o.colliderect(z)])))
+        tags.append(place)
         surface.blit(tag, place)
         scene.drawn_over(place)
 

@@ -413,3 +413,21 @@ def browse_the_catalogue(page, url: str, width: int) -> None:
     page.fill("#age", "8")
     assert visible() == [] and page.is_visible("#none")
     assert problems == []
+
+
+def test_a_package_dropped_on_the_open_window_opens_its_import(packed: Path, sesame_home: Path):
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from engine.player.app import App
+    from engine.player.pilot import Pilot
+    from engine.player.prefs import Preferences
+    from engine.player.scenes.home import HomeScene
+    from engine.player.scenes.importing import ImportScene
+
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    app.handle(pygame.event.Event(pygame.DROPFILE, file=str(packed)))
+    Pilot(app).settle()
+    assert isinstance(app.scene, ImportScene) and app.scene.installed, app.scene.message
+    assert (sesame_home / "games" / "metiers_industrie").is_dir()

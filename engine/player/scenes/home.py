@@ -174,6 +174,18 @@ class HomeScene(Scene):
             surface.blit(text, (ui.metrics.unit * 4, self.header_height + ui.metrics.unit * 6))
         self.draw_widgets(surface)
 
+    def handle(self, event: pygame.event.Event) -> None:
+        # A .sesame file dropped on the open window: its import, as when given to the program.
+        if event.type == pygame.DROPFILE and str(event.file).lower().endswith(".sesame"):
+            from pathlib import Path
+
+            from .importing import ImportScene, find_packages
+
+            package = Path(event.file)
+            self.app.push(ImportScene(self.app, find_packages(package), start=package))
+            return
+        super().handle(event)
+
     def on_action(self, action, widget) -> None:
         from .intro import IntroScene
         from .settings import SettingsScene

@@ -72,6 +72,8 @@ def test_objects_and_doors_are_zones_of_the_picture(size):
 
 def test_a_name_shows_on_hover_only_and_the_picture_stays_clear():
     app, pilot = started()
+    app.step([])
+    picture = app.scene._composed
     phone = app.scene.widget("object:telephone_hugo")
     below = pygame.Rect(phone.rect.x, phone.rect.bottom + 4, phone.rect.width, 30)
     before = app.surface.subsurface(below).copy()
@@ -79,6 +81,7 @@ def test_a_name_shows_on_hover_only_and_the_picture_stays_clear():
     assert app.scene.hover is phone
     hovered = app.surface.subsurface(below).copy()
     assert pygame.image.tobytes(before, "RGB") != pygame.image.tobytes(hovered, "RGB")  # the tag appeared
+    assert app.scene._composed is picture  # the zone repainted, its tag drawn live: no new picture
     empty = (app.scene.picture_area.x + 5, app.scene.picture_area.bottom - 5)
     pilot.app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=empty, rel=(0, 0), buttons=(0, 0, 0))])
     assert pygame.image.tobytes(app.surface.subsurface(below), "RGB") == pygame.image.tobytes(before, "RGB")
@@ -135,11 +138,14 @@ def test_a_wrong_code_shakes_the_padlock_then_typing_replaces_it():
     pilot.click("submit")
     lock = app.scene.panel.input
     assert lock.wrong and lock.shake_t is not None
-    xs = set()
+    app.step([], dt=0.0)
+    picture = app.scene._composed
+    shifts = set()
     for _ in range(6):
         assert app.step([], dt=0.03)  # it moves…
-        xs.add(lock.body.x)
-    assert len(xs) > 1
+        shifts.add(lock.dx())
+    assert len(shifts) > 1
+    assert app.scene._composed is picture  # drawn live over the picture, not composed again each frame
     app.step([], dt=0.5)
     assert app.step([], dt=0.05) is False  # …and stops
     assert lock.body.top == wheels_top

@@ -91,19 +91,47 @@ class LockMotion:
         self.wrong = False
 
     def update(self, dt: float) -> bool:
-        """Advance the movements; True while one runs (the scene lays out again)."""
+        """Advance the movements; True while one runs. They are drawn over the composed
+        picture (``draw_live``): a frame of a shake or an opening blits a few rectangles;
+        the picture is composed once more when the movement ends."""
         moving = False
         if self.shake_t is not None:
             self.shake_t += dt
             if self.shake_t >= SHAKE_S:
-                self.shake_t = None
+                self.shake_t, self._snap = None, None
+                self.scene.invalidate()
             moving = True
         if self.open_t is not None:
             self.open_t += dt
             if self.open_t >= OPEN_S:
                 self.open_t = None
+                self.scene.invalidate()
             moving = True
         return moving
+
+    def region(self) -> pygame.Rect:
+        """What the lock draws, its shackle and its buttons included."""
+        m = self.ui.metrics
+        return self.body.inflate(m.unit * 2, 0).union(
+            pygame.Rect(self.body.x, self.body.y - m.body * 4, self.body.width, m.body * 4))
+
+    def draw_live(self, surface: pygame.Surface, composed: pygame.Surface | None, background) -> list[pygame.Rect]:
+        """A frame of the movement, over the composed picture: the lock as composed,
+        pushed sideways (a shake), or the shackle at its height now (an opening)."""
+        if composed is None or not self.body.width:
+            return []
+        region = self.region().clip(composed.get_rect())
+        if self.shake_t is not None:
+            if getattr(self, "_snap", None) is None:
+                self._snap = composed.subsurface(region).copy()
+            reach = region.inflate(self.ui.metrics.unit * 6, 0).clip(composed.get_rect())
+            surface.fill(background, region)
+            surface.blit(self._snap, region.move(self.dx(), 0))
+            return [reach]
+        if self.open_t is not None and hasattr(self, "shackle_colour"):
+            self.draw_shackle(surface, self.body, self.shackle_colour())
+            return [region]
+        return []
 
     def dx(self) -> int:
         """How far the lock is pushed sideways now (a damped shake)."""
@@ -127,9 +155,11 @@ class LockMotion:
             return p.surface, p.text, p.surface, p.text, p.danger, p.success
         return case[0], case[1], WINDOW, INK, WRONG, RIGHT
 
-    def draw_shackle(self, surface: pygame.Surface, body: pygame.Rect, colour) -> None:
+    def draw_shackle(self, surface: pygame.Surface, body: pygame.Rect, colour, composing: bool = False) -> None:
         """The padlock's shackle over ``body``, risen by ``lift``: its right leg leaves
-        the body when open."""
+        the body when open. While it rises, it is drawn live, not in the picture."""
+        if composing and self.open_t is not None:
+            return
         m = self.ui.metrics
         rise = round(self.lift() * m.body * 1.4)
         shackle = pygame.Rect(0, 0, min(body.width * 2 // 3, m.body * 9), m.body * 4)
@@ -143,6 +173,9 @@ class LockMotion:
 
 class PadlockInput(LockMotion, CodeInput):
     """A code padlock: wheels above the code field."""
+
+    def shackle_colour(self):
+        return self.colours()[1]
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
@@ -186,7 +219,7 @@ class PadlockInput(LockMotion, CodeInput):
         if count > MAX_WHEELS or body_w > rect.width:
             return [self.field]  # no room for wheels: the plain field
         shackle = m.body * 2
-        self.body = pygame.Rect(rect.x + self.dx(), rect.y + shackle, body_w, button_h * 2 + m.body * 2 + m.unit * 6)
+        self.body = pygame.Rect(rect.x, rect.y + shackle, body_w, button_h * 2 + m.body * 2 + m.unit * 6)
         widgets: list[Widget] = []
         shown = self.shown()
         for index in range(count):
@@ -229,7 +262,7 @@ class PadlockInput(LockMotion, CodeInput):
         m, p = self.ui.metrics, self.ui.palette
         metal, dark, window, ink, wrong, right = self.colours()
         # The shackle, then the body, then each wheel's window with its character.
-        self.draw_shackle(surface, self.body, dark)
+        self.draw_shackle(surface, self.body, dark, composing=True)
         gfx.box(surface, self.body, metal, m.radius * 2, right if self.opened else dark, 3)
         shown = self.shown()
         if self.opened:  # the wheels' arrows, no longer buttons: drawn in the metal
@@ -277,7 +310,7 @@ class KeypadInput(LockMotion, CodeInput):
         gap = m.unit * 2
         width = min(rect.width, self.width_wanted())
         display_h = self.button_height()
-        self.body = pygame.Rect(rect.x + self.dx(), rect.y, width, m.unit * 4 + display_h + gap + 4 * key + 3 * gap + m.unit * 3)
+        self.body = pygame.Rect(rect.x, rect.y, width, m.unit * 4 + display_h + gap + 4 * key + 3 * gap + m.unit * 3)
         self.field.rect = pygame.Rect(self.body.x + m.unit * 3, self.body.y + m.unit * 3,
                                       self.body.width - m.unit * 6 - m.body * 2, display_h)
         self.field.speech = _("Code de la porte : {placeholder}").format(placeholder=self.field.placeholder)
@@ -340,6 +373,9 @@ class ArrowLockInput(LockMotion, DirectionsInput):
     """An arrow lock: a padlock's body with the four arrows on it, the arrows entered so
     far in a row of windows, « Effacer » beside."""
 
+    def shackle_colour(self):
+        return self.colours((STEEL, STEEL_DARK))[1]
+
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.init_motion()
@@ -360,9 +396,9 @@ class ArrowLockInput(LockMotion, DirectionsInput):
         slot = m.body + m.unit
         shackle = m.body * 2
         width = min(rect.width, self.width_wanted())
-        self.slots = pygame.Rect(rect.x + self.dx() + m.unit * 4, rect.y + shackle + m.unit * 3, width - m.unit * 8, slot)
+        self.slots = pygame.Rect(rect.x + m.unit * 4, rect.y + shackle + m.unit * 3, width - m.unit * 8, slot)
         pad_top = self.slots.bottom + m.unit * 3 + m.small
-        self.body = pygame.Rect(rect.x + self.dx(), rect.y + shackle, width,
+        self.body = pygame.Rect(rect.x, rect.y + shackle, width,
                                 pad_top - rect.y - shackle + size * 2 + m.unit * 4)
         if self.opened:
             return []
@@ -391,7 +427,7 @@ class ArrowLockInput(LockMotion, DirectionsInput):
     def draw(self, surface):
         m, p = self.ui.metrics, self.ui.palette
         case, edge, window, ink, wrong, right = self.colours((STEEL, STEEL_DARK))
-        self.draw_shackle(surface, self.body, edge)
+        self.draw_shackle(surface, self.body, edge, composing=True)
         gfx.box(surface, self.body, case, m.radius * 2, right if self.opened else edge, 3)
         gfx.box(surface, self.slots, window, m.unit, wrong if self.wrong else (right if self.opened else edge),
                 4 if self.wrong or self.opened else 2)

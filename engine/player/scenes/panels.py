@@ -691,13 +691,21 @@ class PuzzlePanel(Panel):
         super().changed()
 
     def update(self, dt: float) -> bool:
-        """A lock's movement (a shake, an opening): laid out again on each of its
-        frames; True while it runs."""
+        """A lock's movement (a shake, an opening), drawn live over the composed
+        picture (``draw_live``); True while it runs."""
         moving = getattr(self.input, "update", None)
-        if moving is not None and moving(dt):
-            self.scene.relayout()
-            return True
-        return False
+        return bool(moving is not None and moving(dt))
+
+    def draw_live(self, surface: pygame.Surface, composed: pygame.Surface | None) -> list[pygame.Rect]:
+        draw = getattr(self.input, "draw_live", None)
+        if draw is None or (self.resolved and not getattr(self.input, "opened", False)):
+            return []
+        clip = surface.get_clip()
+        surface.set_clip(self.content.inflate(-4, -4))
+        try:
+            return [r.clip(self.content) for r in draw(surface, composed, self.ui.palette.surface)]
+        finally:
+            surface.set_clip(clip)
 
     def wanted_focus(self):
         """After the verdict « Continuer »; before, where the answer is entered."""

@@ -554,7 +554,12 @@ class PlayScene(Scene):
                 self.draw_widgets(bar, [pause])
             self._bar_surface = bar
         surface.blit(self._bar_surface, self.bar)
-        return [self.bar]
+        live = [self.bar]
+        if isinstance(self.panel, PuzzlePanel):
+            live += self.panel.draw_live(surface, self._composed)  # a lock moving
+        elif self.panel is None and self.placed and self.game.genre == "escape" and self.session.state.room:
+            live += room_view.draw_pointed_tag(self, surface, self.picture_area)  # the zone pointed at names itself
+        return live
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
         """The room under an open panel: drawn as it was laid out, not usable."""
@@ -651,14 +656,6 @@ class PlayScene(Scene):
             open_panel(self)
             return
         super().handle(event)
-
-    def touch(self, *widgets: Widget | None) -> None:
-        # A zone of the picture names itself in a tag that reaches beyond it: the
-        # picture is composed again (once per zone entered or left, never while still).
-        if any(isinstance(w, room_view.Hotspot) for w in widgets):
-            self.invalidate()
-            return
-        super().touch(*widgets)
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if self.panel is None and event.key == pygame.K_o and self.placed and not event.mod & pygame.KMOD_CTRL:

@@ -163,27 +163,49 @@ def reading_order(spots: list[Hotspot]) -> list[Hotspot]:
     return sorted(spots, key=lambda s: ((s.rect.centery - top) // band, s.rect.centerx))
 
 
+def _place(spot: Hotspot, size: tuple[int, int], bounds: pygame.Rect, gap: int, tags: list[pygame.Rect],
+           zones: list[pygame.Rect]) -> pygame.Rect:
+    """The first place for a tag that covers no other tag, and as few other zones as can be."""
+    return min(spot.places(size, bounds, gap), key=lambda o: (
+        len(o.collidelistall(tags)) * 10 + len([z for z in zones if z is not spot.rect and o.colliderect(z)])))
+
+
 def draw_tags(scene, surface: pygame.Surface, bounds: pygame.Rect) -> None:
-    """The name tags of the zones pointed at, focused, or all of them when revealed;
-    drawn over the widgets (the scene composes again when one changes). Revealed tags
-    are short (the name) and placed where they cover no other tag when there is such a
-    place; the one pointed at or focused is drawn last, whole, on top."""
+    """« Montrer les objets »: every zone named briefly (the badges say the states), in
+    the composed picture; each tag where it covers no other tag and the fewest zones."""
     ui = scene.app.ui
-    m = ui.metrics
-    pointed = [w for w in scene.widgets if isinstance(w, Hotspot)
-               and (w is scene.hover or (w is scene.focus and scene.focus_visible))]
-    revealed = [w for w in scene.widgets if isinstance(w, Hotspot) and w.revealed and w not in pointed]
-    zones = [w.rect for w in scene.widgets if isinstance(w, Hotspot)]
+    spots = [w for w in scene.widgets if isinstance(w, Hotspot)]
+    zones = [w.rect for w in spots]
     tags: list[pygame.Rect] = []
-    for spot in revealed + pointed:
-        tag = spot.tag(ui, bounds, brief=spot not in pointed)
-        options = spot.places(tag.get_size(), bounds, m.unit)
-        # the first place that covers no other tag, and as few other zones as can be
-        place = min(options, key=lambda o: (len(o.collidelistall(tags)) * 10
-                                            + len([z for z in zones if z is not spot.rect and o.colliderect(z)])))
+    for spot in spots:
+        if not spot.revealed:
+            continue
+        tag = spot.tag(ui, bounds, brief=True)
+        place = _place(spot, tag.get_size(), bounds, ui.metrics.unit, tags, zones)
         tags.append(place)
         surface.blit(tag, place)
         scene.drawn_over(place)
+
+
+def draw_pointed_tag(scene, surface: pygame.Surface, bounds: pygame.Rect) -> list[pygame.Rect]:
+    """The zone under the pointer (or the keyboard focus) names itself whole, name and
+    state, in a tag drawn live over the composed picture: entering or leaving a zone
+    repaints its outline and this tag alone, never the whole picture."""
+    spot = scene.hover if isinstance(scene.hover, Hotspot) else (
+        scene.focus if isinstance(scene.focus, Hotspot) and scene.focus_visible else None)
+    if spot is None or spot not in scene.widgets:
+        return []
+    ui = scene.app.ui
+    key = (spot.id, spot.label, spot.detail, ui.metrics.body, ui.prefs["contrast"], tuple(bounds))
+    cached = getattr(scene, "_pointed_tag", None)
+    if cached is None or cached[0] != key:
+        tag = spot.tag(ui, bounds)
+        zones = [w.rect for w in scene.widgets if isinstance(w, Hotspot)]
+        cached = (key, tag, _place(spot, tag.get_size(), bounds, ui.metrics.unit, [], zones))
+        scene._pointed_tag = cached
+    _key, tag, place = cached
+    surface.blit(tag, place)
+    return [pygame.Rect(place)]
 
 
 @dataclass

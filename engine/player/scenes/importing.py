@@ -108,6 +108,8 @@ class ImportScene(Scene):
         self.source: Path | None = None
         if start is not None:
             self.check(start)
+        elif len(found) > 1:
+            self.message = _("Choisis le jeu à importer : il est vérifié en entier avant d’être installé.")
 
     @property
     def busy(self) -> bool:

@@ -300,7 +300,7 @@ class Scene:
     def handle(self, event: pygame.event.Event) -> None:
         kind = event.type
         if kind == pygame.MOUSEWHEEL and self.viewport is not None:
-            self.scroll_by(-event.y * self.app.ui.metrics.body * 2)
+            self.scroll_by(-event.y * self.app.ui.metrics.wheel_step)
         elif kind == pygame.MOUSEMOTION:
             hovered = self.at(event.pos)
             if hovered is not self.hover:

@@ -75,6 +75,12 @@ class Metrics:
         return round(self.body * 2.4)
 
     @property
+    def wheel_step(self) -> int:
+        """How far one notch of a mouse wheel scrolls: three lines of text, as systems do
+        (two body sizes, one line and a half, felt stuck)."""
+        return round(self.body * 1.25 * 3)
+
+    @property
     def radius(self) -> int:
         return self.unit
 

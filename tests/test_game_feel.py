@@ -239,3 +239,17 @@ def test_the_ending_is_a_front_page_before_the_debrief():
     assert page.masthead and page.picture == "art:bureau"
     pilot.press(pygame.K_RETURN)
     assert isinstance(app.scene, DebriefScene)
+
+
+def test_rooms_crossfade_from_the_room_left_not_from_blank():
+    app, pilot = started(reduced_motion=False)
+    command = until(pilot, lambda c: isinstance(c, cmd.Go) and app.scene.session.rules.passable(
+        app.scene.session.state, c.exit))  # a door that opens at once
+    while app.step([], dt=1.0):
+        pass
+    before = app.surface.copy()
+    app.effects.clear()
+    pilot.click(f"exit:{command.exit}")
+    fades = [e for e in app.effects if isinstance(e, feedback.Fade)]
+    assert fades and fades[0].before is not None
+    assert pygame.image.tobytes(fades[0].before, "RGB") == pygame.image.tobytes(before, "RGB")

@@ -47,17 +47,26 @@ class Effect:
 
 
 class Fade(Effect):
-    """The new room appears out of the page colour (a transition between rooms)."""
+    """The new room appears out of the room before (a crossfade between rooms; out of
+    the page colour when there is no picture of it), never out of a blank screen."""
 
     duration = 0.3
 
+    def __init__(self, before: pygame.Surface | None = None) -> None:
+        super().__init__()
+        self.before = before
+
     def draw(self, surface: pygame.Surface, ui) -> None:
         alpha = round(255 * max(0.0, 1.0 - self.t / self.duration) ** 2)
-        if alpha:
+        if not alpha:
+            return
+        veil = self.before
+        if veil is None or veil.get_size() != surface.get_size():
             veil = pygame.Surface(surface.get_size())
             veil.fill(ui.palette.background)
-            veil.set_alpha(alpha)
-            surface.blit(veil, (0, 0))
+            self.before = veil
+        veil.set_alpha(alpha)
+        surface.blit(veil, (0, 0))
 
 
 @dataclass
@@ -215,7 +224,10 @@ def unlocked(scene, event: ev.Unlocked) -> None:
 def room_entered(scene, event: ev.RoomEntered) -> None:
     if scene.app.effects or getattr(scene, "panel", None) is not None:
         return  # a celebration or a message is in front: no second movement
-    start(scene.app, Fade())
+    if scene.app.prefs["reduced_motion"]:
+        return
+    surface = getattr(scene.app, "surface", None)  # still the room left: the frame is not drawn yet
+    start(scene.app, Fade(surface.copy() if surface is not None else None))
 
 
 def ended(scene, event: ev.GameEnded) -> None:

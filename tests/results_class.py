@@ -146,13 +146,14 @@ def play(game: Game, folder: Path, pupil: Pupil, seed: int) -> dict[str, Any]:
                                machine=pupil.machine)
 
 
-def make_class(game_id: str, out: Path) -> list[Path]:
-    """The class's result files for the bundled game ``game_id``, written into ``out``."""
+def make_class(game_id: str, out: Path, count: int | None = None) -> list[Path]:
+    """The class's result files for the bundled game ``game_id``, written into ``out``
+    (the first ``count`` pupils of the cast, all by default)."""
     folder = bundled_games() / game_id
     game = load_game(folder).game
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for k, pupil in enumerate(cast()):
+    for k, pupil in enumerate(cast()[:count]):
         result = play(game, folder, pupil, seed=k)
         path = out / file_name(result)
         path.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

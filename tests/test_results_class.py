@@ -209,3 +209,59 @@ def test_several_folders_compare_classes_and_sessions(tmp_path):
     sessions = [(c.group, c.day, c.mean_score_pct) for c in s.sessions]
     assert [(g, d) for g, d, _m in sessions] == [("4A", "2026-03-12"), ("4B", "2026-03-12"), ("4B", "2026-03-19")]
     assert sessions[2][2] > sessions[1][2]  # the second session went better
+
+
+# --- readable answers, decimal commas, shared questions (issue 14's last gaps) ------------
+
+def test_arranged_answers_read_as_the_texts_the_pupils_saw(challenge, escape):
+    s, _out = challenge
+    q = {q.id: q for q in s.questions}
+    # A matching, an order and a sorting: the texts linked, put in order or sorted, never ids.
+    assert " ↔ " in q["metiers_quotidien"].wrong_answer and "=" not in q["metiers_quotidien"].wrong_answer
+    assert " → " in q["vie_piece_avion"].wrong_answer and ">" not in q["vie_piece_avion"].wrong_answer
+    for row in (q["metiers_quotidien"], q["vie_piece_avion"], q["diplomes_ordre"], q["portraits_parcours"]):
+        assert not any(re.search(r"[a-z_]+[=>][a-z_]+", text) for text, _n, _r in row.distribution)
+    # An escape game's arrows and the parts of a document pointed at, in words.
+    by_type = {row.type: row for row in escape.questions}
+    arrows = by_type["directions"].distribution
+    assert arrows and all(set(text) <= set("↑↓←→ ") for text, _n, _r in arrows)
+    spot = next(row for row in escape.questions if row.id == "p_une")
+    assert any(text.startswith("« Cantine") for text, _n, _r in spot.distribution)
+
+
+def test_estimates_have_a_french_decimal_comma(challenge):
+    s, out = challenge
+    estimate = next(q for q in s.questions if q.id == "ocde_diplomees")
+    texts = [text for text, _n, _r in estimate.distribution]
+    assert any("," in t for t in texts) and not any(re.fullmatch(r"[0-9]+\.[0-9]+", t) for t in texts)
+    assert re.fullmatch(r"[0-9]+(,[0-9]+)?", estimate.wrong_answer)
+    assert f";{estimate.wrong_answer};" in (out / "synthese.csv").read_text(encoding="utf-8-sig")
+
+
+def test_estimates_keep_the_point_in_english(tmp_path):
+    from engine.i18n import language, set_language
+    from engine.results.formatting import decimal_words
+
+    assert (decimal_words("16.8", "fr_FR"), decimal_words("16.8", "en_GB")) == ("16,8", "16.8")
+    assert decimal_words("1881", "fr_FR") == "1881" and decimal_words("a.b", "fr_FR") == "a.b"
+    before = language()
+    set_language("en")
+    try:
+        make_class("metiers_industrie", tmp_path / "files", count=6)
+        built = build([tmp_path / "files"], tmp_path / "out", formats=["json"])
+    finally:
+        set_language(before)
+    assert built.summary is not None
+    estimate = next(q for q in built.summary.questions if q.id == "ocde_diplomees")
+    texts = [text for text, _n, _r in estimate.distribution]
+    assert "8.4" in texts and not any("," in t for t in texts)
+
+
+def test_a_question_for_every_team_says_so(challenge):
+    s, out = challenge
+    poll = next(q for q in s.questions if q.id == "qui_imaginez_vous")  # answered by both teams together
+    assert poll.teams == "toutes les équipes"
+    assert all(q.teams and "*" not in q.teams for q in s.questions)
+    csv_text = (out / "synthese.csv").read_text(encoding="utf-8-sig")
+    assert ";Équipes\n" in csv_text and ";toutes les équipes\n" in csv_text and ";*\n" not in csv_text
+    assert "répondue par : toutes les équipes" in (out / "synthese.html").read_text(encoding="utf-8")

@@ -94,7 +94,7 @@ def test_questions_by_hand(summary):
     # The most chosen wrong answer, in the words the pupils saw, and by how many.
     assert (q["q1"].wrong_answer, q["q1"].wrong_answer_count) == ("B", 2)  # Zoé, Inès
     assert (q["q3"].wrong_answer, q["q3"].wrong_answer_count) == ("Vrai", 2)  # the label, not "true"
-    assert (q["q9"].wrong_answer, q["q9"].wrong_answer_count) == ("i1=y,i2=x", 4)
+    assert (q["q9"].wrong_answer, q["q9"].wrong_answer_count) == ("X : I2 ; Y : I1", 4)  # each category and its items
     assert (q["q10"].wrong_answer, q["q10"].wrong_answer_count) == ("z2", 3)  # all but Zoé
     assert (q["q4"].wrong_answer, q["q4"].wrong_answer_count) == (None, 0)
 

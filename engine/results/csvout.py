@@ -77,13 +77,14 @@ def rows(summary: ClassSummary) -> list[list[str]]:
         for p in summary.pupils:
             out.append([safe(p.label), safe(p.group)] + [_num(v) for _s, v in p.skills])
 
+    teams = any(q.teams for q in summary.questions)  # a team game: who answered each question
     out += [[], [_("Questions")]]
     out.append([_("N°"), _("Identifiant"), _("Question"), _("Compétences"), _("Thème"), _("Barème"),
                 _("Élèves"), _("Réponses"), _("Réussites"), _("Réussite (%)"), _("En partie"),
                 _("Points (%)"), _("Du premier coup (%)"), _("Réponses fausses par élève"),
                 _("Perdues au temps"), _("Temps moyen (s)"), _("Indices (% des élèves)"),
                 _("Réponse fausse la plus choisie"), _("Élèves l’ayant choisie"),
-                _("Discrimination (point-bisériale)"), _("Alerte")])
+                _("Discrimination (point-bisériale)"), _("Alerte")] + ([_("Équipes")] if teams else []))
     for q in summary.questions:
         alerts = [text for flag, text in ((not q.scored, _("sondage")), (q.hard, _("peu réussie")),
                                           (q.weak, _("distingue mal"))) if flag]
@@ -94,7 +95,7 @@ def rows(summary: ClassSummary) -> list[list[str]]:
                     _num(q.points_pct), _num(q.first_try_pct), _num(q.mean_wrong, 2), str(q.timeouts),
                     _num(q.mean_time_s), _num(q.hint_pct), safe(q.wrong_answer or ""),
                     str(q.wrong_answer_count) if q.wrong_answer else "",
-                    _num(q.discrimination, 2, fixed=True), ", ".join(alerts)])
+                    _num(q.discrimination, 2, fixed=True), ", ".join(alerts)] + ([safe(q.teams)] if teams else []))
 
     out += [[], [_("Réponses données (élèves par réponse)")], [_("N°"), _("Réponse"), _("Élèves"), _("Juste ?")]]
     for q in summary.questions:

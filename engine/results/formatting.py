@@ -8,6 +8,7 @@ and shows as an empty cell in the CSV and a dash on the page, never as 0.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -42,6 +43,18 @@ def _decimal(value: float, digits: int, locale: str, grouping: bool, fixed: bool
     decimals = ("0" if fixed else "#") * digits
     pattern = ("#,##0" if grouping else "0") + ("." + decimals if digits else "")
     return format_decimal(value, format=pattern, locale=locale, group_separator=grouping)
+
+
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def decimal_words(text: str, locale: str) -> str:
+    """A recorded answer that is a number with a decimal point (an estimate, « 16.8 »)
+    with the decimal sign of ``locale`` (« 16,8 » in French, « 16.8 » in English); any
+    other answer as it is (a code such as « 1881 » keeps its digits, no separator)."""
+    if not _DECIMAL.fullmatch(text):
+        return text
+    return number(float(text), len(text.partition(".")[2]), locale)
 
 
 @lru_cache(maxsize=8192)

@@ -230,6 +230,9 @@ def _questions(summary: ClassSummary) -> str:
         tags = ", ".join(skills.get(s, s) for s in q.skills)
         if q.theme_label and q.theme_label not in (skills.get(s, s) for s in q.skills):
             tags = f"{tags} · {q.theme_label}" if tags else q.theme_label
+        if q.teams:  # a team game
+            said = _("répondue par : {teams}").format(teams=q.teams)
+            tags = f"{tags} · {said}" if tags else said
         label = f"{_e(french(q.label))}" + (f"<br><span class=\"small\">{_e(tags)}</span>" if tags else "")
         wrong = DASH if q.wrong_answer is None else (
             f"{_e(_clip(q.wrong_answer, 90))} <span class=\"small\">({q.wrong_answer_count})</span>")

@@ -58,7 +58,9 @@ from typing import Any, Literal
 
 import numpy as np
 
+from ..core.teams import ALL_TEAMS
 from ..i18n import _
+from .formatting import decimal_words, page_locale
 from .model import END_UNFINISHED, ENDS, PuzzleResult, Result
 from .table import OPEN, SOLVED, Table
 
@@ -155,6 +157,7 @@ class QuestionRow:
     distribution: tuple[tuple[str, int, bool | None], ...] = ()  # answer text, pupils, right?
     discrimination_on: str = ""  # "success", "first_try" or "" (nothing varies)
     explanation: str = ""
+    teams: str = ""  # in a team game, who answered it (« toutes les équipes » for a shared question)
 
     @property
     def hard(self) -> bool:
@@ -260,9 +263,15 @@ def sort_key(text: str) -> tuple[Any, ...]:
     """French alphabetical order (the Unicode collation algorithm: Ève before Lucas,
     Léa before Lucas, case after letters), numbers in their value (Élève 2 before
     Élève 10). Pupils are listed by name, never ranked by score."""
-    key = _collator().sort_key
-    return tuple((0, int(part), ()) if k % 2 else (1, 0, key(part))
+    return tuple((0, int(part), ()) if k % 2 else (1, 0, _word_key(part))
                  for k, part in enumerate(re.split(r"(\d+)", text)) if part)
+
+
+@lru_cache(maxsize=4096)
+def _word_key(text: str) -> tuple[int, ...]:
+    """The collation key of a name's text between its numbers (« Élève » of « Élève 12 »,
+    or a first name: a school has many pupils of each)."""
+    return tuple(_collator().sort_key(text))
 
 
 def class_key(group: str) -> str:
@@ -454,6 +463,7 @@ class _Pairs:
     cell: np.ndarray
     variant: np.ndarray  # each pair's ``table.Item`` (its question in one version of the game)
     table: Table
+    teams: dict[int, list[str]]  # per question, the teams that answered it (``core.teams``)
 
     def per_item(self, weights: np.ndarray) -> np.ndarray:
         return np.bincount(self.item, weights, len(self.ids))
@@ -575,6 +585,7 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
     # The answers, counted per distinct (question, wrong answers, answer, answered,
     # solved, answer texts): a few hundred kinds of pairs, taken in the order of their
     # first pair, so the first pair that gave an answer still gives its words.
+    locale = page_locale()
     kinds = _kinds_of((item, table.column("wrongs")[rows], table.column("answer")[rows] + 1, answered, solved,
                        table.column("texts")[rows]))
     if kinds is not None:
@@ -593,9 +604,25 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
             says = dict(table.tuples[t])
             for detail in answers:
                 given[i][detail] += n
-                texts[i].setdefault(detail, says.get(detail, detail))
+                if detail not in texts[i]:
+                    texts[i][detail] = says[detail] if detail in says else decimal_words(detail, locale)
+    teams: dict[int, list[str]] = defaultdict(list)
+    team_kinds = _kinds_of((item, table.column("team")[rows]))
+    if team_kinds is not None:
+        for i, team in team_kinds[0]:
+            if table.strings[team]:
+                teams[i].append(table.strings[team])
     return _Pairs(pupil, item, cols, list(item_index), info, skill_labels, theme_labels, wrong_counts, given,
-                  right, texts, cells, variant, table)
+                  right, texts, cells, variant, table, teams)
+
+
+def teams_words(teams: Iterable[str]) -> str:
+    """The teams that answered a question, in words: a question every team answered
+    together (``core.teams.ALL_TEAMS``) is « toutes les équipes »."""
+    names = sorted(set(teams), key=sort_key)
+    if ALL_TEAMS in names:
+        return _("toutes les équipes")
+    return ", ".join(names)
 
 
 def _discrimination(pairs: _Pairs, pupils: int) -> tuple[list[float | None], list[str]]:
@@ -675,7 +702,7 @@ def _question_rows(pairs: _Pairs, pupils: int, texts: GameTexts | None) -> tuple
             mean_wrong=mean_wrong[i] if scored else None, mean_hints=mean_hints[i],
             timeouts=int(timeouts[i]), not_reached=int(presented[i] - n_answered[i]),
             distribution=distribution, discrimination_on=on[i] if scored else "",
-            explanation=explanations.get(item_id, "")))
+            explanation=explanations.get(item_id, ""), teams=teams_words(pairs.teams.get(i, ()))))
     return tuple(rows)
 
 

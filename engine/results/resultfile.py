@@ -23,7 +23,7 @@ import re
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from ..core import events as ev
 from ..core import puzzles as ptypes
 from ..core.figures import time_taken
-from ..core.model import Game, Puzzle
+from ..core.model import Document, Game, Puzzle, Text
 from ..core.scoring import in_play, puzzle_points
 from ..i18n import _, ngettext
 from ..storage import read_bounded, reason, write_atomic
@@ -70,20 +70,54 @@ def _names(raw: str, what: str, required: bool = False) -> str:
     return name
 
 
-def _answer_texts(puzzle: Puzzle, details: Iterable[str]) -> dict[str, str]:
+def _answer_texts(puzzle: Puzzle, details: Iterable[str], game: Game | None = None) -> dict[str, str]:
     """What recorded answers say in words, where the puzzle has words for them.
 
     Choices are recorded by option id (``b``, ``a+c``), true-or-false as ``true`` or
-    ``false``; the teacher reads the texts the pupil saw. Other answers are already
-    what the pupil typed or a readable form.
+    ``false``, orders, pairs and sortings by ids, arrows by their names; the teacher
+    reads the texts the pupil saw (the puzzle type's ``answer_text``). A part of the
+    puzzle's document (a spot) is said by what the document shows there.
     """
-    words = ptypes.get(puzzle.type).answer_text
+    kind = ptypes.get(puzzle.type)
+    words = kind.answer_text
+    document = game.documents.get(puzzle.document) if game is not None and puzzle.document else None
     out: dict[str, str] = {}
     for detail in details:
         text = words(puzzle.spec, detail)
+        if text is None and document is not None and kind.document_parts is not None:
+            text = part_words(document, detail)
         if text is not None:
             out[detail] = text
     return out
+
+
+def _said(value: Any) -> str:
+    return " ".join(Text.of(value).get().split())
+
+
+def part_words(document: Document, part: str) -> str | None:
+    """A part of a document in the words it shows: a line of its body, a message, an
+    entry of its metadata, a field (its value), or an element of a chart."""
+    data = document.data
+    for key in ("body", "messages", "metadata"):
+        for entry in data.get(key, ()) or ():
+            if isinstance(entry, Mapping) and entry.get("id") == part:
+                if "label" in entry and "value" in entry:
+                    return f"{_said(entry['label'])} : {_said(entry['value'])}"
+                said = _said(entry.get("text", ""))
+                author = entry.get("from")
+                return f"{_said(author)} : {said}" if author and said else said or None
+    named = {"x_axis": _("l’axe horizontal du graphique"), "y_axis": _("l’axe vertical du graphique"),
+             "legend": _("la légende du graphique"), "image": _("l’image"),
+             "counts": _("les chiffres (vues, partages)"), "verified": _("le badge « vérifié »")}
+    if part == "title" and "chart" in data:
+        return _("le titre du graphique")
+    if part in named:
+        return named[part]
+    value = data.get(part)
+    if isinstance(value, (str, Mapping)):
+        return _said(value) or None
+    return None
 
 
 def machine_id() -> str:
@@ -161,7 +195,7 @@ def result_from_session(session: Played, pseudonym: str, group: str = "", team: 
             "fraction": float(progress.fraction), "points": puzzle_points(puzzle, progress),
             "max_points": puzzle.points, "wrong": progress.wrong, "hints": progress.hints,
             "time_s": time_s, "answer": last, "wrong_answers": wrong_answers,
-            "answer_texts": _answer_texts(puzzle, dict.fromkeys(a for a, _c in answers)),
+            "answer_texts": _answer_texts(puzzle, dict.fromkeys(a for a, _c in answers), game),
             "skills": list(puzzle.skills), "theme": puzzle.theme, "team": progress.team,
             "type": puzzle.type, "scored": ptypes.get(puzzle.type).scored,
             "timed_out": puzzle_id in timed_out and progress.status == "failed",

@@ -196,7 +196,11 @@ def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
             _("Pas atteinte"), _("Temps moyen (s)"), _("Indices (% des élèves)"),
             _("Réponse fausse la plus choisie"), _("Élèves l’ayant choisie"), _("Discrimination"),
             _("Alerte"), _("Explication du jeu")]
-    sheet = _Sheet(book, _("Questions"), f, (5, 40, 22, 16) + (10,) * 13 + (30, 10, 11, 16, 60))
+    teams = any(q.teams for q in s.questions)  # a team game: who answered each question
+    sheet = _Sheet(book, _("Questions"), f, (5, 40, 22, 16) + (10,) * 13 + (30, 10, 11, 16, 60)
+                   + ((20,) if teams else ()))
+    if teams:
+        head.append(_("Équipes"))
     sheet.head(head, filters=len(s.questions))
     labels = {g.id: g.label for g in s.skills}
     for q in s.questions:
@@ -211,7 +215,7 @@ def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
                    q.not_reached, _pct(q.mean_time_s), _pct(q.hint_pct), q.wrong_answer or "",
                    q.wrong_answer_count or None,
                    (None if q.discrimination is None else round(q.discrimination, 2), "dec"), alerts,
-                   (q.explanation, "small")])
+                   (q.explanation, "small"), *((q.teams,) if teams else ())])
 
 
 def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:

@@ -49,11 +49,26 @@ def _judge_order(spec: Order, answer: Any) -> Judgement:
     return Judgement(tuple(answer) == spec.ids, in_place / len(spec.ids), ">".join(answer))
 
 
+def _order_text(spec: Order, detail: str) -> str | None:
+    """A recorded order (item ids joined by « > ») as the items' texts."""
+    texts = dict(spec.items)
+    ids = detail.split(">")
+    if not all(i in texts for i in ids):
+        return None
+    return " → ".join(texts[i].get() for i in ids)
+
+
+def _pairs_of(detail: str) -> list[tuple[str, str]] | None:
+    """« a=b,c=d » as [(a, b), (c, d)]; None when it is not that."""
+    pairs = [tuple(part.split("=", 1)) for part in detail.split(",")]
+    return pairs if all(len(p) == 2 for p in pairs) else None  # type: ignore[return-value]
+
+
 register(PuzzleType(
     "order", frozenset({"items", "labels", "partial"}), _build_order, _judge_order,
     lambda spec: list(spec.ids), lambda spec: _duplicates(list(spec.ids), N_("éléments")),
     lambda spec, locale: " → ".join(t.get(locale) for _i, t in spec.items),
-    shuffled=True, hide_solved_order=True, form=EditorForm(
+    shuffled=True, hide_solved_order=True, answer_text=_order_text, form=EditorForm(
         N_("Remettre dans l’ordre"), rank=6, hint=N_("Des éléments à classer (écrits dans le bon ordre)."), example={
             "prompt": "Range ces inventions de la plus ancienne à la plus récente.",
             "items": [{"id": "a", "text": "L’imprimerie"}, {"id": "b", "text": "La radio"},
@@ -79,6 +94,17 @@ def _judge_match(spec: Match, answer: Any) -> Judgement:
     return Judgement(right == len(spec.ids), right / len(spec.ids), detail)
 
 
+def _match_text(spec: Match, detail: str) -> str | None:
+    """A recorded matching (« left id=right id », joined by commas) as the texts
+    linked: « Journal ↔ Son ; Podcast ↔ Papier »."""
+    pairs = _pairs_of(detail)
+    lefts = {i: left for i, left, _right in spec.pairs}
+    rights = {i: right for i, _left, right in spec.pairs}
+    if pairs is None or not all(a in lefts and b in rights for a, b in pairs):
+        return None
+    return " ; ".join(f"{lefts[a].get()} ↔ {rights[b].get()}" for a, b in pairs)
+
+
 register(PuzzleType(
     "match", frozenset({"pairs", "shuffle", "partial"}),
     lambda raw, locale: Match(tuple((p["id"], Text.of(p["left"], locale), Text.of(p["right"], locale))
@@ -86,7 +112,7 @@ register(PuzzleType(
     _judge_match, lambda spec: {i: i for i in spec.ids},
     lambda spec: _duplicates(list(spec.ids), N_("paires")),
     lambda spec, locale: " ; ".join(f"{left.get(locale)} ↔ {right.get(locale)}" for _i, left, right in spec.pairs),
-    shuffled=True, form=EditorForm(
+    shuffled=True, answer_text=_match_text, form=EditorForm(
         N_("Relier par paires"), rank=7, hint=N_("Des paires à relier (écrites reliées)."), example={
         "prompt": "Relie chaque média à sa forme.",
         "pairs": [{"id": "a", "left": "Journal", "right": "Papier"},
@@ -133,13 +159,31 @@ def _describe_categories(spec: Categories, locale: str) -> str:
     return " ; ".join(parts)
 
 
+def _categories_text(spec: Categories, detail: str) -> str | None:
+    """A recorded sorting (« item id=category id », joined by commas) as each category
+    and the items put in it, as the guide says the solution."""
+    pairs = _pairs_of(detail)
+    items = {i: t for i, t, _c in spec.items}
+    labels = dict(spec.categories)
+    if pairs is None or not all(i in items and c in labels for i, c in pairs):
+        return None
+    put = dict(pairs)
+    parts = []
+    for category, label in spec.categories:
+        members = [t.get() for i, t, _c in spec.items if put.get(i) == category]
+        if members:
+            parts.append(f"{label.get()} : {', '.join(members)}")
+    return " ; ".join(parts)
+
+
 register(PuzzleType(
     "categories", frozenset({"categories", "items", "shuffle", "partial"}),
     lambda raw, locale: Categories(
         tuple((c["id"], Text.of(c["label"], locale)) for c in raw["categories"]),
         tuple((i["id"], Text.of(i["text"], locale), i["category"]) for i in raw["items"])),
     _judge_categories, lambda spec: spec.expected, _problems_categories, _describe_categories,
-    shuffled=True, form=EditorForm(N_("Trier"), rank=8, hint=N_("Des éléments à ranger dans des catégories."), example={
+    shuffled=True, answer_text=_categories_text,
+    form=EditorForm(N_("Trier"), rank=8, hint=N_("Des éléments à ranger dans des catégories."), example={
         "prompt": "Trie ces affirmations.",
         "categories": [{"id": "fait", "label": "Un fait"}, {"id": "opinion", "label": "Une opinion"}],
         "items": [{"id": "i1", "text": "L’eau bout à 100 °C au niveau de la mer.", "category": "fait"},

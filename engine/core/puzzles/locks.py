@@ -49,13 +49,22 @@ def _judge_directions(spec: Directions, answer: Any) -> Judgement:
     return Judgement(correct, 1.0 if correct else 0.0, " ".join(answer))
 
 
+_ARROW_SIGNS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
+
+
 def _describe_directions(spec: Directions, locale: str) -> str:
-    return " ".join({"up": "↑", "down": "↓", "left": "←", "right": "→"}[a] for a in spec.sequence)
+    return " ".join(_ARROW_SIGNS[a] for a in spec.sequence)
+
+
+def _arrows_text(spec: Directions, detail: str) -> str | None:
+    """A recorded sequence (« up right ») as the arrows the pupil pressed (« ↑ → »)."""
+    moves = detail.split()
+    return " ".join(_ARROW_SIGNS[a] for a in moves) if moves and all(a in _ARROW_SIGNS for a in moves) else None
 
 
 register(PuzzleType(
     "directions", frozenset({"sequence"}),
     lambda raw, locale: Directions(tuple(raw["sequence"])), _judge_directions,
-    lambda spec: list(spec.sequence), lambda spec: [], _describe_directions,
+    lambda spec: list(spec.sequence), lambda spec: [], _describe_directions, answer_text=_arrows_text,
     form=EditorForm(N_("Cadenas à flèches"), rank=12, hint=N_("Une suite de flèches."), example={
         "prompt": "Entre la suite de flèches.", "sequence": ["up", "right", "down"]})))

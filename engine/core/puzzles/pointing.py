@@ -75,8 +75,15 @@ def _describe_hotspot(spec: Hotspot, locale: str) -> str:
     return " ; ".join((z.label.get(locale) if z.label else z.id) for z in spec.zones if z.correct)
 
 
+def _zone_text(spec: Hotspot, detail: str) -> str | None:
+    """A recorded zone as its label, when it has one."""
+    zone = next((z for z in spec.zones if z.id == detail), None)
+    return zone.label.get() if zone is not None and zone.label is not None else None
+
+
 register(PuzzleType("hotspot", frozenset({"image", "zones"}), _build_hotspot, _judge_hotspot,
-                    _solution_hotspot, _problems_hotspot, _describe_hotspot, form=EditorForm(
+                    _solution_hotspot, _problems_hotspot, _describe_hotspot, answer_text=_zone_text,
+                    form=EditorForm(
                         N_("Cliquer sur une image"), rank=9,
                         hint=N_("Une ou plusieurs zones justes sur une image."), example={
                             "prompt": "Clique sur l’indice dans l’image.", "image": "images/image.png",

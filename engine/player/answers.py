@@ -8,6 +8,12 @@ None while incomplete. It never gives the answer to the rules itself: « Valider
 the panel's, which returns the core's command to its scene.
 ``steps(answer)`` lists the user actions that enter ``answer`` (click this widget, type
 that text, click there) so tests drive the real interface, not the core.
+
+The keyboard (issue 15): each input takes its own keys first (``on_key``: a digit picks
+option N or sends the chosen item to category N, Alt+arrows move a line, arrows add an
+arrow…), Enter on a complete answer asks for « Valider » (``enter_submits``), and what
+those keys are is written under the input (``keys_hint``) and on its buttons (key caps):
+``key_steps(answer)`` enters ``answer`` with those keys only, the way the hint teaches.
 """
 
 from __future__ import annotations
@@ -22,7 +28,33 @@ from . import actions as act
 from . import documents, gfx, pictures
 from .widgets import Area, Button, TextInput, Widget
 
-Step = tuple[str, Any]  # ("click", widget id) | ("type", text) | ("point", (widget id, fx, fy))
+Step = tuple[str, Any]
+# ("click", widget id) | ("type", text) | ("point", (widget id, fx, fy)); by keyboard also
+# ("focus", widget id): reach it (Tab, arrows) without activating it | ("key", (key, mod))
+
+ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
+DIGITS = {**{pygame.K_1 + n: n + 1 for n in range(9)}, **{pygame.K_KP1 + n: n + 1 for n in range(9)}}
+# SDL gives K_1…K_9 for the number row whatever the layout (AZERTY too, without Maj).
+ALT_OR_CTRL = pygame.KMOD_ALT | pygame.KMOD_CTRL
+
+
+def digit(event: pygame.event.Event) -> int | None:
+    """1 to 9 for a digit key (number row or keypad) pressed alone, else None."""
+    if event.mod & (ALT_OR_CTRL | pygame.KMOD_META):
+        return None
+    return DIGITS.get(event.key)
+
+
+def digit_key(n: int) -> tuple[int, int]:
+    return (pygame.K_1 + n - 1, 0)
+
+
+def keys_range(count: int) -> str:
+    """« 1 à 4 » (or « 1 » alone): the digits that choose among ``count`` things."""
+    last = min(count, 9)
+    if last <= 2:
+        return "1" if last == 1 else _("1 ou 2")
+    return _("{first} à {last}").format(first=1, last=last)
 
 
 class Input:
@@ -38,7 +70,17 @@ class Input:
         return 0
 
     def gap_below(self) -> int:
-        """Extra room it needs under its widgets (a hint drawn there)."""
+        """Extra room it needs under its widgets: what it draws there, then the line
+        that says its keys."""
+        hint = self.keys_hint()
+        extra = self.extra_below()
+        if not hint:
+            return extra
+        m = self.ui.metrics
+        return extra + self.ui.text.height(hint, m.small, max(10, self.rect.width)) + m.unit
+
+    def extra_below(self) -> int:
+        """Room it draws in under its widgets (the arrows typed so far)."""
         return 0
 
     def __init__(self, scene, puzzle: Puzzle) -> None:
@@ -75,7 +117,7 @@ class Input:
         raise NotImplementedError
 
     def draw(self, surface: pygame.Surface) -> None:
-        pass
+        self.draw_keys_hint(surface)
 
     def drawn_bottom(self) -> int:
         """The bottom of what the input draws itself, beyond its widgets (a document)."""
@@ -83,6 +125,52 @@ class Input:
 
     def steps(self, answer: Any) -> list[Step]:
         raise NotImplementedError
+
+    # --- the keyboard -------------------------------------------------------------------
+
+    def keys_hint(self) -> str:
+        """The keys this input understands, in words, written under it ("" when only Tab
+        and Enter): the player learns them from the screen, the pilot uses nothing else."""
+        return ""
+
+    def draw_keys_hint(self, surface: pygame.Surface) -> None:
+        hint = self.keys_hint()
+        fields = getattr(self.scene.panel, "fields", None) or []
+        if not hint or not fields:
+            return
+        m, p = self.ui.metrics, self.ui.palette
+        top = max([w.rect.bottom for w in fields] + [self.drawn_bottom()]) + self.extra_below() + m.unit
+        surface.blit(self.ui.text.render(hint, m.small, p.muted, max(10, self.rect.width)), (self.rect.x, top))
+
+    def enter_submits(self, focus: Widget | None) -> bool:
+        """Whether Enter on ``focus`` asks for « Valider »: the answer is complete and
+        Enter would not change it (a chosen option, a line put in order)."""
+        return False
+
+    def on_key(self, event: pygame.event.Event, focus: Widget | None) -> bool | str:
+        """A key pressed while the puzzle is open, before the scene moves the focus:
+        True when it changed the answer, ``"submit"`` for « Valider », False when not
+        this input's (Tab, the arrows between widgets…)."""
+        if event.key in ENTER and self.enter_submits(focus):
+            return "submit"
+        return False
+
+    def takes_arrows(self, focus: Widget | None) -> bool:
+        """Whether the arrow keys act on the answer here (a path, the aiming cross)
+        instead of moving the focus."""
+        return False
+
+    def key_steps(self, answer: Any) -> list[Step]:
+        """How a keyboard player enters ``answer`` with the keys the hint and the key
+        caps show (then Enter when ``enter_submits``): by default, a click on each."""
+        return self.steps(answer)
+
+    def focus_on(self, widget_id: str) -> None:
+        """Move the keyboard focus to one of this input's widgets (the item a key moved
+        follows it; the next item to place): kept by id through the layout after it."""
+        widget = self.scene.widget(widget_id)
+        if widget is not None:
+            self.scene.focus = widget
 
     def button_height(self) -> int:
         return self.ui.metrics.body + self.ui.metrics.unit * 4
@@ -110,9 +198,11 @@ class ChoiceInput(Input):
         options = {o.id: o for o in self.spec.options}
         longest = max(len(options[i].text.get(self.locale)) for i in ids)
         columns = 2 if longest < 40 and len(ids) >= 4 else 1
+        self.shown_ids = ids
         widgets = [Button(f"option:{option_id}", pygame.Rect(0, 0, 0, 0), act.Choose(option_id),
                           label=options[option_id].text.get(self.locale), style="choice",
-                          selected=option_id in self.chosen) for option_id in ids]
+                          selected=option_id in self.chosen, key=str(n + 1) if n < 9 else "")
+                   for n, option_id in enumerate(ids)]
         width = (rect.width - m.unit * 2 * (columns - 1)) // columns
         height = max([self.button_height()] + [w.needed_height(self.ui, width) for w in widgets])
         for widget, box in zip(widgets, grid(rect, len(ids), columns, height, m.unit * 2)):
@@ -125,6 +215,32 @@ class ChoiceInput(Input):
             note = self.ui.text.render(_("Plusieurs réponses possibles : choisis toutes celles qui sont justes."),
                                        m.small, p.muted, self.rect.width)
             surface.blit(note, (self.rect.x, self.rect.y - note.get_height() - m.unit))
+        self.draw_keys_hint(surface)
+
+    def keys_hint(self):
+        count = len(self.spec.options)
+        if self.MANY:
+            return _("Au clavier : {keys} pour cocher ou décocher, Entrée pour valider.").format(keys=keys_range(count))
+        return _("Au clavier : {keys} pour choisir, Entrée pour valider.").format(keys=keys_range(count))
+
+    def enter_submits(self, focus):
+        return (focus is not None and focus.id.startswith("option:") and self.value() is not None
+                and focus.id.removeprefix("option:") in self.chosen)
+
+    def on_key(self, event, focus):
+        n = digit(event)
+        ids = getattr(self, "shown_ids", [])
+        if n is not None and n <= len(ids):
+            self.act(act.Choose(ids[n - 1]))
+            self.focus_on(f"option:{ids[n - 1]}")
+            return True
+        return super().on_key(event, focus)
+
+    def key_steps(self, answer):
+        chosen = [answer] if isinstance(answer, str) else list(answer)
+        ids = self.order([o.id for o in self.spec.options])
+        return [("key", digit_key(ids.index(c) + 1)) if ids.index(c) < 9 else ("click", f"option:{c}")
+                for c in chosen]
 
     def act(self, action):
         if not isinstance(action, act.Choose):
@@ -158,6 +274,7 @@ class PickInput(Input):
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
         self.chosen: Any = None
+        self.values: dict[str, Any] = {}  # what each widget picks, by id (set by layout)
 
     def act(self, action):
         if isinstance(action, act.Pick):
@@ -168,6 +285,10 @@ class PickInput(Input):
     def value(self):
         return self.chosen
 
+    def enter_submits(self, focus):
+        return (focus is not None and self.chosen is not None and focus.id in self.values
+                and self.values[focus.id] == self.chosen)
+
 
 class TrueFalseInput(PickInput):
 
@@ -177,16 +298,33 @@ class TrueFalseInput(PickInput):
                   False: self.spec.label_false.get(self.locale) if self.spec.label_false else _("Faux")}
         # No ✓ or ✗ on the choices: « Oui, c'est une preuve » may well be the wrong one.
         buttons = [Button(f"tf:{str(v).lower()}", pygame.Rect(0, 0, 0, 0), act.Pick(v), label=labels[v],
-                          style="choice", selected=self.chosen is v, size=round(m.body * 1.15)) for v in (True, False)]
+                          style="choice", selected=self.chosen is v, size=round(m.body * 1.15), key=str(n + 1))
+                   for n, v in enumerate((True, False))]
         area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2)), rect.height)
         width = (area.width - m.unit * 3) // 2
         height = max([self.button_height() + m.unit * 2] + [b.needed_height(self.ui, width) for b in buttons])
         for button, box in zip(buttons, grid(area, 2, 2, height, m.unit * 3)):
             button.rect = box
+        self.values = {b.id: b.action.value for b in buttons}
         return buttons
+
+    def keys_hint(self):
+        return _("Au clavier : {keys} pour choisir, Entrée pour valider.").format(keys=keys_range(2))
+
+    def on_key(self, event, focus):
+        n = digit(event)
+        if n in (1, 2):
+            value = n == 1
+            self.act(act.Pick(value))
+            self.focus_on(f"tf:{str(value).lower()}")
+            return True
+        return super().on_key(event, focus)
 
     def steps(self, answer):
         return [("click", f"tf:{str(bool(answer)).lower()}")]
+
+    def key_steps(self, answer):
+        return [("key", digit_key(1 if answer else 2))]
 
 
 class EntryInput(Input):
@@ -220,6 +358,10 @@ class EntryInput(Input):
         shown = f"{answer:g}".replace(".", ",") if isinstance(answer, (int, float)) else str(answer)
         return [("click", "entry"), ("type", shown)]
 
+    def key_steps(self, answer):
+        # The field has the focus when the puzzle opens; Enter in it validates.
+        return [("focus", "entry")] + [s for s in self.steps(answer) if s[0] == "type"]
+
 
 class CodeInput(EntryInput):
     """A code lock: only its alphabet, as many characters as the code."""
@@ -250,7 +392,12 @@ class NumberInput(EntryInput):
 
 
 class DirectionsInput(Input):
-    def gap_below(self) -> int:
+    """A path of arrows: the pad's buttons, or the keyboard's arrows while the pad has
+    the focus."""
+
+    KEYS = {pygame.K_UP: "up", pygame.K_DOWN: "down", pygame.K_LEFT: "left", pygame.K_RIGHT: "right"}
+
+    def extra_below(self) -> int:
         return self.ui.metrics.body * 2  # the arrows typed so far are drawn under the pad
 
     def __init__(self, scene, puzzle) -> None:
@@ -281,6 +428,32 @@ class DirectionsInput(Input):
                 return False
         return True
 
+    def keys_hint(self):
+        return _("Au clavier : les flèches ajoutent une flèche, Retour arrière efface la dernière, "
+                 "Entrée valide (Tab pour sortir du pavé).")
+
+    def on_pad(self, focus) -> bool:
+        return focus is not None and (focus.id.startswith("arrow:") or focus.id == "erase")
+
+    def enter_submits(self, focus):
+        return self.on_pad(focus) and bool(self.sequence)
+
+    def takes_arrows(self, focus):
+        return self.on_pad(focus)
+
+    def on_key(self, event, focus):
+        if self.on_pad(focus) and event.key in self.KEYS and not event.mod & ALT_OR_CTRL:
+            self.act(act.AddArrow(self.KEYS[event.key]))
+            return True
+        if self.on_pad(focus) and event.key == pygame.K_BACKSPACE:
+            self.sequence = self.sequence[:-1]
+            return True
+        return super().on_key(event, focus)
+
+    def key_steps(self, answer):
+        keys = {name: key for key, name in self.KEYS.items()}
+        return [("focus", "arrow:up")] + [("key", (keys[a], 0)) for a in answer]
+
     def draw(self, surface):
         m, p = self.ui.metrics, self.ui.palette
         size = m.body + m.unit
@@ -297,6 +470,7 @@ class DirectionsInput(Input):
         if words:
             surface.blit(self.ui.text.render(words, m.small, p.muted, self.rect.width),
                          (self.rect.x, self.rect.y + size + m.unit // 2))
+        self.draw_keys_hint(surface)
 
     def value(self):
         return list(self.sequence) or None
@@ -306,7 +480,9 @@ class DirectionsInput(Input):
 
 
 class OrderInput(Input):
-    """A list put in order with ↑ and ↓ buttons on each line (keyboard and touch alike)."""
+    """A list put in order with ↑ and ↓ buttons on each line (mouse and touch); by
+    keyboard, the line that has the focus moves with Alt+↑ and Alt+↓ (or Ctrl), or goes
+    straight to the rank typed (« 1 » to the top)."""
 
     caption_above = True
 
@@ -329,7 +505,8 @@ class OrderInput(Input):
             row = pygame.Rect(rect.x, y, row_w, height)
             y += height + m.unit
             widgets.append(Button(f"item:{item}", row, None, label=texts[item].get(self.locale),
-                                  focusable=False))
+                                  speech=_("{t}, ligne {n} sur {total}").format(
+                                      t=texts[item].get(self.locale), n=index + 1, total=len(self.current))))
             widgets.append(Button(f"up:{item}", pygame.Rect(row.right + m.unit, row.y, square, square),
                                   act.MoveItem(item, -1), label="", icon="up", enabled=index > 0,
                                   speech=_("monter « {t} »").format(t=texts[item].get(self.locale))))
@@ -345,6 +522,7 @@ class OrderInput(Input):
             note = " … ".join(x.get(self.locale) for x in labels if x)
             text = self.ui.text.render(_("Du haut vers le bas : {ends}").format(ends=note), m.small, p.muted)
             surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
+        self.draw_keys_hint(surface)
 
     def act(self, action):
         if not isinstance(action, act.MoveItem):
@@ -355,6 +533,43 @@ class OrderInput(Input):
             self.current[index], self.current[other] = self.current[other], self.current[index]
             self.touched = True
         return True
+
+    def keys_hint(self):
+        return _("Au clavier : ↑ ↓ pour aller à une ligne, Alt+↑ ou Alt+↓ pour la déplacer, ou tape son rang "
+                 "({keys}) pour l’y mettre ; Entrée pour valider.").format(keys=keys_range(len(self.current)))
+
+    def enter_submits(self, focus):
+        return focus is not None and focus.id.startswith("item:")
+
+    def on_key(self, event, focus):
+        if focus is None or not focus.id.startswith("item:"):
+            return super().on_key(event, focus)
+        item = focus.id.removeprefix("item:")
+        if event.key in (pygame.K_UP, pygame.K_DOWN) and event.mod & ALT_OR_CTRL:
+            self.act(act.MoveItem(item, -1 if event.key == pygame.K_UP else 1))
+            return True
+        rank = digit(event)
+        if rank is not None and rank <= len(self.current):
+            self.current.remove(item)
+            self.current.insert(rank - 1, item)  # the others move down (or up) one line
+            self.touched = True
+            return True
+        return super().on_key(event, focus)
+
+    def key_steps(self, answer):
+        """From the top, each line that is not in its place: go to it, type its rank."""
+        current, out = list(self.current), []
+        for rank, item in enumerate(answer, start=1):
+            if current.index(item) == rank - 1:
+                continue
+            if rank > 9:  # no key for that rank: Alt+↑ until it is there
+                out.append(("focus", f"item:{item}"))
+                out += [("key", (pygame.K_UP, pygame.KMOD_ALT))] * (current.index(item) - rank + 1)
+            else:
+                out += [("focus", f"item:{item}"), ("key", digit_key(rank))]
+            current.remove(item)
+            current.insert(rank - 1, item)
+        return out
 
     def value(self):
         return list(self.current)
@@ -388,6 +603,9 @@ class PairInput(Input):
         self.left = [next(x for x in self.left if x[0] == i) for i in self.order([i for i, _t in self.left])]
         if self.ONE_TO_ONE:  # shuffled apart from the left column: no pattern to guess
             self.right = [next(x for x in self.right if x[0] == i) for i in self.order([i for i, _t in self.right], "right")]
+        # The first element is picked from the start: its answer can be chosen at once
+        # (a click on the right, or its number on the keyboard).
+        self.selected = self.left[0][0] if self.left else None
 
     def layout(self, rect):
         m = self.ui.metrics
@@ -405,9 +623,13 @@ class PairInput(Input):
             lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), act.PickLeft(item),
                                 label=text.get(self.locale), style="choice", selected=item == self.selected,
                                 detail=detail))
-        rights = [Button(f"right:{target}", pygame.Rect(0, 0, half, 0), act.PickRight(target),
-                         label=f"{numbers[target]}. {text.get(self.locale)}" if match else text.get(self.locale),
-                         style="choice") for target, text in self.right]
+        # Numbered on a key cap: the number is the key that sends the chosen element there.
+        rights = []
+        for target, text in self.right:
+            n, words = numbers[target], text.get(self.locale)
+            rights.append(Button(f"right:{target}", pygame.Rect(0, 0, half, 0), act.PickRight(target),
+                                 label=words if n <= 9 else f"{n}. {words}", speech=f"{n}. {words}", style="choice",
+                                 key=str(n) if n <= 9 else ""))
         base = self.button_height()
         if match:  # rows aligned, each as tall as its taller side
             heights = [max(base, a.needed_height(self.ui, half), b.needed_height(self.ui, half))
@@ -421,7 +643,25 @@ class PairInput(Input):
             for button, height in zip(buttons, heights):
                 button.rect = pygame.Rect(x, y, half, height)
                 y += height + m.unit
+        if not match:
+            self._keep_in_view(lefts, rights)
         return lefts + rights
+
+    def _keep_in_view(self, lefts: list[Button], rights: list[Button]) -> None:
+        """The categories follow the list as it scrolls (200 % text: more elements than
+        the panel shows), so that the element chosen and where it can go are seen
+        together: the column slides down, never below the elements' end."""
+        content = getattr(self.scene.panel, "content", None)
+        if content is None or not rights or not lefts:
+            return
+        top = content.y + self.ui.metrics.unit * 3
+        span = rights[-1].rect.bottom - rights[0].rect.top
+        if span > content.bottom - self.ui.metrics.unit * 3 - top:
+            return  # taller than the panel shows: they scroll with the rest, all reachable
+        shift = min(top - rights[0].rect.top, lefts[-1].rect.bottom - span - rights[0].rect.top)
+        if shift > 0:
+            for button in rights:
+                button.rect.move_ip(0, shift)
 
     def draw(self, surface):
         m, p = self.ui.metrics, self.ui.palette
@@ -429,6 +669,37 @@ class PairInput(Input):
             _("Maintenant, choisis à droite où va l’élément choisi.")
         text = self.ui.text.render(hint, m.small, p.muted, self.rect.width)
         surface.blit(text, (self.rect.x, self.rect.y - text.get_height() - m.unit))
+        self.draw_keys_hint(surface)
+
+    def keys_hint(self):
+        return _("Au clavier : ↑ ↓ pour choisir un élément à gauche, {keys} pour lui donner sa réponse, "
+                 "Entrée pour valider.").format(keys=keys_range(len(self.right)))
+
+    def enter_submits(self, focus):
+        return (focus is not None and focus.id.startswith(("left:", "right:")) and self.value() is not None
+                and self.selected is None)
+
+    def on_key(self, event, focus):
+        n = digit(event)
+        if n is not None and n <= len(self.right) and self.selected is not None:
+            self.act(act.PickRight(self.right[n - 1][0]))
+            # The focus follows the next element to place (the last placed, when all are).
+            self.focus_on(f"left:{self.selected}" if self.selected is not None else focus.id if focus else "")
+            return True
+        return super().on_key(event, focus)
+
+    def key_steps(self, answer):
+        """The element picked, its number; the next is picked by itself, in order."""
+        links, selected, out = dict(self.links), self.selected, []
+        numbers = {target: n + 1 for n, (target, _t) in enumerate(self.right)}
+        while selected is not None:
+            if numbers[answer[selected]] > 9:
+                return self.steps(answer)
+            out.append(("key", digit_key(numbers[answer[selected]])))
+            links[selected] = answer[selected]
+            pending = [i for i, _t in self.left if i not in links]
+            selected = pending[0] if pending else None
+        return out
 
     def act(self, action):
         match action:
@@ -440,9 +711,19 @@ class PairInput(Input):
                 self.links[self.selected] = target
                 pending = [i for i, _t in self.left if i not in self.links]
                 self.selected = pending[0] if pending else None
+                self._follow()
             case _:
                 return False
         return True
+
+    def _follow(self) -> None:
+        """The next element to place comes to the top of the panel (when its content
+        scrolls): the categories, which slide down with the list, are beside it."""
+        panel = self.scene.panel
+        widget = self.scene.widget(f"left:{self.selected}") if self.selected else None
+        if self.ONE_TO_ONE or widget is None or not hasattr(panel, "content") or not panel.max_scroll():
+            return
+        panel.scroll_by(widget.rect.top - (panel.content.y + self.ui.metrics.unit * 3))
 
     def value(self):
         return dict(self.links) if len(self.links) == len(self.left) else None
@@ -486,6 +767,32 @@ class HotspotInput(Input):
         r = self.area.rect
         self.point = (min(100.0, max(0.0, (pos[0] - r.x) * 100 / r.width)),
                       min(100.0, max(0.0, (pos[1] - r.y) * 100 / r.height)))
+
+    STEP, FINE = 5.0, 1.0  # how far an arrow moves the cross, in % of the picture (with Maj: finer)
+    MOVES = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1)}
+
+    def keys_hint(self):
+        return _("Au clavier : Entrée fait paraître la croix, les flèches la déplacent (avec Maj, plus finement), "
+                 "Entrée valide l’endroit visé.")
+
+    def enter_submits(self, focus):
+        return focus is self.area and self.point is not None
+
+    def takes_arrows(self, focus):
+        return focus is self.area
+
+    def on_key(self, event, focus):
+        if focus is not self.area:
+            return super().on_key(event, focus)
+        if event.key in self.MOVES:
+            step = self.FINE if event.mod & pygame.KMOD_SHIFT else self.STEP
+            dx, dy = self.MOVES[event.key]
+            self.nudge(dx * step, dy * step)
+            return True
+        if event.key in ENTER and self.point is None:
+            self.nudge(0, 0)  # the aiming cross appears in the middle
+            return True
+        return super().on_key(event, focus)
 
     def nudge(self, dx: float, dy: float) -> None:
         x, y = self.point or (50.0, 50.0)
@@ -531,6 +838,7 @@ class SpotInput(PickInput):
         self.widgets = []
         for part, box in parts.items():
             self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part), speech=part))
+        self.values = {w.id: w.action.value for w in self.widgets}
         return self.widgets
 
     def draw(self, surface):
@@ -546,12 +854,17 @@ class SpotInput(PickInput):
                 pygame.draw.rect(surface, self.ui.palette.focus, widget.rect, self.ui.metrics.focus_width,
                                  border_radius=self.ui.metrics.radius)
         surface.set_clip(clip)
+        self.draw_keys_hint(surface)
 
     def drawn_bottom(self) -> int:
         return self.origin[1] + self.surface.get_height()
 
     def wanted_focus(self, widgets):
         return None  # a ring on a part would look like a choice: the first Tab reaches it
+
+    def keys_hint(self):
+        return _("Au clavier : Tab puis les flèches pour aller d’une partie à l’autre, Entrée pour la choisir, "
+                 "Entrée encore pour valider.")
 
     def steps(self, answer):
         return [("click", f"part:{answer}")]

@@ -11,10 +11,14 @@ from typing import Any
 import pygame
 
 from ..core import commands as cmd
+from ..i18n import _ as translate
 from .answers import HotspotInput
 from .app import App
 from .scenes.panels import DocumentPanel, ItemPanel, MessagePanel, PausePanel, PuzzlePanel
 from .scenes.play import PlayScene
+from .widgets import TextInput
+
+ARROWS = (pygame.K_DOWN, pygame.K_UP, pygame.K_RIGHT, pygame.K_LEFT)
 
 
 class PilotError(AssertionError):
@@ -23,7 +27,8 @@ class PilotError(AssertionError):
 
 class Pilot:
     """``mode`` is how a click is made: ``mouse``, ``touch`` (finger taps) or
-    ``keyboard`` (Tab to the widget, then Enter; arrows to aim in an image)."""
+    ``keyboard`` (Tab, Maj+Tab or the arrows to the widget, whichever is shortest, then
+    Enter; the keys an answer's hint and key caps show; arrows to aim in an image)."""
 
     def __init__(self, app: App, mode: str = "mouse") -> None:
         self.app = app
@@ -53,6 +58,9 @@ class Pilot:
         if self.mode == "touch":
             self.tap(widget_id)
         elif self.mode == "keyboard":
+            if getattr(widget, "key", "") == translate("Entrée") and self.scene.focus is widget:
+                self.press(pygame.K_RETURN)  # the button says Enter does it: no need to see a ring
+                return
             self.focus(widget_id)
             self.press(pygame.K_RETURN)
         else:
@@ -61,19 +69,66 @@ class Pilot:
             self.click_at(visible.center)
 
     def focus(self, widget_id: str) -> None:
-        """Press Tab, or Maj+Tab when it is the shorter way round, until ``widget_id``
-        has the focus, as a keyboard user does."""
-        order = [w.id for w in self.scene.focusables()]
-        focus, mod = self.scene.focus, 0
-        if focus is not None and focus.id in order and widget_id in order:
-            ahead = (order.index(widget_id) - order.index(focus.id)) % len(order)
-            mod = pygame.KMOD_SHIFT if ahead > len(order) - ahead else 0
-        for _ in range(len(self.scene.widgets) * 2 + 2):
+        """Move the focus ring to ``widget_id`` the shortest way, as a keyboard user who
+        sees the screen does: Tab, Maj+Tab, or an arrow towards it (where the arrows move
+        the focus). Planned again after each key (a scroll moves the widgets)."""
+        for _ in range(len(self.scene.widgets) * 2 + 4):
             focus = self.scene.focus
             if focus is not None and focus.id == widget_id and self.scene.focus_visible:
                 return
-            self.press(pygame.K_TAB, mod)
-        raise PilotError(f"Tab never reaches {widget_id!r} on {type(self.scene).__name__}")
+            path = self._shortest_keys(widget_id)
+            if not path:
+                break
+            self.press(*path[0])
+        raise PilotError(f"the keyboard never reaches {widget_id!r} on {type(self.scene).__name__}")
+
+    def _arrows_move_focus(self) -> bool:
+        """Whether the arrows move the focus here (elsewhere they scroll a text, move a
+        line or the aiming cross, add an arrow to a path…)."""
+        scene = self.scene
+        if isinstance(scene.focus, TextInput):
+            return False
+        if isinstance(scene, PlayScene):
+            panel = scene.panel
+            if panel is None:
+                return True
+            if isinstance(panel, PuzzlePanel):
+                return panel.resolved or not panel.input.takes_arrows(scene.focus)
+            return False
+        from .scenes.home import HomeScene
+
+        return isinstance(scene, HomeScene)
+
+    def _shortest_keys(self, widget_id: str) -> list[tuple[int, int]]:
+        """The fewest keys from the focus now to ``widget_id`` (a breadth-first search
+        over where each key would send the focus, by the scene's own rule). A ring not
+        shown yet is shown by the first key, which also moves it."""
+        scene = self.scene
+        focusables = scene.focusables()
+        keys = [(pygame.K_TAB, 0), (pygame.K_TAB, pygame.KMOD_SHIFT)]
+        if self._arrows_move_focus():
+            keys += [(key, 0) for key in ARROWS]
+        saved = scene.focus
+        paths: dict[int, list[tuple[int, int]]] = {}
+        frontier: list[tuple[Any, list[tuple[int, int]]]] = [(saved, [])]
+        try:
+            while frontier:
+                following = []
+                for here, path in frontier:
+                    for key, mod in keys:
+                        scene.focus = here
+                        scene._move_focus(focusables, key, bool(mod))
+                        there = scene.focus
+                        if there is None or id(there) in paths:
+                            continue
+                        paths[id(there)] = path + [(key, mod)]
+                        if there.id == widget_id:
+                            return paths[id(there)]
+                        following.append((there, paths[id(there)]))
+                frontier = following
+        finally:
+            scene.focus = saved
+        return []
 
     def click_at(self, pos: tuple[int, int]) -> None:
         self.app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
@@ -172,20 +227,32 @@ class Pilot:
 
     def answer(self, command: cmd.Answer) -> None:
         """Enter the answer the way its puzzle type asks (clicks, typing, a point in a
-        picture), then « Valider »."""
+        picture; by keyboard the keys its hint shows), then « Valider » (by keyboard,
+        Enter where the answer is complete)."""
         panel = self.puzzle_panel(command.puzzle)
-        for kind, arg in panel.input.steps(command.value):
+        keyboard = self.mode == "keyboard"
+        steps = panel.input.key_steps(command.value) if keyboard else panel.input.steps(command.value)
+        for kind, arg in steps:
             if kind == "click":
                 self.click(arg)
+            elif kind == "focus":
+                self.focus(arg)
+            elif kind == "key":
+                self.press(*arg)
             elif kind == "type":
                 self.type(arg)
             elif kind == "point":
                 widget_id, fx, fy = arg
-                if self.mode == "keyboard":
+                if keyboard:
                     self.aim(panel, widget_id, fx * 100, fy * 100)
                 else:
                     self.point(widget_id, fx, fy)
-        self.click("submit")
+        focus = self.scene.focus
+        if keyboard and self.scene.focus_visible and (
+                isinstance(focus, TextInput) or panel.input.enter_submits(focus)):
+            self.press(pygame.K_RETURN)  # Enter in the field, or on the complete answer
+        else:
+            self.click("submit")
 
     def point(self, widget_id: str, fx: float, fy: float) -> None:
         """Click at (``fx``, ``fy``) of a widget, in fractions of its size; scrolled into
@@ -205,17 +272,23 @@ class Pilot:
         return [widget_id]
 
     def aim(self, panel: PuzzlePanel, widget_id: str, x: float, y: float) -> None:
-        """Keyboard play of an image: Enter shows the aiming cross, arrows move it."""
+        """Keyboard play of an image: Enter shows the aiming cross, arrows move it (by
+        big steps, then with Maj by small ones), as the hint under the image says; it
+        stops within 2 % of the place aimed at."""
+        source = panel.input
+        assert isinstance(source, HotspotInput)
         self.focus(widget_id)
         self.press(pygame.K_RETURN)
         for _ in range(200):
-            assert isinstance(panel.input, HotspotInput) and panel.input.point is not None
-            px, py = panel.input.point
-            if abs(px - x) <= 2 and abs(py - y) <= 2:
+            assert source.point is not None
+            px, py = source.point
+            dx, dy = x - px, y - py
+            if abs(dx) <= 2 and abs(dy) <= 2:
                 return
-            key = (pygame.K_RIGHT if px < x - 2 else pygame.K_LEFT) if abs(px - x) > 2 else \
-                (pygame.K_DOWN if py < y - 2 else pygame.K_UP)
-            self.press(key)
+            along_x = abs(dx) > 2
+            gap = abs(dx) if along_x else abs(dy)
+            key = (pygame.K_RIGHT if dx > 0 else pygame.K_LEFT) if along_x else (pygame.K_DOWN if dy > 0 else pygame.K_UP)
+            self.press(key, 0 if gap >= source.STEP - 2 else pygame.KMOD_SHIFT)
         raise PilotError("the aiming cross does not reach its target")
 
     def screenshot(self, path: Path) -> None:

@@ -54,10 +54,20 @@ class Button(Widget):
     selected: bool = False
     detail: str = ""
     size: int = 0  # text size; 0 for the body size
+    key: str = ""  # the key that does the same, shown on a key cap before the label (« 1 »)
 
     def __post_init__(self) -> None:
         if not self.speech:
             self.speech = self.label
+
+    def _marks_width(self, ui: Ui) -> int:
+        """What the icon (or check mark) and the key cap take before the label."""
+        m = ui.metrics
+        size = self.size or m.body
+        width = (round(size * 1.1) + m.unit) if (self.icon or self.selected) else 0
+        if self.key:
+            width += key_cap_size(ui, self.key)[0] + m.unit
+        return width
 
     def needed_width(self, ui: Ui) -> int:
         """The width that shows the label on one line, with its icon and margins (the
@@ -65,13 +75,13 @@ class Button(Widget):
         m = ui.metrics
         size = self.size or m.body
         text_w = ui.text.render(self.label, size, (0, 0, 0), bold=self.style == "primary").get_width()
-        return text_w + m.unit * 4 + ((round(size * 1.1) + m.unit) if (self.icon or self.selected) else 0) + 2
+        return text_w + m.unit * 4 + self._marks_width(ui) + 2
 
     def needed_height(self, ui: Ui, width: int) -> int:
         """The height this button needs at ``width`` to show its label and detail whole."""
         m = ui.metrics
         size = self.size or m.body
-        text_w = width - m.unit * 4 - ((round(size * 1.1) + m.unit) if (self.icon or self.selected) else 0)
+        text_w = width - m.unit * 4 - self._marks_width(ui)
         height = ui.text.height(self.label, size, max(10, text_w), bold=self.style == "primary")
         if self.detail:
             height += ui.text.height(self.detail, m.small, max(10, text_w)) + m.unit // 2
@@ -101,6 +111,8 @@ class Button(Widget):
             icon_size = round(size * 1.1)
             gfx.icon(surface, mark, (x + icon_size // 2, self.rect.centery), icon_size, ink)
             x += icon_size + m.unit
+        if self.key:
+            x += draw_key_cap(surface, ui, self.key, (x, self.rect.centery), ink) + m.unit
         width = self.rect.right - pad - x
         text = ui.text.render(self.label, size, ink, max(10, width), bold=self.style == "primary")
         if self.detail:
@@ -112,6 +124,28 @@ class Button(Widget):
             surface.blit(text, (x, self.rect.centery - text.get_height() // 2))
         if focused:
             self.draw_focus(surface, ui)
+
+
+def key_cap_size(ui: Ui, key: str) -> tuple[int, int]:
+    """The size of a key cap showing ``key`` (in small text, at least square)."""
+    m = ui.metrics
+    text = ui.text.render(key, m.small, (0, 0, 0), bold=True)
+    height = text.get_height() + m.unit
+    return max(height, text.get_width() + m.unit * 2), height
+
+
+def draw_key_cap(surface: pygame.Surface, ui: Ui, key: str, midleft: tuple[int, int], ink) -> int:
+    """A key of the keyboard drawn as a small outlined cap with ``key`` on it (a shortcut
+    shown where it acts); returns its width."""
+    m = ui.metrics
+    width, height = key_cap_size(ui, key)
+    cap = pygame.Rect(0, 0, width, height)
+    cap.midleft = midleft
+    pygame.draw.rect(surface, ink, cap, 2, border_radius=max(2, m.radius // 2))
+    pygame.draw.line(surface, ink, (cap.x + 3, cap.bottom - 3), (cap.right - 4, cap.bottom - 3), 1)
+    text = ui.text.render(key, m.small, ink, bold=True)
+    surface.blit(text, text.get_rect(center=(cap.centerx, cap.centery - 1)))
+    return width
 
 
 @dataclass

@@ -62,9 +62,9 @@ class HandoverScene(Scene):
     def layout(self) -> None:
         m = self.app.ui.metrics
         width, height = self.app.size
-        ready = Button("ready", label=_("C’est parti"), icon="play", style="primary", action=Ready())
-        label_w = self.app.ui.text.render(ready.label, m.body, (0, 0, 0), bold=True).get_width()
-        ready.rect = pygame.Rect(0, 0, label_w + m.body * 2 + m.unit * 8, m.body + m.unit * 4)
+        ready = Button("ready", label=_("C’est parti"), icon="play", style="primary", action=Ready(),
+                       key=_("Entrée"))  # the focus is there: Enter goes on, said on a key cap
+        ready.rect = pygame.Rect(0, 0, ready.needed_width(self.app.ui) + m.unit * 4, m.body + m.unit * 4)
         ready.rect.midbottom = (width // 2, height - m.unit * 8)
         self.widgets = [ready]
         self.focus = ready

@@ -64,11 +64,13 @@ class IntroScene(Scene):
         self.widgets.append(back)
         if self.game is None:
             return
+        # Enter starts (the focus is there from the first frame): said on a key cap.
         if self.elsewhere:
-            start = Button("start", label=_("Nouvelle partie"), icon="play", style="primary", action=act.StartGame("apart"))
+            start = Button("start", label=_("Nouvelle partie"), icon="play", style="primary", action=act.StartGame("apart"),
+                           key=_("Entrée"))
         else:
             start = Button("start", label=_("Reprendre la partie") if self.resume else _("Commencer"),
-                           icon="play", style="primary", action=act.StartGame("start"))
+                           icon="play", style="primary", action=act.StartGame("start"), key=_("Entrée"))
         row = [start]
         if self.resume:
             row.insert(0, Button("restart", label=_("Recommencer au début"), action=act.StartGame("restart")))
@@ -103,11 +105,23 @@ class IntroScene(Scene):
         self.viewport = pygame.Rect(m.unit * 4, top + m.unit * 3, width - m.unit * 9,
                                     bottom - button_h - top - m.unit * 6)
         self.story = self._story(min(self.viewport.width - m.unit * 3, m.body * 46))
-        y = self.viewport.y - self.scroll + self.story.get_height() + m.unit * 2
+        # Who plays (and the teams), under the story when all of it fits in the window;
+        # above it when not (200 % text on a laptop): the fields are never below the fold.
+        top = y = self.viewport.y - self.scroll
+        forms = len(self.widgets)
         if not self.resume:
             y = self._who_widgets(y)
         if self.game.genre == "challenge" and not self.resume:
             y = self._team_widgets(y + m.unit * 2)
+        gap = m.unit * 2
+        if y == top:  # nothing to fill in
+            self.story_y, y = top, top + self.story.get_height()
+        elif self.story.get_height() + gap + (y - top) <= self.viewport.height:
+            for widget in self.widgets[forms:]:
+                widget.rect.move_ip(0, self.story.get_height() + gap)
+            self.story_y, y = top, y + self.story.get_height() + gap
+        else:
+            self.story_y, y = y + gap * 2, y + gap * 2 + self.story.get_height()
         self.content_bottom = y
         self.focus = self.focus or self.widget("start")
 
@@ -196,7 +210,7 @@ class IntroScene(Scene):
         assert viewport is not None  # laid out with the game
         clip = surface.get_clip()
         surface.set_clip(viewport)
-        surface.blit(self.story, (viewport.x, viewport.y - self.scroll))
+        surface.blit(self.story, (viewport.x, self.story_y))
         surface.set_clip(clip)
         self.draw_widgets(surface)
 
@@ -357,6 +371,13 @@ class IntroScene(Scene):
 
     def on_escape(self) -> None:
         self.app.pop()
+
+    def on_submit_text(self, widget) -> None:
+        """Enter in a field starts the game, as the start button's key cap says (a form
+        is sent with Enter)."""
+        start = self.widget("start")
+        if start is not None and start.enabled:
+            self.activate(start)
 
     def on_key(self, event) -> bool:
         """The facilitator's keys (Ctrl + Maj + A, as during the game) show or hide the

@@ -740,16 +740,12 @@ class PuzzlePanel(Panel):
         return None
 
     def on_key(self, event):
-        if isinstance(self.input, answers.HotspotInput) and self.scene.focus is self.input.area:
-            moves = {pygame.K_LEFT: (-2, 0), pygame.K_RIGHT: (2, 0), pygame.K_UP: (0, -2), pygame.K_DOWN: (0, 2)}
-            if event.key in moves:
-                self.input.nudge(*moves[event.key])
-                self.scene.relayout()
-                return True
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                if self.input.point is not None:
-                    return self.submit() or True
-                self.input.nudge(0, 0)  # the aiming cross appears in the middle
-                self.scene.relayout()
-                return True
+        # The answer's own keys first (answers.py: digits, arrows, Enter on a complete answer).
+        used = False if self.resolved else self.input.on_key(event, self.scene.focus)
+        if used == "submit":
+            return self.submit() or True
+        if used:
+            self.verdict = None  # a new answer is being entered: the old verdict goes
+            self.scene.relayout()
+            return True
         return super().on_key(event)

@@ -25,19 +25,31 @@ class Rematch(act.Action):
     """The same game again, with the same teams."""
 
 
-def podium_lines(by_team: dict[str, int]) -> list[str]:
-    """« 1er : Les Lynx, 80 points », places shared by equal scores (« 1er ex aequo »)."""
+def ordinal(place: int) -> str:
+    """A place written as an ordinal: « 1er », « 2e », « 3e »… (French abbreviates the
+    first alone with « er »; a catalogue may translate each form, « 1st », « 2nd »)."""
+    if place == 1:
+        return _("{n}er").format(n=place)
+    return _("{n}e").format(n=place)
+
+
+def podium_places(by_team: dict[str, int]) -> list[tuple[int, str]]:
+    """Each team's place and its line, « 1er : Les Lynx, 80 points », places shared by
+    equal scores (« 1er ex aequo »), best first."""
     ranked = podium(by_team)
     places = [place for place, _team, _points in ranked]
     lines = []
     for place, team, points in ranked:
-        shared = places.count(place) > 1
-        rank = _("1er") if place == 1 else _("{n}e").format(n=place)
-        if shared:
+        rank = ordinal(place)
+        if places.count(place) > 1:
             rank = _("{rank} ex aequo").format(rank=rank)
-        lines.append(_("{rank} : {team}, {points}").format(
-            rank=rank, team=team, points=ngettext("{n} point", "{n} points", points).format(n=points)))
+        lines.append((place, _("{rank} : {team}, {points}").format(
+            rank=rank, team=team, points=ngettext("{n} point", "{n} points", points).format(n=points))))
     return lines
+
+
+def podium_lines(by_team: dict[str, int]) -> list[str]:
+    return [line for _place, line in podium_places(by_team)]
 
 
 def verdict(by_team: dict[str, int]) -> str:
@@ -66,12 +78,12 @@ class PodiumScene(Scene):
         width, height = self.app.size
         button_h = m.body + m.unit * 4
         bottom = height - m.unit * 4
-        text = self.app.ui.text
-        debrief = Button("debrief", label=_("Voir le bilan"), icon="check", style="primary", action=ShowDebrief())
+        # Enter sees the debrief (the focus is there): said on the button, on a key cap.
+        debrief = Button("debrief", label=_("Voir le bilan"), icon="check", style="primary", action=ShowDebrief(),
+                         key=_("Entrée"))
         rematch = Button("rematch", label=_("Revanche"), icon="play", action=Rematch())
         for button, right in ((debrief, width - m.unit * 4), (rematch, None)):
-            label_w = text.render(button.label, m.body, (0, 0, 0), bold=True).get_width()
-            button.rect = pygame.Rect(0, 0, label_w + m.body * 2 + m.unit * 8, button_h)
+            button.rect = pygame.Rect(0, 0, button.needed_width(self.app.ui) + m.unit * 4, button_h)
             button.rect.bottomright = (right if right is not None else debrief.rect.left - m.unit * 4, bottom)
         self.widgets = [rematch, debrief]
         self.focus = self.focus or debrief
@@ -87,8 +99,8 @@ class PodiumScene(Scene):
         said = ui.text.render(verdict(self.by_team), round(m.title * 1.2), p.accent, column, bold=True)
         surface.blit(said, (m.unit * 4, y))
         y += said.get_height() + m.unit * 4
-        for line in podium_lines(self.by_team):
-            first = line.startswith(_("1er"))
+        for place, line in podium_places(self.by_team):
+            first = place == 1
             rendered = ui.text.render(line, m.title if first else m.body, p.text, column, bold=first)
             surface.blit(rendered, (m.unit * 4, y))
             y += rendered.get_height() + m.unit * 2

@@ -35,6 +35,18 @@ def turn_title(team: str) -> str:
     return _("Au tour de l’équipe « {team} »").format(team=team)
 
 
+# The teams' colours (OpenMoji's palette, as the confetti): dark ink on each is 4.5:1 or more.
+TEAM_COLOURS = ((97, 178, 228), (252, 234, 43), (177, 204, 51), (246, 170, 65), (234, 90, 71), (178, 126, 220))
+INK = (24, 32, 48)
+
+
+def team_colour(team: str, teams: tuple[str, ...]) -> tuple[int, int, int] | None:
+    """A team's colour: its place among the teams; None for every team together."""
+    if team == ALL_TEAMS or team not in teams:
+        return None
+    return TEAM_COLOURS[teams.index(team) % len(TEAM_COLOURS)]
+
+
 def team_name(team: str) -> str:
     """A team's name in a sentence or a list (the shared questions' « * » in words)."""
     return _("toutes les équipes") if team == ALL_TEAMS else team
@@ -54,10 +66,13 @@ class HandoverScene(Scene):
     """« Au tour de … »: one big title, what happens, one button; Enter, Space or a
     click goes back to the game (the question waits under this screen)."""
 
-    def __init__(self, app, team: str, round_title: str = "") -> None:
+    def __init__(self, app, team: str, round_title: str = "", teams: tuple[str, ...] = (),
+                 scores: dict[str, int] | None = None) -> None:
         super().__init__(app)
         self.team = team
         self.round_title = round_title
+        self.teams = teams  # every team, in order: each has its colour
+        self.scores = scores or {}  # the points so far, said under the title
 
     def layout(self) -> None:
         m = self.app.ui.metrics
@@ -75,20 +90,54 @@ class HandoverScene(Scene):
         surface.fill(p.background)
         width = surface.get_width()
         column = min(width - m.unit * 8, m.body * 40)
+        plain = ui.prefs["contrast"] == "high"
+        colour = team_colour(self.team, self.teams)
+        title_ink = p.accent if plain or colour is None else INK
+        if not plain and colour is not None:
+            # the team's colour fills the top of the screen: who plays now is seen from afar
+            pygame.draw.rect(surface, colour, pygame.Rect(0, 0, width, surface.get_height() * 2 // 5))
         parts = []
         if self.round_title:
-            parts.append(ui.text.render(self.round_title, m.body, p.text, column))
-        parts.append(ui.text.render(turn_title(self.team), round(m.title * 1.4), p.accent, column, bold=True))
+            parts.append(ui.text.render(self.round_title, m.body, INK if title_ink is INK else p.text, column))
+        parts.append(ui.text.render(turn_title(self.team), round(m.title * 1.4), title_ink, column, bold=True))
         text = (_("Tout le monde répond ensemble : les points comptent pour chaque équipe.")
                 if self.team == ALL_TEAMS else
                 _("Le chrono est arrêté. Quand ton équipe est devant l’écran, appuie sur « C’est parti »."))
-        parts.append(ui.text.render(text, m.body, p.text, column))
+        parts.append(ui.text.render(text, m.body, INK if title_ink is INK else p.text, column))
         total = sum(s.get_height() for s in parts) + m.unit * 3 * (len(parts) - 1)
-        y = max(m.unit * 4, (self.widgets[0].rect.top - total) // 2)
+        band = surface.get_height() * 2 // 5
+        y = max(m.unit * 4, (band - total) // 2) if title_ink is INK and total < band else \
+            max(m.unit * 4, (self.widgets[0].rect.top - total) // 2)
         for rendered in parts:
             surface.blit(rendered, ((width - rendered.get_width()) // 2, y))
             y += rendered.get_height() + m.unit * 3
+        self._draw_scores(surface, max(y, band + m.unit * 4) if title_ink is INK else y, column)
         self.draw_widgets(surface)
+
+    def _draw_scores(self, surface: pygame.Surface, y: int, column: int) -> None:
+        """The points so far, one team a line, each with its colour (and its name: the
+        colour is never the only sign); the team whose turn it is in bold."""
+        if len(self.teams) < 2:
+            return
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        heading = ui.text.render(_("Les points jusqu’ici"), m.small, p.muted, column, align="center")
+        surface.blit(heading, ((surface.get_width() - heading.get_width()) // 2, y))
+        y += heading.get_height() + m.unit
+        bottom = self.widgets[0].rect.top - m.unit * 2
+        for team in self.teams:
+            line = ui.text.render(_("{team} : {n} pts").format(team=team_name(team), n=self.scores.get(team, 0)),
+                                  m.body, p.text, column, bold=team == self.team)
+            if y + line.get_height() > bottom:
+                break
+            chip = m.body // 2
+            x = (surface.get_width() - line.get_width() - chip * 2 - m.unit * 2) // 2
+            colour = team_colour(team, self.teams)
+            if colour is not None and ui.prefs["contrast"] != "high":
+                pygame.draw.circle(surface, colour, (x + chip, y + line.get_height() // 2), chip)
+                pygame.draw.circle(surface, p.shade, (x + chip, y + line.get_height() // 2), chip, 2)
+            surface.blit(line, (x + chip * 2 + m.unit * 2, y))
+            y += line.get_height() + m.unit
 
     def on_action(self, action, widget) -> None:
         if isinstance(action, Ready):
@@ -130,7 +179,9 @@ def show_handover(scene) -> None:
     """Put « Au tour de … » on top when a turn passed and the play scene is shown."""
     if scene.handover is not None and scene.app.scene is scene and not scene.session.ended:
         team, scene.handover = scene.handover, None
-        scene.app.push(HandoverScene(scene.app, team))
+        state = scene.session.state
+        scene.app.push(HandoverScene(scene.app, team, teams=tuple(state.teams),
+                                     scores=dict(scene.session.score().by_team)))
 
 
 def clock_runs(scene) -> bool:

@@ -253,3 +253,17 @@ def test_rooms_crossfade_from_the_room_left_not_from_blank():
     fades = [e for e in app.effects if isinstance(e, feedback.Fade)]
     assert fades and fades[0].before is not None
     assert pygame.image.tobytes(fades[0].before, "RGB") == pygame.image.tobytes(before, "RGB")
+
+
+def test_an_object_icon_is_drawn_in_its_zone():
+    """On a background that does not draw it (a generic decor), an object's
+    ``icon: art:…`` is drawn in its zone by the play scene."""
+    app, _pilot = started()
+    zone = pygame.Rect(100, 100, 80, 80)
+    blank = pygame.Surface((300, 300))
+    blank.fill((255, 255, 255))
+    drawn = blank.copy()
+    Hotspot("object:x", zone, None, label="Un téléphone", sprite="art:telephone").draw(drawn, app.ui, False, False)
+    assert pygame.image.tobytes(drawn.subsurface(zone), "RGB") != pygame.image.tobytes(blank.subsurface(zone), "RGB")
+    Hotspot("object:y", zone, None, label="Rien").draw(blank, app.ui, False, False)
+    assert pygame.image.tobytes(blank.subsurface(zone), "RGB") == bytes([255]) * (80 * 80 * 3)

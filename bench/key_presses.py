@@ -55,7 +55,8 @@ class CountingPilot(Pilot):
 
         step = type(command).__name__
         if isinstance(command, Answer):
-            step += ":" + self.scene.game.puzzles[command.puzzle].type
+            game = next(s.game for s in reversed(self.app.scenes) if hasattr(s, "game"))  # under a hand-over too
+            step += ":" + game.puzzles[command.puzzle].type
         self.step = step
         self.steps[step] += 1
         super().perform(command)

@@ -96,8 +96,9 @@ class Pilot:
                 return panel.resolved or not panel.input.takes_arrows(scene.focus)
             return False
         from .scenes.home import HomeScene
+        from .scenes.intro import IntroScene
 
-        return isinstance(scene, HomeScene)
+        return isinstance(scene, (HomeScene, IntroScene))  # screens whose arrows move the focus
 
     def _shortest_keys(self, widget_id: str) -> list[tuple[int, int]]:
         """The fewest keys from the focus now to ``widget_id`` (a breadth-first search

@@ -158,6 +158,11 @@ unzip -q -o "$WORK"/wheels/pip-*.whl -d "$PYDIR/Lib/site-packages"
 winpy -m pip install --no-index --find-links "$(winpath "$WORK/wheels")" --no-warn-script-location \
     --quiet --no-deps --no-compile -r "$(winpath "$WORK/requirements.txt")"
 winpy -m pip check
+# The checkout itself on the Windows Python's path, as `uv sync` installs the project into
+# .venv (editable): a program started in another folder (the editor's document preview,
+# `python -m engine.player.preview` in the game's folder) imports engine from it.
+# PyInstaller's frozen programs never read site-packages: the build test is unaffected.
+winpath "$ROOT" > "$PYDIR/Lib/site-packages/_sesame_checkout.pth"
 done_step
 
 # ---------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def test_any_bytes_give_a_size_or_a_refusal(data, name):
             assert info.kind == "svg" or 0 < info.width * info.height <= assets.IMAGE_MAX_PIXELS
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_any_name_resolves_inside_the_folder_or_is_refused(tmp_path, name):
     try:

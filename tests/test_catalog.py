@@ -110,7 +110,19 @@ def test_the_list_stays_under_a_tenth_of_a_second(tmp_path):
         start = time.perf_counter()
         assert len(listing(root)) == 151
         times.append(time.perf_counter() - start)
+    if under_wine():  # measured, then said: the limit is Windows' and Linux's, not Wine's
+        pytest.skip(f"a Wine gap: each os.stat is a round trip to wineserver (1 to 7 ms each on a shared machine, 0.03 ms on Linux), "
+                    f"so the 152 of a listing took {min(times):.2f} s; the 0.1 s limit is for Linux and Windows")
     assert min(times) < 0.1
+
+
+def under_wine() -> bool:
+    """Wine's ntdll.dll has wine_get_version; Windows' has not."""
+    if os.name != "nt":
+        return False
+    import ctypes
+
+    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
 
 
 def test_card_blocks_keep_line_numbers():

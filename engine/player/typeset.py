@@ -12,6 +12,7 @@ renderer (« Text has zero width ») or build a surface the size of a megabyte t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -33,16 +34,93 @@ MAX_CHARS = 20_000  # longer texts are cut with « … » (a screen holds a few 
 
 # OpenDyslexic draws much larger than other fonts at the same size (a line 1.8 times its
 # size, against 1.25 for Atkinson Hyperlegible; words 1.5 times as wide): scaled so that
-# both have the same line height, it keeps the larger x-height and layouts sized for the
-# text size hold with either font.
+# both have the same line height, layouts sized for the text size hold with either font
+# (its x-height is then the smaller: 16 px against 20 at a 40 px size).
 SCALE = {"dyslexic": 0.7}
+# Families drawn without the font's kerning, letters brought closer evenly instead.
+# OpenDyslexic 0.920 (the bundled release, the latest on npm) gives its lowercase letters
+# the same side bearings (153 units) and then a kerning table of thousands of uneven pairs:
+# +30 to +90 after « S » (« So » +60) where « oo » is -60 and « ef » -110, so « Sources »
+# read « S ources » (11 px after the S at 200 % text, 5 to 7 between the others). SDL_ttf
+# shapes with HarfBuzz, which applies that table, and pygame-ce has no switch for it:
+# such faces are drawn cluster by cluster (``Unkerned``), each pair of letters closer by
+# the table's mean inside French words (-73 units regular, -69 bold, measured on the
+# bundled games), so words keep their width and layouts sized for them still hold.
+UNKERNED = {"dyslexic": 0.07}  # family: em between two letters, taken off
 
 
 @lru_cache(maxsize=64)
-def font(family: str, size: int, bold: bool = False) -> pygame.font.Font:
+def font(family: str, size: int, bold: bool = False) -> pygame.font.Font | Unkerned:
     regular, heavy = FAMILIES.get(family, FAMILIES["hyperlegible"])
     size = max(1, round(size * SCALE.get(family, 1.0)))
-    return pygame.font.Font(str(assets() / "fonts" / (heavy if bold else regular)), size)
+    face = pygame.font.Font(str(assets() / "fonts" / (heavy if bold else regular)), size)
+    return Unkerned(face, round(size * UNKERNED[family])) if family in UNKERNED else face
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into characters, each with the combining marks that follow it (so
+    HarfBuzz still places a mark on its letter)."""
+    out: list[str] = []
+    for char in text:
+        if out and unicodedata.combining(char):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+class Unkerned:
+    """A ``pygame.font.Font`` that measures and draws text without its kerning: each
+    cluster rendered alone (kept: a few hundred distinct ones per face and colour) and
+    placed at the sum of the widths before it, less ``tracking`` pixels between two
+    clusters that are not spaces."""
+
+    GLYPHS = 4096  # rendered clusters kept per face; past that the store starts again
+
+    def __init__(self, face: pygame.font.Font, tracking: int = 0) -> None:
+        self.face = face
+        self.tracking = tracking
+        self._widths: dict[str, int] = {}
+        self._glyphs: dict[tuple, pygame.Surface] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self.face, name)
+
+    def _width(self, cluster: str) -> int:
+        width = self._widths.get(cluster)
+        if width is None:
+            width = self._widths[cluster] = self.face.size(cluster)[0]
+        return width
+
+    def _places(self, parts: list[str]) -> tuple[list[int], int]:
+        """Where each cluster starts, and the whole width."""
+        places, x, before = [], 0, " "
+        for cluster in parts:
+            if self.tracking and not cluster.isspace() and not before.isspace():
+                x -= self.tracking
+            places.append(x)
+            x += self._width(cluster)
+            before = cluster
+        return places, max(0, x)
+
+    def size(self, text: str) -> tuple[int, int]:
+        return self._places(clusters(text))[1], self.face.get_height()
+
+    def render(self, text: str, antialias: bool, color) -> pygame.Surface:
+        parts = clusters(text)
+        places, width = self._places(parts)
+        out = pygame.Surface((max(1, width), self.face.get_height()), pygame.SRCALPHA)
+        for cluster, x in zip(parts, places):
+            if not self._width(cluster):
+                continue
+            key = (cluster, antialias, tuple(color))
+            glyph = self._glyphs.get(key)
+            if glyph is None:
+                if len(self._glyphs) >= self.GLYPHS:
+                    self._glyphs.clear()
+                glyph = self._glyphs[key] = self.face.render(cluster, antialias, color)
+            out.blit(glyph, (x, 0))
+        return out
 
 
 @lru_cache(maxsize=32)
@@ -162,7 +240,7 @@ class Typesetter:
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._bytes = 0
 
-    def face(self, size: int, bold: bool = False) -> pygame.font.Font:
+    def face(self, size: int, bold: bool = False) -> pygame.font.Font | Unkerned:
         return font(self.family, size, bold)
 
     def shown(self, text: str) -> str:

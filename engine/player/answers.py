@@ -557,19 +557,34 @@ class OrderInput(Input):
         return super().on_key(event, focus)
 
     def key_steps(self, answer):
-        """From the top, each line that is not in its place: go to it, type its rank."""
-        current, out = list(self.current), []
-        for rank, item in enumerate(answer, start=1):
-            if current.index(item) == rank - 1:
+        """Each line not in its place: go to it (↑ ↓), then type its rank or press Alt+↑
+        or Alt+↓ until it is there, whichever is fewer keys; the lines taken from the top
+        down or from the bottom up, whichever plan is shorter, as a player who looks
+        at the list would choose."""
+        plans = [self._plan(answer, list(range(len(answer)))), self._plan(answer, list(range(len(answer)))[::-1])]
+        return min(plans, key=lambda plan: plan[0])[1]
+
+    def _plan(self, answer, ranks: list[int]) -> tuple[int, list[Step]]:
+        current, out, cost, at = list(self.current), [], 0, 0  # the focus starts on the first line
+        for index in ranks:
+            item = answer[index]
+            here = current.index(item)
+            if here == index:
                 continue
-            if rank > 9:  # no key for that rank: Alt+↑ until it is there
-                out.append(("focus", f"item:{item}"))
-                out += [("key", (pygame.K_UP, pygame.KMOD_ALT))] * (current.index(item) - rank + 1)
-            else:
-                out += [("focus", f"item:{item}"), ("key", digit_key(rank))]
+            cost += abs(here - at)
+            moves = abs(here - index)
+            out.append(("focus", f"item:{item}"))
+            if index < 9 and moves > 1:
+                out.append(("key", digit_key(index + 1)))
+                cost += 1
+            else:  # one line away, or no key for that rank: Alt+arrows
+                key = pygame.K_UP if here > index else pygame.K_DOWN
+                out += [("key", (key, pygame.KMOD_ALT))] * moves
+                cost += moves
             current.remove(item)
-            current.insert(rank - 1, item)
-        return out
+            current.insert(index, item)
+            at = index
+        return cost, out
 
     def value(self):
         return list(self.current)

@@ -165,9 +165,10 @@ def reading_order(spots: list[Hotspot]) -> list[Hotspot]:
 
 def _place(spot: Hotspot, size: tuple[int, int], bounds: pygame.Rect, gap: int, tags: list[pygame.Rect],
            zones: list[pygame.Rect]) -> pygame.Rect:
-    """The first place for a tag that covers no other tag, and as few other zones as can be."""
+    """The first place for a tag that covers no other tag, and as few zones (its own
+    included) as can be."""
     return min(spot.places(size, bounds, gap), key=lambda o: (
-        len(o.collidelistall(tags)) * 10 + len([z for z in zones if z is not spot.rect and o.colliderect(z)])))
+        len(o.collidelistall(tags)) * 10 + len(o.collidelistall(zones))))  # its own zone counts too
 
 
 def draw_tags(scene, surface: pygame.Surface, bounds: pygame.Rect) -> None:

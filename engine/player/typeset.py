@@ -104,7 +104,16 @@ class Unkerned:
         return places, max(0, x)
 
     def size(self, text: str) -> tuple[int, int]:
-        return self._places(clusters(text))[1], self.face.get_height()
+        if any(map(unicodedata.combining, text)):
+            return self._places(clusters(text))[1], self.face.get_height()
+        # the same sum without a list of clusters: ``wrap`` measures every candidate line
+        widths = self._widths
+        for char in set(text).difference(widths):
+            self._width(char)
+        width = sum(map(widths.__getitem__, text))
+        if self.tracking:
+            width -= self.tracking * sum(len(word) - 1 for word in text.split())
+        return max(0, width), self.face.get_height()
 
     def render(self, text: str, antialias: bool, color) -> pygame.Surface:
         parts = clusters(text)

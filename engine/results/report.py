@@ -637,6 +637,7 @@ def _discrimination(pairs: _Pairs, pupils: int) -> tuple[list[float | None], lis
     use = counted & (rest_max > 0)
     rest = np.divide(pupil_points[pairs.pupil] - c["points"], rest_max, out=np.zeros_like(rest_max),
                      where=use)
+    del rest_max  # pairs-long arrays are let go as soon as done with (10 000 pupils' peak memory)
     n = np.bincount(pairs.item[use], minlength=n_items)
     solved = np.bincount(pairs.item[use], c["solved"][use], n_items)
     varies = (solved > 0) & (solved < n)
@@ -650,7 +651,9 @@ def _discrimination(pairs: _Pairs, pupils: int) -> tuple[list[float | None], lis
     rest_first = np.divide(pupil_first[pairs.pupil] - c["first_try"], rest_n,
                            out=np.zeros_like(rest_n), where=rest_n > 0)
     rest = np.where(varies[pairs.item], rest, rest_first)
+    del rest_first
     use &= varies[pairs.item] | (rest_n > 0)
+    del rest_n
     on = ["success" if v else "first_try" for v in varies]
     values = point_biserial(pairs.item[use], x[use], rest[use], n_items)
     return values, [o if v is not None else "" for o, v in zip(on, values)]

@@ -14,12 +14,14 @@ tests (``_plain_puzzle``), the tables saying which field is wrong when one is.
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import sys
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any, NamedTuple
 
 from ..core.state import STATUSES
@@ -273,6 +275,7 @@ _LIST, _DICT = frozenset({list}), frozenset({dict})
 _COLUMN_TYPES = (_STR, _STR, _STR, _BOOL, _NUM, _INT, _INT, _INT, _INT, _MAYBE_NUM, _MAYBE_STR, _LIST, _DICT,
                  _LIST, _STR, _STR)
 _STATUS_SET = frozenset(STATUSES)
+_not_none = functools.partial(operator.is_not, None)
 
 
 def _in_range(values: list[Any], high: float) -> bool:
@@ -298,24 +301,25 @@ def _plain_puzzles(raw_puzzles: list[Any], table: Table) -> Checked | None:
             return None
     (ids, labels, statuses, corrects, fractions, points, maxes, wrongs, hints, times, answers,
      wrong_lists, answer_texts, skills, themes, teams) = columns
-    timed = [t for t in times if t is not None]
+    timed = list(filter(_not_none, times)) if None in times else times
     if not (set(statuses) <= _STATUS_SET and _in_range(fractions, 1) and _in_range(points, MAX_COUNT)
             and _in_range(maxes, MAX_COUNT) and _in_range(wrongs, MAX_COUNT) and _in_range(hints, MAX_COUNT)
             and _in_range(timed, MAX_SECONDS) and all(map(str.strip, ids))):
         return None
-    for lists in (wrong_lists, skills):
-        if any(values and not set(map(type, values)) <= _STR for values in lists):
-            return None
-    if any(texts and not set(map(type, texts.values())) <= _STR for texts in answer_texts):
+    # The texts inside the lists and tables, all in one pass.
+    inside = chain(chain.from_iterable(wrong_lists), chain.from_iterable(skills),
+                   chain.from_iterable(map(dict.values, answer_texts)))
+    if not set(map(type, inside)) <= _STR:
         return None
     # How the fields agree (``_refuse_puzzle``).
     if not all(map(operator.le, points, maxes)) or list(map("solved".__eq__, statuses)) != corrects:
         return None
     if "open" in statuses and any(p for p, s in zip(points, statuses) if s == "open"):
         return None
-    for listed, count in zip(wrong_lists, wrongs):
-        if listed and (len(set(listed)) != len(listed) or len(listed) > count):
-            return None
+    if any(wrong_lists):
+        for listed, count in zip(wrong_lists, wrongs):
+            if listed and (len(set(listed)) != len(listed) or len(listed) > count):
+                return None
     types, scored, timed_out = (list(map(get, raw_puzzles)) for get in _LATER_GETTERS)
     if not (set(map(type, types)) <= _STR and set(map(type, scored)) <= _MAYBE_BOOL
             and set(map(type, timed_out)) <= _BOOL):

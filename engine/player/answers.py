@@ -49,6 +49,11 @@ def digit_key(n: int) -> tuple[int, int]:
     return (pygame.K_1 + n - 1, 0)
 
 
+def with_key(words: str, key: str) -> str:
+    """What a screen reader says of a button with a key cap: its words, then its key."""
+    return _("{words}, touche {key}").format(words=words, key=key) if key else words
+
+
 def keys_range(count: int) -> str:
     """« 1 à 4 » (or « 1 » alone): the digits that choose among ``count`` things."""
     last = min(count, 9)
@@ -201,7 +206,8 @@ class ChoiceInput(Input):
         self.shown_ids = ids
         widgets = [Button(f"option:{option_id}", pygame.Rect(0, 0, 0, 0), act.Choose(option_id),
                           label=options[option_id].text.get(self.locale), style="choice",
-                          selected=option_id in self.chosen, key=str(n + 1) if n < 9 else "")
+                          selected=option_id in self.chosen, key=str(n + 1) if n < 9 else "",
+                          speech=with_key(options[option_id].text.get(self.locale), str(n + 1) if n < 9 else ""))
                    for n, option_id in enumerate(ids)]
         width = (rect.width - m.unit * 2 * (columns - 1)) // columns
         height = max([self.button_height()] + [w.needed_height(self.ui, width) for w in widgets])
@@ -298,7 +304,8 @@ class TrueFalseInput(PickInput):
                   False: self.spec.label_false.get(self.locale) if self.spec.label_false else _("Faux")}
         # No ✓ or ✗ on the choices: « Oui, c'est une preuve » may well be the wrong one.
         buttons = [Button(f"tf:{str(v).lower()}", pygame.Rect(0, 0, 0, 0), act.Pick(v), label=labels[v],
-                          style="choice", selected=self.chosen is v, size=round(m.body * 1.15), key=str(n + 1))
+                          style="choice", selected=self.chosen is v, size=round(m.body * 1.15), key=str(n + 1),
+                          speech=with_key(labels[v], str(n + 1)))
                    for n, v in enumerate((True, False))]
         area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2)), rect.height)
         width = (area.width - m.unit * 3) // 2
@@ -643,7 +650,8 @@ class PairInput(Input):
         for target, text in self.right:
             n, words = numbers[target], text.get(self.locale)
             rights.append(Button(f"right:{target}", pygame.Rect(0, 0, half, 0), act.PickRight(target),
-                                 label=words if n <= 9 else f"{n}. {words}", speech=f"{n}. {words}", style="choice",
+                                 label=words if n <= 9 else f"{n}. {words}", style="choice",
+                                 speech=with_key(f"{n}. {words}", str(n) if n <= 9 else ""),
                                  key=str(n) if n <= 9 else ""))
         base = self.button_height()
         if match:  # rows aligned, each as tall as its taller side

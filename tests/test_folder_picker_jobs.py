@@ -87,7 +87,7 @@ def test_a_folder_slow_to_list_leaves_the_window_drawing_and_can_be_left(monkeyp
     picker = app.scene
     pilot.click("folder:0")  # Documents: its listing hangs
     assert picker.current == tmp_path and picker.busy
-    assert picker.message == "Lecture du dossier…"
+    assert picker.message.startswith("Lecture du dossier…")
     frames_go_on(app)
     # not stuck there: back to the places, whose buttons still answer
     labels = {w.label: w.id for w in picker.widgets if w.id.startswith("folder:")}
@@ -97,3 +97,33 @@ def test_a_folder_slow_to_list_leaves_the_window_drawing_and_can_be_left(monkeyp
     pilot.click("folder:0")
     pilot.settle()
     assert "Classe" in [w.label for w in picker.widgets if w.id.startswith("folder:")]
+
+
+def test_a_long_listing_counts_what_it_has_seen_and_can_be_cancelled(monkeypatch, tmp_path):
+    """A folder of many thousands of entries (a synced « Documents »): the count of
+    entries seen moves on screen, and « Annuler » stops the reading and goes back."""
+    monkeypatch.setattr(folder_module, "candidate_folders", lambda progress=None: [("Documents", tmp_path)])
+    stopped = threading.Event()
+
+    def endless(folder, progress=None):
+        try:
+            while True:  # stops only through progress.step raising Cancelled
+                progress.step(folder)
+                time.sleep(0.001)
+        finally:
+            stopped.set()
+
+    monkeypatch.setattr(folder_module, "subfolders", endless)
+    app, pilot = open_picker()
+    picker = app.scene
+    pilot.click("folder:0")
+    deadline = time.perf_counter() + 10
+    while "éléments vus" not in picker.message and time.perf_counter() < deadline:
+        app.step([], dt=0.3)
+        time.sleep(0.05)
+    assert "éléments vus" in picker.message, picker.message
+    pilot.click("cancel")
+    assert stopped.wait(10)
+    for _ in range(3):
+        app.step([], dt=0.3)
+    assert picker.current is None and picker.message == "Annulé." and not picker.busy

@@ -66,6 +66,8 @@ def subfolders(folder: Path, progress: Any = None) -> list[tuple[str, Path]]:
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
+            if progress is not None:
+                progress.step(entry.path)  # counted for the screen; stops here when cancelled
             if entry.name.startswith((".", "$")):
                 continue
             try:
@@ -150,6 +152,8 @@ class FolderScene(Scene):
     def browse(self, folder: Path | None) -> None:
         """Show the sub-folders of ``folder`` (the places when None)."""
         self.current, self.scroll, self.message = folder, 0, ""
+        if self.listing is not None and not self.listing.finished:
+            self.listing.cancel()  # left for another folder: it stops at its next entry
         if folder is None:
             self.listing = None
         else:
@@ -183,8 +187,14 @@ class FolderScene(Scene):
         changed = False
         if self.places_job.finished and not self.places_shown:
             self.places_shown = changed = True
-        if self.listing is not None and self.listing.finished and not self.listing_shown:
-            self.listing_shown = changed = True
+        if self.listing is not None and not self.listing_shown:
+            self.since_shown += dt
+            if self.listing.finished:
+                self.listing_shown = changed = True
+                if self.listing.cancelled:  # back to the places, saying so
+                    self.current, self.listing, self.message = None, None, _("Annulé.")
+            elif self.since_shown >= PROGRESS_EVERY_S:  # the count of entries seen moves
+                changed = True
         work = self.work
         if work is not None:
             self.since_shown += dt
@@ -229,9 +239,11 @@ class FolderScene(Scene):
             choose.rect = pygame.Rect(m.unit * 4, y, choose_w, max(button_h, choose.needed_height(self.app.ui, choose_w)))
             self.widgets.append(choose)
             y = choose.rect.bottom + m.unit * 3
-            if self.listing is not None and not self.listing.finished:
-                self.message = _("Lecture du dossier…")
-            elif self.message == _("Lecture du dossier…"):
+            listing = self.listing
+            if listing is not None and not listing.finished:
+                self.message = _("Lecture du dossier…") + "\n" + ngettext(
+                    "{n} élément vu", "{n} éléments vus", listing.progress.count).format(n=listing.progress.count)
+            elif self.message.startswith(_("Lecture du dossier…")):
                 self.message = ""
         back = Button("back", action=Back(), label=_("Retour"), icon="back", style="primary")
         back.rect = pygame.Rect(0, 0, m.body * 8, button_h)
@@ -271,7 +283,7 @@ class FolderScene(Scene):
         self.widgets += [self.path_field, use, back]
         self.message_y = self.path_field.rect.bottom + m.unit * 3
         self.message_bottom = back.rect.top - m.unit * 2
-        if busy:
+        if busy or (self.listing is not None and not self.listing.finished):
             cancel = Button("cancel", action=CancelWork(), label=_("Annuler"), icon="back")
             cancel.rect = pygame.Rect(0, 0, m.body * 8, button_h)
             cancel.rect.bottomright = (back.rect.left - m.unit * 3, back.rect.bottom)
@@ -302,6 +314,8 @@ class FolderScene(Scene):
                 self.leave()
             case CancelWork() if self.work is not None:
                 self.work.job.cancel()
+            case CancelWork() if self.listing is not None and not self.listing.finished:
+                self.listing.cancel()  # the list goes back to the places when it stops
             case _ if self.work is not None:
                 return  # one thing at a time
             case OpenFolder(path):

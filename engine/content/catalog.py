@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.model import Text
+from ..i18n import _
 from ..paths import bundled_games, user_dir
 from . import assets
 from .diagnostics import Diagnostic
@@ -111,11 +112,12 @@ def read_card(folder: Path, bundled: bool = False) -> Card:
         card = _card(read_text(card_blocks(raw.decode("utf-8-sig")), MANIFEST).data, folder, bundled)
     except (YamlError, UnicodeDecodeError, assets.Refused) as error:
         if isinstance(error, YamlError):
-            problem = str(error.diagnostic)
+            problem = error.diagnostic.in_words()
         elif isinstance(error, assets.Refused):
-            problem = str(Diagnostic(MANIFEST, 0, 0, error.reason))
+            problem = Diagnostic(MANIFEST, 0, 0, error.reason).in_words()
         else:
-            problem = str(Diagnostic(MANIFEST, 0, 0, "UTF-8"))
+            problem = Diagnostic(MANIFEST, 0, 0, _("le texte n’est pas en UTF-8 (à enregistrer en UTF-8 "
+                                                   "depuis un éditeur de texte)")).in_words()
         card = Card(**{**asdict(_card({}, folder, bundled)), "problem": problem})
     return card
 

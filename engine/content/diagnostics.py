@@ -36,6 +36,15 @@ class Diagnostic:
         # bidi override from them would act on the terminal instead of being seen.
         return for_terminal(f"{self.file}:{self.line}:{self.col}: {label}: {self.message}")
 
+    def in_words(self) -> str:
+        """The message for a person rather than a tool (a game's card on the home
+        screen): « game.yaml, ligne 3 : … », or « game.yaml : … » about the whole file."""
+        from ..i18n import _
+
+        if self.line <= 0:
+            return _("{file} : {message}").format(file=self.file, message=self.message)
+        return _("{file}, ligne {line} : {message}").format(file=self.file, line=self.line, message=self.message)
+
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "col": self.col,
                 "severity": self.severity.value, "code": self.code, "message": self.message}

@@ -244,3 +244,14 @@ def test_every_bundled_game_by_keyboard_within_one_and_a_half_times_the_clicks()
         clicks, keys = mouse.clicks + mouse.presses, keyboard.presses + keyboard.clicks
         assert keyboard.clicks == 0, "no click by keyboard"
         assert keys <= 1.5 * clicks, f"{game}: {keys} key presses for {clicks} clicks"
+
+
+def test_a_digit_is_read_from_the_number_row_the_keypad_or_the_character_typed():
+    from engine.player.answers import digit
+
+    def key(code, mod=0, text=""):
+        return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=text, scancode=0)
+
+    assert digit(key(pygame.K_3)) == 3 and digit(key(pygame.K_KP7)) == 7
+    assert digit(key(pygame.K_AMPERSAND, pygame.KMOD_SHIFT, "1")) == 1  # AZERTY, Maj+&
+    assert digit(key(pygame.K_3, pygame.KMOD_CTRL)) is None and digit(key(pygame.K_a, 0, "a")) is None

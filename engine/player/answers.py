@@ -42,7 +42,10 @@ def digit(event: pygame.event.Event) -> int | None:
     """1 to 9 for a digit key (number row or keypad) pressed alone, else None."""
     if event.mod & (ALT_OR_CTRL | pygame.KMOD_META):
         return None
-    return DIGITS.get(event.key)
+    if event.key in DIGITS:
+        return DIGITS[event.key]
+    typed = getattr(event, "unicode", "")  # a layout whose digits are elsewhere
+    return int(typed) if typed in tuple("123456789") else None
 
 
 def digit_key(n: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from engine.player.scenes.intro import IntroScene  # noqa: E402
 from engine.player.scenes.panels import MessagePanel, PuzzlePanel  # noqa: E402
 from engine.player.scenes.play import PlayScene  # noqa: E402
 
-from .conftest import FIXTURES  # noqa: E402
+from .conftest import FIXTURES, GAMES  # noqa: E402
 
 
 def start(folder) -> tuple[App, Pilot]:
@@ -112,3 +112,20 @@ def test_the_end_of_the_countdown_says_what_the_rules_decided(tmp_path):
     assert isinstance(message, MessagePanel) and "continuer à jouer" in message.text
     pilot.press(pygame.K_RETURN)
     assert isinstance(app.scene, PlayScene) and app.scene.panel is None
+
+
+def test_a_keyboard_user_keeps_the_focus_ring_on_the_next_screen():
+    """After Enter on a screen, the next one shows where the focus is without another key
+    press; after a click, it shows none (mouse users see no ring)."""
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    home = app.scene
+    home.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="\t"))
+    assert home.focus_visible
+    app.push(IntroScene(app, str(GAMES / "escape_fake_news")))
+    assert app.scene.focus_visible
+    app.pop()
+    assert app.scene is home and home.focus_visible
+    home.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(1, 1)))
+    app.push(IntroScene(app, str(GAMES / "escape_fake_news")))
+    assert not app.scene.focus_visible

@@ -197,24 +197,31 @@ class App:
 
     # --- scenes -------------------------------------------------------------------
 
-    def push(self, scene) -> None:
+    def push(self, scene, keyboard: bool | None = None) -> None:
+        """Show ``scene`` over the others. A keyboard user keeps the focus ring on the new
+        screen (``keyboard``: whether the last screen was used by keyboard)."""
         if self.scenes:
             self.scene._composed = None  # hidden: free its picture
+            keyboard = self.scene.focus_visible if keyboard is None else keyboard
         self.scenes.append(scene)
+        scene.focus_visible = bool(keyboard)
         scene.enter()
         self.dirty = True
 
     def pop(self) -> None:
-        self.scenes.pop().exit()
+        left = self.scenes.pop()
+        left.exit()
         self.dirty = True
         if self.scenes:
+            self.scene.focus_visible = left.focus_visible  # back by keyboard: the ring shows
             self.scene.relayout()
         self.dirty = True
 
     def replace(self, scene) -> None:
+        keyboard = self.scene.focus_visible if self.scenes else False
         if self.scenes:
             self.scenes.pop().exit()
-        self.push(scene)
+        self.push(scene, keyboard)
 
     def home(self) -> None:
         """Back to the first scene (the home screen)."""

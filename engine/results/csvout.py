@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..i18n import _
@@ -25,6 +25,7 @@ from ..storage import write_atomic
 from .formatting import CSV_LOCALE, minutes, number, when
 from .report import CELLS, ClassSummary, attempt_label, cell_label, cell_mark, end_label
 
+_SLICE = 1000  # rows rendered at a time
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -44,6 +45,12 @@ def _yes(value: bool | None) -> str:
 
 def rows(summary: ClassSummary) -> list[list[str]]:
     """Every row of the CSV, as the cells' texts (already neutralised and formatted)."""
+    return [row for part in _sections(summary) for row in part]
+
+
+def _sections(summary: ClassSummary) -> Iterator[list[list[str]]]:
+    """The rows of the CSV, a section at a time (10 000 pupils' rows are never all in
+    memory: each pupils' section is given in slices)."""
     out: list[list[str]] = []
     o = summary.overview
     versions = ", ".join(summary.game_versions)
@@ -69,6 +76,9 @@ def rows(summary: ClassSummary) -> list[list[str]]:
                     _num(p.completion_pct), str(p.score), str(p.max_score), _num(p.score_pct),
                     str(p.solved), str(p.partly), str(p.first_try), str(p.wrong), str(p.timeouts),
                     _num(minutes(p.duration_s)), str(p.hints)])
+        if len(out) >= _SLICE:
+            yield out
+            out = []
 
     if summary.skills:
         out += [[], [_("Part des points par compétence et par élève (% des questions traitées)")]]
@@ -76,6 +86,9 @@ def rows(summary: ClassSummary) -> list[list[str]]:
                    + [safe(skill_labels.get(s, s)) for s, _v in summary.pupils[0].skills])
         for p in summary.pupils:
             out.append([safe(p.label), safe(p.group)] + [_num(v) for _s, v in p.skills])
+            if len(out) >= _SLICE:
+                yield out
+                out = []
 
     teams = any(q.teams for q in summary.questions)  # a team game: who answered each question
     out += [[], [_("Questions")]]
@@ -111,6 +124,9 @@ def rows(summary: ClassSummary) -> list[list[str]]:
         for n, kind in p.cells:
             grid[n - 1] = marks[kind]
         out.append([safe(p.label), safe(p.group)] + grid)
+        if len(out) >= _SLICE:
+            yield out
+            out = []
 
     for title, groups, head in ((_("Compétences"), summary.skills, _("Compétence")),
                                 (_("Thèmes"), summary.themes, _("Thème"))):
@@ -126,7 +142,7 @@ def rows(summary: ClassSummary) -> list[list[str]]:
 
     if summary.notes:
         out += [[], [_("Fichiers ignorés ou fusionnés")]] + [[safe(n)] for n in summary.notes]
-    return out
+    yield out
 
 
 def render(table: Iterable[Sequence[str]]) -> str:
@@ -139,5 +155,5 @@ def render(table: Iterable[Sequence[str]]) -> str:
 
 
 def write_csv(summary: ClassSummary, path: Path) -> Path:
-    write_atomic(path, render(rows(summary)))
+    write_atomic(path, (render(part) if k == 0 else render(part)[1:] for k, part in enumerate(_sections(summary))))
     return path

@@ -491,6 +491,11 @@ def _section(ident: str, title: str, body: str) -> str:
 
 def render(summary: ClassSummary) -> str:
     """The whole page."""
+    return "\n".join(_parts(summary))
+
+
+def _parts(summary: ClassSummary) -> list[str]:
+    """The page's parts, to be joined by line ends."""
     title = _("Synthèse de classe : {game}").format(game=summary.game_title)
     o = summary.overview
     parts = [
@@ -519,9 +524,11 @@ def render(summary: ClassSummary) -> str:
         items = "".join(f"<li>{_e(n)}</li>" for n in summary.notes)
         parts.append(_section("fichiers", _("Fichiers ignorés ou fusionnés"), f'<ul class="notes">{items}</ul>'))
     parts.append("</body></html>")
-    return "\n".join(parts)
+    return parts
 
 
 def write_html(summary: ClassSummary, path: Path) -> Path:
-    write_atomic(path, render(summary))
+    # Written part by part: 10 000 pupils' page is never whole in memory, as text or bytes.
+    parts = _parts(summary)
+    write_atomic(path, (part if k == 0 else "\n" + part for k, part in enumerate(parts)))
     return path

@@ -530,7 +530,7 @@ def _kinds_of(columns: Sequence[np.ndarray]) -> tuple[list[tuple[int, ...]], np.
 
 def _item_columns(table: Table) -> tuple[np.ndarray, np.ndarray]:
     """Per ``table.Item``: its points and whether it is scored."""
-    return (np.fromiter((it.max_points for it in table.items), dtype=np.int64, count=len(table.items)),
+    return (np.fromiter((it.max_points for it in table.items), dtype=np.int32, count=len(table.items)),
             np.fromiter((it.scored for it in table.items), dtype=bool, count=len(table.items)))
 
 
@@ -543,8 +543,11 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
         for theme_id, label in c.result.theme_labels:
             theme_labels.setdefault(theme_id, label)
     table = chosen[0].result.table
-    rows, pupil = _rows_of([c.result for c in chosen])
-    variant = table.column("item")[rows].astype(np.intp)
+    rows, owner = _rows_of([c.result for c in chosen])
+    # Indexes as 32-bit integers (half the memory; NumPy widens them where it needs).
+    pupil = owner.astype(np.int32)
+    del owner
+    variant = table.column("item")[rows]
     # Questions in the order the game gives them: by their first pair; a question's
     # words (``ItemInfo``) are those of its first pair.
     seen, first = np.unique(variant, return_index=True)
@@ -560,7 +563,7 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
             for skill_id in it.skills:
                 skill_labels.setdefault(skill_id, skill_id)
         to_item[v] = i
-    item = to_item[variant]
+    item = to_item[variant].astype(np.int32)
     max_points, is_scored = _item_columns(table)
     status = table.column("status")[rows]
     answered = status != OPEN

@@ -363,29 +363,32 @@ def _scored_pct(result: Result) -> float:
     return 100.0 * points / top if top else 0.0
 
 
-def _attempt_figures(results: Sequence[Result]) -> dict[int, tuple[float, float | None, float]]:
+def _attempt_figures(results: Sequence[Result], chunk: int = 2000) -> dict[int, tuple[float, float | None, float]]:
     """Per attempt (by ``id``): its score percentage, first-try success over its
-    answered scored questions (None without any) and completion, for the sessions."""
+    answered scored questions (None without any) and completion, for the sessions.
+    Computed ``chunk`` attempts at a time (the peak memory of 10 000 pupils' summary)."""
+    out: dict[int, tuple[float, float | None, float]] = {}
     if not results:
-        return {}
+        return out
     table = results[0].table
-    rows, owner = _rows_of(results)
-    n = len(results)
     max_points, is_scored = _item_columns(table)
-    variant = table.column("item")[rows]
-    scored = is_scored[variant]
-    status = table.column("status")[rows]
-    counted = scored & (status != OPEN)
-    points = np.bincount(owner, table.column("points")[rows] * scored, n).tolist()
-    top = np.bincount(owner, max_points[variant] * scored, n).tolist()
-    n_counted = np.bincount(owner, counted, n).tolist()
-    first = np.bincount(owner, counted & (status == SOLVED) & (table.column("wrong")[rows] == 0), n).tolist()
-    out = {}
-    for e, r in enumerate(results):
-        total = r.stop - r.start
-        out[id(r)] = (100.0 * int(points[e]) / int(top[e]) if top[e] else 0.0,
-                      100.0 * int(first[e]) / int(n_counted[e]) if n_counted[e] else None,
-                      100.0 * r.answered / total if total else 0.0)
+    for begin in range(0, len(results), chunk):
+        part = results[begin:begin + chunk]
+        rows, owner = _rows_of(part)
+        n = len(part)
+        variant = table.column("item")[rows]
+        scored = is_scored[variant]
+        status = table.column("status")[rows]
+        counted = scored & (status != OPEN)
+        points = np.bincount(owner, table.column("points")[rows] * scored, n).tolist()
+        top = np.bincount(owner, max_points[variant] * scored, n).tolist()
+        n_counted = np.bincount(owner, counted, n).tolist()
+        first = np.bincount(owner, counted & (status == SOLVED) & (table.column("wrong")[rows] == 0), n).tolist()
+        for e, r in enumerate(part):
+            total = r.stop - r.start
+            out[id(r)] = (100.0 * int(points[e]) / int(top[e]) if top[e] else 0.0,
+                          100.0 * int(first[e]) / int(n_counted[e]) if n_counted[e] else None,
+                          100.0 * r.answered / total if total else 0.0)
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import puzzles as ptypes
 from .model import Game, Puzzle
 from .state import Progress, State
 
@@ -54,8 +55,9 @@ def score(game: Game, state: State) -> Score:
         points += earned
         max_points += puzzle.points
         hints += progress.hints
-        solved += progress.status == "solved"
-        total += 1
+        if ptypes.get(puzzle.type).scored:  # a poll has no right answer: neither solved nor failed
+            solved += progress.status == "solved"
+            total += 1
         if progress.team == "*":  # a question for every team together (core.teams)
             for team in by_team:
                 by_team[team] += earned

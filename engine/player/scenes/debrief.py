@@ -124,7 +124,9 @@ class DebriefScene(Scene):
                                          bold=self.unwritten), m.unit * 2))
         line = " · ".join((
             _("Score : {points} sur {max}").format(points=score.points, max=score.max_points),
-            ngettext("{n} énigme résolue sur {total}", "{n} énigmes résolues sur {total}", score.solved).format(
+            (ngettext("{n} énigme résolue sur {total}", "{n} énigmes résolues sur {total}", score.solved)
+             if self.game.genre == "escape" else
+             ngettext("{n} bonne réponse sur {total}", "{n} bonnes réponses sur {total}", score.solved)).format(
                 n=score.solved, total=score.total),
             ngettext("{n} indice", "{n} indices", score.hints).format(n=score.hints)))
         parts.append((ui.text.render(line, m.body, p.accent, width, bold=True), m.unit * 2))

@@ -194,7 +194,12 @@ NO_BREAK_SPACES = ("\u202f", "\u00a0", "\u2009", " ")  # narrow first: French ty
 def has_glyph(font_file: str, char: str) -> bool:
     """Whether the font file draws ``char`` (``pygame.font`` would silently draw an
     empty box; ``pygame.freetype`` says None for a missing glyph)."""
-    return _freetype_face(str(assets() / "fonts" / font_file)).get_metrics(char)[0] is not None
+    path = str(assets() / "fonts" / font_file)
+    try:
+        return _freetype_face(path).get_metrics(char)[0] is not None
+    except pygame.error:  # a face kept from before pygame.quit() (« broken table »): load it again
+        _freetype_face.cache_clear()
+        return _freetype_face(path).get_metrics(char)[0] is not None
 
 
 @lru_cache(maxsize=8)

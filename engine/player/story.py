@@ -49,7 +49,7 @@ class StoryPanel(MessagePanel):
             y += title.get_height() + m.unit * 2
         surface.blit(self.ui.text.render(self.text, m.body, INK, width), (x, y))
         surface.set_clip(clip)
-        if self.max_scroll():
+        if self.scroll < self.max_scroll():  # more below
             from ..i18n import _
 
             hint = self.ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, INK,
@@ -167,7 +167,7 @@ class EndingPanel(MessagePanel):
                 y = frame.bottom + caption.get_height() + m.unit * 3
         surface.blit(self.ui.text.render(self.text, m.body, ink, text_w), (text_x, y))
         surface.set_clip(clip)
-        if self.max_scroll():
+        if self.scroll < self.max_scroll():  # more below
             from ..i18n import _
 
             hint = self.ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, rule,

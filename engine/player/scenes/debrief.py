@@ -192,7 +192,7 @@ class DebriefScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEWHEEL:
-            self.scroll_by(-event.y * self.app.ui.metrics.body * 2)
+            self.scroll_by(-event.y * self.app.ui.metrics.wheel_step)
             return
         super().handle(event)
 

@@ -99,7 +99,7 @@ class Panel:
             self.scene.close(self)
 
     def wheel(self, amount: int) -> None:
-        self.scroll_by(-amount * self.ui.metrics.body * 2)
+        self.scroll_by(-amount * self.ui.metrics.wheel_step)
 
     def max_scroll(self) -> int:
         """How far the content can scroll: its height less what the panel shows."""
@@ -185,7 +185,7 @@ class MessagePanel(Panel):
             y += title.get_height() + m.unit * 2
         surface.blit(self.ui.text.render(self.text, m.body, p.text, width), (x, y))
         surface.set_clip(clip)
-        if self.max_scroll():
+        if self.scroll < self.max_scroll():  # said while there is more below, not at the end
             hint = self.ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, p.muted,
                                        self.rect.width // 2)
             surface.blit(hint, (self.rect.x + m.unit * 4, self.rect.bottom - m.unit * 3 - hint.get_height()))
@@ -286,7 +286,7 @@ class DocumentPanel(Panel):
         return True
 
     def wheel(self, amount: int) -> None:
-        self.scroll = min(self.scroll_limit, max(0, self.scroll - amount * self.ui.metrics.body * 2))
+        self.scroll = min(self.scroll_limit, max(0, self.scroll - amount * self.ui.metrics.wheel_step))
         self.scene.app.dirty = True
 
 
@@ -658,7 +658,8 @@ class PuzzlePanel(Panel):
             more = ui.text.render(_("Suite plus bas : molette ou touche Page suivante"), m.small, ui.palette.muted)
             right = max((w.rect.right for w in self.scene.widgets if w.rect.top >= self.footer_top), default=0)
             x = self.rect.right - more.get_width() - m.unit * 4
-            if x > right + m.unit * 2 and not said_why:  # in words beside the actions when there is room
+            if x > right + m.unit * 2 and not said_why and self.scroll < self.max_scroll():
+                # in words beside the actions when there is room, while there is more below
                 surface.blit(more, (x, self.footer_top + (self.rect.bottom - self.footer_top - more.get_height()) // 2))
             # and always a scrollbar on the content's edge
             bar = pygame.Rect(self.rect.right - m.unit * 2, self.content.y + m.unit * 2, max(4, m.unit // 2),

@@ -38,6 +38,7 @@ def open_picker() -> tuple[App, Pilot]:
     app = App((1366, 768), prefs=Preferences({"sound": False}))
     app.push(HomeScene(app))
     pilot = Pilot(app)
+    pilot.click("settings")  # the teachers' space is in Réglages
     pilot.click("teacher")
     pilot.click("choose")
     return app, pilot

@@ -65,3 +65,31 @@ def test_a_sesame_folder_that_cannot_be_created_still_shows_the_games(tmp_path, 
     app.push(HomeScene(app))
     Pilot(app)
     assert any(w.id.startswith("game:") for w in app.scene.widgets)
+
+
+def test_the_teachers_space_is_out_of_the_pupils_way():
+    """No button of the home screen opens the class's results: the teachers' space is in
+    Réglages (not during a game) or behind Ctrl+Maj+A, the facilitator's gesture."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from engine.player.app import App
+    from engine.player.pilot import Pilot
+    from engine.player.prefs import Preferences
+    from engine.player.scenes.home import HomeScene
+    from engine.player.scenes.teacher import TeacherScene
+
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    home = app.scene
+    assert home.widget("teacher") is None
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_a, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT,
+                                 unicode="A", scancode=0)])
+    assert isinstance(app.scene, TeacherScene)
+    app.pop()
+    pilot = Pilot(app)
+    pilot.click("settings")
+    pilot.click("teacher")
+    assert isinstance(app.scene, TeacherScene)

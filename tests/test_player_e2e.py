@@ -170,6 +170,7 @@ def test_teacher_screen_reads_a_folder_and_exports_the_summary(tmp_path):
     app = App((1366, 768), prefs=Preferences({"sound": False}))
     app.push(HomeScene(app))
     pilot = Pilot(app)
+    pilot.click("settings")  # the teachers' space is in Réglages
     pilot.click("teacher")
     assert isinstance(app.scene, TeacherScene)
     teacher = app.scene
@@ -285,6 +286,7 @@ def test_reading_a_huge_folder_keeps_the_window_answering_and_can_be_cancelled(t
     app = App((1366, 768), prefs=Preferences({"sound": False}))
     app.push(HomeScene(app))
     pilot = Pilot(app)
+    pilot.click("settings")  # the teachers' space is in Réglages
     pilot.click("teacher")
     pilot.click("choose")
     pilot.click("path")
@@ -317,6 +319,7 @@ def test_a_folder_of_thousands_of_files_is_read_in_the_background(tmp_path):
     app = App((1366, 768), prefs=Preferences({"sound": False}))
     app.push(HomeScene(app))
     pilot = Pilot(app)
+    pilot.click("settings")  # the teachers' space is in Réglages
     pilot.click("teacher")
     teacher = app.scene
     pilot.click("choose")

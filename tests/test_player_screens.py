@@ -118,8 +118,8 @@ SCREENS: dict[str, Callable[[App, Pilot], None]] = {
     "thread": document("thread_redaction"),
     "article": document("article_satire"),
     "debrief": debrief,
-    "teacher": lambda app, pilot: pilot.click("teacher"),
-    "folder": lambda app, pilot: (pilot.click("teacher"), pilot.click("choose")),
+    "teacher": lambda app, pilot: (pilot.click("settings"), pilot.click("teacher")),
+    "folder": lambda app, pilot: (pilot.click("settings"), pilot.click("teacher"), pilot.click("choose")),
 }
 REFERENCED = ("home", "room", "single", "match", "verdict", "spot", "chart", "debrief", "settings")
 

@@ -267,6 +267,7 @@ def test_the_teacher_screen_survives_forged_files(tmp_path, valid):
     app = App((1366, 768), prefs=Preferences({"sound": False}))
     app.push(HomeScene(app))
     pilot = Pilot(app)
+    pilot.click("settings")  # the teachers' space is in Réglages
     pilot.click("teacher")
     teacher = app.scene
     pilot.click("choose")

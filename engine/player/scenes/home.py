@@ -80,11 +80,9 @@ class HomeScene(Scene):
         ui = self.app.ui
         m = ui.metrics
         gear = Button("settings", label=_("Réglages"), icon="gear", action=act.OpenSettings())
-        teacher = Button("teacher", label=_("Enseignants"), icon="team", action=act.OpenTeacher(),
-                         speech=_("Espace des enseignantes et enseignants : synthèse de classe"))
         bring = Button("import", label=_("Importer un jeu"), icon="doc", action=act.ImportGame(),
                        speech=_("Importer un jeu reçu en fichier .sesame (clé USB, téléchargements, catalogue)"))
-        tools = [bring, teacher, gear]
+        tools = [bring, gear]  # the teachers' space: in Réglages, or Ctrl+Maj+A
         button_h = m.body + m.unit * 4
         for button in tools:
             button.rect = pygame.Rect(0, 0, ui.text.render(button.label, m.body, (0, 0, 0)).get_width()
@@ -220,6 +218,16 @@ class HomeScene(Scene):
 
             open_url(editor.url)
         self.relayout()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Ctrl+Maj+A, the facilitator's gesture in a game, opens the teachers' space here
+        (also in Réglages): no button on the pupils' home screen leads to the class's results."""
+        from .facilitator import is_shortcut
+
+        if is_shortcut(event):
+            self.on_action(act.OpenTeacher(), self)
+            return True
+        return False
 
     def on_escape(self) -> None:
         self.app.running = False

@@ -55,6 +55,13 @@ class SettingsScene(Scene):
         about.rect = pygame.Rect(0, 0, m.body * 8, row_h)
         about.rect.bottomright = (done.rect.x - m.unit * 3, done.rect.bottom)
         self.widgets.append(about)
+        if not self.during_game:  # the teachers' space, out of the pupils' way (also Ctrl+Maj+A at home)
+            teacher = Button("teacher", label=_("Espace enseignants"), icon="team", action=act.OpenTeacher(),
+                             speech=_("Espace des enseignantes et enseignants : synthèse de classe (Ctrl+Maj+A)"))
+            teacher_w = ui.text.render(teacher.label, m.body, (0, 0, 0)).get_width() + m.body + m.unit * 8
+            teacher.rect = pygame.Rect(0, 0, teacher_w, row_h)
+            teacher.rect.bottomright = (about.rect.x - m.unit * 3, done.rect.bottom)
+            self.widgets.append(teacher)
 
     def compose(self, surface: pygame.Surface) -> None:
         ui = self.app.ui
@@ -80,6 +87,10 @@ class SettingsScene(Scene):
                 self.app.pop()
             case OpenAbout():
                 self.app.push(AboutScene(self.app))
+            case act.OpenTeacher():
+                from .teacher import TeacherScene
+
+                self.app.push(TeacherScene(self.app))
 
     def on_escape(self) -> None:
         self.app.pop()

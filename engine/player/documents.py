@@ -41,6 +41,7 @@ class Canvas:
         self.drawn: set[str] = set()  # the document's fields already drawn
         self.pad = ui.metrics.unit * 3
         self.folder = Path(".")  # the game's folder, for the pictures a document names
+        self.zoom = 1.0  # « Plus grand » / « Plus petit »: pictures grow with the page
 
     def room(self, height: int) -> None:
         """Make sure ``height`` more pixels fit below ``y`` (the canvas grows as needed)."""
@@ -71,9 +72,13 @@ class Canvas:
         return out
 
 
-def render(ui, document: Document, folder: Path, width: int, locale: str) -> tuple[pygame.Surface, Parts]:
+def render(ui, document: Document, folder: Path, width: int, locale: str,
+           zoom: float = 1.0) -> tuple[pygame.Surface, Parts]:
+    """The document drawn ``width`` pixels wide; ``zoom``: how much the reader enlarged
+    it (its pictures grow as much as its width, not only its text's lines)."""
     canvas = Canvas(ui, width)
     canvas.folder = folder
+    canvas.zoom = zoom
     canvas.space(canvas.pad)
     KINDS[document.kind].draw(canvas, document.data, folder, locale)
     _rest(canvas, document.data, folder, locale)
@@ -236,6 +241,7 @@ def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
 
 def _picture(c: Canvas, folder: Path, name: str, part: str, height: int) -> None:
     m = c.ui.metrics
+    height = round(height * c.zoom)
     c.room(height + m.unit * 3)
     box = pygame.Rect(c.pad, c.y, c.width - c.pad * 2, height)
     picture = pictures.picture(c.ui, folder, name, box.width, box.height)

@@ -216,7 +216,8 @@ class DocumentPanel(Panel):
         self.max_zoom = max(1.0, (self.rect.width - m.unit * 10) / base)
         self.zoom = min(self.zoom, self.max_zoom)
         width = round(base * self.zoom)
-        self.surface, _parts = documents.render(self.ui, self.document, self.scene.game.folder, width, self.locale)
+        self.surface, _parts = documents.render(self.ui, self.document, self.scene.game.folder, width, self.locale,
+                                                self.zoom)
         buttons_h = m.body + m.unit * 4
         title = self.document.title.get(self.locale) if self.document.title else "Document"
         title_h = min(self.ui.text.height(title, m.title, self.rect.width - m.unit * 8, bold=True), m.title * 3)

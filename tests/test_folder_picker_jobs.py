@@ -18,10 +18,10 @@ import pytest  # noqa: E402
 
 from engine.player.app import App  # noqa: E402
 from engine.player.pilot import Pilot  # noqa: E402
-from engine.player.prefs import Preferences  # noqa: E402
 from engine.player.scenes import folder as folder_module  # noqa: E402
 from engine.player.scenes.folder import FolderScene  # noqa: E402
-from engine.player.scenes.home import HomeScene  # noqa: E402
+
+from .test_player_e2e import open_teacher  # noqa: E402
 
 FRAME_LIMIT_S = 0.25  # a frame while the disk hangs: a few ms here; generous for shared CI machines
 
@@ -35,11 +35,7 @@ def hanging():
 
 
 def open_picker() -> tuple[App, Pilot]:
-    app = App((1366, 768), prefs=Preferences({"sound": False}))
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    pilot.click("settings")  # the teachers' space is in Réglages
-    pilot.click("teacher")
+    app, pilot = open_teacher()
     pilot.click("choose")
     return app, pilot
 

@@ -45,6 +45,16 @@ def start(folder, size=(1366, 768), **prefs):
     return app, pilot, walkthrough
 
 
+def open_teacher():
+    """The home screen, then the teachers' space (reached through Réglages)."""
+    app = App((1366, 768), prefs=Preferences({"sound": False}))
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    pilot.click("settings")  # the teachers' space is in Réglages
+    pilot.click("teacher")
+    return app, pilot
+
+
 @pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
 def test_walkthrough_through_the_interface(folder):
     app, pilot, walkthrough = start(folder)
@@ -167,11 +177,7 @@ def test_teacher_screen_reads_a_folder_and_exports_the_summary(tmp_path):
                     command = cmd.Answer(command.t, "q4", "Paris")
                 session.do(command)
         write_result(result_from_session(session, name, started_at=f"2026-11-2{index}T09:00:00+01:00"), collected)
-    app = App((1366, 768), prefs=Preferences({"sound": False}))
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    pilot.click("settings")  # the teachers' space is in Réglages
-    pilot.click("teacher")
+    app, pilot = open_teacher()
     assert isinstance(app.scene, TeacherScene)
     teacher = app.scene
     pilot.click("choose")
@@ -283,11 +289,7 @@ def test_reading_a_huge_folder_keeps_the_window_answering_and_can_be_cancelled(t
             time.sleep(0.0005)
 
     monkeypatch.setattr(teacher_module, "find_result_files", endless)
-    app = App((1366, 768), prefs=Preferences({"sound": False}))
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    pilot.click("settings")  # the teachers' space is in Réglages
-    pilot.click("teacher")
+    app, pilot = open_teacher()
     pilot.click("choose")
     pilot.click("path")
     pilot.type(str(tmp_path))
@@ -309,18 +311,13 @@ def test_reading_a_huge_folder_keeps_the_window_answering_and_can_be_cancelled(t
 
 
 def test_a_folder_of_thousands_of_files_is_read_in_the_background(tmp_path):
-    from engine.player.scenes.teacher import TeacherScene
 
     for number in range(40):
         folder = tmp_path / "Documents" / f"dossier_{number}"
         folder.mkdir(parents=True)
         for index in range(100):
             (folder / f"note_{index}.txt").write_text("x")
-    app = App((1366, 768), prefs=Preferences({"sound": False}))
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    pilot.click("settings")  # the teachers' space is in Réglages
-    pilot.click("teacher")
+    app, pilot = open_teacher()
     teacher = app.scene
     pilot.click("choose")
     pilot.click("path")

@@ -26,11 +26,11 @@ from hypothesis import strategies as st  # noqa: E402
 
 from engine import storage  # noqa: E402
 from engine.cli import main  # noqa: E402
-from engine.results.resultfile import (find_result_files, read_results, result_from_session,  # noqa: E402
-                                       write_result)
+from engine.results.resultfile import read_results, result_from_session, write_result  # noqa: E402
 from engine.results.summary import build  # noqa: E402
 
 from .results_helpers import play_escape, quiz_result  # noqa: E402
+from .test_player_e2e import open_teacher  # noqa: E402
 
 START = "2026-03-12T10:15:00+01:00"
 
@@ -252,10 +252,6 @@ def test_for_real_a_full_output_disk(tmp_path):
 # --- the teacher screen, with the same files -----------------------------------------------
 
 def test_the_teacher_screen_survives_forged_files(tmp_path, valid):
-    from engine.player.app import App
-    from engine.player.pilot import Pilot
-    from engine.player.prefs import Preferences
-    from engine.player.scenes.home import HomeScene
     from engine.player.scenes.teacher import TeacherScene
 
     folder = tmp_path / "classe"
@@ -264,11 +260,7 @@ def test_the_teacher_screen_survives_forged_files(tmp_path, valid):
                                      encoding="utf-8")
     (folder / "digits.json").write_text(json.dumps(valid).replace('"hints": ', '"hints": ' + "7" * 5001 + ', "y": '),
                                         encoding="utf-8")
-    app = App((1366, 768), prefs=Preferences({"sound": False}))
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    pilot.click("settings")  # the teachers' space is in Réglages
-    pilot.click("teacher")
+    app, pilot = open_teacher()
     teacher = app.scene
     pilot.click("choose")
     pilot.click("path")

@@ -93,3 +93,19 @@ def test_the_teachers_space_is_out_of_the_pupils_way():
     pilot.click("settings")
     pilot.click("teacher")
     assert isinstance(app.scene, TeacherScene)
+
+
+def test_the_first_frame_needs_no_numpy(tmp_path):
+    """NumPy (0.1 s to import here, more on a loRdi) waits for what needs it (a sound, a
+    class summary): the home screen's first frame does without it (first_frame_s)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from engine.player.app import App\nfrom engine.player.scenes.home import HomeScene\n"
+            "import sys\napp = App((1366, 768))\napp.push(HomeScene(app))\napp.step([])\n"
+            "print('numpy' in sys.modules)")
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "SESAME_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "False"

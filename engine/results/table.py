@@ -13,9 +13,10 @@ summary reads the columns directly with NumPy.
 from __future__ import annotations
 
 from array import array
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from ..core.state import STATUSES
 from .model import PuzzleResult
@@ -127,6 +128,8 @@ class Table:
 
     def column(self, name: str) -> np.ndarray:
         """A column as a NumPy array (a view while nothing is appended: copy to keep)."""
+        import numpy as np  # here: the player reads the results database at start, without NumPy
+
         return np.frombuffer(self.columns[name], dtype=self.columns[name].typecode)
 
     def puzzle(self, row: int) -> PuzzleResult:

@@ -98,3 +98,28 @@ def test_podium_words() -> None:
         "1er ex aequo : A, 5 points", "1er ex aequo : B, 5 points", "3e : C, 1 point"]
     assert turn_title("Équipe 2") == "Au tour de l’équipe 2"
     assert turn_title("*") == "Question pour toutes les équipes"
+
+
+def test_the_podium_stands_the_teams_on_steps(game_started) -> None:
+    """Two or three teams stand on a podium's steps in their colours, the first the
+    highest; with no room for steps (200 % text), the places are said in words."""
+    app, _pilot = game_started
+    play = app.scenes[-2]
+    app.pop()
+    podium = PodiumScene(app, play.session)
+    app.replace(podium)
+    podium.by_team = {"Les Lynx": 80, "Équipe 2": 95}
+    top, bottom = 200, app.size[1] - 120
+    assert podium._steps(app.surface.copy(), top, bottom)
+    first = app.surface.copy()
+    first.fill((0, 0, 0))  # nothing but the steps
+    podium._steps(first, top, bottom)
+    # the first team's step (in the middle-left for two teams) reaches higher than the second's
+    from engine.player.scenes.handover import team_colour
+
+    teams = play.session.state.teams
+    rows = {team: min(y for y in range(first.get_height())
+                      if any(first.get_at((x, y))[:3] == team_colour(team, teams) for x in range(0, first.get_width(), 7)))
+            for team in teams}
+    assert rows["Équipe 2"] < rows["Les Lynx"]
+    assert not podium._steps(app.surface.copy(), top, top + 100)  # no room: the list says them

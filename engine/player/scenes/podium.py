@@ -99,12 +99,48 @@ class PodiumScene(Scene):
         said = ui.text.render(verdict(self.by_team), round(m.title * 1.2), p.accent, column, bold=True)
         surface.blit(said, (m.unit * 4, y))
         y += said.get_height() + m.unit * 4
-        for place, line in podium_places(self.by_team):
-            first = place == 1
-            rendered = ui.text.render(line, m.title if first else m.body, p.text, column, bold=first)
-            surface.blit(rendered, (m.unit * 4, y))
-            y += rendered.get_height() + m.unit * 2
+        below = min((w.rect.top for w in self.widgets), default=surface.get_height()) - m.unit * 4
+        if not self._steps(surface, y, below):  # no room for steps, or four teams or more: in words
+            for place, line in podium_places(self.by_team):
+                first = place == 1
+                rendered = ui.text.render(line, m.title if first else m.body, p.text, column, bold=first)
+                surface.blit(rendered, (m.unit * 4, y))
+                y += rendered.get_height() + m.unit * 2
         self.draw_widgets(surface)
+
+    def _steps(self, surface: pygame.Surface, top: int, bottom: int) -> bool:
+        """The first three places drawn as a podium's steps (second, first, third, in the
+        teams' colours, equal points at equal heights), when there is room for them:
+        False when they are not drawn (no room at large text, or more than three teams)."""
+        from .handover import INK, team_colour
+
+        ui = self.app.ui
+        m, p = ui.metrics, ui.palette
+        ranked = podium(self.by_team)
+        name_h = m.title + m.body + m.unit * 3  # a team's name and points above its step
+        tallest = bottom - top - name_h
+        if not 2 <= len(ranked) <= 3 or tallest < m.huge * 3:
+            return False
+        order = [1, 0, 2] if len(ranked) == 3 else [0, 1]  # the first in the middle, as on a podium
+        step_w = min((surface.get_width() - m.unit * 12) // 3, m.body * 14)
+        left = (surface.get_width() - step_w * len(order)) // 2
+        teams = tuple(self.session.state.teams)
+        for slot, index in enumerate(order):
+            place, team, points = ranked[index]
+            height = round(tallest * {1: 1.0, 2: 0.7}.get(place, 0.5))
+            rect = pygame.Rect(left + slot * step_w, bottom - height, step_w - m.unit * 2, height)
+            colour = team_colour(team, teams) or p.surface_alt
+            pygame.draw.rect(surface, colour, rect, border_top_left_radius=m.radius,
+                             border_top_right_radius=m.radius)
+            pygame.draw.rect(surface, p.border, rect, 2, border_top_left_radius=m.radius,
+                             border_top_right_radius=m.radius)
+            rank = ui.text.render(ordinal(place), m.huge, INK, rect.width, bold=True)
+            surface.blit(rank, rank.get_rect(midtop=(rect.centerx, rect.y + m.unit * 2)))
+            name = ui.text.render(team, m.title if place == 1 else m.body, p.text, rect.width, bold=place == 1)
+            score = ui.text.render(ngettext("{n} point", "{n} points", points).format(n=points), m.body, p.muted)
+            surface.blit(score, score.get_rect(midbottom=(rect.centerx, rect.y - m.unit)))
+            surface.blit(name, name.get_rect(midbottom=(rect.centerx, rect.y - m.unit - score.get_height())))
+        return True
 
     def on_action(self, action, widget) -> None:
         from .intro import IntroScene

@@ -777,7 +777,9 @@ class HotspotInput(Input):
 
     def layout(self, rect):
         folder = self.scene.session.game.folder
-        self.picture = pictures.picture(self.ui, folder, self.spec.image, rect.width, rect.height)
+        width, height = pictures.answer_size(folder, self.spec.image, rect.width, rect.height,
+                                             self.scene.app.surface.get_height())
+        self.picture = pictures.picture(self.ui, folder, self.spec.image, width, height)
         self.area.rect = self.picture.get_rect(topleft=rect.topleft)
         return [self.area]
 

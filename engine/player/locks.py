@@ -235,7 +235,9 @@ class PadlockInput(LockMotion, CodeInput):
                                   speech=said + " — " + _("monter")))
             widgets.append(Button(f"wheel:{index}:down", down, TurnWheel(index, -1), label="", icon="down",
                                   speech=said + " — " + _("descendre")))
-        self.field.rect.topleft = (rect.x, self.body.bottom + m.unit * 3 + m.small)
+        # « Ou tape le code : » between the body and the field, as high as the font draws it
+        label_h = self.ui.text.height(_("Ou tape le code :"), m.small, max(10, rect.width))
+        self.field.rect.topleft = (rect.x, self.body.bottom + m.unit * 2 + label_h + m.unit // 2)
         self.field.speech = _("Ou tape le code : {placeholder}").format(placeholder=self.field.placeholder)
         return widgets + ([] if self.opened else [self.field])
 

@@ -11,6 +11,7 @@ in ``engine/content/assets.py``, shared with ``sesame check``.
 from __future__ import annotations
 
 import io
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,54 @@ def picture(ui, folder: Path | str, name: str, width: int, height: int) -> pygam
     return placeholder(ui, (max(1, width), max(1, height)), loaded.problem)
 
 
+# A picture that is part of a puzzle (a hotspot's image, a robot's track) is shown as
+# large as the panel's width allows, up to its natural size × ANSWER_ZOOM, and never
+# lower than ANSWER_FLOOR of the window's height (larger text makes the panel scroll,
+# never the picture shrink: its own printed words stay readable).
+ANSWER_ZOOM = 1.5
+ANSWER_FLOOR = 0.55
+
+
+def answer_size(folder: Path | str, name: str, width: int, room: int, window_height: int) -> tuple[int, int]:
+    """The size of the picture ``name`` in a puzzle: ``width`` wide at most, ``room``
+    high (what the panel has left) but at least ANSWER_FLOOR of ``window_height``, at
+    most ANSWER_ZOOM × its natural size, its aspect kept."""
+    height = max(room, round(window_height * ANSWER_FLOOR))
+    natural = natural_size(str(folder), name)
+    if natural is None:  # refused or unreadable: the placeholder takes the box
+        return max(1, width), max(1, min(height, window_height // 3))
+    nw, nh = natural
+    scale = min(width / nw, height / nh, ANSWER_ZOOM)
+    return max(1, round(nw * scale)), max(1, round(nh * scale))
+
+
+@lru_cache(maxsize=64)
+def natural_size(folder: str, name: str) -> tuple[int, int] | None:
+    """The picture's own size in pixels (an SVG's width and height, or its viewBox),
+    read from its header; None when it is refused or says none."""
+    try:
+        data = assets.read(Path(folder), name, assets.image_limit(name))
+        info = assets.image_info(name, data)
+    except assets.Refused:
+        return None
+    if info.width and info.height:
+        return info.width, info.height
+    head = data[:4096]
+    tag = re.search(rb"<svg\b[^>]*>", head, re.S)
+    if tag is None:
+        return None
+    attrs = dict((k.decode(), v.decode()) for k, v in re.findall(rb'\s([\w:-]+)\s*=\s*"([^"]*)"', tag.group(0)))
+    try:
+        w, h = float(re.sub(r"(px)?$", "", attrs.get("width", ""))), float(re.sub(r"(px)?$", "", attrs.get("height", "")))
+    except ValueError:
+        parts = attrs.get("viewBox", "").replace(",", " ").split()
+        try:
+            w, h = float(parts[2]), float(parts[3])
+        except (IndexError, ValueError):
+            return None
+    return (round(w), round(h)) if w >= 1 and h >= 1 else None
+
+
 # Small pictures (faces, sprites: at most this many pixels) have their own, larger
 # cache, so that a conversation's faces do not push a room's background out.
 SMALL_PIXELS = 256 * 256
@@ -76,6 +125,7 @@ def cache_clear() -> None:
     """Forget every decoded picture (tests; a game's files changed on disk)."""
     _load_large.cache_clear()
     _load_small.cache_clear()
+    natural_size.cache_clear()
 
 
 def _load(folder: str, name: str, width: int, height: int) -> Picture:

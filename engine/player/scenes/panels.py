@@ -478,7 +478,9 @@ class PuzzlePanel(Panel):
             widgets.append(doc)
             y = doc.rect.bottom + m.unit * 3
         if p.image and not self.input.shows_image:
-            block(pictures.picture(ui, self.scene.game.folder, p.image, inner.width, m.body * 8))
+            size = pictures.answer_size(self.scene.game.folder, p.image, inner.width, self.content.bottom - y - m.unit * 4,
+                                        self.scene.app.surface.get_height())
+            block(pictures.picture(ui, self.scene.game.folder, p.image, *size))
         lock_bottom = y
         self.fields = []
         if not self.resolved or opened:  # an opened lock stays in view, open

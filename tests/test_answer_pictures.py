@@ -1,0 +1,77 @@
+"""Pictures in puzzles (pictures.answer_size): as large as the panel allows, never
+smaller with larger text; the padlock never over « Ou tape le code : »."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from engine.core import commands as cmd  # noqa: E402
+from engine.player.app import App  # noqa: E402
+from engine.player.pilot import Pilot  # noqa: E402
+from engine.player.prefs import Preferences  # noqa: E402
+from engine.player.scenes.home import HomeScene  # noqa: E402
+from engine.player.scenes.intro import IntroScene  # noqa: E402
+from engine.replay import read_walkthrough  # noqa: E402
+
+from .conftest import GAMES  # noqa: E402
+
+LARGE = {"text_scale": 2.0, "font": "dyslexic", "contrast": "high"}
+
+
+def at(game: str, puzzle: str, **prefs):
+    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(GAMES / game)))
+    pilot.click("start")
+    pilot.dismiss()
+    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        if isinstance(command, cmd.Answer) and command.puzzle == puzzle:
+            return app, pilot.puzzle_panel(puzzle)
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer)):
+            pilot.dismiss()
+    raise AssertionError(f"{puzzle} never opened")
+
+
+def hotspot_size(**prefs) -> tuple[int, int]:
+    _app, panel = at("alimentation", "q_etiquette_premier", **prefs)
+    return panel.input.area.rect.size
+
+
+def track_size(**prefs) -> tuple[int, int]:
+    _app, panel = at("stereotypes", "p_robot", **prefs)
+    shown = [s.get_size() for s, _pos in panel.blocks if abs(s.get_width() / max(1, s.get_height()) - 1.6) < 0.02]
+    assert len(shown) == 1, shown
+    return shown[0]
+
+
+def test_a_hotspot_picture_is_large_and_never_shrinks_with_the_text():
+    normal, large = hotspot_size(), hotspot_size(**LARGE)
+    assert normal[0] >= 580 and normal[1] >= 410  # 900 × 640 label: was 518 × 368
+    assert large[0] >= normal[0] and large[1] >= normal[1]  # was 450 × 320 at 200 %
+    assert abs(normal[0] / normal[1] - 900 / 640) < 0.01
+
+
+def test_the_robot_track_is_large_enough_to_count_its_cells():
+    normal, large = track_size(), track_size(**LARGE)
+    assert normal[0] >= 420  # 800 × 500 track, beside the lock: was 256 × 160
+    assert large[0] >= normal[0] and large[1] >= normal[1]
+
+
+@pytest.mark.parametrize("prefs", [{"text_scale": 2.0}, LARGE])
+def test_the_padlock_stays_above_its_typing_line(prefs):
+    app, panel = at("stereotypes", "p_code_cdi", **prefs)
+    lock, m = panel.input, app.ui.metrics
+    label = app.ui.text.render("Ou tape le code :", m.small, (0, 0, 0))
+    line = pygame.Rect(lock.field.rect.x, lock.field.rect.y - label.get_height() - m.unit // 2,
+                       label.get_width(), label.get_height())
+    assert lock.wheels and not lock.region().colliderect(line)

@@ -109,3 +109,27 @@ def test_the_first_frame_needs_no_numpy(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_intro_shows_the_first_room_beside_the_story(monkeypatch):
+    """A wide window shows the first room's picture beside the story (the intro is not
+    text alone); at 200 % text the story takes the width and no picture is squeezed in."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from engine.player import pictures
+    from engine.player.app import App
+    from engine.player.prefs import Preferences
+    from engine.player.scenes.intro import IntroScene
+
+    from .conftest import GAMES
+
+    asked: list[str] = []
+    real = pictures.picture
+    monkeypatch.setattr(pictures, "picture", lambda ui, folder, name, w, h: asked.append(name) or real(ui, folder, name, w, h))
+    for scale, expected in ((1.0, ["images/hall.svg"]), (2.0, [])):
+        asked.clear()
+        app = App((1366, 768), prefs=Preferences({"sound": False, "text_scale": scale}))
+        app.push(IntroScene(app, str(GAMES / "stereotypes")))
+        app.step([])
+        assert asked == expected, (scale, asked)

@@ -211,8 +211,34 @@ class IntroScene(Scene):
         clip = surface.get_clip()
         surface.set_clip(viewport)
         surface.blit(self.story, (viewport.x, self.story_y))
+        self._cover(surface, viewport)
         surface.set_clip(clip)
         self.draw_widgets(surface)
+
+    def _cover(self, surface: pygame.Surface, viewport: pygame.Rect) -> None:
+        """The first room's picture beside the story, where the window leaves room for it
+        (a wide window at 100 % text): the place the pupil is about to enter, so that the
+        intro is not text alone. Nothing where it would cover a field or a button."""
+        from .. import pictures
+
+        game = self.game
+        if game is None:
+            return
+        room = game.rooms.get(game.start_room or "")
+        if room is None or not room.background:
+            return
+        m = self.app.ui.metrics
+        left = viewport.x + self.story.get_width() + m.unit * 4
+        width = viewport.right - m.unit * 3 - left
+        if width < m.body * 10:
+            return
+        area = pygame.Rect(left, self.story_y, width, round(width / 1.6))
+        area = area.clip(viewport)
+        if area.height < m.body * 6 or any(area.colliderect(w.rect) for w in self.widgets):
+            return
+        picture = pictures.picture(self.app.ui, game.folder, room.background, area.width, area.height)
+        shown = surface.blit(picture, picture.get_rect(midtop=area.midtop))
+        pygame.draw.rect(surface, self.app.ui.palette.border, shown, 2)
 
     def open_guide(self) -> str:
         """Write the facilitator's guide next to the user's data and open it in the web

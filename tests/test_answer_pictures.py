@@ -75,3 +75,28 @@ def test_the_padlock_stays_above_its_typing_line(prefs):
     line = pygame.Rect(lock.field.rect.x, lock.field.rect.y - label.get_height() - m.unit // 2,
                        label.get_width(), label.get_height())
     assert lock.wheels and not lock.region().colliderect(line)
+
+
+def test_scrolling_a_puzzle_never_resizes_its_picture_or_moves_its_answer_out_of_reach():
+    """The room a picture takes is measured unscrolled: scrolling to the bottom shows the
+    last answer widget (the robot's arrow pad at 200 % text), it does not grow the picture."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from engine.replay import read_walkthrough
+
+    from .conftest import GAMES
+    from .test_placed_rooms import started
+
+    app, pilot = started("1366_text200", GAMES / "stereotypes")
+    for _line, command in read_walkthrough(GAMES / "stereotypes" / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        if getattr(command, "puzzle", None) == "p_robot":
+            break
+        pilot.perform(command)
+    scene = app.scene
+    before = scene.panel.content_height
+    scene.scroll_by(100_000)
+    assert scene.panel.content_height == before
+    assert all(scene.shown(w) for w in scene.widgets if w.id.startswith("arrow:"))

@@ -478,7 +478,9 @@ class PuzzlePanel(Panel):
             widgets.append(doc)
             y = doc.rect.bottom + m.unit * 3
         if p.image and not self.input.shows_image:
-            size = pictures.answer_size(self.scene.game.folder, p.image, inner.width, self.content.bottom - y - m.unit * 4,
+            # the room left as laid out unscrolled: scrolling must not resize the picture
+            size = pictures.answer_size(self.scene.game.folder, p.image, inner.width,
+                                        self.content.bottom - (y + self.scroll) - m.unit * 4,
                                         self.scene.app.surface.get_height())
             block(pictures.picture(ui, self.scene.game.folder, p.image, *size))
         lock_bottom = y
@@ -488,7 +490,7 @@ class PuzzlePanel(Panel):
             if lock_area is not None:
                 area = pygame.Rect(lock_area.x, lock_area.y, lock_area.width, 0)
             else:
-                height = self.input.area_height(self.content.bottom - y - top_gap - m.unit * 4)
+                height = self.input.area_height(self.content.bottom - (y + self.scroll) - top_gap - m.unit * 4)
                 area = pygame.Rect(inner.x, y + top_gap, inner.width, height)
             self.input.rect = area
             fields = self.input.layout(area)
@@ -502,7 +504,9 @@ class PuzzlePanel(Panel):
                 y = bottom + m.unit * 3
         if self.verdict is not None and self.resolved:
             self._verdict_blocks(inner, block)
-        y = max(y, lock_bottom + m.unit * 3)
+        # Whatever the answer laid out, to its lowest widget, can be scrolled to (an arrow
+        # pad under a tall picture at 200 % text was out of reach).
+        y = max([y, lock_bottom + m.unit * 3] + [w.rect.bottom + m.unit * 3 for w in widgets])
         self.content_height = y + self.scroll - inner.y + m.unit * 3
         # The content scrolls in the scene's viewport: every answer widget stays in the
         # focus order, and focusing one off screen scrolls to it (keyboard play at 200 %).

@@ -18,6 +18,7 @@ those keys are is written under the input (``keys_hint``) and on its buttons (ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -575,7 +576,8 @@ class OrderInput(Input):
         return min(plans, key=lambda plan: plan[0])[1]
 
     def _plan(self, answer, ranks: list[int]) -> tuple[int, list[Step]]:
-        current, out, cost, at = list(self.current), [], 0, 0  # the focus starts on the first line
+        current, cost, at = list(self.current), 0, 0  # the focus starts on the first line
+        out: list[Step] = []
         for index in ranks:
             item = answer[index]
             here = current.index(item)
@@ -913,10 +915,11 @@ class MatchInput(PairInput):
 
 
 # The player's half of each puzzle type (the core's is engine/core/puzzles/): its input.
-REGISTRY: dict[str, type[Input]] = {}
+REGISTRY: dict[str, Callable[..., Input]] = {}
 
 
-def register(type_name: str, input_class: type[Input]) -> None:
+def register(type_name: str, input_class: Callable[..., Input]) -> None:
+    """The answer input of a puzzle type: a class, or a function choosing one."""
     REGISTRY[type_name] = input_class
 
 

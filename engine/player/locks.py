@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
@@ -63,6 +64,11 @@ class LockMotion:
     and the two movements, a shake and an opening, each for a moment."""
 
     beside = True  # laid out beside the puzzle's text when there is room
+    # Given by the answer input this is mixed into (answers.Input) and by its layout.
+    scene: Any
+    ui: Any
+    body: pygame.Rect
+    _snap: pygame.Surface | None = None
 
     def init_motion(self) -> None:
         self.wrong = False
@@ -122,7 +128,7 @@ class LockMotion:
             return []
         region = self.region().clip(composed.get_rect())
         if self.shake_t is not None:
-            if getattr(self, "_snap", None) is None:
+            if self._snap is None:
                 self._snap = composed.subsurface(region).copy()
             reach = region.inflate(self.ui.metrics.unit * 6, 0).clip(composed.get_rect())
             surface.fill(background, region)
@@ -405,8 +411,9 @@ class ArrowLockInput(LockMotion, DirectionsInput):
         if self.opened:
             return []
         cx = self.body.x + m.unit * 4 + size * 3 // 2 + m.unit
-        places = {"up": (cx - size // 2, pad_top), "left": (cx - size * 3 // 2 - m.unit, pad_top + size + m.unit),
-                  "down": (cx - size // 2, pad_top + size + m.unit), "right": (cx + size // 2 + m.unit, pad_top + size + m.unit)}
+        row2 = pad_top + size + m.unit
+        places = {"up": (cx - size // 2, pad_top), "left": (cx - size * 3 // 2 - m.unit, row2),
+                  "down": (cx - size // 2, row2), "right": (cx + size // 2 + m.unit, row2)}
         names = {"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}
         widgets: list[Widget] = [Button(f"arrow:{d}", pygame.Rect(xy, (size, size)), act.AddArrow(d), label="",
                                         icon=d, speech=_("Flèche {direction}").format(direction=names[d]))

@@ -227,7 +227,7 @@ def figures(idle_seconds: float = 10.0) -> dict[str, Any]:
 
     runs = [_json_child(_FRAMES.format()) for _ in range(3)]
     values = {key: [run[key] for run in runs if run[key] is not None] for key in runs[0]}
-    frames = {key: statistics.median(found) if found else None for key, found in values.items()}
+    frames: dict[str, Any] = {key: statistics.median(found) if found else None for key, found in values.items()}
     pointer = _json_child(_POINTER.format())
     idle = _json_child(_IDLE.format(seconds=idle_seconds))
     games = sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file())

@@ -97,7 +97,6 @@ class EndingPanel(MessagePanel):
         self.content = pygame.Rect(self.rect.x, self.rect.y, self.rect.width, self.rect.height - footer_h)
         # Picture beside the article when the page is wide enough, above it otherwise.
         self.side = inner_w >= m.body * 40 and self.picture is not None
-        text_w = inner_w - (inner_w * 2 // 5 + m.unit * 4 if self.side else 0)
         self.content_height = self._measure(inner_w)
         self.scroll = min(self.scroll, self.max_scroll())
         ok = self.button("close", _("Voir le débriefing"), act.Close(), icon="play", style="primary")

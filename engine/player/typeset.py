@@ -139,7 +139,7 @@ def fallback_font(size: int, bold: bool = False) -> pygame.font.Font:
     return face
 
 
-def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
+def wrap(text: str, face: pygame.font.Font | Unkerned, width: int | None) -> list[str]:
     """Lines of ``text`` no wider than ``width`` (words break only at ordinary spaces,
     so the no-break spaces of French typography keep « : ! ? » with their word; a word
     wider than the line is cut where it must be)."""
@@ -167,7 +167,7 @@ def wrap(text: str, face: pygame.font.Font, width: int | None) -> list[str]:
     return lines
 
 
-def _fitting(word: str, face: pygame.font.Font, width: int) -> int:
+def _fitting(word: str, face: pygame.font.Font | Unkerned, width: int) -> int:
     """How many first characters of ``word`` fit in ``width`` (at least one). Galloping
     from a guess made on the first characters, then halving: a few measures of about a
     line each, so a megabyte word costs no more than its lines."""
@@ -293,7 +293,7 @@ class Typesetter:
         return surface
 
     def _line(self, line: str, size: int, color: tuple[int, int, int], bold: bool,
-              face: pygame.font.Font) -> pygame.Surface:
+              face: pygame.font.Font | Unkerned) -> pygame.Surface:
         pieces = [_rendered(fallback_font(size, bold) if fb else face, text, color)
                   for text, fb in runs(line, self.family)]
         if len(pieces) == 1:
@@ -310,7 +310,7 @@ class Typesetter:
         return self.render(text, size, (0, 0, 0), width, bold).get_height()
 
 
-def _rendered(face: pygame.font.Font, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+def _rendered(face: pygame.font.Font | Unkerned, text: str, color: tuple[int, int, int]) -> pygame.Surface:
     """``face.render``, except that text drawing nothing (combining marks alone, glyphs
     of no width) gives an empty line instead of pygame's « Text has zero width »."""
     if not text or face.size(text)[0] == 0:

@@ -448,7 +448,8 @@ class PuzzlePanel(Panel):
 
         # A lock beside the text when the panel is wide enough: its wheels stay in view
         # whatever the prompt, the hints and the verdict above them take.
-        lock_w = self.input.width_wanted() if getattr(self.input, "beside", False) else 0
+        wanted = getattr(self.input, "width_wanted", None)  # a lock's (locks.LockMotion)
+        lock_w = wanted() if wanted is not None and getattr(self.input, "beside", False) else 0
         beside = bool(lock_w) and inner.width >= lock_w + m.body * 16 + m.unit * 6
         opened = getattr(self.input, "opened", False)
         lock_area = None

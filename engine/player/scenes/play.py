@@ -32,7 +32,8 @@ from .. import feedback, gfx, pictures
 from ..answers import grid as answers_grid
 from ..scene import Scene
 from ..widgets import Button, Widget
-from . import handover, room as room_view
+from . import handover
+from . import room as room_view
 from .panels import DocumentPanel, ItemPanel, MessagePanel, Panel, PausePanel, PuzzlePanel
 
 
@@ -326,7 +327,7 @@ class PlayScene(Scene):
             button.rect.topright = (x, self.room_rect.y + m.unit * 2)
             x = button.rect.left - m.unit * 2
         self.title_room = x - self.room_rect.x - m.unit * 2  # what the room's title may use
-        return buttons
+        return list(buttons)
 
     def _scene_widgets(self, listed, exits) -> list[Widget]:
         """The picture fills the room's frame (less a row for the exits that have no
@@ -659,7 +660,7 @@ class PlayScene(Scene):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if self.panel is None and event.key == pygame.K_o and self.placed and not event.mod & pygame.KMOD_CTRL:
-            self.on_action(room_view.RevealObjects(), None)
+            self.toggle_objects()
             return True
         used = self.panel.on_key(event) if self.panel is not None else False
         if isinstance(used, cmd.Command):
@@ -690,6 +691,12 @@ class PlayScene(Scene):
             if answer is not None:
                 self.apply(answer)
 
+    def toggle_objects(self) -> None:
+        """« Montrer les objets » (the button, or the O key): every zone named, or none."""
+        self.reveal = not self.reveal
+        self.app.speak(_("Objets montrés") if self.reveal else _("Objets cachés"))
+        self.relayout()
+
     def on_action(self, action: Any, widget: Widget) -> None:
         """A widget was activated: the panel on top (or the room) says what it means, and
         gives back the core's command to carry out, if any."""
@@ -699,9 +706,7 @@ class PlayScene(Scene):
                 self.relayout()
             return
         if isinstance(action, room_view.RevealObjects):
-            self.reveal = not self.reveal
-            self.app.speak(_("Objets montrés") if self.reveal else _("Objets cachés"))
-            self.relayout()
+            self.toggle_objects()
             return
         if isinstance(action, room_view.SwitchView):
             self.as_list = not self.as_list

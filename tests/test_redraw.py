@@ -117,3 +117,38 @@ def test_a_whole_fade_is_blitted_as_opaque():
     fade.update(fade.duration / 2)
     fade.draw(app.surface, app.ui)
     assert fade.before.get_alpha() is not None and 0 < fade.before.get_alpha() < 255
+
+
+def test_the_score_is_counted_when_it_can_have_changed_not_each_frame(monkeypatch):
+    """The top bar's score is counted again after an answer (a new progress), not on
+    each frame a clock tick or a pointer move draws."""
+    from engine.core.scoring import Score
+    from engine.session import Session
+
+    app, pilot, walkthrough = start(GAMES / "metiers_industrie", size=(1366, 768))
+    pilot.past_handover()
+    pilot.click("close")  # the round's introduction
+    while app.step([], dt=5.0):
+        pass
+    counted: list[Score] = []
+    real = Session.score
+
+    def counting(session):
+        counted.append(real(session))
+        return counted[-1]
+
+    monkeypatch.setattr(Session, "score", counting)
+    for _ in range(5):
+        app.step([], dt=1.0)  # the countdown: five new bars
+        app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(400, 400), rel=(1, 0), buttons=(0, 0, 0))])
+    assert counted == []
+    scene = app.scene
+    before = scene.session.state.progress
+    command = next(c for _line, c in walkthrough.commands if c is not None)
+    pilot.perform(command)  # an answer: the score may change
+    assert scene.session.state.progress is not before
+    assert len(counted) >= 1
+    seen = len(counted)
+    for _ in range(3):
+        app.step([], dt=1.0)
+    assert len(counted) == seen

@@ -15,6 +15,7 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+import pygame  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -82,7 +83,9 @@ def _home() -> tuple[App, Pilot]:
     return app, Pilot(app)
 
 
-def test_killed_after_the_final_answer_resumes_at_the_debrief(sesame_home):
+def test_killed_after_the_final_answer_resumes_at_the_ending_then_the_debrief(sesame_home):
+    from engine.player.story import EndingPanel
+
     process, said = _player(GAMES / "escape_fake_news", "Loutre")
     try:
         # The final answer is given; its ending's message waits for « Continuer ».
@@ -94,6 +97,11 @@ def test_killed_after_the_final_answer_resumes_at_the_debrief(sesame_home):
     app, pilot = _home()
     pilot.click("resume:escape_fake_news")
     pilot.click("start")
+    # The ending's front page first, as at the end of play; then the debrief.
+    assert isinstance(app.scene, PlayScene) and isinstance(app.scene.panel, EndingPanel)
+    assert app.scene.panel.title == app.scene.game.endings["une_verifiee"].title.get("fr")
+    assert not list((sesame_home / "results").glob("*.json"))
+    pilot.press(pygame.K_RETURN)  # « Voir le débriefing »
     assert isinstance(app.scene, DebriefScene)
     assert app.scene.session.state.ending == "une_verifiee"
     [kept] = (sesame_home / "results").glob("*.json")  # the result file is written now

@@ -337,10 +337,9 @@ class IntroScene(Scene):
     def start(self, how: str) -> None:
         """Start (``start``, ``restart``) or resume the game, in a save no other window
         plays; ``apart``: a new game saved apart from the one open elsewhere. A save
-        that cannot be resumed is set aside with the reason; a finished one opens its
-        debrief (killed before « Continuer »: the result is written now)."""
-        from .debrief import DebriefScene
-        from .play import PlayScene
+        that cannot be resumed is set aside with the reason; a finished one tells its
+        end again, then its debrief (killed before « Continuer »: the result is written then)."""
+        from .play import resumed_scene
 
         game = self.game
         assert game is not None  # only offered once the game has loaded
@@ -393,7 +392,7 @@ class IntroScene(Scene):
         else:
             session.lock = lock
         self.app.record(session)  # a kill may have come between the save and the database
-        self.app.replace(DebriefScene(self.app, session) if session.ended else PlayScene(self.app, session))
+        self.app.replace(resumed_scene(self.app, session))
 
     def on_escape(self) -> None:
         self.app.pop()

@@ -25,6 +25,7 @@ import pygame
 
 from ...core import commands as cmd
 from ...core import events as ev
+from ...core.scoring import Score
 from ...i18n import _
 from ...session import Session
 from .. import actions as act
@@ -186,21 +187,35 @@ class PlayScene(Scene):
         self.open(MessagePanel(self, _("Le temps est écoulé"), text))
 
     def finish(self) -> None:
-        from .debrief import DebriefScene
-        from .podium import PodiumScene
-
-        several = len(self.session.state.teams) > 1  # a team challenge ends on its podium
-        self.app.replace(PodiumScene(self.app, self.session) if several else DebriefScene(self.app, self.session))
+        self.app.replace(results_scene(self.app, self.session))
 
     def _open_from_state(self) -> None:
-        """Show what the game opens with, or after a resume what was on screen."""
+        """Show what the game opens with, or after a resume what was on screen (a game
+        that had ended: its end told again, ``_retell_end``)."""
         if self.session.started:
             started, self.session.started = self.session.started, []
             self.react(started)
             return
         state = self.session.state
+        if self.session.ended:
+            self._retell_end()
+            return
         if self.game.genre != "escape" and state.current and not self.session.ended:
             self.panels.append(PuzzlePanel(self, state.current, closable=False))
+
+    def _retell_end(self) -> None:
+        """A game resumed after its end (killed, or left, before its results) tells its
+        end again as at the end of play: the time-out's message, an escape game's front
+        page (« La Une », story.py), then « Continuer » leads to the results. The events
+        are the ones the core sent then, rebuilt from the state."""
+        if not retells_end(self.session):
+            return  # the intro opens the results straight away (``resumed_scene``)
+        state, final = self.session.state, self.session.score()
+        ending = self.game.endings.get(state.ending or "")
+        events: list[ev.Event] = [ev.TimeRanOut()] if state.time_up else []
+        events.append(ev.GameEnded(state.ending or "", ending.success if ending is not None else True,
+                                   final.points, final.max_points))
+        self.react(events)
 
     # --- panels -----------------------------------------------------------------------
 
@@ -543,12 +558,14 @@ class PlayScene(Scene):
         """The top bar, the only part that changes with time alone (the clock): drawn
         once per change of what it shows, then blitted."""
         pause = self.widget("pause")
-        left = self.session.rules.time_left(self.session.state.evolve(t=self.t))
-        key = (self.bar.size, None if left is None else int(left + 0.999), self.session.score(),
-               self.session.state.position, self.session.state.room, self._composed is not None and id(self._composed),
+        state = self.session.state
+        left = self.session.rules.time_left(state.evolve(t=self.t))
+        key = (self.bar.size, None if left is None else int(left + 0.999), self.scored(),
+               state.position, state.room, self._composed is not None and id(self._composed),
                pause is not None and (self.focus_visible and pause is self.focus, pause is self.hover))
-        if getattr(self, "_bar_key", None) != key:
-            self._bar_key = key
+        changed = getattr(self, "_bar_key", None) != key
+        self._bar_key = key  # kept even when equal: the next frame compares by identity
+        if changed:
             bar = pygame.Surface(self.bar.size)
             self._draw_bar(bar)
             if pause is not None:
@@ -561,6 +578,20 @@ class PlayScene(Scene):
         elif self.panel is None and self.placed and self.game.genre == "escape" and self.session.state.room:
             live += room_view.draw_pointed_tag(self, surface, self.picture_area)  # the zone pointed at names itself
         return live
+
+    def scored(self) -> Score:
+        """The session's score, counted again only when what it depends on (core.scoring:
+        the puzzles' progress, the questions drawn, the teams) may have changed: a command
+        that changed none of them, a clock tick or a pointer move keeps these objects."""
+        state = self.session.state
+        key = (state.progress, state.queue, state.teams)
+        cached = getattr(self, "_scored", None)
+        if cached is None or cached[0] != key:
+            cached = (key, self.session.score())
+        else:  # equal: the new objects are kept, so that the next frame compares by identity
+            cached = (key, cached[1])
+        self._scored = cached
+        return cached[1]
 
     def _draw_room_widgets(self, surface: pygame.Surface) -> None:
         """The room under an open panel: drawn as it was laid out, not usable."""
@@ -599,7 +630,7 @@ class PlayScene(Scene):
             gfx.icon(surface, "clock", (x + m.body // 2, self.bar.centery), m.body, p.accent_text)
             surface.blit(clock, (x + m.body + m.unit, self.bar.centery - clock.get_height() // 2))
             x -= m.unit * 3
-        score = self.session.score()
+        score = self.scored()
         label = _("Score : {points} / {max}").format(points=score.points, max=score.max_points)
         if state.teams and len(state.teams) > 1:
             label = " · ".join(_("{team} : {n} pts").format(team=handover.team_name(team), n=points)
@@ -764,6 +795,32 @@ class PlayScene(Scene):
                 if left <= 0 and not self.session.state.time_up:  # the rules decide what follows
                     self.do(cmd.Tick(self.t))
         return animating
+
+
+def retells_end(session: Session) -> bool:
+    """Whether a game that has ended has a page to show before its results: the
+    time-out's message, or an escape game's ending (its front page)."""
+    state = session.state
+    return session.ended and (state.time_up or (session.game.genre == "escape"
+                                                and (state.ending or "") in session.game.endings))
+
+
+def results_scene(app, session: Session) -> Scene:
+    """Where an ended game goes on: a team challenge to its podium, others to the debrief."""
+    from .debrief import DebriefScene
+    from .podium import PodiumScene
+
+    several = len(session.state.teams) > 1
+    return PodiumScene(app, session) if several else DebriefScene(app, session)
+
+
+def resumed_scene(app, session: Session) -> Scene:
+    """The scene a resumed save opens on: the game where it was; a game that had ended
+    tells its end again (``PlayScene._retell_end``) or, with nothing to tell, goes to
+    its results, as at the end of play."""
+    if session.ended and not retells_end(session):
+        return results_scene(app, session)
+    return PlayScene(app, session)
 
 
 def _sound(name: str) -> Callable[[PlayScene, ev.Event], None]:

@@ -206,7 +206,7 @@ def test_an_escape_game_made_in_the_browser(tmp_path: Path) -> None:
         page.select_option("#place-object", "/rooms/0/objects/2")
         box = page.locator(".canvas[data-place] img").bounding_box()
         page.mouse.move(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.5)
-        with page.expect_navigation():
+        with page.expect_response(lambda r: r.url.endswith("/change")):  # saved; the page stays
             page.mouse.down()
             page.mouse.move(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.75, steps=4)
             page.mouse.up()
@@ -369,3 +369,135 @@ def test_every_screen_fits_at_200_percent_zoom(tmp_path: Path) -> None:
             if SHOTS:
                 Path(SHOTS).mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(Path(SHOTS) / f"zoom200_{name}.png"), full_page=True)
+
+
+def _room_with_a_picture() -> Path:
+    """The escape template, its first room given a picture of Sésame's library: two
+    objects and one exit, none of them placed yet."""
+    from engine.editor.changes import SetField
+    from engine.editor.project import Project
+
+    folder = create("escape", "Zones")
+    Project(folder).change(SetField(("rooms", 0, "background"), "art:archives"))
+    return folder
+
+
+def _saved_place(folder: Path, kind: str, index: int) -> list[float | None]:
+    text = (folder / "game.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Un escape game de départ")  # the file's own comment kept
+    thing = read_text(text, "game.yaml").data["rooms"][0][kind][index]
+    return [thing.get(k) for k in "xywh"]
+
+
+def _saved(page) -> None:
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('Enregistré')")
+
+
+@pytest.mark.slow
+def test_a_zone_drawn_moved_and_resized_with_the_mouse(tmp_path: Path) -> None:
+    """Real pointer events in chromium: a zone drawn on the room's picture for the
+    chest, then moved by its body and resized by its corner; each gesture saved in the
+    YAML (percent of the picture, the file's comments kept), the form's numbers in step,
+    and a number typed moves the zone."""
+    folder = _room_with_a_picture()
+    with editor_server() as editor, browser(tmp_path) as context:
+        page = context.new_page()
+        failures: list[str] = []
+        page.on("pageerror", lambda error: failures.append(str(error)))
+        page.goto(editor.url)
+        key = editor.register(folder)
+        page.goto("/".join(page.url.split("/", 3)[:3]) + f"/game/{key}?at=/rooms/0")
+        assert page.locator(".canvas[data-place] .zone:not([hidden])").count() == 0
+        notes = page.locator("#place-notes").inner_text()
+        assert "Sans zone" in notes and "Le coffre" in notes and "La porte" in notes
+        page.select_option("#place-object", "/rooms/0/objects/1")
+        image = page.locator(".canvas[data-place] img")
+        image.scroll_into_view_if_needed()
+        box = image.bounding_box()
+
+        def at(x: float, y: float) -> tuple[float, float]:
+            return box["x"] + box["width"] * x / 100, box["y"] + box["height"] * y / 100
+
+        def gesture(start: tuple[float, float], end: tuple[float, float]) -> None:
+            page.mouse.move(*start)
+            with page.expect_response(lambda r: r.url.endswith("/change")):
+                page.mouse.down()
+                page.mouse.move(*end, steps=6)
+                page.mouse.up()
+            _saved(page)
+
+        gesture(at(20, 50), at(40, 75))  # drawn
+        assert _saved_place(folder, "objects", 1) == pytest.approx([20, 50, 20, 25], abs=0.2)
+        assert page.input_value("#f-rooms-0-objects-1-w") in ("20", "19,9", "20,1")
+        gesture(at(30, 60), at(45, 50))  # moved by its body: 15 right, 10 up
+        assert _saved_place(folder, "objects", 1) == pytest.approx([35, 40, 20, 25], abs=0.3)
+        corner = page.locator('[data-for="/rooms/0/objects/1"] .grip').bounding_box()
+        gesture((corner["x"] + corner["width"] / 2, corner["y"] + corner["height"] / 2),
+                (corner["x"] + corner["width"] / 2 - box["width"] * 0.1, corner["y"] + corner["height"] / 2))
+        assert _saved_place(folder, "objects", 1) == pytest.approx([35, 40, 10, 25], abs=0.3)
+        assert page.input_value("#f-rooms-0-objects-1-x") in ("35", "34,9", "35,1")
+        # the exit, drawn too: its zone is as wide as 5 % of the picture, under 44 px in the player
+        page.select_option("#place-object", "/rooms/0/exits/0")
+        gesture(at(90, 20), at(94, 80))
+        x, y, w, h = _saved_place(folder, "exits", 0)
+        assert (x, w) == pytest.approx((90, 4), abs=0.3)
+        warning = page.locator("#place-notes li.warning").inner_text()
+        assert "la sortie « La porte »" in warning and "44 px" in warning
+        # a number typed moves the zone, and is saved as every field is
+        more = page.locator("#f-rooms-0-objects-1 > details.more")
+        if more.count() and not more.evaluate("d => d.open"):  # « Plus de réglages »
+            more.locator("> summary").click()
+        set_field(page, "#f-rooms-0-objects-1-x", "50")
+        left = page.evaluate("document.querySelector('[data-for=\"/rooms/0/objects/1\"]').style.left")
+        assert left == "50%"
+        assert _saved_place(folder, "objects", 1)[0] == 50
+        shot(page, "zones_mouse")
+        assert failures == []
+    from engine.content.check import check_path
+
+    assert [d for d in check_path(folder).diagnostics if d.severity == "error"] == []
+
+
+@pytest.mark.slow
+def test_a_zone_placed_and_moved_with_the_keyboard_alone(tmp_path: Path) -> None:
+    """No mouse: the object chosen in the list, « Mettre sa zone au milieu de l’image »,
+    then Tab reaches the zone, the arrows move it and Shift + the arrows resize it; what
+    it became is said in words (a live region), a zone too small to touch is warned of."""
+    folder = _room_with_a_picture()
+    with editor_server() as editor, browser(tmp_path) as context:
+        page = context.new_page()
+        page.goto(editor.url)
+        key = editor.register(folder)
+        page.goto("/".join(page.url.split("/", 3)[:3]) + f"/game/{key}?at=/rooms/0")
+        tab_to(page, "#place-object")
+        page.keyboard.press("ArrowDown")  # the chest (the poster is chosen first)
+        assert page.input_value("#place-object") == "/rooms/0/objects/1"
+        tab_to(page, "#place-center")
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.dataset.for") == "/rooms/0/objects/1"
+        _saved(page)
+        assert _saved_place(folder, "objects", 1) == [45, 42, 10, 16]
+        with page.expect_response(lambda r: r.url.endswith("/change")):  # saved once the keys rest
+            for _ in range(3):
+                page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowUp")
+            for _ in range(2):
+                page.keyboard.press("Shift+ArrowDown")
+            said = page.locator("#place-said").inner_text()
+        assert said.startswith("Zone de l’objet « Le coffre » : à 48 % du bord gauche et 41 % du haut")
+        assert "10 % de large et 18 % de haut" in said
+        _saved(page)
+        assert _saved_place(folder, "objects", 1) == [48, 41, 10, 18]
+        assert page.input_value("#f-rooms-0-objects-1-y") == "41"
+        for _ in range(6):  # narrower than a finger
+            page.keyboard.press("Shift+ArrowLeft")
+        assert "44 px" in page.locator("#place-said").inner_text()
+        assert "l’objet « Le coffre »" in page.locator("#place-notes li.warning").inner_text()
+        with page.expect_response(lambda r: r.url.endswith("/change")):  # leaving a zone saves it
+            page.keyboard.press("Shift+Tab")
+        _saved(page)
+        assert _saved_place(folder, "objects", 1) == [48, 41, 4, 18]
+        label = page.get_attribute('[data-for="/rooms/0/objects/1"]', "aria-label")
+        assert "4 % de large" in label and "44 px" in label
+        shot(page, "zones_keyboard")

@@ -200,16 +200,14 @@ class Editor:
                 project.change(AddItem(("puzzles",), examples.new_puzzle(kind, existing)))
                 return {**self.state(key, opened, ""), "ok": True, "reload": True,
                         "goto": f"/puzzles/{len(project.merged['puzzles']) - 1}"}
-            elif op == "place":  # an object's place drawn on its room's picture: one undo step
-                pointer = to_pointer(str(payload.get("pointer", "")))
-                box: dict[str, float] = {}
-                for name in ("x", "y", "w", "h"):
-                    number = payload.get(name)
-                    if not isinstance(number, (int, float)) or isinstance(number, bool) or not 0 <= number <= 100:
-                        raise ChangeError(f"{name}: {number!r}")
-                    box[name] = round(float(number), 1)
-                for n, (name, number) in enumerate(box.items()):
-                    project.change(SetField(pointer + (name,), number), linked=n > 0)
+            elif op == "place":  # a zone drawn, moved or resized on the room's picture: one undo step
+                pointer, box = _place_box(project, payload)
+                thing = get(project.merged, pointer)
+                first = True
+                for name, number in box.items():
+                    if thing.get(name) != number or isinstance(thing.get(name), bool):
+                        project.change(SetField(pointer + (name,), number), linked=not first)
+                        first = False
             elif op == "add_new":
                 pointer = to_pointer(str(payload.get("pointer", "")))
                 node, _required = forms.Builder(project.merged, [])._schema_at(pointer + (0,))
@@ -241,7 +239,7 @@ class Editor:
             from ..storage import reason
 
             return {"ok": False, "message": _("Impossible d’enregistrer : {why}").format(why=reason(error))}
-        structural = op in ("add", "remove", "move", "undo", "redo", "add_new", "place") or (
+        structural = op in ("add", "remove", "move", "undo", "redo", "add_new") or (
             op == "set" and str(payload.get("pointer", "")).rsplit("/", 1)[-1] in ("type", "kind", "genre", "id"))
         answer = {**self.state(key, opened, ""), "ok": True, "reload": structural}
         if typeset is not None:
@@ -339,25 +337,61 @@ def _start_here(project: Project, pointer: tuple[Any, ...]) -> dict[str, str] | 
     return {option: element["id"]} if option else None
 
 
+# The room's picture as the player draws it on a loRdi's 1366 × 768 screen, in px
+# (``PlayScene.picture_area``; tests/test_editor.py measures it in the player): a zone
+# smaller than 44 px there gets a warning in words, as the player grows it to 44 px
+# around its centre (``scenes.room.zone``), over what lies beside it.
+PLAYER_SCREEN = (1366, 768)
+PLAYER_PICTURE = (890, 556)
+MIN_TARGET = 44  # px, the player's smallest touch target
+
+
 def _placing(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | None:
-    """What the placing tool draws on: a room's picture and its objects' places (in
-    percent of the picture, as the player reads ``x, y, w, h``)."""
+    """What the placing tool draws on: a room's picture, its objects' and exits' zones
+    (in percent of the picture, as the player reads ``x, y, w, h``), and the size the
+    player gives that picture, for the warning on zones too small to touch."""
     room = get(project.merged, pointer)
     if len(pointer) != 2 or pointer[0] != "rooms" or not isinstance(room, dict):
         return None
     if not isinstance(room.get("background"), str) or not room["background"]:
         return None
-    objects = []
-    for index, thing in enumerate(room.get("objects") or []):
-        if not isinstance(thing, dict):
-            continue
-        box = {k: thing[k] for k in ("x", "y", "w", "h")
-               if isinstance(thing.get(k), (int, float)) and not isinstance(thing.get(k), bool)}
-        label = thing.get("label")
-        objects.append({"id": str(thing.get("id", index + 1)), "pointer": to_text(pointer + ("objects", index)),
-                        "label": label if isinstance(label, str) else "", "placed": len(box) == 4,
-                        **({k: float(v) for k, v in box.items()} if len(box) == 4 else {})})
-    return {"image": room["background"], "objects": objects}
+    things = []
+    for kind in ("objects", "exits"):
+        for index, thing in enumerate(room.get(kind) or []):
+            if not isinstance(thing, dict):
+                continue
+            box = {k: thing[k] for k in ("x", "y", "w", "h")
+                   if isinstance(thing.get(k), (int, float)) and not isinstance(thing.get(k), bool)}
+            label = thing.get("label")
+            if isinstance(label, dict):  # a text given per language: the first one
+                label = next((v for v in label.values() if isinstance(v, str)), "")
+            name = label if isinstance(label, str) and label else str(thing.get("id", index + 1))
+            things.append({"id": str(thing.get("id", index + 1)), "kind": kind[:-1], "label": name,
+                           "pointer": to_text(pointer + (kind, index)), "placed": len(box) == 4,
+                           **({k: float(v) for k, v in box.items()} if len(box) == 4 else {})})
+    chosen = next((t["pointer"] for t in things if not t["placed"]), things[0]["pointer"] if things else "")
+    return {"image": room["background"], "objects": things, "chosen": chosen,
+            "screen": PLAYER_SCREEN, "picture": PLAYER_PICTURE, "min": MIN_TARGET,
+            "all_objects_placed": all(t["placed"] for t in things if t["kind"] == "object")}
+
+
+def _place_box(project: Project, payload: dict[str, Any]) -> tuple[tuple[Any, ...], dict[str, float]]:
+    """The object or exit of a room, and the zone drawn for it (percent of the picture,
+    to a tenth, inside the picture); ChangeError when either does not fit."""
+    pointer = to_pointer(str(payload.get("pointer", "")))
+    if len(pointer) != 4 or pointer[0] != "rooms" or pointer[2] not in ("objects", "exits") \
+            or not isinstance(get(project.merged, pointer), dict):
+        raise ChangeError(to_text(pointer))
+    box: dict[str, float] = {}
+    for name in ("x", "y", "w", "h"):
+        number = payload.get(name)
+        if not isinstance(number, (int, float)) or isinstance(number, bool) or not 0 <= number <= 100:
+            raise ChangeError(f"{name}: {number!r}")
+        rounded = round(float(number), 1)
+        box[name] = int(rounded) if rounded.is_integer() else rounded  # « 20 » in the YAML, not « 20.0 »
+    if box["w"] <= 0 or box["h"] <= 0 or box["x"] + box["w"] > 100.05 or box["y"] + box["h"] > 100.05:
+        raise ChangeError(", ".join(f"{k}: {v:g}" for k, v in box.items()))
+    return pointer, box
 
 
 def _preview_of(project: Project, pointer: tuple[Any, ...], verdict: Verdict) -> dict[str, Any] | None:

@@ -34,9 +34,27 @@ WORDS = {
     "try_here": N_("Essayer d’ici"),
     "preview": N_("Aperçu, dessiné par Sésame comme les élèves le verront"),
     "preview_none": N_("L’aperçu viendra quand le document sera lisible (voir ce qu’il reste à faire)."),
-    "place_help": N_("Placez un objet : choisissez-le, puis tracez sa place sur l’image avec la souris."),
-    "place_object": N_("Objet à placer"),
+    "place_title": N_("Les objets et les sorties sur l’image"),
+    "place_help": N_("Choisissez un objet ou une sortie, puis tracez sa zone sur l’image avec la souris. "
+                     "Faites glisser une zone pour la déplacer, son coin en bas à droite pour changer sa taille."),
+    "place_keys_help": N_("Au clavier : Tab atteint chaque zone ; les flèches la déplacent, Maj + flèches "
+                          "changent sa taille. Les nombres en pourcentage de l’image suivent, dans le "
+                          "formulaire plus bas, et s’y tapent aussi."),
+    "place_object": N_("Objet ou sortie à placer"),
+    "place_center": N_("Mettre sa zone au milieu de l’image"),
     "not_placed": N_("pas encore placé"),
+    "kind_object": N_("Objet"),
+    "kind_exit": N_("Sortie"),
+    "zone_role": N_("zone déplaçable"),
+    "zone_keys": N_("Flèches : déplacer. Maj + flèches : changer la taille."),
+    "zone_object": N_("l’objet « {label} »"),
+    "zone_exit": N_("la sortie « {label} »"),
+    "zone_state": N_("Zone de {what} : à {x} % du bord gauche et {y} % du haut, {w} % de large et {h} % de haut."),
+    "zone_small": N_("La zone de {what} est petite : {pw} × {ph} px sur un écran de {screen}, moins que "
+                     "les {min} px qu’il faut pour la toucher du doigt. Le jeu l’agrandira autour de son "
+                     "centre ; agrandissez-la plutôt pour qu’elle couvre ce qu’elle montre."),
+    "zones_unplaced": N_("Sans zone : {names}. Tant qu’un objet n’a pas de zone, la salle s’affiche en "
+                         "liste, sans son image ; une sortie sans zone devient un bouton sous l’image."),
     "replace_title": N_("Un jeu porte déjà cet identifiant"),
     "replace_help": N_("Remplacer met votre version actuelle de côté (elle n’est pas effacée) "
                        "et installe celle du paquet."),

@@ -149,7 +149,7 @@ def _diff_mapping(text: str, node: MappingNode, old: dict, new: dict, edits: lis
     if added:
         last_key, last_value = node.value[-1]
         column = node.value[0][0].start_mark.column
-        at = _line_end(text, last_value.end_mark.index)
+        at = _line_end(text, _content_end(last_value))
         prefix = "" if at == 0 or text[at - 1] == "\n" else "\n"
         lines = "".join(f"{' ' * column}{_flow(k)}: {_value_text(new[k], column)}\n" for k in added)
         edits.append((at, at, prefix + lines))
@@ -236,6 +236,17 @@ def _flow(value: Any) -> str:
     dumped = yaml.safe_dump([value], allow_unicode=True, default_flow_style=True, width=math.inf,
                             sort_keys=False).strip()
     return dumped[1:-1]  # inside « [ … ] » every scalar was judged for a flow context
+
+
+def _content_end(node: Node) -> int:
+    """Where a value's own text ends. A block collection's end mark is where the next
+    token starts (the next line's « - » or key, once the indentation goes back): the
+    end of its last element is the end of its text."""
+    if isinstance(node, MappingNode) and not node.flow_style and node.value:
+        return _content_end(node.value[-1][1])
+    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+        return _content_end(node.value[-1])
+    return node.end_mark.index
 
 
 def _indent_of(text: str, index: int) -> int:

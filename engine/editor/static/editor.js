@@ -309,8 +309,8 @@
     });
   }
 
-  // --- drawing zones on a picture: percentages computed, never typed ----------------------
-  document.querySelectorAll(".canvas").forEach((canvas) => {
+  // --- a hotspot's zones drawn on its picture: percentages computed, never typed ------------
+  document.querySelectorAll(".canvas[data-zones]").forEach((canvas) => {
     const place = (el, x, y, w, h) => {
       el.style.left = x + "%"; el.style.top = y + "%"; el.style.width = w + "%"; el.style.height = h + "%";
     };
@@ -347,13 +347,6 @@
                     w: round(Math.abs(x - start[0])), h: round(Math.abs(y - start[1]))};
       start = null;
       if (zone.w < 1 || zone.h < 1) { ghost.remove(); return; }
-      if (canvas.dataset.place !== undefined) {
-        const which = document.getElementById("place-object");
-        if (!which) { ghost.remove(); return; }
-        remember();
-        change(Object.assign({op: "place", pointer: which.value}, zone));
-        return;
-      }
       const taken = new Set(Array.from(canvas.querySelectorAll(".zone span")).map((s) => s.textContent));
       let n = 1;
       while (taken.has("z" + n)) { n += 1; }
@@ -362,6 +355,239 @@
               value: Object.assign({id: "z" + n, correct: true}, zone)});
     });
   });
+
+  // --- a room's objects and exits on its picture: zones drawn, moved and resized with the
+  // mouse or the keyboard, in percent of the picture (the player's x, y, w, h); the form's
+  // numbers follow them, and typing a number moves the zone. Saved by the server's « place »,
+  // the one way every change is written. ------------------------------------------------------
+  const placing = document.querySelector("section.placing");
+  if (placing) {
+    const canvas = placing.querySelector(".canvas[data-place]");
+    const which = document.getElementById("place-object");
+    const said = document.getElementById("place-said");
+    const notes = document.getElementById("place-notes");
+    const words = placing.dataset;
+    const KEYS = ["x", "y", "w", "h"];
+    const round = (v) => Math.round(v * 10) / 10;
+    const shown = (v) => String(round(v)).replace(".", ",");
+    const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+    const zones = () => Array.from(canvas.querySelectorAll(".zone"));
+    const zoneFor = (pointer) => zones().find((z) => z.dataset.for === pointer);
+    const rectOf = (zone) => (zone.hidden ? null : {x: +zone.dataset.x, y: +zone.dataset.y, w: +zone.dataset.w, h: +zone.dataset.h});
+    const fieldOf = (zone, key) => document.querySelector('[data-field="' + CSS.escape(zone.dataset.for + "/" + key) + '"]');
+
+    // inside the picture, to a tenth of a percent, never empty
+    function clamp(r) {
+      const w = round(Math.min(100, Math.max(0.5, r.w)));
+      const h = round(Math.min(100, Math.max(0.5, r.h)));
+      return {x: round(Math.min(100 - w, Math.max(0, r.x))), y: round(Math.min(100 - h, Math.max(0, r.y))), w: w, h: h};
+    }
+    // its size in px where the player draws the picture on a 1366 × 768 screen, when under 44 px
+    function small(r) {
+      const pw = Math.round(r.w / 100 * +words.pictureW);
+      const ph = Math.round(r.h / 100 * +words.pictureH);
+      return pw < +words.min || ph < +words.min ? {pw: pw, ph: ph} : null;
+    }
+    function stateText(zone, r) {
+      return fill(words.sayState, {what: zone.dataset.what, x: shown(r.x), y: shown(r.y), w: shown(r.w), h: shown(r.h)});
+    }
+    function smallText(zone, r) {
+      const s = small(r);
+      return s ? fill(words.saySmall, {what: zone.dataset.what, pw: s.pw, ph: s.ph, screen: words.screen, min: words.min}) : "";
+    }
+    function show(zone, r) {
+      KEYS.forEach((k) => { zone.dataset[k] = String(r[k]); });
+      zone.style.left = r.x + "%"; zone.style.top = r.y + "%"; zone.style.width = r.w + "%"; zone.style.height = r.h + "%";
+      zone.hidden = false;
+      zone.classList.toggle("small", !!small(r));
+      zone.classList.toggle("east", r.x + r.w / 2 > 50);  // its name tag reaches left, within the picture
+      zone.setAttribute("aria-label", (stateText(zone, r) + " " + smallText(zone, r)).trim());
+    }
+    function unshow(zone) {
+      KEYS.forEach((k) => { delete zone.dataset[k]; });
+      zone.hidden = true;
+    }
+    // the form's numbers, as the zone says them (already saved by the zone: not sent again)
+    function toFields(zone) {
+      const r = rectOf(zone);
+      KEYS.forEach((k) => {
+        const input = fieldOf(zone, k);
+        if (!input) { return; }
+        clearTimeout(timers.get(input));
+        input.value = r ? shown(r[k]) : "";
+        sent.set(input, input.value);
+        input.removeAttribute("aria-invalid");
+      });
+    }
+    function announce(zone) {
+      const r = rectOf(zone);
+      if (r) { said.textContent = (stateText(zone, r) + " " + smallText(zone, r)).trim(); }
+    }
+    function listNotes() {
+      notes.textContent = "";
+      const unplaced = [];
+      zones().forEach((zone) => {
+        const r = rectOf(zone);
+        if (!r) { unplaced.push("«\u00a0" + zone.dataset.label + "\u00a0»"); return; }
+        if (!small(r)) { return; }
+        const item = document.createElement("li");
+        item.className = "warning";
+        item.textContent = smallText(zone, r);
+        notes.appendChild(item);
+      });
+      if (unplaced.length) {
+        const item = document.createElement("li");
+        item.className = "unplaced";
+        item.textContent = fill(words.sayUnplaced, {names: unplaced.join(", ")});
+        notes.appendChild(item);
+      }
+    }
+    function choose(zone) {
+      if (which && zone) { which.value = zone.dataset.for; }
+      zones().forEach((z) => z.classList.toggle("chosen", !!which && z.dataset.for === which.value));
+    }
+
+    // saved at once after the mouse, half a second after the last key (one « Annuler » a move)
+    const waiting = new Map();
+    function payload(zone) { return Object.assign({op: "place", pointer: zone.dataset.for}, rectOf(zone)); }
+    function save(zone, later) {
+      clearTimeout(waiting.get(zone));
+      waiting.delete(zone);
+      const now = () => {
+        waiting.delete(zone);
+        if (!rectOf(zone)) { return; }
+        const option = which && Array.from(which.options).find((o) => o.value === zone.dataset.for);
+        if (option) { option.textContent = option.dataset.plain; }
+        change(payload(zone));
+      };
+      if (later) { waiting.set(zone, setTimeout(now, 500)); } else { now(); }
+    }
+    window.addEventListener("beforeunload", () => {
+      waiting.forEach((timer, zone) => {
+        clearTimeout(timer);
+        fetch("/game/" + game + "/change", {method: "POST", keepalive: true, credentials: "same-origin",
+          headers: {"Content-Type": "application/json"}, body: JSON.stringify(payload(zone))});
+      });
+    });
+    function moved(zone, later) {
+      toFields(zone);
+      announce(zone);
+      listNotes();
+      save(zone, later);
+    }
+
+    // the mouse (or a finger, or a pen): drawn on the picture, moved by its body, resized by its corner
+    let drag = null;
+    const pct = (event) => {
+      const box = canvas.getBoundingClientRect();
+      return [(event.clientX - box.left) / box.width * 100, (event.clientY - box.top) / box.height * 100];
+    };
+    canvas.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0) { return; }
+      let zone = event.target.closest(".zone");
+      let mode = "draw";
+      if (zone) { mode = event.target.closest(".grip") ? "resize" : "move"; } else { zone = which ? zoneFor(which.value) : null; }
+      if (!zone) { return; }
+      event.preventDefault();
+      canvas.setPointerCapture(event.pointerId);
+      choose(zone);
+      zone.focus({preventScroll: true});
+      drag = {zone: zone, mode: mode, from: pct(event), start: rectOf(zone), moved: false};
+    });
+    canvas.addEventListener("pointermove", (event) => {
+      if (!drag) { return; }
+      const [px, py] = pct(event);
+      const dx = px - drag.from[0];
+      const dy = py - drag.from[1];
+      if (!drag.moved && Math.abs(dx) < 0.3 && Math.abs(dy) < 0.3) { return; }
+      drag.moved = true;
+      const s = drag.start;
+      let r;
+      if (drag.mode === "move") {
+        r = {x: s.x + dx, y: s.y + dy, w: s.w, h: s.h};
+      } else if (drag.mode === "resize") {
+        r = {x: s.x, y: s.y, w: Math.min(100 - s.x, s.w + dx), h: Math.min(100 - s.y, s.h + dy)};
+      } else {
+        const [fx, fy] = drag.from.map((v) => Math.min(100, Math.max(0, v)));
+        const cx = Math.min(100, Math.max(0, px));
+        const cy = Math.min(100, Math.max(0, py));
+        r = {x: Math.min(fx, cx), y: Math.min(fy, cy), w: Math.abs(cx - fx), h: Math.abs(cy - fy)};
+      }
+      show(drag.zone, clamp(r));
+      toFields(drag.zone);
+    });
+    const drop = () => {
+      if (!drag) { return; }
+      const d = drag;
+      drag = null;
+      if (!d.moved) { return; }  // a click: the zone chosen, nothing moved
+      const r = rectOf(d.zone);
+      if (d.mode === "draw" && (r.w < 1 || r.h < 1)) {  // too small to be meant: as it was
+        if (d.start) { show(d.zone, d.start); } else { unshow(d.zone); }
+        toFields(d.zone);
+        return;
+      }
+      moved(d.zone, false);
+    };
+    canvas.addEventListener("pointerup", drop);
+    canvas.addEventListener("pointercancel", drop);
+
+    // the keyboard: Tab reaches each zone, the arrows move it, Shift + the arrows resize it
+    canvas.addEventListener("keydown", (event) => {
+      const zone = event.target.closest(".zone");
+      const step = {ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1]}[event.key];
+      if (!zone || !step || event.ctrlKey || event.metaKey || event.altKey) { return; }
+      event.preventDefault();
+      const r = rectOf(zone);
+      if (!r) { return; }
+      const next = event.shiftKey
+        ? {x: r.x, y: r.y, w: Math.min(100 - r.x, Math.max(1, r.w + step[0])), h: Math.min(100 - r.y, Math.max(1, r.h + step[1]))}
+        : {x: r.x + step[0], y: r.y + step[1], w: r.w, h: r.h};
+      show(zone, clamp(next));
+      moved(zone, true);
+    });
+    canvas.addEventListener("focusin", (event) => choose(event.target.closest(".zone")));
+    canvas.addEventListener("focusout", (event) => {
+      const zone = event.target.closest(".zone");
+      if (zone && waiting.has(zone)) { save(zone, false); }  // left: saved now
+    });
+
+    // typing a number moves the zone (the field itself is saved as every field is)
+    zones().forEach((zone) => {
+      KEYS.forEach((k) => {
+        const input = fieldOf(zone, k);
+        if (!input) { return; }
+        input.addEventListener("input", () => {
+          const values = KEYS.map((key) => {
+            const field = fieldOf(zone, key);
+            const text = field ? field.value.trim().replace(",", ".") : "";
+            return text === "" ? NaN : Number(text);
+          });
+          if (values.some((v) => !isFinite(v)) || values[2] <= 0 || values[3] <= 0) { return; }
+          show(zone, clamp({x: values[0], y: values[1], w: values[2], h: values[3]}));
+          listNotes();
+        });
+      });
+    });
+
+    // without a mouse: a zone for the chosen object in the middle of the picture, then the arrows
+    const centre = document.getElementById("place-center");
+    if (centre && which) {
+      centre.addEventListener("click", () => {
+        const zone = zoneFor(which.value);
+        if (!zone) { return; }
+        const r = rectOf(zone) || {w: 10, h: 16};
+        show(zone, clamp({x: 50 - r.w / 2, y: 50 - r.h / 2, w: r.w, h: r.h}));
+        moved(zone, false);
+        zone.focus();
+      });
+      which.addEventListener("change", () => choose(zoneFor(which.value)));
+    }
+
+    zones().forEach((zone) => { const r = rectOf(zone); if (r) { show(zone, r); } });
+    choose(which ? zoneFor(which.value) : null);
+    listNotes();
+  }
 
   // --- the puzzle-type picker: arrow keys move between the types, Enter picks one ------------
   const picker = document.getElementById("picker");
@@ -375,16 +601,6 @@
       event.preventDefault();
       buttons[(at + keys[event.key] + buttons.length) % buttons.length].focus();
     });
-  }
-
-  // --- the object being placed stands out on its room's picture ------------------------------
-  const which = document.getElementById("place-object");
-  if (which) {
-    const mark = () => document.querySelectorAll(".zone.object").forEach((box) => {
-      box.classList.toggle("chosen", box.dataset.for === which.value);
-    });
-    which.addEventListener("change", mark);
-    mark();
   }
 
   // --- a document's preview, drawn by Sésame: redrawn when the game changed ----------------

@@ -72,6 +72,42 @@ def test_a_change_keeps_the_rest_of_the_file_as_written(edit) -> None:
         assert line in text
 
 
+ROOMS_BY_HAND = """\
+# Deux salles écrites à la main
+rooms:
+  - id: hall   # l'entrée
+    title: Le hall
+    objects:
+      - {id: affiche, label: L'affiche}
+      - id: coffre
+        label: Le coffre
+        x: 10   # mesuré à la main
+    exits:
+      - {id: porte, to: cdi, label: La porte}
+  - id: cdi
+    title: Le CDI
+"""
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: d["rooms"][0].__setitem__("background", "art:archives"),  # after a block list
+    lambda d: d["rooms"][0]["objects"][1].__setitem__("y", 20),  # after a key with a comment
+    lambda d: d["rooms"][0]["objects"][0].update(x=5, y=10, w=12.5, h=20),  # into a flow mapping
+    lambda d: d["rooms"][0]["exits"][0].update(x=90, y=30, w=8, h=40),
+])
+def test_a_place_is_written_without_touching_the_rest(edit) -> None:
+    """A zone placed on a room's picture (the editor's « place »): keys added to a room
+    whose last value is a block list, or to a flow mapping, in place; the comments stay."""
+    old = read_text(ROOMS_BY_HAND, "r").data
+    new = copy.deepcopy(old)
+    edit(new)
+    text, kept = yamlsave.render(ROOMS_BY_HAND, old, new)
+    assert kept and read_text(text, "r").data == new
+    for line in ("# Deux salles écrites à la main", "  - id: hall   # l'entrée", "        x: 10   # mesuré à la main",
+                 "  - id: cdi"):
+        assert line in text
+
+
 def test_text_that_would_read_back_as_something_else_is_quoted() -> None:
     old = read_text(HAND_WRITTEN, "g").data
     rnd = random.Random(4)
@@ -448,6 +484,81 @@ def test_an_objects_place_is_drawn_on_its_rooms_picture(tmp_path: Path) -> None:
         assert _post_json(editor, good, f"/game/{key}/change", {"op": "redo"})["ok"]
         raw = read_text((folder / "game.yaml").read_text(encoding="utf-8"), "game.yaml").data
         assert raw["rooms"][0]["objects"][1]["w"] == 30.5
+        # an exit too; whole numbers written as such; the page is not drawn again
+        answer = _post_json(editor, good, f"/game/{key}/change",
+                            {"op": "place", "pointer": "/rooms/0/exits/0", "x": 90, "y": 30.04, "w": 8, "h": 40})
+        assert answer["ok"] and not answer["reload"]
+        text = (folder / "game.yaml").read_text(encoding="utf-8")
+        assert "x: 90, y: 30, w: 8, h: 40}" in text
+        steps = len(project_steps(editor, key))
+        answer = _post_json(editor, good, f"/game/{key}/change",  # nothing changed: no step to undo
+                            {"op": "place", "pointer": "/rooms/0/exits/0", "x": 90, "y": 30, "w": 8, "h": 40})
+        assert answer["ok"] and len(project_steps(editor, key)) == steps
+        for wrong in ({"pointer": "/rooms/0", "x": 1, "y": 1, "w": 1, "h": 1},  # not an object or an exit
+                      {"pointer": "/puzzles/0", "x": 1, "y": 1, "w": 1, "h": 1},
+                      {"pointer": "/rooms/0/objects/9", "x": 1, "y": 1, "w": 1, "h": 1},
+                      {"pointer": "/rooms/0/objects/0", "x": 95, "y": 1, "w": 10, "h": 1},  # past the edge
+                      {"pointer": "/rooms/0/objects/0", "x": 5, "y": 1, "w": 0, "h": 1},
+                      {"pointer": "/rooms/0/objects/0", "x": True, "y": 1, "w": 1, "h": 1}):
+            assert _post_json(editor, good, f"/game/{key}/change", {"op": "place", **wrong})["ok"] is False
+        assert "x: 90, y: 30, w: 8, h: 40}" in (folder / "game.yaml").read_text(encoding="utf-8")
+
+
+def project_steps(editor, key: str) -> list:
+    opened = editor.game(key)
+    assert opened is not None
+    return opened.project.undo_stack
+
+
+def test_the_rooms_page_draws_its_objects_and_exits_as_zones(tmp_path: Path) -> None:
+    """Every object and exit of a room with a picture has its zone on the page (hidden
+    while it has no place), named for a screen reader, with the size the player gives
+    the picture for the 44 px warning; a name with markup is shown as text."""
+    folder = actions.create("escape", "Zones")
+    project = Project(folder)
+    project.change(SetField(("rooms", 0, "background"), "art:archives"))
+    project.change(SetField(("rooms", 0, "objects", 0, "label"), "<b>L’affiche</b>"))
+    for name, number in zip("xywh", (10, 20, 30, 40)):
+        project.change(SetField(("rooms", 0, "objects", 1, name), number))
+    with editor_server() as editor:
+        good = _login(editor)
+        key = editor.register(folder)
+        status, _h, body = _request(editor, "GET", f"/game/{key}?at=/rooms/0", good)
+    page = body.decode()
+    assert status == 200
+    assert page.count('role="application"') == 3 and page.count('aria-describedby="zone-keys"') == 3
+    assert 'data-for="/rooms/0/objects/1" data-what="l’objet « Le coffre »"' in page
+    assert 'data-x="10.0" data-y="20.0" data-w="30.0" data-h="40.0"' in page
+    assert 'data-for="/rooms/0/exits/0" data-what="la sortie « La porte »"' in page
+    assert 'data-picture-w="890" data-picture-h="556" data-min="44"' in page
+    assert "<b>" not in page and "&lt;b&gt;L’affiche&lt;/b&gt;" in page
+    # the first object without a place is the one a drawing places
+    assert '<option value="/rooms/0/objects/0" data-plain="Objet : &lt;b&gt;L’affiche&lt;/b&gt;" selected>' in page
+
+
+def test_the_warning_on_small_zones_uses_the_players_picture_size() -> None:
+    """The editor warns of zones under 44 px where the player draws the room's picture on
+    a 1366×768 screen: that size is measured here, in the player itself."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from engine.editor import server
+    from engine.player.app import App
+    from engine.player.pilot import Pilot
+    from engine.player.prefs import Preferences
+    from engine.player.scenes import room
+    from engine.player.scenes.home import HomeScene
+    from engine.player.scenes.intro import IntroScene
+
+    app = App(server.PLAYER_SCREEN, prefs=Preferences({"sound": False, "reduced_motion": True}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(ROOT / "games" / "escape_fake_news")))
+    pilot.click("start")
+    pilot.dismiss()
+    assert app.scene.placed
+    assert abs(app.scene.picture_area.width - server.PLAYER_PICTURE[0]) <= 0.05 * server.PLAYER_PICTURE[0]
+    assert abs(app.scene.picture_area.height - server.PLAYER_PICTURE[1]) <= 0.05 * server.PLAYER_PICTURE[1]
+    assert server.MIN_TARGET == room.MIN_TARGET
 
 
 def test_an_import_clash_shows_both_versions_and_replaces_only_when_asked(sesame_home: Path) -> None:

@@ -350,6 +350,8 @@ def test_every_screen_fits_at_200_percent_zoom(tmp_path: Path) -> None:
     from engine.editor.project import Project
 
     Project(folder_escape).change(SetField(("rooms", 0, "background"), "images/salle.png"))
+    for name, number in zip("xywh", (86, 5, 12, 20)):  # a zone at the right edge: its name tag stays inside
+        Project(folder_escape).change(SetField(("rooms", 0, "objects", 1, name), number))
     with editor_server() as editor, browser(tmp_path, viewport=(683, 384), scale=2) as context:
         page = context.new_page()
         page.goto(editor.url)
@@ -492,7 +494,7 @@ def test_a_zone_placed_and_moved_with_the_keyboard_alone(tmp_path: Path) -> None
         assert page.input_value("#f-rooms-0-objects-1-y") == "41"
         for _ in range(6):  # narrower than a finger
             page.keyboard.press("Shift+ArrowLeft")
-        assert "44 px" in page.locator("#place-said").inner_text()
+        assert "44 px" in page.locator("#place-said").text_content()
         assert "l’objet « Le coffre »" in page.locator("#place-notes li.warning").inner_text()
         with page.expect_response(lambda r: r.url.endswith("/change")):  # leaving a zone saves it
             page.keyboard.press("Shift+Tab")

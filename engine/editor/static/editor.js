@@ -421,7 +421,14 @@
     }
     function announce(zone) {
       const r = rectOf(zone);
-      if (r) { said.textContent = (stateText(zone, r) + " " + smallText(zone, r)).trim(); }
+      if (!r) { return; }
+      said.textContent = stateText(zone, r);
+      if (small(r)) {  // seen in the list below; said here too, for a screen reader
+        const warning = document.createElement("span");
+        warning.className = "visually-hidden";
+        warning.textContent = " " + smallText(zone, r);
+        said.appendChild(warning);
+      }
     }
     function listNotes() {
       notes.textContent = "";

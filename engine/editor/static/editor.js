@@ -135,6 +135,13 @@
     }
   }
 
+  // « Annuler » / « Rétablir »: what is still waiting to be saved (a zone moved by the keys) first
+  let settle = () => Promise.resolve();
+  async function history(op) {
+    await settle();
+    change({op: op});
+  }
+
   // --- fields: every edit is sent as it is made -----------------------------------
   const timers = new WeakMap();
   const sent = new WeakMap();
@@ -188,7 +195,7 @@
     const button = event.target.closest("button");
     if (!button) { return; }
     const d = button.dataset;
-    if (d.op) { remember(); change({op: d.op}); }
+    if (d.op) { remember(); history(d.op); }
     else if (d.move !== undefined) { remember(); change({op: "move", pointer: d.move, source: +d.from, target: +d.to}); }
     else if (d.remove !== undefined) { change({op: "remove", pointer: d.remove, index: +d.index}); }
     else if (d.add !== undefined) { remember(); change({op: "add_new", pointer: d.add}); }
@@ -237,8 +244,8 @@
   // browser's own undo keeps working on the text being typed)
   document.addEventListener("keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.target.closest("input, textarea, select")) { return; }
-    if (event.key === "z" && !event.shiftKey) { event.preventDefault(); remember(); change({op: "undo"}); }
-    if (event.key === "y" || (event.key === "z" && event.shiftKey)) { event.preventDefault(); remember(); change({op: "redo"}); }
+    if (event.key === "z" && !event.shiftKey) { event.preventDefault(); remember(); history("undo"); }
+    if (event.key === "y" || (event.key === "z" && event.shiftKey)) { event.preventDefault(); remember(); history("redo"); }
   });
 
   // --- pictures: choose or drop a file; it is copied into the game's images/ -------------
@@ -469,6 +476,11 @@
       };
       if (later) { waiting.set(zone, setTimeout(now, 500)); } else { now(); }
     }
+    settle = () => Promise.all(Array.from(waiting.keys()).map((zone) => {
+      clearTimeout(waiting.get(zone));
+      waiting.delete(zone);
+      return change(payload(zone));
+    }));
     window.addEventListener("beforeunload", () => {
       waiting.forEach((timer, zone) => {
         clearTimeout(timer);

@@ -550,6 +550,14 @@
     };
     canvas.addEventListener("pointerup", drop);
     canvas.addEventListener("pointercancel", drop);
+    window.addEventListener("keydown", (event) => {  // Escape during a gesture: as it was before
+      if (!drag || event.key !== "Escape") { return; }
+      event.preventDefault();
+      const d = drag;
+      drag = null;
+      if (d.start) { show(d.zone, d.start); } else { unshow(d.zone); }
+      toFields(d.zone);
+    });
 
     // the keyboard: Tab reaches each zone, the arrows move it, Shift + the arrows resize it
     canvas.addEventListener("keydown", (event) => {

@@ -24,8 +24,8 @@ from .conftest import GAMES  # noqa: E402
 LARGE = {"text_scale": 2.0, "font": "dyslexic", "contrast": "high"}
 
 
-def at(game: str, puzzle: str, **prefs):
-    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+def at(game: str, puzzle: str, size=(1366, 768), **prefs):
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
     app.push(HomeScene(app))
     pilot = Pilot(app)
     app.push(IntroScene(app, str(GAMES / game)))
@@ -72,8 +72,12 @@ def test_the_padlock_stays_above_its_typing_line(prefs):
     app, panel = at("stereotypes", "p_code_cdi", **prefs)
     lock, m = panel.input, app.ui.metrics
     label = app.ui.text.render("Ou tape le code :", m.small, (0, 0, 0))
-    line = pygame.Rect(lock.field.rect.x, lock.field.rect.y - label.get_height() - m.unit // 2,
-                       label.get_width(), label.get_height())
+    if lock.field.rect.x > lock.body.x:  # compact (200 % text): on the field's line, before it
+        line = label.get_rect(midleft=(lock.body.x, lock.field.rect.centery))
+        assert line.right < lock.field.rect.x
+    else:
+        line = pygame.Rect(lock.field.rect.x, lock.field.rect.y - label.get_height() - m.unit // 2,
+                           label.get_width(), label.get_height())
     assert lock.wheels and not lock.region().colliderect(line)
 
 
@@ -100,3 +104,37 @@ def test_scrolling_a_puzzle_never_resizes_its_picture_or_moves_its_answer_out_of
     scene.scroll_by(100_000)
     assert scene.panel.content_height == before
     assert all(scene.shown(w) for w in scene.widgets if w.id.startswith("arrow:"))
+
+
+LAPTOP = (1366, 697)  # a 1366×768 screen less a title bar (31 px) and a taskbar (40 px)
+
+
+@pytest.mark.parametrize("prefs", [{}, {"text_scale": 2.0}, LARGE])
+@pytest.mark.parametrize("puzzle", ["p_code_labo", "p_code_stop"])
+def test_the_padlock_and_its_field_are_in_view_beside_the_prompt(prefs, puzzle):
+    """On a laptop's window the padlock's wheels and its field are in view with the
+    prompt's beginning, unscrolled: at 200 % text the lock is compact (smaller wheels,
+    « Ou tape le code : » on the field's line); at 100 % it is as it was."""
+    app, panel = at("escape_fake_news", puzzle, size=LAPTOP, **prefs)
+    scene, lock = app.scene, panel.input
+    assert panel.scroll == 0 and lock.wheels
+    assert lock.compact == (prefs != {})
+    view = scene.viewport
+    for widget in panel.fields:
+        assert scene.shown(widget), widget.id
+    assert view.contains(lock.region().clip(view)) and lock.region().top >= view.top - 2
+    assert view.contains(lock.field.rect)
+    assert panel.blocks[0][1][1] >= view.top  # the prompt's beginning, in view
+    buttons = [w for w in panel.fields if w.id.startswith("wheel:")]
+    assert min(min(w.rect.size) for w in buttons) >= 44  # a finger's target
+
+
+def test_a_compact_padlock_is_used_by_real_clicks_and_typing():
+    app, panel = at("escape_fake_news", "p_code_labo", size=LAPTOP, text_scale=2.0)
+    pilot = Pilot(app)
+    for index, digit in enumerate("2504"):
+        for _ in range(int(digit)):
+            pilot.click(f"wheel:{index}:up")
+    assert panel.input.field.value == "2504"
+    pilot.click("submit")
+    assert panel.resolved and panel.input.opened

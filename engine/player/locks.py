@@ -64,6 +64,9 @@ class LockMotion:
     and the two movements, a shake and an opening, each for a moment."""
 
     beside = True  # laid out beside the puzzle's text when there is room
+    # Smaller buttons, windows and shackle (set by the panel, ``fit``) where the lock at
+    # its full size would not fit the panel's height (200 % text on a laptop's window).
+    compact = False
     # Given by the answer input this is mixed into (answers.Input) and by its layout.
     scene: Any
     ui: Any
@@ -115,11 +118,41 @@ class LockMotion:
             moving = True
         return moving
 
+    def shackle_out(self) -> int:
+        """How far the shut shackle stands above the body."""
+        m = self.ui.metrics
+        return round(m.body * 1.2) if self.compact else m.body * 2
+
+    def shackle_rise(self) -> int:
+        """How far the shackle rises when the lock opens."""
+        m = self.ui.metrics
+        return round(m.body * 0.8) if self.compact else round(m.body * 1.4)
+
+    def headroom(self) -> int:
+        """The room the panel leaves above the lock's area, for the shackle to rise."""
+        m = self.ui.metrics
+        return self.shackle_rise() + m.unit if self.compact else m.body * 2
+
+    def height_wanted(self) -> int | None:
+        """The lock's height from the top of its area (its shackle, its body, what it
+        writes below), or None when it takes what it is given."""
+        return None
+
+    def fit(self, room: int) -> None:
+        """Be compact when the lock at its full size, and the room above it, would be
+        taller than ``room`` (the panel's height, unscrolled) and the compact one would
+        fit better; the full size otherwise (the same at 100 % text)."""
+        self.compact = False
+        full = self.height_wanted()
+        if full is not None and full + self.headroom() > room:
+            self.compact = True
+
     def region(self) -> pygame.Rect:
         """What the lock draws, its shackle and its buttons included."""
         m = self.ui.metrics
+        above = self.shackle_out() + self.shackle_rise() + m.unit
         return self.body.inflate(m.unit * 2, 0).union(
-            pygame.Rect(self.body.x, self.body.y - m.body * 4, self.body.width, m.body * 4))
+            pygame.Rect(self.body.x, self.body.y - above, self.body.width, above))
 
     def draw_live(self, surface: pygame.Surface, composed: pygame.Surface | None, background) -> list[pygame.Rect]:
         """A frame of the movement, over the composed picture: the lock as composed,
@@ -167,9 +200,10 @@ class LockMotion:
         if composing and self.open_t is not None:
             return
         m = self.ui.metrics
-        rise = round(self.lift() * m.body * 1.4)
-        shackle = pygame.Rect(0, 0, min(body.width * 2 // 3, m.body * 9), m.body * 4)
-        shackle.midbottom = (body.centerx, body.y + m.body * 2 - rise)
+        rise = round(self.lift() * self.shackle_rise())
+        out = self.shackle_out()
+        shackle = pygame.Rect(0, 0, min(body.width * 2 // 3, m.body * 9), out * 2)
+        shackle.midbottom = (body.centerx, body.y + out - rise)
         thick = max(4, m.unit * 2)
         pygame.draw.rect(surface, colour, shackle, thick, border_radius=shackle.width // 2)
         if rise:  # the left leg still in the body: drawn down to it
@@ -201,14 +235,64 @@ class PadlockInput(LockMotion, CodeInput):
         blank = self.alphabet[0]
         return (self.field.value + blank * self.size())[: self.size()]
 
+    def _button_h(self) -> int:
+        """A wheel's arrow button: a control's height, or compact at least 44 px (a
+        finger's target)."""
+        m = self.ui.metrics
+        return max(44, m.body + m.unit * 2) if self.compact else self.button_height()
+
     def _wheel_w(self) -> int:
         m = self.ui.metrics
+        if self.compact:
+            return max(44, round(m.body * 1.8))
         return max(self.button_height(), m.body * 2 + m.unit * 2)
+
+    def _gap(self) -> int:
+        m = self.ui.metrics
+        return m.unit if self.compact else m.unit * 2
+
+    def _window_h(self) -> int:
+        m = self.ui.metrics
+        return round(m.body * 1.5) if self.compact else m.body * 2
+
+    def _body_w(self) -> int:
+        count = self.size()
+        return count * self._wheel_w() + (count - 1) * self._gap() + self.ui.metrics.unit * 8
+
+    def _body_h(self) -> int:
+        m = self.ui.metrics
+        return self._button_h() * 2 + self._window_h() + m.unit * (4 if self.compact else 6)
+
+    def _label_h(self, width: int) -> int:
+        return self.ui.text.height(_("Ou tape le code :"), self.ui.metrics.small, max(10, width))
+
+    def _label_w(self) -> int:
+        return self.ui.text.render(_("Ou tape le code :"), self.ui.metrics.small, (0, 0, 0)).get_width()
+
+    def _field_w(self) -> int:
+        """The code field's width: as wide as its placeholder or its code needs."""
+        m = self.ui.metrics
+        self.configure(self.rect)  # the placeholder, before the first layout too
+        shown = max(self.field.placeholder, "M" * self.size(), key=len)
+        return self.ui.text.render(shown, m.body, (0, 0, 0)).get_width() + m.unit * 6
+
+    def _field_beside(self, width: int) -> bool:
+        """Compact: « Ou tape le code : » and the field on one line when they fit."""
+        return self.compact and self._label_w() + self.ui.metrics.unit * 2 + self._field_w() <= width
 
     def width_wanted(self) -> int:
         m = self.ui.metrics
-        count = self.size()
-        return max(count * self._wheel_w() + (count - 1) * m.unit * 2 + m.unit * 8, m.body * 14)
+        if self.compact:  # as wide as the body, or « Ou tape le code : » and the field's line
+            line = self._label_w() + m.unit * 2 + self._field_w()
+            return max(self._body_w(), line if line <= m.body * 14 else max(self._label_w(), self._field_w()))
+        return max(self._body_w(), m.body * 14)
+
+    def height_wanted(self) -> int:
+        m = self.ui.metrics
+        width = self.width_wanted()
+        below = self.button_height() if self._field_beside(width) else \
+            self._label_h(width) + m.unit // 2 + self.button_height()
+        return self.shackle_out() + self._body_h() + m.unit * 2 + below
 
     def select_all(self) -> None:
         self.field.anchor, self.field.caret = 0, len(self.field.value)
@@ -216,22 +300,22 @@ class PadlockInput(LockMotion, CodeInput):
     def layout(self, rect):
         super().layout(rect)  # the field, configured for the code's alphabet and length
         m = self.ui.metrics
-        button_h = self.button_height()
+        button_h = self._button_h()
         wheel_w = self._wheel_w()
-        gap = m.unit * 2
+        gap = self._gap()
         count = self.size()
-        body_w = count * wheel_w + (count - 1) * gap + m.unit * 8
+        body_w = self._body_w()
         self.wheels = []
         if count > MAX_WHEELS or body_w > rect.width:
             return [self.field]  # no room for wheels: the plain field
-        shackle = m.body * 2
-        self.body = pygame.Rect(rect.x, rect.y + shackle, body_w, button_h * 2 + m.body * 2 + m.unit * 6)
+        pad = m.unit * (1 if self.compact else 2)  # between the body's edge and the buttons
+        self.body = pygame.Rect(rect.x, rect.y + self.shackle_out(), body_w, self._body_h())
         widgets: list[Widget] = []
         shown = self.shown()
         for index in range(count):
             x = self.body.x + m.unit * 4 + index * (wheel_w + gap)
-            up = pygame.Rect(x, self.body.y + m.unit * 2, wheel_w, button_h)
-            window = pygame.Rect(x, up.bottom + m.unit, wheel_w, m.body * 2)
+            up = pygame.Rect(x, self.body.y + pad, wheel_w, button_h)
+            window = pygame.Rect(x, up.bottom + m.unit, wheel_w, self._window_h())
             down = pygame.Rect(x, window.bottom + m.unit, wheel_w, button_h)
             self.wheels.append(window)
             said = _("Molette {n} sur {total} : {char}").format(n=index + 1, total=count, char=shown[index])
@@ -241,9 +325,16 @@ class PadlockInput(LockMotion, CodeInput):
                                   speech=said + " — " + _("monter")))
             widgets.append(Button(f"wheel:{index}:down", down, TurnWheel(index, -1), label="", icon="down",
                                   speech=said + " — " + _("descendre")))
-        # « Ou tape le code : » between the body and the field, as high as the font draws it
-        label_h = self.ui.text.height(_("Ou tape le code :"), m.small, max(10, rect.width))
-        self.field.rect.topleft = (rect.x, self.body.bottom + m.unit * 2 + label_h + m.unit // 2)
+        # « Ou tape le code : » between the body and the field, as high as the font draws
+        # it; compact, on the field's line when both fit the lock's width.
+        if self._field_beside(rect.width):
+            self.field.rect.width = self._field_w()
+            self.field.rect.topleft = (rect.x + self._label_w() + m.unit * 2, self.body.bottom + m.unit * 2)
+        else:
+            label_h = self._label_h(rect.width)
+            if self.compact:
+                self.field.rect.width = min(self.field.rect.width, max(rect.width, self._field_w()))
+            self.field.rect.topleft = (rect.x, self.body.bottom + m.unit * 2 + label_h + m.unit // 2)
         self.field.speech = _("Ou tape le code : {placeholder}").format(placeholder=self.field.placeholder)
         return widgets + ([] if self.opened else [self.field])
 
@@ -275,17 +366,21 @@ class PadlockInput(LockMotion, CodeInput):
         shown = self.shown()
         if self.opened:  # the wheels' arrows, no longer buttons: drawn in the metal
             for window_rect in self.wheels:
-                for name, y in (("up", window_rect.top - m.unit - self.button_height() // 2),
-                                ("down", window_rect.bottom + m.unit + self.button_height() // 2)):
+                for name, y in (("up", window_rect.top - m.unit - self._button_h() // 2),
+                                ("down", window_rect.bottom + m.unit + self._button_h() // 2)):
                     gfx.icon(surface, name, (window_rect.centerx, y), m.body, dark)
         for index, window_rect in enumerate(self.wheels):
             edge = wrong if self.wrong else (right if self.opened else dark)
             gfx.box(surface, window_rect, window, m.unit, edge, 4 if self.wrong or self.opened else 2)
-            char = self.ui.text.render(shown[index], round(m.body * 1.5), wrong if self.wrong else ink, bold=True)
+            char = self.ui.text.render(shown[index], round(m.body * (1.25 if self.compact else 1.5)),
+                                       wrong if self.wrong else ink, bold=True)
             surface.blit(char, char.get_rect(center=window_rect.center))
         if not self.opened:
             label = self.ui.text.render(_("Ou tape le code :"), m.small, p.muted)
-            surface.blit(label, (self.field.rect.x, self.field.rect.y - label.get_height() - m.unit // 2))
+            if self.field.rect.x > self.body.x:  # on the field's line
+                surface.blit(label, label.get_rect(midleft=(self.body.x, self.field.rect.centery)))
+            else:
+                surface.blit(label, (self.field.rect.x, self.field.rect.y - label.get_height() - m.unit // 2))
 
 
 class KeypadInput(LockMotion, CodeInput):
@@ -299,6 +394,9 @@ class KeypadInput(LockMotion, CodeInput):
         self.init_motion()
         self.body = pygame.Rect(0, 0, 0, 0)
         self.light = (0, 0)
+
+    def headroom(self) -> int:
+        return 0  # no shackle: level with the puzzle's text
 
     def _key(self) -> int:
         m = self.ui.metrics

@@ -53,13 +53,21 @@ def team_name(team: str) -> str:
 
 
 def compared_answers(game, teams: tuple[str, ...], puzzle_id: str, answers: tuple[str, ...]) -> str:
-    """Each team's answer to a poll, one per line, in the words of its options."""
+    """Each team's answer, in the words of the puzzle (an option's text; the pairs of
+    a matching, the steps of an order: core.puzzles' ``answer_text``), one paragraph
+    a team so that a long answer that wraps is not read as the next team's; an answer
+    of several parts (« A ↔ B ; C ↔ D ») has one line a part."""
     puzzle = game.puzzles[puzzle_id]
     kind = ptypes.get(puzzle.type)
-    lines = []
+    paragraphs = []
     for team, detail in zip(teams, answers):
-        lines.append(_("{team} : {answer}").format(team=team, answer=kind.answer_text(puzzle.spec, detail) or detail))
-    return "\n".join(lines)
+        answer = kind.answer_text(puzzle.spec, detail) or detail
+        parts = [part.strip() for part in answer.split(" ; ") if part.strip()]
+        if len(parts) > 1:
+            paragraphs.append(_("{team} :").format(team=team) + "\n" + "\n".join("– " + part for part in parts))
+        else:
+            paragraphs.append(_("{team} : {answer}").format(team=team, answer=answer))
+    return "\n\n".join(paragraphs)
 
 
 class HandoverScene(Scene):

@@ -449,12 +449,15 @@ class PuzzlePanel(Panel):
         # A lock beside the text when the panel is wide enough: its wheels stay in view
         # whatever the prompt, the hints and the verdict above them take.
         wanted = getattr(self.input, "width_wanted", None)  # a lock's (locks.LockMotion)
+        fit = getattr(self.input, "fit", None)
+        if fit is not None:  # compact where the lock at full size is taller than the panel
+            fit(inner.height)
         lock_w = wanted() if wanted is not None and getattr(self.input, "beside", False) else 0
         beside = bool(lock_w) and inner.width >= lock_w + m.body * 16 + m.unit * 6
         opened = getattr(self.input, "opened", False)
         lock_area = None
         if beside:
-            lock_area = pygame.Rect(inner.right - lock_w, y + m.body * 2, lock_w, 0)  # room for the shackle to rise
+            lock_area = pygame.Rect(inner.right - lock_w, y + self.input.headroom(), lock_w, 0)  # the shackle rises
             inner = pygame.Rect(inner.x, inner.y, inner.width - lock_w - m.unit * 6, inner.height)
         heading = p.title.get(self.locale) if p.title and self.scene.game.genre == "escape" else ""
         if heading:

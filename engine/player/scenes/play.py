@@ -630,17 +630,32 @@ class PlayScene(Scene):
             gfx.icon(surface, "clock", (x + m.body // 2, self.bar.centery), m.body, p.accent_text)
             surface.blit(clock, (x + m.body + m.unit, self.bar.centery - clock.get_height() // 2))
             x -= m.unit * 3
-        score = self.scored()
-        label = _("Score : {points} / {max}").format(points=score.points, max=score.max_points)
-        if state.teams and len(state.teams) > 1:
-            label = " · ".join(_("{team} : {n} pts").format(team=handover.team_name(team), n=points)
-                               for team, points in score.by_team.items())
-        text = fitted(label, m.small, max(m.body * 4, (x - m.unit * 3) * 2 // 5))
+        several = len(state.teams) > 1  # every team's points: more of the bar than one score
+        room = max(m.body * 4, (x - m.unit * 3) * (3 if several else 2) // 5)
+        text = fitted(self.score_label(room), m.small, room)
         x -= text.get_width()
         surface.blit(text, (x, self.bar.centery - text.get_height() // 2))
         self.score_at = (x + text.get_width() // 2, self.bar.centery + text.get_height() // 2)  # a cost falls from here
         text = fitted(title, m.body, x - m.unit * 6, bold=True)
         surface.blit(text, (m.unit * 3, self.bar.centery - text.get_height() // 2))
+
+    def score_label(self, room: int) -> str:
+        """The top bar's score in ``room`` pixels: the points out of the maximum, or in
+        a team game each team's points, long names shortened each (« Les Explora… :
+        3 pts ») so that every team's points stay in the bar, not only the first's."""
+        ui = self.app.ui
+        score = self.scored()
+        if len(self.session.state.teams) < 2:
+            return _("Score : {points} / {max}").format(points=score.points, max=score.max_points)
+        names = [handover.team_name(team) for team in score.by_team]
+        cut = max(len(name) for name in names)
+        while True:
+            shown = [name if len(name) <= cut else name[:cut].rstrip() + "…" for name in names]
+            label = " · ".join(_("{team} : {n} pts").format(team=name, n=points)
+                               for name, points in zip(shown, score.by_team.values()))
+            if cut <= 3 or ui.text.render(label, ui.metrics.small, ui.palette.accent_text).get_width() <= room:
+                return label
+            cut -= 2
 
     def _draw_room(self, surface: pygame.Surface) -> None:
         ui = self.app.ui

@@ -455,6 +455,16 @@
         item.textContent = fill(words.sayUnplaced, {names: unplaced.join(", ")});
         notes.appendChild(item);
       }
+      // the player frames a room's picture at 16:10 (its own size): another shape moves the zones
+      const picture = canvas.querySelector("img");
+      const aspect = +words.pictureW / +words.pictureH;
+      if (picture.naturalWidth && picture.naturalHeight
+          && Math.abs(picture.naturalWidth / picture.naturalHeight / aspect - 1) > 0.02) {
+        const item = document.createElement("li");
+        item.className = "warning";
+        item.textContent = fill(words.sayAspect, {w: picture.naturalWidth, h: picture.naturalHeight});
+        notes.appendChild(item);
+      }
     }
     function choose(zone) {
       if (which && zone) { which.value = zone.dataset.for; }
@@ -614,6 +624,7 @@
     zones().forEach((zone) => { const r = rectOf(zone); if (r) { show(zone, r); } });
     choose(which ? zoneFor(which.value) : null);
     listNotes();
+    canvas.querySelector("img").addEventListener("load", listNotes);
   }
 
   // --- the puzzle-type picker: arrow keys move between the types, Enter picks one ------------

@@ -72,14 +72,30 @@ class _Origins(Origins):
 
 
 def _rules_key(data: Any) -> str:
-    """What the state search depends on: everything but the texts people read."""
+    """What the state search depends on: everything but the texts people read, and
+    where a room's objects and exits lie on its picture (a zone moved in the editor)."""
     def strip(node: Any, key: str = "") -> Any:
         if isinstance(node, dict):
             return {k: strip(v, k) for k, v in node.items() if k not in _TEXT_KEYS}
         if isinstance(node, list):
             return [strip(v) for v in node]
         return node
+    rooms = data.get("rooms") if isinstance(data, dict) else None
+    if isinstance(rooms, list):
+        data = {**data, "rooms": [_unplaced(room) for room in rooms]}
     return json.dumps(strip(data), sort_keys=True, default=str)
+
+
+def _unplaced(room: Any) -> Any:
+    """A room without its objects' and exits' places (``x, y, w, h``)."""
+    if not isinstance(room, dict):
+        return room
+    return {**room, **{kind: [{k: v for k, v in thing.items() if k not in _PLACE}
+                              if isinstance(thing, dict) else thing for thing in room[kind]]
+                       for kind in ("objects", "exits") if isinstance(room.get(kind), list)}}
+
+
+_PLACE = frozenset({"x", "y", "w", "h"})
 
 
 # Fields only ever shown to people: changing them cannot change what the rules allow.

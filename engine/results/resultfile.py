@@ -299,18 +299,32 @@ def find_result_files(paths: Iterable[Path], on_entry: Callable[[Path], None] | 
         if not path.is_dir():
             found.append(path)
             continue
-        inside: list[Path] = []
-        for folder, _folders, files in os.walk(path):
+        inside: list[str] = []
+        pending = [str(path)]
+        while pending:
+            folder = pending.pop()
             if on_entry is not None:
                 on_entry(Path(folder))
-            for name in files:
-                entry = Path(folder) / name
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:  # a folder that went away or cannot be listed, as os.walk skips it
+                continue
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    continue
                 if on_entry is not None:
-                    on_entry(entry)
+                    on_entry(Path(entry.path))
+                name = entry.name
                 if name.endswith(".json") and name not in SUMMARY_FILES and entry.is_file():
-                    inside.append(entry)
-        found.extend(sorted(inside))
+                    inside.append(entry.path)
+        # Sorted as paths are (part by part), as strings for speed: 10 000 files.
+        found.extend(map(Path, sorted(inside, key=_path_order)))
     return list(dict.fromkeys(found))
+
+
+def _path_order(path: str) -> list[str]:
+    return os.path.normcase(path).split(os.sep)
 
 
 def read_result(path: Path, table: Table | None = None) -> Result:
@@ -318,9 +332,15 @@ def read_result(path: Path, table: Table | None = None) -> Result:
     file of at most ``MAX_FILE_BYTES`` is read: a FIFO or a device is refused at once.
     Its puzzles go to ``table`` (``parse_result``)."""
     try:
-        raw = read_bounded(Path(path), MAX_FILE_BYTES)
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except OSError as error:
         raise ResultError(_("fichier illisible ({error})").format(error=reason(error))) from None
+    from .quickread import quick_result  # here: the player writes results without msgspec
+
+    table = Table() if table is None else table
+    quick = quick_result(raw, str(path), table)
+    if quick is not None:
+        return quick
     if not raw.strip():
         raise ResultError(_("fichier vide"))
     try:
@@ -395,7 +415,7 @@ def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
         for path in paths:
             reading.files += 1
             try:
-                result = read_result(Path(path), table)
+                result = read_result(path if isinstance(path, Path) else Path(path), table)
             except ResultError as error:
                 reading.problems.append(Problem(str(path), _("{reason} ; fichier ignoré").format(
                     reason=error)))

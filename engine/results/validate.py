@@ -19,7 +19,7 @@ import math
 import operator
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any, NamedTuple
@@ -78,7 +78,14 @@ def _int(v: Any, high: int) -> bool:
 
 
 def _name(v: Any) -> bool:
-    return type(v) is str and len(v) <= MAX_NAME and clean_name(v) == v
+    if type(v) is not str or len(v) > MAX_NAME:
+        return False
+    # Most names: no character ``clean_name`` removes (control, format or separator
+    # characters other than the space: what ``isprintable`` refuses), single spaces
+    # inside, already in NFC; then ``clean_name`` would leave them as they are.
+    if v.isprintable() and "  " not in v and v[:1] != " " and v[-1:] != " " and unicodedata.is_normalized("NFC", v):
+        return True
+    return clean_name(v) == v
 
 
 def _iso(v: Any) -> bool:
@@ -299,17 +306,31 @@ def _plain_puzzles(raw_puzzles: list[Any], table: Table) -> Checked | None:
     for column, allowed in zip(columns, _COLUMN_TYPES):
         if not set(map(type, column)) <= allowed:
             return None
+    types, scored, timed_out = (list(map(get, raw_puzzles)) for get in _LATER_GETTERS)
+    if not (set(map(type, types)) <= _STR and set(map(type, scored)) <= _MAYBE_BOOL
+            and set(map(type, timed_out)) <= _BOOL):
+        return None
+    inside = chain(chain.from_iterable(columns[11]), chain.from_iterable(columns[13]),
+                   chain.from_iterable(map(dict.values, columns[12])))
+    if not set(map(type, inside)) <= _STR:  # the texts inside the lists and tables
+        return None
+    return add_columns(columns, types, scored, timed_out, table)
+
+
+def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | None], timed_out: list[bool],
+                table: Table, ranges_checked: bool = False) -> Checked | None:
+    """Check a result's puzzles given as columns of values of the right types (``PUZZLE``'s
+    fields in its order, then the later ones), and add them to ``table``; None, adding
+    nothing, when a value is out of range or the fields disagree. ``ranges_checked``:
+    the numbers are known to be within ``PUZZLE``'s ranges already."""
     (ids, labels, statuses, corrects, fractions, points, maxes, wrongs, hints, times, answers,
      wrong_lists, answer_texts, skills, themes, teams) = columns
     timed = list(filter(_not_none, times)) if None in times else times
-    if not (set(statuses) <= _STATUS_SET and _in_range(fractions, 1) and _in_range(points, MAX_COUNT)
-            and _in_range(maxes, MAX_COUNT) and _in_range(wrongs, MAX_COUNT) and _in_range(hints, MAX_COUNT)
-            and _in_range(timed, MAX_SECONDS) and all(map(str.strip, ids))):
+    if not (set(statuses) <= _STATUS_SET and all(map(str.strip, ids))):
         return None
-    # The texts inside the lists and tables, all in one pass.
-    inside = chain(chain.from_iterable(wrong_lists), chain.from_iterable(skills),
-                   chain.from_iterable(map(dict.values, answer_texts)))
-    if not set(map(type, inside)) <= _STR:
+    if not ranges_checked and not (
+            _in_range(fractions, 1) and _in_range(points, MAX_COUNT) and _in_range(maxes, MAX_COUNT)
+            and _in_range(wrongs, MAX_COUNT) and _in_range(hints, MAX_COUNT) and _in_range(timed, MAX_SECONDS)):
         return None
     # How the fields agree (``_refuse_puzzle``).
     if not all(map(operator.le, points, maxes)) or list(map("solved".__eq__, statuses)) != corrects:
@@ -320,10 +341,6 @@ def _plain_puzzles(raw_puzzles: list[Any], table: Table) -> Checked | None:
         for listed, count in zip(wrong_lists, wrongs):
             if listed and (len(set(listed)) != len(listed) or len(listed) > count):
                 return None
-    types, scored, timed_out = (list(map(get, raw_puzzles)) for get in _LATER_GETTERS)
-    if not (set(map(type, types)) <= _STR and set(map(type, scored)) <= _MAYBE_BOOL
-            and set(map(type, timed_out)) <= _BOOL):
-        return None
     if None in scored:  # an older file: a question worth no points is taken for a poll
         scored = [top > 0 if s is None else s for s, top in zip(scored, maxes)]
     # Codes of what repeats from pupil to pupil (``table.Table``).
@@ -380,19 +397,36 @@ def parse_result(data: Any, path: str = "", table: Table | None = None) -> Resul
     Its puzzles are added to ``table`` (a new one when None); a refused result leaves
     the table as it was."""
     check_header(data)
-    (game, who, started_at, duration, ended, ending, success, score, max_score, hints,
-     raw_puzzles) = _fields(data, TOP, "")
-    game_id, version, content_hash, title, skills = _fields(game, GAME, "game")
-    pseudonym, group, team, members = _fields(who, WHO, "who")
-    machine, end, time_up = _later(data, TOP_LATER, "")
-    (themes,) = _later(game, GAME_LATER, "game")
+    top = _fields(data, TOP, "")
+    game = _fields(top[0], GAME, "game")
+    who = _fields(top[1], WHO, "who")
+    later = _later(data, TOP_LATER, "")
+    (themes,) = _later(top[0], GAME_LATER, "game")
+    raw_puzzles = top[-1]
+
+    def add_puzzles(into: Table) -> Checked:
+        checked = _plain_puzzles(raw_puzzles, into)
+        # When something is off: puzzle by puzzle, to say which and why.
+        return _puzzles_one_by_one(raw_puzzles, into) if checked is None else checked
+
+    return assemble(top[2:10], game, who, later, themes, add_puzzles, path, table)
+
+
+def assemble(head: Sequence[Any], game: Sequence[Any], who: Sequence[Any], later: Sequence[Any],
+             themes: dict[str, str], add_puzzles: Callable[[Table], Checked], path: str,
+             table: Table | None) -> Result:
+    """A ``Result`` from fields already checked one by one (``head``: ``TOP``'s fields from
+    ``started_at`` to ``hints``; ``game``, ``who``, ``later``: ``GAME``, ``WHO`` and
+    ``TOP_LATER``'s), its puzzles added by ``add_puzzles``; then the checks of the whole
+    result. A refused result leaves the table as it was."""
+    started_at, duration, ended, ending, success, score, max_score, hints = head
+    game_id, version, content_hash, title, skills = game
+    pseudonym, group, team, members = who
+    machine, end, time_up = later
     table = Table() if table is None else table
     start = len(table)
     try:
-        checked = _plain_puzzles(raw_puzzles, table)
-        if checked is None:  # something is off: puzzle by puzzle, to say which and why
-            checked = _puzzles_one_by_one(raw_puzzles, table)
-        twice, totals, longest = checked
+        twice, totals, longest = add_puzzles(table)
         stop = len(table)
         answered = stop - start - table.columns["status"][start:stop].count(OPEN)
         result = Result(

@@ -1,0 +1,146 @@
+"""The quick way through an ordinary result file.
+
+A class summary of ten thousand files spent most of its time in ``json.loads`` and in
+our checks of each field's type. msgspec decodes a file straight into the typed records
+below and checks types and ranges as it goes, in C; what types cannot say (a date, a
+name without control characters, how the figures agree) is then checked by the same
+tests as ``validate`` uses. A file this path does not take, for any reason, is read
+again the careful way (``validate.parse_result``), which says in French what is wrong:
+this module never decides that a file is bad, and it takes nothing the careful way
+would refuse (tests/test_quickread.py compares both on every hostile file we know).
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Annotated
+
+import msgspec
+
+from .model import RESULT_FORMAT, RESULT_VERSION, Result
+from .table import Table
+from .validate import (
+    DATE,
+    END,
+    ID,
+    MACHINE,
+    MAX_COUNT,
+    MAX_PUZZLES,
+    MAX_SECONDS,
+    MAX_TOTAL,
+    NAME,
+    NAMES,
+    PSEUDONYM,
+    PUZZLE,
+    PUZZLE_LATER,
+    Checked,
+    ResultError,
+    add_columns,
+    assemble,
+)
+
+Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)]
+Total = Annotated[int, msgspec.Meta(ge=0, le=MAX_TOTAL)]
+Seconds = Annotated[float, msgspec.Meta(ge=0, le=MAX_SECONDS)]
+Fraction = Annotated[float, msgspec.Meta(ge=0, le=1)]
+
+
+class _Puzzle(msgspec.Struct):
+    """``validate.PUZZLE``'s fields in its order, then ``PUZZLE_LATER``'s."""
+
+    id: str
+    label: str
+    status: str
+    correct: bool
+    fraction: Fraction
+    points: Count
+    max_points: Count
+    wrong: Count
+    hints: Count
+    time_s: Seconds | None
+    answer: str | None
+    wrong_answers: list[str]
+    answer_texts: dict[str, str]
+    skills: list[str]
+    theme: str
+    team: str
+    type: str = ""
+    scored: bool | None = None
+    timed_out: bool = False
+
+
+class _Game(msgspec.Struct):
+    id: str
+    version: str
+    content_hash: str
+    title: str
+    skills: dict[str, str]
+    themes: dict[str, str] = {}
+
+
+class _Who(msgspec.Struct):
+    pseudonym: str
+    group: str
+    team: str
+    members: list[str]
+
+
+class _File(msgspec.Struct):
+    format: str
+    version: int
+    game: _Game
+    who: _Who
+    started_at: str
+    duration_s: Seconds
+    ended: bool
+    ending: str | None
+    success: bool | None
+    score: Total
+    max_score: Total
+    hints: Total
+    puzzles: Annotated[list[_Puzzle], msgspec.Meta(max_length=MAX_PUZZLES)]
+    machine: str = ""
+    end: str | None = None
+    time_up: bool = False
+
+
+_decode = msgspec.json.Decoder(_File).decode
+_GETTERS = tuple(attrgetter(name) for name, _kind in PUZZLE)
+_LATER_GETTERS = tuple(attrgetter(name) for name, _kind, _default in PUZZLE_LATER)
+
+
+class _Declined(ResultError):
+    """Not for this path: the careful one will say why, if anything is wrong."""
+
+
+def quick_result(raw: bytes, path: str, table: Table) -> Result | None:
+    """The ``Result`` in a result file's bytes, its puzzles added to ``table``; None (the
+    table as it was) when the file is not an ordinary, well-formed one."""
+    try:
+        data = _decode(raw)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    game, who = data.game, data.who
+    if not (data.format == RESULT_FORMAT and data.version == RESULT_VERSION and ID.test(game.id)
+            and DATE.test(data.started_at) and PSEUDONYM.test(who.pseudonym) and NAME.test(who.group)
+            and NAME.test(who.team) and NAMES.test(who.members) and MACHINE.test(data.machine)
+            and END.test(data.end)):
+        return None
+    puzzles = data.puzzles
+
+    def add_puzzles(into: Table) -> Checked:
+        types, scored, timed_out = (list(map(get, puzzles)) for get in _LATER_GETTERS)
+        checked = add_columns([list(map(get, puzzles)) for get in _GETTERS], types, scored, timed_out, into,
+                              ranges_checked=True)  # by msgspec, as it decoded them
+        if checked is None:
+            raise _Declined("")
+        return checked
+
+    head = (data.started_at, data.duration_s, data.ended, data.ending, data.success, data.score,
+            data.max_score, data.hints)
+    try:
+        return assemble(head, (game.id, game.version, game.content_hash, game.title, game.skills),
+                        (who.pseudonym, who.group, who.team, who.members),
+                        (data.machine, data.end, data.time_up), game.themes, add_puzzles, path, table)
+    except ResultError:
+        return None

@@ -394,7 +394,9 @@ def _saved_place(folder: Path, kind: str, index: int) -> list[float | None]:
 
 
 def _saved(page) -> None:
-    page.wait_for_function("document.getElementById('status').textContent.startsWith('Enregistré')")
+    """The status says « Enregistré » (the answer to the last change was read); waited
+    for from here: the page's CSP forbids the eval a wait_for_function may use."""
+    page.locator("#status", has_text="Enregistré ✔").wait_for()
 
 
 @pytest.mark.slow

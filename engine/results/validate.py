@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from ..core.state import STATUSES
 from ..i18n import N_, _
@@ -355,10 +355,16 @@ def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | 
     if None in team_codes:
         team_codes = list(map(table.string, teams))
     table.extend(items, list(map(STATUS_CODE.__getitem__, statuses)), fractions, points, wrongs, hints,
-                 [NAN if t is None else t for t in times], answer_codes,
-                 [table.sequence(tuple(w)) if w else 0 for w in wrong_lists],
-                 [table.sequence(tuple(t.items())) if t else 0 for t in answer_texts], team_codes, timed_out)
+                 [NAN if t is None else t for t in times] if None in times else times, answer_codes,
+                 _sequences(table, list(map(tuple, wrong_lists))),
+                 _sequences(table, [tuple(t.items()) for t in answer_texts]), team_codes, timed_out)
     return len(set(ids)) != len(ids), [sum(points), sum(maxes), sum(hints)], max(timed, default=0.0)
+
+
+def _sequences(table: Table, values: list[tuple[Any, ...]]) -> list[int]:
+    """The codes of ``values`` in ``table`` (most are there already: one lookup each)."""
+    codes = list(map(table.tuple_index.get, values))
+    return list(map(table.sequence, values)) if None in codes else cast(list[int], codes)
 
 
 def _refuse_puzzle(values: tuple[Any, ...], where: str) -> None:

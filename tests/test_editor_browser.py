@@ -521,3 +521,59 @@ def test_a_zone_placed_and_moved_with_the_keyboard_alone(tmp_path: Path) -> None
         assert page.evaluate("document.activeElement.dataset.for") == "/rooms/0/objects/1"
         assert float(page.locator('[data-for="/rooms/0/objects/1"]').get_attribute("data-y")) == 41
         shot(page, "zones_keyboard")
+
+
+@pytest.mark.slow
+def test_a_hotspots_zones_are_moved_and_added_with_the_keyboard_and_the_mouse(tmp_path: Path) -> None:
+    """A « cliquer sur une image » question's zones, as a room's: Tab reaches a zone, the
+    arrows move it, Shift + the arrows resize it, its body dragged moves it; « Ajouter
+    une zone au milieu de l’image » adds one without a mouse; every change in the YAML."""
+    from engine.editor.changes import AddItem
+    from engine.editor.project import Project
+
+    folder = create("quiz", "Zones cliquables")
+    (folder / "images").mkdir()
+    (folder / "images" / "classe.png").write_bytes(png(320, 200))
+    project = Project(folder)
+    project.change(AddItem(("puzzles",), {
+        "id": "ou", "type": "hotspot", "prompt": "Où est le tableau ?", "image": "images/classe.png",
+        "zones": [{"id": "tableau", "x": 10, "y": 10, "w": 30, "h": 20, "correct": True}]}))
+    index = len(project.merged["puzzles"]) - 1
+
+    def zones() -> list[dict]:
+        text = (folder / "game.yaml").read_text(encoding="utf-8")
+        return read_text(text, "game.yaml").data["puzzles"][index]["zones"]
+
+    with editor_server() as editor, browser(tmp_path) as context:
+        page = context.new_page()
+        failures: list[str] = []
+        page.on("pageerror", lambda error: failures.append(str(error)))
+        page.goto(editor.url)
+        key = editor.register(folder)
+        page.goto("/".join(page.url.split("/", 3)[:3]) + f"/game/{key}?at=/puzzles/{index}")
+        first = f'[data-for="/puzzles/{index}/zones/0"]'
+        tab_to(page, first)
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("Shift+ArrowDown")
+        _saved(page)
+        assert [zones()[0][k] for k in "xywh"] == [12, 10, 30, 21]
+        assert page.locator("#place-said").inner_text().startswith("Zone « tableau » (bonne réponse) : à 12 %")
+        box = page.locator(".canvas[data-place] img").bounding_box()
+        zone = page.locator(first).bounding_box()
+        page.mouse.move(zone["x"] + zone["width"] / 2, zone["y"] + zone["height"] / 2)
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.mouse.down()
+            page.mouse.move(zone["x"] + zone["width"] / 2 + box["width"] * 0.2, zone["y"] + zone["height"] / 2,
+                            steps=5)
+            page.mouse.up()
+        _saved(page)
+        assert zones()[0]["x"] == pytest.approx(32, abs=0.3)
+        tab_to(page, "#place-center")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert zones()[1] == {"id": "z1", "correct": True, "x": 45, "y": 42, "w": 10, "h": 16}
+        assert page.locator(".canvas[data-place] .zone:not([hidden])").count() == 2
+        shot(page, "hotspot_zones")
+        assert failures == []

@@ -374,10 +374,12 @@ def _placing(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
 
 
 def _place_box(project: Project, payload: dict[str, Any]) -> tuple[tuple[Any, ...], dict[str, float]]:
-    """The object or exit of a room, and the zone drawn for it (percent of the picture,
-    to a tenth, inside the picture); ChangeError when either does not fit."""
+    """The object or exit of a room (or a zone of a puzzle's picture), and the zone
+    drawn for it (percent of the picture, to a tenth, inside the picture); ChangeError
+    when either does not fit."""
     pointer = to_pointer(str(payload.get("pointer", "")))
-    if len(pointer) != 4 or pointer[0] != "rooms" or pointer[2] not in ("objects", "exits") \
+    where = (pointer[0], pointer[2]) if len(pointer) == 4 else ()
+    if where not in (("rooms", "objects"), ("rooms", "exits"), ("puzzles", "zones")) \
             or not isinstance(get(project.merged, pointer), dict):
         raise ChangeError(to_text(pointer))
     box: dict[str, float] = {}
@@ -414,7 +416,15 @@ def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
     kind = puzzles.REGISTRY.get(str(element.get("type")))
     if kind is None or not {"image", "zones"} <= kind.fields:
         return None
-    zones = [z for z in element.get("zones") or [] if isinstance(z, dict)]
+    zones = []
+    for index, zone in enumerate(element.get("zones") or []):
+        if not isinstance(zone, dict):
+            continue
+        box = {k: float(zone[k]) for k in ("x", "y", "w", "h")
+               if isinstance(zone.get(k), (int, float)) and not isinstance(zone.get(k), bool)}
+        zones.append({"id": str(zone.get("id", index + 1)), "correct": zone.get("correct") is True,
+                      "pointer": to_text(pointer + ("zones", index)), "placed": len(box) == 4,
+                      **(box if len(box) == 4 else {})})
     return {"image": element.get("image") if isinstance(element.get("image"), str) else "",
             "zones": zones, "pointer": to_text(pointer + ("zones",))}
 

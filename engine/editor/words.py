@@ -100,7 +100,12 @@ WORDS = {
     "cancel": N_("Fermer"),
     "add_image": N_("Ajouter une image"),
     "drop_image": N_("ou déposez une image ici"),
-    "draw_help": N_("Tracez une zone sur l’image avec la souris : elle est ajoutée aux zones."),
+    "draw_help": N_("Tracez une zone sur l’image avec la souris : elle est ajoutée aux zones. Faites glisser "
+                    "une zone pour la déplacer, son coin en bas à droite pour changer sa taille."),
+    "zones_title": N_("Les zones sur l’image"),
+    "zone_add_center": N_("Ajouter une zone au milieu de l’image"),
+    "hotspot_state": N_("Zone {what} : à {x} % du bord gauche et {y} % du haut, {w} % de large et {h} % de haut."),
+    "zone_right": N_("bonne réponse"),
     "other_editor": N_("Attention : ce jeu est aussi ouvert dans un autre éditeur. "
                        "Les changements de l’un peuvent écraser ceux de l’autre."),
     "skip": N_("Aller au formulaire"),

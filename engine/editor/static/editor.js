@@ -316,57 +316,11 @@
     });
   }
 
-  // --- a hotspot's zones drawn on its picture: percentages computed, never typed ------------
-  document.querySelectorAll(".canvas[data-zones]").forEach((canvas) => {
-    const place = (el, x, y, w, h) => {
-      el.style.left = x + "%"; el.style.top = y + "%"; el.style.width = w + "%"; el.style.height = h + "%";
-    };
-    canvas.querySelectorAll(".zone").forEach((zone) => {
-      const d = zone.dataset;
-      place(zone, +d.x, +d.y, +d.w, +d.h);
-    });
-    let start = null;
-    let ghost = null;
-    const pct = (event) => {
-      const box = canvas.getBoundingClientRect();
-      const x = Math.min(100, Math.max(0, (event.clientX - box.left) / box.width * 100));
-      const y = Math.min(100, Math.max(0, (event.clientY - box.top) / box.height * 100));
-      return [x, y];
-    };
-    const round = (v) => Math.round(v * 10) / 10;
-    canvas.addEventListener("mousedown", (event) => {
-      event.preventDefault();
-      start = pct(event);
-      ghost = document.createElement("div");
-      ghost.className = "zone drawing";
-      canvas.appendChild(ghost);
-      place(ghost, start[0], start[1], 0, 0);
-    });
-    canvas.addEventListener("mousemove", (event) => {
-      if (!start) { return; }
-      const [x, y] = pct(event);
-      place(ghost, Math.min(x, start[0]), Math.min(y, start[1]), Math.abs(x - start[0]), Math.abs(y - start[1]));
-    });
-    window.addEventListener("mouseup", (event) => {
-      if (!start) { return; }
-      const [x, y] = pct(event);
-      const zone = {x: round(Math.min(x, start[0])), y: round(Math.min(y, start[1])),
-                    w: round(Math.abs(x - start[0])), h: round(Math.abs(y - start[1]))};
-      start = null;
-      if (zone.w < 1 || zone.h < 1) { ghost.remove(); return; }
-      const taken = new Set(Array.from(canvas.querySelectorAll(".zone span")).map((s) => s.textContent));
-      let n = 1;
-      while (taken.has("z" + n)) { n += 1; }
-      remember();
-      change({op: "add", pointer: canvas.dataset.zones,
-              value: Object.assign({id: "z" + n, correct: true}, zone)});
-    });
-  });
-
-  // --- a room's objects and exits on its picture: zones drawn, moved and resized with the
-  // mouse or the keyboard, in percent of the picture (the player's x, y, w, h); the form's
-  // numbers follow them, and typing a number moves the zone. Saved by the server's « place »,
-  // the one way every change is written. ------------------------------------------------------
+  // --- a room's objects and exits on its picture (or a hotspot's zones on its own): zones
+  // drawn, moved and resized with the mouse or the keyboard, in percent of the picture (the
+  // player's x, y, w, h); the form's numbers follow them, and typing a number moves the zone.
+  // Saved by the server's « place » (a new hotspot zone: « add »), as every change is written.
+  // -------------------------------------------------------------------------------------------
   const placing = document.querySelector("section.placing");
   if (placing) {
     const canvas = placing.querySelector(".canvas[data-place]");
@@ -374,6 +328,7 @@
     const said = document.getElementById("place-said");
     const notes = document.getElementById("place-notes");
     const words = placing.dataset;
+    const list = words.zones;  // a hotspot's zones: drawing on the picture adds one
     const KEYS = ["x", "y", "w", "h"];
     const round = (v) => Math.round(v * 10) / 10;
     const shown = (v) => String(round(v)).replace(".", ",");
@@ -391,6 +346,7 @@
     }
     // its size in px where the player draws the picture on a 1366 × 768 screen, when under 44 px
     function small(r) {
+      if (!words.pictureW) { return null; }  // a room's picture: the player's size is known
       const pw = Math.round(r.w / 100 * +words.pictureW);
       const ph = Math.round(r.h / 100 * +words.pictureH);
       return pw < +words.min || ph < +words.min ? {pw: pw, ph: ph} : null;
@@ -442,14 +398,14 @@
       const unplaced = [];
       zones().forEach((zone) => {
         const r = rectOf(zone);
-        if (!r) { unplaced.push("«\u00a0" + zone.dataset.label + "\u00a0»"); return; }
+        if (!r) { if (zone.dataset.label) { unplaced.push("«\u00a0" + zone.dataset.label + "\u00a0»"); } return; }
         if (!small(r)) { return; }
         const item = document.createElement("li");
         item.className = "warning";
         item.textContent = smallText(zone, r);
         notes.appendChild(item);
       });
-      if (unplaced.length) {
+      if (unplaced.length && words.sayUnplaced) {
         const item = document.createElement("li");
         item.className = "unplaced";
         item.textContent = fill(words.sayUnplaced, {names: unplaced.join(", ")});
@@ -458,7 +414,7 @@
       // the player frames a room's picture at 16:10 (its own size): another shape moves the zones
       const picture = canvas.querySelector("img");
       const aspect = +words.pictureW / +words.pictureH;
-      if (picture.naturalWidth && picture.naturalHeight
+      if (words.pictureW && picture.naturalWidth && picture.naturalHeight
           && Math.abs(picture.naturalWidth / picture.naturalHeight / aspect - 1) > 0.02) {
         const item = document.createElement("li");
         item.className = "warning";
@@ -498,6 +454,24 @@
           headers: {"Content-Type": "application/json"}, body: JSON.stringify(payload(zone))});
       });
     });
+    // a hotspot's new zone: drawn from nothing, then added to the list (the page is drawn again)
+    function fresh() {
+      if (!list) { return null; }
+      const zone = document.createElement("div");
+      zone.className = "zone new";
+      zone.hidden = true;
+      zone.dataset.what = "";
+      zone.dataset.label = "";
+      canvas.appendChild(zone);
+      return zone;
+    }
+    function add(r) {
+      const taken = new Set(zones().map((z) => z.dataset.label));
+      let n = 1;
+      while (taken.has("z" + n)) { n += 1; }
+      remember();
+      change({op: "add", pointer: list, value: Object.assign({id: "z" + n, correct: true}, clamp(r))});
+    }
     function moved(zone, later) {
       toFields(zone);
       announce(zone);
@@ -515,7 +489,7 @@
       if (event.button !== 0) { return; }
       let zone = event.target.closest(".zone");
       let mode = "draw";
-      if (zone) { mode = event.target.closest(".grip") ? "resize" : "move"; } else { zone = which ? zoneFor(which.value) : null; }
+      if (zone) { mode = event.target.closest(".grip") ? "resize" : "move"; } else { zone = which ? zoneFor(which.value) : fresh(); }
       if (!zone) { return; }
       event.preventDefault();
       canvas.setPointerCapture(event.pointerId);
@@ -549,13 +523,15 @@
       if (!drag) { return; }
       const d = drag;
       drag = null;
-      if (!d.moved) { return; }  // a click: the zone chosen, nothing moved
       const r = rectOf(d.zone);
-      if (d.mode === "draw" && (r.w < 1 || r.h < 1)) {  // too small to be meant: as it was
+      if (d.mode === "draw" && (!r || r.w < 1 || r.h < 1)) {  // a click, or too small to be meant: as it was
+        if (d.zone.classList.contains("new")) { d.zone.remove(); return; }
         if (d.start) { show(d.zone, d.start); } else { unshow(d.zone); }
         toFields(d.zone);
         return;
       }
+      if (!d.moved) { return; }  // a click on a zone: chosen, nothing moved
+      if (d.zone.classList.contains("new")) { add(r); return; }
       moved(d.zone, false);
     };
     canvas.addEventListener("pointerup", drop);
@@ -565,6 +541,7 @@
       event.preventDefault();
       const d = drag;
       drag = null;
+      if (d.zone.classList.contains("new")) { d.zone.remove(); return; }
       if (d.start) { show(d.zone, d.start); } else { unshow(d.zone); }
       toFields(d.zone);
     });
@@ -609,6 +586,9 @@
 
     // without a mouse: a zone for the chosen object in the middle of the picture, then the arrows
     const centre = document.getElementById("place-center");
+    if (centre && list) {
+      centre.addEventListener("click", () => add({x: 45, y: 42, w: 10, h: 16}));
+    }
     if (centre && which) {
       centre.addEventListener("click", () => {
         const zone = zoneFor(which.value);

@@ -575,5 +575,10 @@ def test_a_hotspots_zones_are_moved_and_added_with_the_keyboard_and_the_mouse(tm
             page.keyboard.press("Enter")
         assert zones()[1] == {"id": "z1", "correct": True, "x": 45, "y": 42, "w": 10, "h": 16}
         assert page.locator(".canvas[data-place] .zone:not([hidden])").count() == 2
+        assert page.evaluate("document.activeElement.dataset.for") == f"/puzzles/{index}/zones/1"  # the new one
+        with page.expect_response(lambda r: r.url.endswith("/change")):
+            page.keyboard.press("ArrowLeft")
+        _saved(page)
+        assert zones()[1]["x"] == 44
         shot(page, "hotspot_zones")
         assert failures == []

@@ -45,8 +45,10 @@
   }
 
   function restore() {
-    const id = sessionStorage.getItem("sesame-focus");
+    // what a change asked to have the focus next (a zone just added), else what had it
+    const id = sessionStorage.getItem("sesame-focus-next") || sessionStorage.getItem("sesame-focus");
     const y = sessionStorage.getItem("sesame-scroll");
+    sessionStorage.removeItem("sesame-focus-next");
     sessionStorage.removeItem("sesame-focus");
     sessionStorage.removeItem("sesame-scroll");
     if (y !== null) { window.scrollTo(0, Number(y)); }
@@ -469,7 +471,9 @@
       const taken = new Set(zones().map((z) => z.dataset.label));
       let n = 1;
       while (taken.has("z" + n)) { n += 1; }
-      remember();
+      // once the page is drawn again, the new zone has the focus: the arrows move it
+      const index = zones().filter((z) => z.dataset.for).length;
+      sessionStorage.setItem("sesame-focus-next", "zone" + (list + "/" + index).replace(/\//g, "-"));
       change({op: "add", pointer: list, value: Object.assign({id: "z" + n, correct: true}, clamp(r))});
     }
     function moved(zone, later) {

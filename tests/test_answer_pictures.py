@@ -138,3 +138,48 @@ def test_a_compact_padlock_is_used_by_real_clicks_and_typing():
     assert panel.input.field.value == "2504"
     pilot.click("submit")
     assert panel.resolved and panel.input.opened
+
+
+@pytest.mark.parametrize("prefs", [{"text_scale": 2.0}, LARGE])
+def test_at_200_percent_the_arrow_pad_is_beside_the_robot_track(prefs):
+    """Too narrow for the lock beside the text, the prompt goes across, then the track
+    and the arrow lock side by side (the pad was under the track, 1 227 px of content):
+    the track whole in the panel's view, the pad level with it, used by real clicks."""
+    app, panel = at("stereotypes", "p_robot", size=LAPTOP, **prefs)
+    lock = panel.input
+    assert lock.narrow
+    [(track, where)] = [(s, pos) for s, pos in panel.blocks if abs(s.get_width() / max(1, s.get_height()) - 1.6) < 0.02]
+    picture = track.get_rect(topleft=where)
+    assert picture.width >= 600 and picture.height <= panel.content.height - app.ui.metrics.unit * 6
+    arrows = [w for w in panel.fields if w.id.startswith("arrow:") or w.id == "erase"]
+    assert len(arrows) == 5
+    for widget in arrows:  # at the track's right, beginning level with it
+        assert widget.rect.left > picture.right
+    assert lock.body.top < picture.bottom and lock.body.right <= panel.content.right
+    pilot = Pilot(app)
+    for direction in ["right", "right", "up", "up", "right", "right", "up", "right"]:
+        pilot.click(f"arrow:{direction}")  # scrolls to it first, as a finger would
+    assert lock.sequence[-1] == "right" and len(lock.sequence) == 8
+    pilot.click("submit")
+    assert panel.resolved
+
+
+def test_at_100_percent_the_robot_track_layout_is_unchanged():
+    _app, panel = at("stereotypes", "p_robot", size=LAPTOP)
+    assert not panel.input.narrow  # beside the text: the pad whole in view at the top
+
+
+@pytest.mark.parametrize("prefs", [{"text_scale": 2.0}, LARGE])
+def test_at_200_percent_the_whole_digicode_is_in_view(prefs):
+    """The archives' digicode (eight digits): level with the prompt (no shackle to
+    leave room for), compact keys (53 px) where the full-size ones went below the fold."""
+    app, panel = at("escape_fake_news", "p_code_archives", size=LAPTOP, **prefs)
+    keys = [w for w in panel.fields if w.id.startswith("key:")]
+    assert len(keys) == 11 and all(app.scene.shown(k) for k in keys) and panel.scroll == 0
+    assert min(min(k.rect.size) for k in keys) >= 44
+    pilot = Pilot(app)
+    for digit in "14062019":
+        pilot.click(f"key:{digit}")
+    assert panel.input.field.value == "14062019"
+    pilot.click("submit")
+    assert panel.resolved

@@ -115,3 +115,41 @@ def test_an_answer_of_several_parts_has_a_line_a_part():
     assert lines[0] == "Bleus :" and len(lines) == 1 + len(game.puzzles["p_outils"].spec.pairs)
     assert all(line.startswith("– ") and " ↔ " in line for line in lines[1:])
     assert second == "Verts : n'importe quoi"  # not read as pairs: said as recorded
+
+
+@pytest.mark.parametrize("size, prefs", [((1366, 768), {}), ((1366, 697), {"text_scale": 2.0}), ((1366, 697), LARGE)])
+def test_the_handover_screen_says_every_teams_points_with_long_names(write_game, size, prefs):
+    """« Au tour de l’équipe « … » » with a long name at 200 % text: the title whole in
+    its band, and every team's points said (in one paragraph where a line a team has no
+    room), never the heading « Les points jusqu’ici » alone."""
+    from engine.player.scenes.handover import HandoverScene
+
+    folder = write_game({"game.yaml": GAME})
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(folder)))
+    pilot.click("teams:2")
+    for index, name in enumerate(TEAMS):
+        pilot.click(f"field:team{index}")
+        pilot.type(name)
+    pilot.click("start")
+    pilot.past_handover()
+    pilot.click("close")
+    pilot.click("option:a")
+    pilot.click("submit")  # the poll goes to the next team: « Au tour de … »
+    assert isinstance(app.scene, HandoverScene) and app.scene.team == TEAMS[1]
+    said: list[str] = []
+    real = app.ui.text.render
+
+    def spy(text, *args, **kwargs):
+        said.append(text)
+        return real(text, *args, **kwargs)
+
+    app.ui.text.render = spy  # type: ignore[method-assign]
+    app.scene.invalidate()
+    app.step([])
+    points = [s for s in said if "0 pts" in s]
+    assert sum(s.count("0 pts") for s in points) == 2, said
+    pilot.click("ready")
+    assert isinstance(app.scene, PlayScene)

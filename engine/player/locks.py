@@ -67,6 +67,14 @@ class LockMotion:
     # Smaller buttons, windows and shackle (set by the panel, ``fit``) where the lock at
     # its full size would not fit the panel's height (200 % text on a laptop's window).
     compact = False
+    # A form as narrow as its buttons, for beside a picture (the panel's picture row):
+    # offered by the arrow lock (``has_narrow``), chosen by the panel (``narrow``).
+    has_narrow = False
+    narrow = False
+
+    def width_wanted(self) -> int:
+        """The width the lock asks for beside the puzzle's text."""
+        raise NotImplementedError
     # Given by the answer input this is mixed into (answers.Input) and by its layout.
     scene: Any
     ui: Any
@@ -400,7 +408,18 @@ class KeypadInput(LockMotion, CodeInput):
 
     def _key(self) -> int:
         m = self.ui.metrics
+        if self.compact:  # a finger's target still
+            return max(48, m.body + m.unit * 2)
         return max(self.button_height(), m.body * 2 + m.unit)
+
+    def _gap(self) -> int:
+        m = self.ui.metrics
+        return m.unit if self.compact else m.unit * 2
+
+    def height_wanted(self) -> int:
+        m = self.ui.metrics
+        key, gap = self._key(), self._gap()
+        return m.unit * 4 + self.button_height() + gap + 4 * key + 3 * gap + m.unit * 3
 
     def width_wanted(self) -> int:
         m = self.ui.metrics
@@ -413,10 +432,10 @@ class KeypadInput(LockMotion, CodeInput):
         super().layout(rect)
         m = self.ui.metrics
         key = self._key()
-        gap = m.unit * 2
+        gap = self._gap()
         width = min(rect.width, self.width_wanted())
         display_h = self.button_height()
-        self.body = pygame.Rect(rect.x, rect.y, width, m.unit * 4 + display_h + gap + 4 * key + 3 * gap + m.unit * 3)
+        self.body = pygame.Rect(rect.x, rect.y, width, self.height_wanted())
         self.field.rect = pygame.Rect(self.body.x + m.unit * 3, self.body.y + m.unit * 3,
                                       self.body.width - m.unit * 6 - m.body * 2, display_h)
         self.field.speech = _("Code de la porte : {placeholder}").format(placeholder=self.field.placeholder)
@@ -488,24 +507,38 @@ class ArrowLockInput(LockMotion, DirectionsInput):
         self.body = pygame.Rect(0, 0, 0, 0)
         self.slots = pygame.Rect(0, 0, 0, 0)
 
+    # Beside a picture (the panel's picture row): « Effacer » under the arrows, so that
+    # the lock is as narrow as its three columns of arrows and the picture gets the rest.
+    has_narrow = True
+
     def gap_below(self) -> int:
         return 0
 
     def width_wanted(self) -> int:
         m = self.ui.metrics
         size = self.button_height() + m.unit * 2
+        if self.narrow:
+            return size * 3 + m.unit * 10
         return size * 3 + m.unit * 10 + m.body * 8
+
+    def height_wanted(self) -> int:
+        """From the top of its area: the shackle, the arrows entered, the pad."""
+        m = self.ui.metrics
+        size = self.button_height() + m.unit * 2
+        pad = size * 2 + m.unit * 4 + ((self.button_height() + m.unit * 2) if self.narrow else 0)
+        return self.shackle_out() + m.unit * 3 + m.body + m.unit + m.unit * 3 + m.small + pad
 
     def layout(self, rect):
         m = self.ui.metrics
         size = self.button_height() + m.unit * 2
         slot = m.body + m.unit
-        shackle = m.body * 2
+        shackle = self.shackle_out()
         width = min(rect.width, self.width_wanted())
         self.slots = pygame.Rect(rect.x + m.unit * 4, rect.y + shackle + m.unit * 3, width - m.unit * 8, slot)
         pad_top = self.slots.bottom + m.unit * 3 + m.small
+        erase_row = (self.button_height() + m.unit * 2) if self.narrow else 0
         self.body = pygame.Rect(rect.x, rect.y + shackle, width,
-                                pad_top - rect.y - shackle + size * 2 + m.unit * 4)
+                                pad_top - rect.y - shackle + size * 2 + m.unit * 4 + erase_row)
         if self.opened:
             return []
         cx = self.body.x + m.unit * 4 + size * 3 // 2 + m.unit
@@ -517,6 +550,10 @@ class ArrowLockInput(LockMotion, DirectionsInput):
                                         icon=d, speech=_("Flèche {direction}").format(direction=names[d]))
                                  for d, xy in places.items()]
         erase = Button("erase", pygame.Rect(0, 0, m.body * 7, size), act.Erase(), label=_("Effacer"), icon="cross")
+        if self.narrow:  # under the arrows, as wide as their three columns
+            erase.rect = pygame.Rect(self.body.x + m.unit * 4, row2 + size + m.unit * 2,
+                                     self.body.width - m.unit * 8, self.button_height())
+            return widgets + [erase]
         erase.rect.topright = (self.body.right - m.unit * 4, pad_top)
         erase.rect.width = min(erase.rect.width, self.body.right - m.unit * 4 - (cx + size * 3 // 2 + m.unit * 3))
         erase.rect.right = self.body.right - m.unit * 4
@@ -539,7 +576,9 @@ class ArrowLockInput(LockMotion, DirectionsInput):
         gfx.box(surface, self.slots, window, m.unit, wrong if self.wrong else (right if self.opened else edge),
                 4 if self.wrong or self.opened else 2)
         size = self.slots.height - m.unit
-        x = self.slots.x + m.unit
+        step = size + m.unit // 2
+        # The last arrows entered stay in view: a long path moves left in the windows.
+        x = min(self.slots.x + m.unit, self.slots.right - m.unit - len(self.sequence) * step)
         clip = surface.get_clip()
         surface.set_clip(self.slots.clip(clip) if clip else self.slots)
         if not self.sequence:
@@ -547,13 +586,19 @@ class ArrowLockInput(LockMotion, DirectionsInput):
             surface.blit(none, none.get_rect(midleft=(x + m.unit, self.slots.centery)))
         for arrow in self.sequence:  # drawn, not typed: fonts rarely have arrow glyphs
             gfx.icon(surface, arrow, (x + size // 2, self.slots.centery), m.body, wrong if self.wrong else ink)
-            x += size + m.unit // 2
+            x += step
         surface.set_clip(clip)
-        words = ", ".join({"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}[a]
-                          for a in self.sequence)
-        if words:
-            said = self.ui.text.render(words, m.small, window if case != p.surface else p.text, self.body.width - m.unit * 8)
-            surface.blit(said, (self.slots.x, self.slots.bottom + m.unit // 2))
+        names = [{"up": _("haut"), "down": _("bas"), "left": _("gauche"), "right": _("droite")}[a]
+                 for a in self.sequence]
+        # In words on one line above the pad: the last ones when all do not fit.
+        colour, room = window if case != p.surface else p.text, self.body.width - m.unit * 8
+        shown = ", ".join(names)
+        while names and self.ui.text.render(shown, m.small, colour).get_width() > room and len(names) > 1:
+            names = names[1:]
+            shown = "… " + ", ".join(names)
+        if names:
+            said = self.ui.text.render(shown, m.small, colour)
+            surface.blit(said, (self.slots.x, self.slots.bottom + m.unit // 2), said.get_rect(width=room))
 
 
 def make_code(scene, puzzle):

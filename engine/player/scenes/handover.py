@@ -101,24 +101,39 @@ class HandoverScene(Scene):
         plain = ui.prefs["contrast"] == "high"
         colour = team_colour(self.team, self.teams)
         title_ink = p.accent if plain or colour is None else INK
-        if not plain and colour is not None:
-            # the team's colour fills the top of the screen: who plays now is seen from afar
-            pygame.draw.rect(surface, colour, pygame.Rect(0, 0, width, surface.get_height() * 2 // 5))
         parts = []
         if self.round_title:
             parts.append(ui.text.render(self.round_title, m.body, INK if title_ink is INK else p.text, column))
-        parts.append(ui.text.render(turn_title(self.team), round(m.title * 1.4), title_ink, column, bold=True))
+        size = round(m.title * 1.4)
+        title = ui.text.render(turn_title(self.team), size, title_ink, column, bold=True)
+        if title.get_height() > size * 3:  # a long team name at large text: a smaller title, two lines
+            title = ui.text.render(turn_title(self.team), m.title, title_ink, column, bold=True)
+        parts.append(title)
         text = (_("Tout le monde répond ensemble : les points comptent pour chaque équipe.")
                 if self.team == ALL_TEAMS else
                 _("Le chrono est arrêté. Quand ton équipe est devant l’écran, appuie sur « C’est parti »."))
         parts.append(ui.text.render(text, m.body, INK if title_ink is INK else p.text, column))
-        total = sum(s.get_height() for s in parts) + m.unit * 3 * (len(parts) - 1)
+        gap = m.unit * 3
+        total = sum(part.get_height() for part in parts) + gap * (len(parts) - 1)
+        top = self.widgets[0].rect.top
         band = surface.get_height() * 2 // 5
-        y = max(m.unit * 4, (band - total) // 2) if title_ink is INK and total < band else \
-            max(m.unit * 4, (self.widgets[0].rect.top - total) // 2)
-        for rendered in parts:
+        if title_ink is INK:
+            # The team's colour fills the top of the screen (who plays now is seen from
+            # afar) and holds the title whole: taller for a long name at large text, the
+            # sentence then under it.
+            heading_h = sum(part.get_height() for part in parts[:-1]) + gap * (len(parts) - 2)
+            inside = total < band
+            if not inside:
+                band = max(band, min(top - parts[-1].get_height() - gap * 2, heading_h + gap * 2))
+            pygame.draw.rect(surface, colour or p.accent, pygame.Rect(0, 0, width, band))
+            y = max(m.unit * 2, (band - (total if inside else heading_h)) // 2)
+        else:
+            y = max(m.unit * 4, (top - total) // 2)
+        for index, rendered in enumerate(parts):
+            if title_ink is INK and index == len(parts) - 1:
+                y = max(y, band + gap) if y + rendered.get_height() > band else y
             surface.blit(rendered, ((width - rendered.get_width()) // 2, y))
-            y += rendered.get_height() + m.unit * 3
+            y += rendered.get_height() + gap
         self._draw_scores(surface, max(y, band + m.unit * 4) if title_ink is INK else y, column)
         self.draw_widgets(surface)
 
@@ -129,10 +144,20 @@ class HandoverScene(Scene):
             return
         ui = self.app.ui
         m, p = ui.metrics, ui.palette
+        bottom = self.widgets[0].rect.top - m.unit * 2
+        lines_h = len(self.teams) * (ui.text.height("Ag", m.body, column) + m.unit)
+        if y + ui.text.height(_("Les points jusqu’ici"), m.small, column) + m.unit + lines_h > bottom:
+            # No room for a line a team (long names, large text): all the points in one
+            # paragraph, or nothing rather than a heading alone.
+            said = _("Les points jusqu’ici : ") + " · ".join(
+                _("{team} : {n} pts").format(team=team_name(team), n=self.scores.get(team, 0)) for team in self.teams)
+            words = ui.text.render(said, m.small, p.text, column, align="center")
+            if y + words.get_height() <= bottom:
+                surface.blit(words, ((surface.get_width() - words.get_width()) // 2, y))
+            return
         heading = ui.text.render(_("Les points jusqu’ici"), m.small, p.muted, column, align="center")
         surface.blit(heading, ((surface.get_width() - heading.get_width()) // 2, y))
         y += heading.get_height() + m.unit
-        bottom = self.widgets[0].rect.top - m.unit * 2
         for team in self.teams:
             line = ui.text.render(_("{team} : {n} pts").format(team=team_name(team), n=self.scores.get(team, 0)),
                                   m.body, p.text, column, bold=team == self.team)

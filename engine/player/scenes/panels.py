@@ -23,6 +23,7 @@ from ...core.scoring import puzzle_points
 from ...i18n import _, ngettext
 from .. import actions as act
 from .. import answers, documents, gfx, pictures
+from ..locks import LockMotion
 from ..widgets import Button, Widget
 
 if TYPE_CHECKING:
@@ -448,16 +449,22 @@ class PuzzlePanel(Panel):
 
         # A lock beside the text when the panel is wide enough: its wheels stay in view
         # whatever the prompt, the hints and the verdict above them take.
-        wanted = getattr(self.input, "width_wanted", None)  # a lock's (locks.LockMotion)
-        fit = getattr(self.input, "fit", None)
-        if fit is not None:  # compact where the lock at full size is taller than the panel
-            fit(inner.height)
-        lock_w = wanted() if wanted is not None and getattr(self.input, "beside", False) else 0
+        lock = self.input if isinstance(self.input, LockMotion) and self.input.beside else None
+        if lock is not None:  # compact where the lock at full size is taller than the panel
+            lock.fit(inner.height)
+            lock.narrow = False
+        lock_w = lock.width_wanted() if lock is not None else 0
         beside = bool(lock_w) and inner.width >= lock_w + m.body * 16 + m.unit * 6
+        # Or, with a picture to look at while entering the path (the robot's track), the
+        # text across the panel, then the picture and the lock side by side.
+        row = lock is not None and self._picture_row(lock, inner, lock_w, beside)
+        if lock is not None and row:
+            lock.narrow = True
+            lock_w, beside = lock.width_wanted(), False
         opened = getattr(self.input, "opened", False)
         lock_area = None
-        if beside:
-            lock_area = pygame.Rect(inner.right - lock_w, y + self.input.headroom(), lock_w, 0)  # the shackle rises
+        if beside and lock is not None:
+            lock_area = pygame.Rect(inner.right - lock_w, y + lock.headroom(), lock_w, 0)  # the shackle rises
             inner = pygame.Rect(inner.x, inner.y, inner.width - lock_w - m.unit * 6, inner.height)
         heading = p.title.get(self.locale) if p.title and self.scene.game.genre == "escape" else ""
         if heading:
@@ -482,10 +489,18 @@ class PuzzlePanel(Panel):
             widgets.append(doc)
             y = doc.rect.bottom + m.unit * 3
         if p.image and not self.input.shows_image:
+            picture_w = inner.width
             # the room left as laid out unscrolled: scrolling must not resize the picture
-            size = pictures.answer_size(self.scene.game.folder, p.image, inner.width,
-                                        self.content.bottom - (y + self.scroll) - m.unit * 4,
+            room = self.content.bottom - (y + self.scroll) - m.unit * 4
+            if row and lock is not None:  # the lock at the picture's right, level with it; the
+                # picture as tall as the lock, but whole in the panel's view (counted at a glance)
+                picture_w = inner.width - lock_w - m.unit * 6
+                lock_area = pygame.Rect(inner.right - lock_w, y + lock.headroom(), lock_w, 0)
+                room = max(room, min(lock.headroom() + (lock.height_wanted() or 0), inner.height - m.unit * 2))
+            size = pictures.answer_size(self.scene.game.folder, p.image, picture_w, room,
                                         self.scene.app.surface.get_height())
+            if lock_area is not None and row:  # next to the picture (narrower when its height caps it)
+                lock_area.x = inner.x + size[0] + m.unit * 6
             block(pictures.picture(ui, self.scene.game.folder, p.image, *size))
         lock_bottom = y
         self.fields = []
@@ -518,6 +533,60 @@ class PuzzlePanel(Panel):
             widget.scrolls = True
         self.scene.viewport = self.content.inflate(-4, -4)
         return widgets + actions
+
+    def _text_height(self, width: int) -> int:
+        """The height of what is written above the answer (heading, prompt, stakes, hints,
+        the document's button) at ``width``, as ``layout`` lays it out."""
+        ui, m, p = self.ui, self.ui.metrics, self.puzzle
+        height = 0
+        if p.title and self.scene.game.genre == "escape":
+            height += ui.text.height(p.title.get(self.locale), m.small, width, bold=True) + m.unit
+        height += ui.text.height(p.prompt.get(self.locale), round(m.body * 1.1), width) + m.unit * 3
+        stakes = self._stakes()
+        if stakes and not self.resolved:
+            height += ui.text.height(stakes, m.small, width) + m.unit * 3
+        for index in range(self.progress.hints):
+            height += ui.text.height(p.hints[index].text.get(self.locale), m.body, width) + m.unit * 2
+        if p.document and not self.input.shows_document:
+            height += m.body + m.unit * 7
+        return height
+
+    def _picture_row(self, lock: LockMotion, inner: pygame.Rect, lock_w: int, beside: bool) -> bool:
+        """Whether a lock with a picture (the robot's track and its arrow lock) goes
+        beside the picture, under the text across the panel, rather than beside the
+        text (the picture then has the text column's width: 433 px for the track):
+        where the lock cannot be beside the text, or where the picture is larger this
+        way, the lock still whole in view and the content hardly taller. Decided once
+        for a window and a text size, so that a hint or a wrong answer does not move
+        the lock."""
+        p, m = self.puzzle, self.ui.metrics
+        key = (inner.size, m.body, self.scene.app.prefs["font"])
+        decided = getattr(self, "_row_for", None)
+        if decided is not None and decided[0] == key:
+            return decided[1]
+        row = False
+        if p.image and not self.input.shows_image and lock.has_narrow:
+            folder, window_h = self.scene.game.folder, self.scene.app.surface.get_height()
+            lock.narrow = True
+            pad_w, pad_h = lock.width_wanted(), lock.headroom() + (lock.height_wanted() or 0)
+            lock.narrow = False
+            picture_w = inner.width - pad_w - m.unit * 6
+            if picture_w >= m.body * 12:
+                text_h = self._text_height(inner.width)
+                across = pictures.answer_size(folder, p.image, picture_w, inner.height - text_h - m.unit, window_h)
+                row_h = text_h + max(across[1] + m.unit * 2, pad_h)
+                if not beside:
+                    row = True
+                else:
+                    column_w = inner.width - lock_w - m.unit * 6
+                    column_h = self._text_height(column_w)
+                    side = pictures.answer_size(folder, p.image, column_w, inner.height - column_h - m.unit, window_h)
+                    side_h = max(column_h + side[1] + m.unit * 2, lock.headroom() + (lock.height_wanted() or 0))
+                    # larger, the lock still whole in view, and hardly more to scroll
+                    row = (across[0] > side[0] and text_h + pad_h <= inner.height
+                           and row_h <= max(side_h, inner.height) * 11 // 10)
+        self._row_for = (key, row)
+        return row
 
     def _actions(self) -> list[Button]:
         p = self.puzzle

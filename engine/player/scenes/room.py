@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from .. import gfx, pictures
+from .. import gfx, pictures, typeset
 from ..widgets import Button, Widget
 
 MIN_TARGET = 44  # px: the smallest touch target (WCAG 2.5.5)
@@ -71,16 +71,20 @@ class Hotspot(Widget):
         pygame.draw.circle(surface, colour, centre, radius)
         gfx.icon(surface, mark, centre, round(radius * 1.2), ink)
 
-    def tag(self, ui, bounds: pygame.Rect, brief: bool = False) -> pygame.Surface:
+    def tag(self, ui, bounds: pygame.Rect, brief: bool = False, width: int | None = None) -> pygame.Surface:
         """The name tag: the name, and under it the state in words (``brief``: the name
-        alone, when every zone is named at once and the badges say the states)."""
+        alone, when every zone is named at once and the badges say the states); its
+        lines no wider than ``width`` when given (a tag folded to fit in its zone)."""
         m, p = ui.metrics, ui.palette
-        width = max(m.body * 8, min(bounds.width // (3 if brief else 2), m.body * 20))
+        pad = m.unit if brief else m.unit * 2
+        if width is None:
+            width = max(m.body * 8, min(bounds.width // (3 if brief else 2), m.body * 20))
+        else:
+            width = max(m.small * 2, width - pad * 2)
         name = ui.text.render(self.label, m.small if brief else m.body, p.text, width, bold=True)
         detail = ui.text.render(self.detail, m.small, p.muted, width) if self.detail and not brief else None
         inner_w = max(name.get_width(), detail.get_width() if detail else 0)
         inner_h = name.get_height() + (detail.get_height() + m.unit // 2 if detail else 0)
-        pad = m.unit if brief else m.unit * 2
         tag = pygame.Surface((inner_w + pad * 2, inner_h + m.unit * (1 if brief else 2)), pygame.SRCALPHA)
         gfx.box(tag, tag.get_rect(), p.surface, m.radius, p.shade, 2)
         tag.blit(name, (pad, m.unit // (2 if brief else 1)))
@@ -88,20 +92,13 @@ class Hotspot(Widget):
             tag.blit(detail, (pad, m.unit + name.get_height() + m.unit // 2))
         return tag
 
-    def places(self, size: tuple[int, int], bounds: pygame.Rect, gap: int) -> list[pygame.Rect]:
-        """Where a tag of ``size`` may go, best first: under the zone, above it, inside
-        it at its foot, over its middle; each kept inside ``bounds``."""
-        out = []
-        for anchor, point in (("midtop", (self.rect.centerx, self.rect.bottom + gap)),
-                              ("midbottom", (self.rect.centerx, self.rect.top - gap)),
-                              ("midleft", (self.rect.right + gap, self.rect.centery)),
-                              ("midright", (self.rect.left - gap, self.rect.centery)),
-                              ("midbottom", (self.rect.centerx, self.rect.bottom - gap)),
-                              ("center", self.rect.center)):
-            place = pygame.Rect((0, 0), size)
-            setattr(place, anchor, point)
-            out.append(place.clamp(bounds))
-        return out
+    def badge_rect(self, ui) -> pygame.Rect | None:
+        """Where ``draw_badge`` draws the state's badge (None: no badge)."""
+        if self.state not in ("seen", "locked", "open"):
+            return None
+        radius = max(11, round(ui.metrics.small * 0.75)) + 2
+        centre = (self.rect.right - (radius - 2) // 2, self.rect.top + (radius - 2) // 2)
+        return pygame.Rect(centre[0] - radius, centre[1] - radius, radius * 2, radius * 2)
 
 
 def picture_rect(area: pygame.Rect) -> pygame.Rect:
@@ -163,50 +160,248 @@ def reading_order(spots: list[Hotspot]) -> list[Hotspot]:
     return sorted(spots, key=lambda s: ((s.rect.centery - top) // band, s.rect.centerx))
 
 
-def _place(spot: Hotspot, size: tuple[int, int], bounds: pygame.Rect, gap: int, tags: list[pygame.Rect],
-           zones: list[pygame.Rect]) -> pygame.Rect:
-    """The first place for a tag that covers no other tag, and as few zones (its own
-    included) as can be."""
-    return min(spot.places(size, bounds, gap), key=lambda o: (
-        len(o.collidelistall(tags)) * 10 + len(o.collidelistall(zones))))  # its own zone counts too
+# Where a tag may go, by preference: whatever the order, a tag never covers another
+# tag nor another zone while some place covers neither.
+INSIDE, BESIDE, OVER, NEAR, HIDES = "inside", "beside", "over", "near", "hides"
+
+
+@dataclass
+class TagPlace:
+    """A name tag laid out on the picture: ``rect`` where it is drawn, ``how`` it sits
+    (``inside`` its zone, ``beside`` it, ``over`` it, ``near`` it but as near another
+    zone, or ``hides`` it when nothing else could be), and ``leader``, a line from the tag to its zone, when the tag is not
+    plainly its zone's (placed away from it, or as close to another zone)."""
+
+    spot: Hotspot
+    surface: pygame.Surface
+    rect: pygame.Rect
+    how: str
+    leader: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+
+def _gap_between(a: pygame.Rect, b: pygame.Rect) -> float:
+    """How far apart two rectangles are (0 when they touch or overlap)."""
+    dx = max(0, a.left - b.right, b.left - a.right)
+    dy = max(0, a.top - b.bottom, b.top - a.bottom)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _around(zone: pygame.Rect, size: tuple[int, int], bounds: pygame.Rect, gap: int) -> list[pygame.Rect]:
+    """Places for a tag of ``size``: in the zone (at its foot, its top, its middle),
+    then beside it (under, above, right, left; centred or aligned with an edge),
+    each kept inside ``bounds``."""
+    width, height = size
+    inside = [("midbottom", (zone.centerx, zone.bottom - gap)), ("midtop", (zone.centerx, zone.top + gap)),
+              ("center", zone.center)]
+    beside = []
+    for y_anchor, y in (("top", zone.bottom + gap), ("bottom", zone.top - gap)):
+        beside += [(f"mid{y_anchor}", (zone.centerx, y)), (f"{y_anchor}left", (zone.left, y)),
+                   (f"{y_anchor}right", (zone.right, y))]
+    for x_anchor, x in (("left", zone.right + gap), ("right", zone.left - gap)):
+        beside += [(f"mid{x_anchor}", (x, zone.centery)), (f"top{x_anchor}", (x, zone.top)),
+                   (f"bottom{x_anchor}", (x, zone.bottom))]
+    out = []
+    for anchor, point in inside + beside:
+        place = pygame.Rect((0, 0), (width, height))
+        setattr(place, anchor, point)
+        out.append(place.clamp(bounds))
+    return out
+
+
+def _how(place: pygame.Rect, zone: pygame.Rect, others: list[pygame.Rect], gap: int) -> str:
+    """How a tag at ``place`` sits with its own ``zone``: ``inside`` it (covering at
+    most a third of it: the object stays in view), ``over`` it (half of it at most),
+    ``hides`` it (more), ``beside`` it, or ``near``: beside it, but hardly farther
+    (``gap``) from another zone than from its own."""
+    if zone.contains(place) and place.width * place.height * 3 <= zone.width * zone.height:
+        return INSIDE
+    if place.colliderect(zone):
+        covered = place.clip(zone)
+        return HIDES if covered.width * covered.height * 2 > zone.width * zone.height else OVER
+    own = _gap_between(place, zone)
+    return NEAR if any(_gap_between(place, other) <= own + gap for other in others) else BESIDE
+
+
+def _leader(place: pygame.Rect, zone: pygame.Rect) -> tuple[tuple[int, int], tuple[int, int]]:
+    """A short line from the tag's edge to its zone's: between their nearest points."""
+    to_zone = (min(max(place.centerx, zone.left + 4), zone.right - 4),
+               min(max(place.centery, zone.top + 4), zone.bottom - 4))
+    from_tag = (min(max(to_zone[0], place.left), place.right - 1), min(max(to_zone[1], place.top), place.bottom - 1))
+    return from_tag, to_zone
+
+
+def _free_place(spot: Hotspot, size: tuple[int, int], bounds: pygame.Rect, step: int,
+                blocked: list[pygame.Rect], others: list[pygame.Rect]) -> tuple[float, pygame.Rect] | None:
+    """The place nearest to the zone, on a grid over ``bounds``, that covers nothing in
+    ``blocked`` (other zones, tags, the zone itself), its leader crossing as few other
+    zones as can be, and how far it is; None when there is none."""
+    best: tuple[float, pygame.Rect] | None = None
+    width, height = size
+    for y in range(bounds.top, bounds.bottom - height + 1, step):
+        for x in range(bounds.left, bounds.right - width + 1, step):
+            place = pygame.Rect(x, y, width, height)
+            if place.collidelist(blocked) >= 0:
+                continue
+            start, end = _leader(place, spot.rect)
+            crossed = sum(1 for other in others if other.clipline(start, end))
+            cost = _gap_between(place, spot.rect) + crossed * step * 20
+            if best is None or cost < best[0]:
+                best = (cost, place)
+    return best
+
+
+def _fold(ui, label: str, limit: int, max_lines: int) -> int | None:
+    """The narrowest width, at most ``limit``, at which a brief tag's name takes no more
+    lines than at ``limit`` (lines of even length), with no word cut and no more than
+    ``max_lines``; None when it cannot be."""
+    face = ui.text.face(ui.metrics.small, bold=True)
+    text = ui.text.shown(label)
+    narrow = max(face.size(word)[0] for word in text.split(" "))
+    if narrow > limit:
+        return None
+    lines = len(typeset.wrap(text, face, limit))
+    if lines > max_lines:
+        return None
+    wide = limit
+    while narrow < wide:
+        middle = (narrow + wide) // 2
+        if len(typeset.wrap(text, face, middle)) <= lines:
+            wide = middle
+        else:
+            narrow = middle + 1
+    return wide + 2  # the typesetter may draw a space a little wider than measured
+
+
+def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotspot] | None = None,
+                brief: bool = True, inside_first: bool = True) -> list[TagPlace]:
+    """The name tags of ``named`` (by default the revealed ``spots``) laid out on the
+    picture ``bounds`` among the zones of ``spots``. No tag covers another tag, nor
+    another zone or its badge, while some place covers neither. Best first: in its own
+    zone (``inside_first``; the name folded onto up to three lines to fit), beside it,
+    on the side away from the other zones (the name folded to a narrower tag if need
+    be), over it; failing those, where it covers nothing, as near as can be, with a
+    leader line to its zone. A tag beside its zone but as near another zone gets a
+    leader line too."""
+    m = ui.metrics
+    gap = m.unit
+    shown = [s for s in spots if s.revealed] if named is None else named
+    badges = {id(s): s.badge_rect(ui) for s in spots}
+    ranks = {INSIDE: 0, BESIDE: 1, OVER: 2, NEAR: 3, HIDES: 4}
+    if not inside_first:
+        ranks.update({BESIDE: 0, INSIDE: 1})
+
+    def variants(spot: Hotspot) -> list[pygame.Surface]:
+        """The tag as it comes (its lines evened), then folded to fit in the zone, then
+        narrower."""
+        natural = spot.tag(ui, bounds, brief=brief)
+        if not brief or " " not in spot.label.strip():
+            return [natural]
+        pad = m.unit
+        even = _fold(ui, spot.label, natural.get_width() - pad * 2, 99)  # its lines of even length
+        if even is not None and even + pad * 2 < natural.get_width():
+            natural = spot.tag(ui, bounds, brief=True, width=even + pad * 2)
+        out = [natural]
+        for limit in (spot.rect.width - gap * 2 - pad * 2, m.body * 7, m.body * 10):
+            if natural.get_width() - pad * 2 > limit:
+                width = _fold(ui, spot.label, limit, 3)
+                if width is not None:
+                    tag = spot.tag(ui, bounds, brief=True, width=width + pad * 2)
+                    if all(tag.get_size() != t.get_size() for t in out):
+                        out.append(tag)
+        return out
+
+    def fits_inside(spot: Hotspot) -> bool:
+        return any(t.get_width() <= spot.rect.width - gap * 2 and t.get_height() * 3 <= spot.rect.height
+                   for t in variants(spot))
+
+    # Those that fit in their zone first: they take no place another tag could want.
+    order = sorted(shown, key=lambda s: 0 if inside_first and fits_inside(s) else 1)
+    placed: list[TagPlace] = []
+    for spot in order:
+        others = [s.rect for s in spots if s is not spot]
+        obstacles = others + [b for s in spots if s is not spot and (b := badges[id(s)]) is not None]
+        own_badge = badges[id(spot)]
+        tags = [t.rect for t in placed]
+        best: tuple | None = None
+        for variant, surface in enumerate(variants(spot)):
+            for index, place in enumerate(_around(spot.rect, surface.get_size(), bounds, gap)):
+                how = _how(place, spot.rect, others, gap)
+                clear = min((_gap_between(place, o) for o in others), default=gap * 4)
+                cost = (len(place.collidelistall(tags)), len(place.collidelistall(obstacles)), ranks[how],
+                        1 if own_badge is not None and place.colliderect(own_badge) else 0, min(variant, 1),
+                        -min(clear, gap * 4) if how in (BESIDE, NEAR) else 0, index)
+                if best is None or cost < best[0]:
+                    best = (cost, surface, place, how)
+        assert best is not None
+        cost, surface, place, how = best
+        leader = None
+        if cost[0] or cost[1] or how == HIDES:  # no free place by it: the nearest free one, with a leader
+            free = None
+            for variant, tag in enumerate(variants(spot)):
+                found = _free_place(spot, tag.get_size(), bounds, max(gap, 8), tags + obstacles + [spot.rect], others)
+                if found is not None and (free is None or found[0] + variant * gap < free[0]):
+                    free = (found[0] + variant * gap, found[1], tag)
+            if free is not None:
+                _cost, place, surface = free
+                how = NEAR
+            if how != HIDES or cost[0] or cost[1]:
+                leader = _leader(place, spot.rect)
+        elif how == NEAR:
+            leader = _leader(place, spot.rect)
+        placed.append(TagPlace(spot, surface, place, how, leader))
+    return placed
+
+
+def draw_leader(surface: pygame.Surface, ui, leader: tuple[tuple[int, int], tuple[int, int]]) -> pygame.Rect:
+    """The line from a tag to its zone, light on a dark edge (seen on any picture),
+    ending on the zone in a dot; returns what it covers."""
+    start, end = leader
+    shade = ui.palette.shade
+    pygame.draw.line(surface, shade, start, end, 5)
+    pygame.draw.line(surface, (255, 255, 255), start, end, 2)
+    pygame.draw.circle(surface, shade, end, 6)
+    pygame.draw.circle(surface, (255, 255, 255), end, 4)
+    return pygame.Rect(min(start[0], end[0]), min(start[1], end[1]),
+                       abs(start[0] - end[0]), abs(start[1] - end[1])).inflate(14, 14)
 
 
 def draw_tags(scene, surface: pygame.Surface, bounds: pygame.Rect) -> None:
     """« Montrer les objets »: every zone named briefly (the badges say the states), in
-    the composed picture; each tag where it covers no other tag and the fewest zones."""
+    the composed picture, where ``layout_tags`` puts the tags (kept in ``tag_places``)."""
     ui = scene.app.ui
     spots = [w for w in scene.widgets if isinstance(w, Hotspot)]
-    zones = [w.rect for w in spots]
-    tags: list[pygame.Rect] = []
-    for spot in spots:
-        if not spot.revealed:
-            continue
-        tag = spot.tag(ui, bounds, brief=True)
-        place = _place(spot, tag.get_size(), bounds, ui.metrics.unit, tags, zones)
-        tags.append(place)
-        surface.blit(tag, place)
-        scene.drawn_over(place)
+    scene.tag_places = layout_tags(ui, spots, bounds)
+    for tag in scene.tag_places:
+        if tag.leader:
+            scene.drawn_over(draw_leader(surface, ui, tag.leader))
+    for tag in scene.tag_places:
+        surface.blit(tag.surface, tag.rect)
+        scene.drawn_over(tag.rect)
 
 
 def draw_pointed_tag(scene, surface: pygame.Surface, bounds: pygame.Rect) -> list[pygame.Rect]:
     """The zone under the pointer (or the keyboard focus) names itself whole, name and
-    state, in a tag drawn live over the composed picture: entering or leaving a zone
-    repaints its outline and this tag alone, never the whole picture."""
+    state, in a tag drawn live over the composed picture, beside the zone rather than
+    on it (the pointer is there): entering or leaving a zone repaints its outline and
+    this tag alone, never the whole picture."""
     spot = scene.hover if isinstance(scene.hover, Hotspot) else (
         scene.focus if isinstance(scene.focus, Hotspot) and scene.focus_visible else None)
     if spot is None or spot not in scene.widgets:
         return []
     ui = scene.app.ui
-    key = (spot.id, spot.label, spot.detail, ui.metrics.body, ui.prefs["contrast"], tuple(bounds))
+    spots = [w for w in scene.widgets if isinstance(w, Hotspot)]
+    key = (spot.id, spot.label, spot.detail, tuple(tuple(s.rect) + (s.state,) for s in spots), ui.metrics.body,
+           ui.prefs["contrast"], tuple(bounds))
     cached = getattr(scene, "_pointed_tag", None)
     if cached is None or cached[0] != key:
-        tag = spot.tag(ui, bounds)
-        zones = [w.rect for w in scene.widgets if isinstance(w, Hotspot)]
-        cached = (key, tag, _place(spot, tag.get_size(), bounds, ui.metrics.unit, [], zones))
+        cached = (key, layout_tags(ui, spots, bounds, named=[spot], brief=False, inside_first=False)[0])
         scene._pointed_tag = cached
-    _key, tag, place = cached
-    surface.blit(tag, place)
-    return [pygame.Rect(place)]
+    _key, place = cached
+    drawn = []
+    if place.leader:
+        drawn.append(draw_leader(surface, ui, place.leader))
+    surface.blit(place.surface, place.rect)
+    return drawn + [pygame.Rect(place.rect)]
 
 
 @dataclass

@@ -1,0 +1,147 @@
+"""« Montrer les objets » (issue 16): every name tag is its own zone's. On every room of
+both bundled escape games, at 1366×768 and 1920×1080, with every tag shown: no tag
+covers another object or door (or else it is tied to its zone by a leader line), no
+two tags overlap, every tag stays on the picture. Checked on the layout the scene
+drew (``tag_places``), not on pixels."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from engine.core import commands as cmd  # noqa: E402
+from engine.player.app import App  # noqa: E402
+from engine.player.pilot import Pilot  # noqa: E402
+from engine.player.prefs import Preferences  # noqa: E402
+from engine.player.scenes import room as room_view  # noqa: E402
+from engine.player.scenes.home import HomeScene  # noqa: E402
+from engine.player.scenes.intro import IntroScene  # noqa: E402
+from engine.replay import read_walkthrough  # noqa: E402
+
+from .conftest import GAMES  # noqa: E402
+
+ROOMS = {"stereotypes": {"hall", "cdi", "techno", "orientation", "gymnase"},
+         "escape_fake_news": {"redaction", "labo_photo", "archives", "cuisine_centrale", "bureau_nadia"}}
+SIZES = [(1366, 768), (1920, 1080)]
+
+
+def started(game: str, size, **prefs) -> tuple[App, Pilot]:
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(GAMES / game)))
+    pilot.click("start")
+    pilot.dismiss()
+    return app, pilot
+
+
+def in_room(app) -> str | None:
+    scene = app.scene
+    room = getattr(scene, "session", None) and scene.session.state.room
+    return room if room and getattr(scene, "panel", True) is None else None
+
+
+def shown_tags(app) -> list[room_view.TagPlace]:
+    """Every tag of the room on screen, « Montrer les objets » on, as drawn."""
+    scene = app.scene
+    if not scene.reveal:
+        scene.toggle_objects()
+    app.step([])
+    return scene.tag_places
+
+
+def check(app) -> list[str]:
+    """What is wrong with the tags shown now, in words (nothing: all is well)."""
+    scene = app.scene
+    tags = shown_tags(app)
+    spots = [w for w in scene.widgets if isinstance(w, room_view.Hotspot)]
+    where = f"{scene.session.state.room} at {app.surface.get_size()}"
+    wrong = []
+    assert {t.spot.id for t in tags} == {s.id for s in spots}  # every zone named
+    for index, tag in enumerate(tags):
+        if not scene.picture_area.contains(tag.rect):
+            wrong.append(f"{where}: {tag.spot.id}'s tag leaves the picture")
+        for spot in spots:
+            if spot.id != tag.spot.id and tag.rect.colliderect(spot.rect) and tag.leader is None:
+                wrong.append(f"{where}: {tag.spot.id}'s tag covers {spot.id}")
+        for other in tags[index + 1:]:
+            if tag.rect.colliderect(other.rect):
+                wrong.append(f"{where}: the tags of {tag.spot.id} and {other.spot.id} overlap")
+        if tag.leader is not None:  # the line ends on its own zone, and starts on the tag
+            start, end = tag.leader
+            if not tag.spot.rect.collidepoint(end) or not tag.rect.collidepoint(start):
+                wrong.append(f"{where}: {tag.spot.id}'s leader line does not join tag and zone")
+    return wrong
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("game", ROOMS)
+def test_no_tag_covers_another_zone_in_any_room(game, size):
+    """Played through (so that every object and door shows as the walkthrough finds
+    it), the tags checked in each state of each room met."""
+    app, pilot = started(game, size)
+    checked: set = set()
+    wrong: list[str] = []
+    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
+            pilot.dismiss()
+        room = in_room(app)
+        if room is None or not app.scene.placed:
+            continue
+        spots = tuple(sorted((w.id, w.state) for w in app.scene.widgets if isinstance(w, room_view.Hotspot)))
+        if (room, spots) in checked:
+            continue
+        checked.add((room, spots))
+        wrong += check(app)
+    assert {room for room, _spots in checked} == ROOMS[game]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_tag_goes_in_its_own_zone_rather_than_over_a_neighbour():
+    """The hall of stereotypes at 1920×1080: the urn stands between the CDI's door and
+    the techno room's; its tag used to cover the CDI's door. Each door now holds its
+    own name, and the urn's is not on a door."""
+    app, _pilot = started("stereotypes", (1920, 1080))
+    tags = {t.spot.id: t for t in shown_tags(app)}
+    scene = app.scene
+    urn = next(i for i in tags if "urne" in i)
+    for spot_id, tag in tags.items():
+        if spot_id.startswith("exit:"):
+            assert tag.how == room_view.INSIDE and scene.widget(spot_id).rect.contains(tag.rect)
+    doors = [scene.widget(i).rect for i in tags if i.startswith("exit:")]
+    assert tags[urn].rect.collidelist(doors) < 0
+
+
+def test_with_no_free_place_beside_it_a_tag_gets_a_leader_line():
+    """Zones packed so tight that no place near one is free: its tag goes where it
+    covers nothing, tied to its zone by a line."""
+    app, _pilot = started("stereotypes", (1366, 768))
+    ui = app.ui
+    bounds = pygame.Rect(0, 0, 900, 600)
+    spots = [room_view.Hotspot(f"object:{i}", pygame.Rect(300 + (i % 3) * 50, 200 + (i // 3) * 50, 50, 50), None,
+                               label=f"Un objet au nom long numéro {i}", revealed=True) for i in range(9)]
+    tags = room_view.layout_tags(ui, spots, bounds)
+    middle = next(t for t in tags if t.spot.id == "object:4")
+    zones = [s.rect for s in spots if s.id != "object:4"]
+    assert middle.leader is not None and middle.rect.collidelist(zones) < 0
+    assert not any(a.rect.colliderect(b.rect) for i, a in enumerate(tags) for b in tags[i + 1:])
+
+
+def test_the_pointed_tag_stays_beside_its_zone():
+    """Pointed at, a zone names itself beside it (the pointer is on it), on no other."""
+    app, pilot = started("escape_fake_news", (1366, 768))
+    scene = app.scene
+    spots = [w for w in scene.widgets if isinstance(w, room_view.Hotspot)]
+    for spot in spots:
+        app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=spot.rect.center, rel=(0, 0), buttons=(0, 0, 0))])
+        assert scene.hover is spot
+        place = scene._pointed_tag[1]
+        assert place.leader is not None or place.rect.collidelist([s.rect for s in spots if s is not spot]) < 0

@@ -8,6 +8,7 @@ import copy
 import dataclasses
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from engine.results import validate
 from engine.results.quickread import quick_result
-from engine.results.resultfile import read_result, result_from_session, write_result
+from engine.results.resultfile import read_result, read_results, result_from_session, write_result
 from engine.results.table import Table
 from engine.results.validate import ResultError, clean_name, parse_result
 
@@ -167,3 +168,47 @@ def test_one_odd_value_anywhere(files, where):
 @example("")
 def test_a_name_is_taken_exactly_when_clean_name_leaves_it_as_it_is(text):
     assert validate._name(text) == (clean_name(text) == text)
+
+
+def _class_folder(files: list[dict[str, Any]], folder: Path) -> list[Path]:
+    """Good files and files each refused or declined for a different reason, mixed."""
+    written = []
+
+    def put(name: str, data: Any = None, text: bytes | None = None) -> None:
+        path = folder / f"{len(written):02d}_{name}.json"
+        path.write_bytes(text if text is not None else json.dumps(data, ensure_ascii=False).encode())
+        written.append(path)
+
+    for k in range(3):
+        for which, data in enumerate(files[:2]):  # one game: the quizzes
+            data = copy.deepcopy(data)
+            data["who"]["pseudonym"] = f"{data['who']['pseudonym']} {k}"
+            put(f"bon{k}_{which}", data)
+        bad = copy.deepcopy(files[(k + 1) % 2])  # unlike the file after it
+        bad["who"]["pseudonym"] = f"Faux {k}"
+        if k == 0:
+            bad["score"] += 1  # the figures do not add up
+        elif k == 1:
+            bad["puzzles"][0]["points"] = bad["puzzles"][0]["max_points"] + 1  # a row off
+        else:
+            bad["puzzles"][1]["status"] = "perdu"
+        put(f"faux{k}", bad)
+    put("bom", text=b"\xef\xbb\xbf" + json.dumps(files[0]).replace("L\\u00e9a", "Bom").encode())
+    put("tronque", text=json.dumps(files[1]).encode()[:300])
+    put("vide", text=b"")
+    return written
+
+
+def test_reading_a_class_in_chunks_gives_what_the_careful_way_gives(files, tmp_path, monkeypatch):
+    from engine.results import quickread, resultfile
+
+    paths = _class_folder(files, tmp_path)
+    monkeypatch.setattr(resultfile, "QUICK_CHUNK", 4)  # chunks that mix good and bad files
+    quick = read_results(paths)
+    monkeypatch.setattr(quickread, "quick_results", lambda given, table: [None] * len(given))
+    careful = read_results(paths)
+    assert [p.message for p in quick.problems] == [p.message for p in careful.problems]
+    assert len(quick.problems) == 5
+    assert [r.pseudonym for r in quick.results] == [r.pseudonym for r in careful.results]
+    assert len(quick.results) == 7
+    assert all(_same(a, b) for a, b in zip(quick.results, careful.results))

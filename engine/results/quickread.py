@@ -12,6 +12,8 @@ would refuse (tests/test_quickread.py compares both on every hostile file we kno
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import chain
 from typing import Annotated
 
 import msgspec
@@ -33,10 +35,11 @@ from .validate import (
     PSEUDONYM,
     PUZZLE,
     PUZZLE_LATER,
-    Checked,
     ResultError,
-    add_columns,
-    assemble,
+    add_rows,
+    figures,
+    make_result,
+    rows_agree,
 )
 
 Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)]
@@ -107,15 +110,11 @@ class _File(msgspec.Struct):
 _decode = msgspec.json.Decoder(_File).decode
 _FIELDS = tuple(name for name, _kind in PUZZLE) + tuple(name for name, _kind, _default in PUZZLE_LATER)
 assert _Puzzle.__struct_fields__ == _FIELDS  # astuple gives them in this order
+_PLAIN = len(PUZZLE)
 
 
-class _Declined(ResultError):
-    """Not for this path: the careful one will say why, if anything is wrong."""
-
-
-def quick_result(raw: bytes, path: str, table: Table) -> Result | None:
-    """The ``Result`` in a result file's bytes, its puzzles added to ``table``; None (the
-    table as it was) when the file is not an ordinary, well-formed one."""
+def _decoded(raw: bytes) -> _File | None:
+    """The file's records when msgspec takes them and the fields types cannot check hold."""
     try:
         data = _decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError):
@@ -126,23 +125,52 @@ def quick_result(raw: bytes, path: str, table: Table) -> Result | None:
             and NAME.test(who.team) and NAMES.test(who.members) and MACHINE.test(data.machine)
             and END.test(data.end)):
         return None
-    puzzles = data.puzzles
+    return data
 
-    def add_puzzles(into: Table) -> Checked:
-        # The records' fields as columns (a transposition in C).
-        columns = list(map(list, zip(*map(astuple, puzzles)))) if puzzles else [[] for _ in _FIELDS]
-        types, scored, timed_out = columns[len(PUZZLE):]
-        checked = add_columns(columns[:len(PUZZLE)], types, scored, timed_out, into,
-                              ranges_checked=True)  # by msgspec, as it decoded them
-        if checked is None:
-            raise _Declined("")
-        return checked
 
-    head = (data.started_at, data.duration_s, data.ended, data.ending, data.success, data.score,
-            data.max_score, data.hints)
-    try:
-        return assemble(head, (game.id, game.version, game.content_hash, game.title, game.skills),
-                        (who.pseudonym, who.group, who.team, who.members),
-                        (data.machine, data.end, data.time_up), game.themes, add_puzzles, path, table)
-    except ResultError:
-        return None
+def quick_results(files: Sequence[tuple[bytes, str]], table: Table) -> list[Result | None]:
+    """The ``Result`` in each file's bytes (with its path), or None for a file this path
+    does not take; the puzzles of those taken are added to ``table``, in order. Several
+    files at once: the checks of their puzzles run over all their rows together."""
+    results: list[Result | None] = [None] * len(files)
+    taken = [(index, data) for index, data in enumerate(_decoded(raw) for raw, _path in files)
+             if data is not None]
+    rows = list(chain.from_iterable(data.puzzles for _index, data in taken))
+    # The records' fields as columns (a transposition in C).
+    columns = list(map(list, zip(*map(astuple, rows)))) if rows else [[] for _ in _FIELDS]
+    if not rows_agree(columns[:_PLAIN], ranges_checked=True):  # by msgspec, as it decoded them
+        # A row is off somewhere: file by file, so that only its file is declined.
+        return [quick_results([file], table)[0] for file in files] if len(files) > 1 else results
+    ids, statuses, points, maxes, hints, times = (columns[k] for k in (0, 2, 5, 6, 8, 9))
+    start = position = len(table)
+    kept: list[tuple[int, int]] = []  # the rows of the files taken
+    first = 0
+    for index, data in taken:
+        last = first + len(data.puzzles)
+        game, who = data.game, data.who
+        try:
+            results[index] = make_result(
+                (data.started_at, data.duration_s, data.ended, data.ending, data.success, data.score,
+                 data.max_score, data.hints), (game.id, game.version, game.content_hash, game.title, game.skills),
+                (who.pseudonym, who.group, who.team, who.members), (data.machine, data.end, data.time_up),
+                game.themes, files[index][1], table, position, position + last - first,
+                last - first - statuses[first:last].count("open"),
+                figures(ids[first:last], points[first:last], maxes[first:last], hints[first:last],
+                        times[first:last]))
+        except ResultError:  # the figures do not hold together: the careful way will say why
+            pass
+        else:
+            kept.append((first, last))
+            position += last - first
+        first = last
+    if position - start < len(rows):
+        columns = [list(chain.from_iterable(column[a:b] for a, b in kept)) for column in columns]
+    types, scored, timed_out = columns[_PLAIN:]
+    add_rows(columns[:_PLAIN], types, scored, timed_out, table)
+    return results
+
+
+def quick_result(raw: bytes, path: str, table: Table) -> Result | None:
+    """The ``Result`` in a result file's bytes, its puzzles added to ``table``; None (the
+    table as it was) when the file is not an ordinary, well-formed one."""
+    return quick_results([(raw, path)], table)[0]

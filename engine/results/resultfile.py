@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -327,20 +328,22 @@ def _path_order(path: str) -> list[str]:
     return os.path.normcase(path).split(os.sep)
 
 
-def read_result(path: Path, table: Table | None = None) -> Result:
+def read_result(path: Path, table: Table | None = None, quick: bool = True) -> Result:
     """One result file, or ResultError saying why it cannot be used. Only a regular
     file of at most ``MAX_FILE_BYTES`` is read: a FIFO or a device is refused at once.
-    Its puzzles go to ``table`` (``parse_result``)."""
+    Its puzzles go to ``table``: the quick way first (``quickread``, unless ``quick`` is
+    False), else the careful way (``parse_result``), which says what is wrong."""
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)
     except OSError as error:
         raise ResultError(_("fichier illisible ({error})").format(error=reason(error))) from None
-    from .quickread import quick_result  # here: the player writes results without msgspec
-
     table = Table() if table is None else table
-    quick = quick_result(raw, str(path), table)
-    if quick is not None:
-        return quick
+    if quick:
+        from .quickread import quick_result  # here: the player writes results without msgspec
+
+        result = quick_result(raw, str(path), table)
+        if result is not None:
+            return result
     if not raw.strip():
         raise ResultError(_("fichier vide"))
     try:
@@ -397,6 +400,25 @@ def _more_complete(a: Result, b: Result) -> Result:
     return max((a, b), key=lambda r: (r.ended, r.answered, r.duration_s))
 
 
+QUICK_CHUNK = 200  # files read the quick way together (a few megabytes)
+
+
+def _quickly(paths: Iterable[Path], table: Table) -> Iterator[tuple[Path, Result | None]]:
+    """Each path, with its result when read the quick way (``quickread``, a chunk of
+    files at a time); None for a file to read the careful way."""
+    from .quickread import quick_results
+
+    pending = iter(paths)
+    while chunk := [p if isinstance(p, Path) else Path(p) for p in islice(pending, QUICK_CHUNK)]:
+        files: list[tuple[bytes, str]] = []
+        for path in chunk:
+            try:
+                files.append((read_bounded(path, MAX_FILE_BYTES), str(path)))
+            except OSError:  # said by the careful way
+                files.append((b"", str(path)))
+        yield from zip(chunk, quick_results(files, table))
+
+
 def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
     """Every usable result among ``paths``; never raises for a bad file.
 
@@ -412,10 +434,10 @@ def read_results(paths: Iterable[Path], game: str | None = None) -> Reading:
     by_key: dict[tuple[str, str, str, str, str], Result] = {}
     copies: dict[tuple[str, str, str, str, str], list[str]] = {}
     with _no_gc():
-        for path in paths:
+        for path, quick in _quickly(paths, table):
             reading.files += 1
             try:
-                result = read_result(path if isinstance(path, Path) else Path(path), table)
+                result = quick or read_result(path, table, quick=False)
             except ResultError as error:
                 reading.problems.append(Problem(str(path), _("{reason} ; fichier ignoré").format(
                     reason=error)))

@@ -318,32 +318,57 @@ def _plain_puzzles(raw_puzzles: list[Any], table: Table) -> Checked | None:
 
 
 def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | None], timed_out: list[bool],
-                table: Table, ranges_checked: bool = False) -> Checked | None:
+                table: Table) -> Checked | None:
     """Check a result's puzzles given as columns of values of the right types (``PUZZLE``'s
     fields in its order, then the later ones), and add them to ``table``; None, adding
-    nothing, when a value is out of range or the fields disagree. ``ranges_checked``:
-    the numbers are known to be within ``PUZZLE``'s ranges already."""
-    (ids, labels, statuses, corrects, fractions, points, maxes, wrongs, hints, times, answers,
-     wrong_lists, answer_texts, skills, themes, teams) = columns
-    timed = list(filter(_not_none, times)) if None in times else times
-    if not (set(statuses) <= _STATUS_SET and all(map(str.strip, ids))):
+    nothing, when a value is out of range or the fields disagree."""
+    if not rows_agree(columns):
         return None
+    add_rows(columns, types, scored, timed_out, table)
+    (ids, _labels, _statuses, _corrects, _fractions, points, maxes, _wrongs, hints, times, *_rest) = columns
+    return figures(ids, points, maxes, hints, times)
+
+
+def rows_agree(columns: list[list[Any]], ranges_checked: bool = False) -> bool:
+    """Whether puzzle rows given as columns (of one result or of several) are each within
+    range and agree with themselves (``_refuse_puzzle``). ``ranges_checked``: the numbers
+    are known to be within ``PUZZLE``'s ranges already."""
+    (ids, _labels, statuses, corrects, fractions, points, maxes, wrongs, hints, times, _answers,
+     wrong_lists, *_rest) = columns
+    if not (set(statuses) <= _STATUS_SET and all(map(str.strip, ids))):
+        return False
     if not ranges_checked and not (
             _in_range(fractions, 1) and _in_range(points, MAX_COUNT) and _in_range(maxes, MAX_COUNT)
-            and _in_range(wrongs, MAX_COUNT) and _in_range(hints, MAX_COUNT) and _in_range(timed, MAX_SECONDS)):
-        return None
-    # How the fields agree (``_refuse_puzzle``).
+            and _in_range(wrongs, MAX_COUNT) and _in_range(hints, MAX_COUNT)
+            and _in_range(list(filter(_not_none, times)), MAX_SECONDS)):
+        return False
     if not all(map(operator.le, points, maxes)) or list(map("solved".__eq__, statuses)) != corrects:
-        return None
+        return False
     if "open" in statuses and any(p for p, s in zip(points, statuses) if s == "open"):
-        return None
+        return False
     if any(wrong_lists):
         for listed, count in zip(wrong_lists, wrongs):
             if listed and (len(set(listed)) != len(listed) or len(listed) > count):
-                return None
+                return False
+    return True
+
+
+def figures(ids: list[str], points: list[int], maxes: list[int], hints: list[int],
+            times: list[float | None]) -> Checked:
+    """What the checks of a whole result need from its puzzles: a question twice; the
+    points, maximum and hints added up; the longest time."""
+    timed = cast(list[float], list(filter(_not_none, times)))
+    return len(set(ids)) != len(ids), [sum(points), sum(maxes), sum(hints)], max(timed, default=0.0)
+
+
+def add_rows(columns: list[list[Any]], types: list[str], scored: list[bool | None], timed_out: list[bool],
+             table: Table) -> None:
+    """Add puzzle rows given as columns (checked by ``rows_agree``) to ``table``, coding
+    what repeats from pupil to pupil (``table.Table``)."""
+    (ids, labels, statuses, _corrects, fractions, points, maxes, wrongs, hints, times, answers,
+     wrong_lists, answer_texts, skills, themes, teams) = columns
     if None in scored:  # an older file: a question worth no points is taken for a poll
         scored = [top > 0 if s is None else s for s, top in zip(scored, maxes)]
-    # Codes of what repeats from pupil to pupil (``table.Table``).
     keys = list(zip(ids, labels, maxes, map(tuple, skills), themes, types, scored))
     items = list(map(table.item_index.get, keys))
     if None in items:
@@ -357,8 +382,7 @@ def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | 
     table.extend(items, list(map(STATUS_CODE.__getitem__, statuses)), fractions, points, wrongs, hints,
                  [NAN if t is None else t for t in times] if None in times else times, answer_codes,
                  _sequences(table, list(map(tuple, wrong_lists))),
-                 _sequences(table, [tuple(t.items()) for t in answer_texts]), team_codes, timed_out)
-    return len(set(ids)) != len(ids), [sum(points), sum(maxes), sum(hints)], max(timed, default=0.0)
+                 _sequences(table, [tuple(t.items()) if t else () for t in answer_texts]), team_codes, timed_out)
 
 
 def _sequences(table: Table, values: list[tuple[Any, ...]]) -> list[int]:
@@ -383,6 +407,14 @@ def _refuse_puzzle(values: tuple[Any, ...], where: str) -> None:
 
 _SHARED: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 MAX_SHARED = 200_000
+
+
+def _labels(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """A game's table of labels as one shared tuple of interned pairs."""
+    if not table:
+        return ()
+    found = _SHARED.get(pairs := tuple(table.items()))
+    return found if found is not None else _shared(tuple((_intern(k), _intern(v)) for k, v in pairs))
 
 
 def _shared(value: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -421,33 +453,39 @@ def parse_result(data: Any, path: str = "", table: Table | None = None) -> Resul
 def assemble(head: Sequence[Any], game: Sequence[Any], who: Sequence[Any], later: Sequence[Any],
              themes: dict[str, str], add_puzzles: Callable[[Table], Checked], path: str,
              table: Table | None) -> Result:
+    """A ``Result`` from fields already checked one by one (``make_result``), its puzzles
+    added by ``add_puzzles``. A refused result leaves the table as it was."""
+    table = Table() if table is None else table
+    start = len(table)
+    try:
+        checked = add_puzzles(table)
+        stop = len(table)
+        answered = stop - start - table.columns["status"][start:stop].count(OPEN)
+        return make_result(head, game, who, later, themes, path, table, start, stop, answered, checked)
+    except BaseException:
+        table.truncate(start)
+        raise
+
+
+def make_result(head: Sequence[Any], game: Sequence[Any], who: Sequence[Any], later: Sequence[Any],
+                themes: dict[str, str], path: str, table: Table, start: int, stop: int, answered: int,
+                checked: Checked) -> Result:
     """A ``Result`` from fields already checked one by one (``head``: ``TOP``'s fields from
     ``started_at`` to ``hints``; ``game``, ``who``, ``later``: ``GAME``, ``WHO`` and
-    ``TOP_LATER``'s), its puzzles added by ``add_puzzles``; then the checks of the whole
-    result. A refused result leaves the table as it was."""
+    ``TOP_LATER``'s), whose puzzles are the rows ``start`` to ``stop`` of ``table`` (or
+    will be), after the checks of the whole result (``figures``: ``checked``)."""
     started_at, duration, ended, ending, success, score, max_score, hints = head
     game_id, version, content_hash, title, skills = game
     pseudonym, group, team, members = who
     machine, end, time_up = later
-    table = Table() if table is None else table
-    start = len(table)
-    try:
-        twice, totals, longest = add_puzzles(table)
-        stop = len(table)
-        answered = stop - start - table.columns["status"][start:stop].count(OPEN)
-        result = Result(
-            game_id=_intern(game_id), game_version=_intern(version), content_hash=_intern(content_hash),
-            game_title=_intern(title),
-            skill_labels=_shared(tuple((_intern(k), _intern(v)) for k, v in skills.items())),
-            pseudonym=pseudonym, group=_intern(group), team=team, members=tuple(members),
-            started_at=started_at, duration_s=float(duration), ended=ended, ending=ending, success=success,
-            score=score, max_score=max_score, hints=hints, table=table, start=start, stop=stop,
-            answered=answered, path=path, machine=_intern(machine), end=end, time_up=time_up,
-            theme_labels=_shared(tuple((_intern(k), _intern(v)) for k, v in themes.items())))
-        _check_totals(result, twice, totals, longest)
-    except BaseException:
-        table.truncate(start)
-        raise
+    result = Result(
+        game_id=_intern(game_id), game_version=_intern(version), content_hash=_intern(content_hash),
+        game_title=_intern(title), skill_labels=_labels(skills), pseudonym=pseudonym, group=_intern(group),
+        team=team, members=tuple(members), started_at=started_at, duration_s=float(duration), ended=ended,
+        ending=ending, success=success, score=score, max_score=max_score, hints=hints, table=table,
+        start=start, stop=stop, answered=answered, path=path, machine=_intern(machine), end=end,
+        time_up=time_up, theme_labels=_labels(themes))
+    _check_totals(result, *checked)
     return result
 
 

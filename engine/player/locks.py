@@ -408,17 +408,11 @@ class KeypadInput(LockMotion, CodeInput):
 
     def _key(self) -> int:
         m = self.ui.metrics
-        if self.compact:  # a finger's target still
-            return max(48, m.body + m.unit * 2)
         return max(self.button_height(), m.body * 2 + m.unit)
 
-    def _gap(self) -> int:
+    def _body_h(self) -> int:
         m = self.ui.metrics
-        return m.unit if self.compact else m.unit * 2
-
-    def height_wanted(self) -> int:
-        m = self.ui.metrics
-        key, gap = self._key(), self._gap()
+        key, gap = self._key(), m.unit * 2
         return m.unit * 4 + self.button_height() + gap + 4 * key + 3 * gap + m.unit * 3
 
     def width_wanted(self) -> int:
@@ -432,10 +426,10 @@ class KeypadInput(LockMotion, CodeInput):
         super().layout(rect)
         m = self.ui.metrics
         key = self._key()
-        gap = self._gap()
+        gap = m.unit * 2
         width = min(rect.width, self.width_wanted())
         display_h = self.button_height()
-        self.body = pygame.Rect(rect.x, rect.y, width, self.height_wanted())
+        self.body = pygame.Rect(rect.x, rect.y, width, self._body_h())
         self.field.rect = pygame.Rect(self.body.x + m.unit * 3, self.body.y + m.unit * 3,
                                       self.body.width - m.unit * 6 - m.body * 2, display_h)
         self.field.speech = _("Code de la porte : {placeholder}").format(placeholder=self.field.placeholder)

@@ -62,3 +62,22 @@ def test_the_home_card_shows_the_ribbon():
     colours = {tuple(app.surface.get_at((x, other.y + app.ui.metrics.unit * 4)))[:3]
                for x in range(other.centerx, other.right - 4)}
     assert app.ui.palette.success not in colours
+
+
+def test_a_game_finished_while_the_player_runs_is_marked_at_once():
+    """The player keeps the database open: a finished game goes to the write-ahead log
+    (``…-wal``), and the main file's time does not change until a checkpoint."""
+    path = default_path()
+    with Store(path) as store:
+        db = store._db
+        db.execute("INSERT INTO players (pseudonym) VALUES ('Lou')")
+        finish = ("INSERT INTO sessions (player_id, game_id, game_version, content_hash, started_at, ended, "
+                  "success, score, max_score) VALUES (1, ?, '1', 'h', ?, 1, 1, 100, 120)")
+        db.execute(finish, ("alimentation", "2026-01-01"))
+        db.commit()
+        assert set(progress.records(path)) == {"alimentation"}
+        stamp = os.stat(path).st_mtime_ns
+        db.execute(finish, ("stereotypes", "2026-01-02"))
+        db.commit()
+        assert os.stat(path).st_mtime_ns == stamp  # only the log changed
+        assert set(progress.records(path)) == {"alimentation", "stereotypes"}

@@ -28,7 +28,7 @@ class Progress:
     out_of: int = 0
 
 
-_cache: dict[tuple[str, float], dict[str, Progress]] = {}
+_cache: dict[tuple[str, tuple[int, ...]], dict[str, Progress]] = {}
 
 
 def database() -> Path:
@@ -41,9 +41,16 @@ def records(path: Path | None = None) -> dict[str, Progress]:
     """Every game's record, by id; empty when there is no database or it cannot be read."""
     path = path or database()
     try:
-        stamp = os.stat(path).st_mtime_ns
+        info = os.stat(path)
     except OSError:
         return {}
+    # The database writes through its write-ahead log first (WAL mode): a game just
+    # finished changes ``…-wal``, not the file itself, until the next checkpoint.
+    try:
+        log = os.stat(f"{path}-wal")
+        stamp: tuple[int, ...] = (info.st_mtime_ns, info.st_size, log.st_mtime_ns, log.st_size)
+    except OSError:
+        stamp = (info.st_mtime_ns, info.st_size)
     key = (str(path), stamp)
     if key not in _cache:
         _cache.clear()

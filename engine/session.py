@@ -180,8 +180,10 @@ class Session:
             raise SaveError(_("la sauvegarde vient d’une autre version de Sésame"))
         if data.get("game") != game.id:
             raise SaveError(_("la sauvegarde est celle d’un autre jeu"))
-        if data.get("content_hash") != game.content_hash:
-            raise SaveError(_("le jeu a été modifié depuis cette sauvegarde"))
+        # A game changed since (an update, an author's fix) keeps its saves while what
+        # they hold still fits it: the same rooms, puzzles and objects.
+        changed = data.get("content_hash") != game.content_hash
+        modified = _("le jeu a été modifié depuis cette sauvegarde, qui ne lui correspond plus")
         try:
             options = data["options"]
             factor = options["time_factor"]
@@ -201,11 +203,12 @@ class Session:
                           player=who[0], group=who[1], started_at=who[2], members=tuple(who[3:]),
                           save_path=path, autosave=True, restored=(state, log))
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError, StateError):
-            raise SaveError(_("la sauvegarde est incomplète ou abîmée")) from None
+            raise SaveError(modified if changed else _("la sauvegarde est incomplète ou abîmée")) from None
         why = problem(session.rules, session.state) or log_problem(
             session.rules, ((e.t, e.event) for e in session.log))
         if why:
-            raise SaveError(_("la sauvegarde ne correspond pas à ce jeu ({why})").format(why=why))
+            raise SaveError(modified if changed else _("la sauvegarde ne correspond pas à ce jeu ({why})").format(
+                why=why))
         return session
 
 

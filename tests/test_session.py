@@ -49,6 +49,28 @@ def test_unusable_saves_say_why(game, tmp_path, content, reason):
     assert kept is not None and kept.read_text(encoding="utf-8") == content  # nothing lost
 
 
+def test_a_save_survives_an_update_of_its_game_while_it_still_fits(game, tmp_path):
+    """A pupil's game in progress is not lost because the game was updated (new pictures,
+    moved zones, a reworded text): it resumes while its rooms, puzzles and objects exist."""
+    import dataclasses
+
+    path = tmp_path / "save.json"
+    session = Session(game, save_path=path)
+    for command in (cmd.Inspect(5, "interrupteur"), cmd.Inspect(9, "coffre"), cmd.Hint(12, "code_coffre")):
+        session.do(command)
+    updated = dataclasses.replace(game, content_hash="une autre version")
+    resumed = Session.resume(updated, path)
+    assert resumed.state == session.state
+    # A save that no longer fits (its room is gone) says the game changed.
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["state"]["room"] = "salle_disparue"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SaveError, match="modifié depuis cette sauvegarde"):
+        Session.resume(updated, path)
+    with pytest.raises(SaveError, match="ne correspond pas"):
+        Session.resume(game, path)
+
+
 def test_truncated_save_is_refused(game, tmp_path):
     path = tmp_path / "save.json"
     Session(game, save_path=path).do(cmd.Inspect(1, "interrupteur"))

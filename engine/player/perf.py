@@ -18,6 +18,10 @@ process with the dummy video driver and an empty user folder:
   room, or a document over it) at 1920×1080;
 - ``idle_cpu_pct``: CPU used by the real loop on a static screen for 10 s, in % of
   one core;
+- ``room_frame_p99_ms`` / ``idle_room_cpu_pct``: the same two on the busiest illustrated
+  room of the bundled games (the most objects and exits on a picture, ``busiest_room``)
+  at 1920×1080, entered from a save as ``play --room`` does: a frame as each second of
+  the countdown draws it, and the real loop left idle there for 10 s;
 - ``peak_rss_mb``: peak memory while playing each bundled game through its
   walkthrough in the interface.
 """
@@ -171,6 +175,51 @@ cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 print(json.dumps({{"pct": 100 * cpu / elapsed, "frames": app.frames}}))
 """
 
+_ROOM = """
+import json, resource, threading, time
+from engine.content.loader import load_game
+from engine.paths import bundled_games
+from engine.player.app import App
+from engine.player.pilot import Pilot
+from engine.player.prefs import Preferences
+from engine.player.scenes.intro import IntroScene
+from engine.start_at import save_at
+import pygame
+# The busiest illustrated room of the bundled games: the most objects and exits on a picture.
+rooms = []
+for folder in sorted(p for p in bundled_games().iterdir() if (p / "game.yaml").is_file()):
+    game = load_game(folder).game
+    for room in game.rooms.values():
+        if room.background:
+            rooms.append((len(room.objects) + len(room.exits), folder, game, room.id))
+count, folder, game, room = max(rooms, key=lambda r: r[0])
+app = App((1920, 1080), prefs=Preferences({{"sound": False}}), seed=0)
+app.push(IntroScene(app, str(folder), resume=True, save=save_at(game, room)))
+Pilot(app).click("start")
+app.step([])
+while app.step([], dt=0.25):  # the fade into the room ends
+    pass
+times = []
+for _index in range(300):  # a frame as each second of the countdown draws it
+    start = time.perf_counter()
+    app.scene._bar_key = None
+    app.draw_frame()
+    times.append((time.perf_counter() - start) * 1000)
+times.sort()
+before = resource.getrusage(resource.RUSAGE_SELF)
+start = time.perf_counter()
+def stop():
+    time.sleep({seconds})
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+threading.Thread(target=stop, daemon=True).start()
+app.run()
+after = resource.getrusage(resource.RUSAGE_SELF)
+elapsed = time.perf_counter() - start
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(json.dumps({{"room": f"{{game.id}}/{{room}}", "zones": count, "p99": times[int(len(times) * 0.99)],
+                  "pct": 100 * cpu / elapsed, "scene": app.scene.__class__.__name__}}))
+"""
+
 _RSS = """
 import json, resource
 from pathlib import Path
@@ -230,6 +279,7 @@ def figures(idle_seconds: float = 10.0) -> dict[str, Any]:
     frames: dict[str, Any] = {key: statistics.median(found) if found else None for key, found in values.items()}
     pointer = _json_child(_POINTER.format())
     idle = _json_child(_IDLE.format(seconds=idle_seconds))
+    room = _json_child(_ROOM.format(seconds=idle_seconds))
     games = sorted(p for p in bundled_games().iterdir() if (p / "walkthrough.yaml").is_file())
     rss = [_json_child(_RSS.format(folder=str(p)))["rss_mb"] for p in games]
     return {
@@ -241,5 +291,8 @@ def figures(idle_seconds: float = 10.0) -> dict[str, Any]:
         "animation_p50_ms": round(frames["animation_p50"], 2) if frames["animation_p50"] is not None else None,
         "pointer_move_ms": round(pointer["p50"], 3),
         "idle_cpu_pct": round(idle["pct"], 2),
+        "room_frame_p99_ms": round(room["p99"], 2),
+        "idle_room_cpu_pct": round(room["pct"], 2),
+        "busiest_room": room["room"],
         "peak_rss_mb": round(max(rss), 1) if rss else None,
     }

@@ -192,10 +192,11 @@ class Scene:
         for widget in widgets if widgets is not None else self.widgets:
             if not self.shown(widget):
                 # Partly scrolled out: drawn cut at the viewport's edge, so that a list
-                # shows where it goes on (not usable until scrolled into view).
+                # shows where it goes on; its visible part is hovered and clicked (``reaches``).
                 if widget.scrolls and self.viewport is not None and widget.rect.colliderect(self.viewport):
                     surface.set_clip(self.viewport.clip(clip))
-                    widget.draw(surface, self.app.ui, False, False)
+                    widget.draw(surface, self.app.ui, self.focus_visible and widget is self.focus,
+                                widget is self.hover)  # its visible part takes a click
                     surface.set_clip(clip)
                 continue
             if widget.scrolls and self.viewport is not None:
@@ -270,9 +271,19 @@ class Scene:
 
     def at(self, pos: tuple[int, int]) -> Widget | None:
         for widget in reversed(self.widgets):  # the last drawn is on top
-            if widget.enabled and self.shown(widget) and widget.rect.collidepoint(pos):
+            if widget.enabled and self.reaches(widget, pos):
                 return widget
         return None
+
+    def reaches(self, widget: Widget, pos: tuple[int, int]) -> bool:
+        """Whether a pointer at ``pos`` is on ``widget``: anywhere on it when it is shown,
+        on its visible part when the viewport's edge cuts it (what is drawn takes a
+        click), never on a part scrolled out of view."""
+        if not widget.rect.collidepoint(pos):
+            return False
+        if self.shown(widget):
+            return True
+        return widget.scrolls and self.viewport is not None and self.viewport.collidepoint(pos)
 
     def activate(self, widget: Widget, pos: tuple[int, int] | None = None) -> None:
         """``widget`` was clicked or tapped at ``pos``, or pressed with Enter (no ``pos``)."""

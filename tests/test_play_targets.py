@@ -1,0 +1,88 @@
+"""What a pupil clicks stays where it was clicked, and takes the click (play-through
+fixes): a widget cut by the panel's edge, the layout after a wrong answer, matching
+rows, the keys of several-answer and matching questions, the debriefing's foot, a
+text field's focus ring. Played headless through real events."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from engine.core import commands as cmd  # noqa: E402
+from engine.player.app import App  # noqa: E402
+from engine.player.pilot import Pilot  # noqa: E402
+from engine.player.prefs import Preferences  # noqa: E402
+from engine.player.scenes.home import HomeScene  # noqa: E402
+from engine.player.scenes.intro import IntroScene  # noqa: E402
+from engine.player.scenes.panels import PuzzlePanel  # noqa: E402
+from engine.replay import read_walkthrough  # noqa: E402
+
+from .conftest import GAMES  # noqa: E402
+
+
+def started(game="escape_fake_news", size=(1366, 768), mode="mouse", **prefs):
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app, mode)
+    app.push(IntroScene(app, str(GAMES / game)))
+    pilot.click("start")
+    pilot.dismiss()
+    return app, pilot
+
+
+def until_puzzle(pilot, game, puzzle):
+    """Play the walkthrough until the answer to ``puzzle``, its panel open."""
+    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        if isinstance(command, cmd.Answer) and command.puzzle == puzzle:
+            panel = pilot.puzzle_panel(puzzle)
+            return command, panel
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer)):
+            pilot.dismiss()
+    raise AssertionError("never reached")
+
+
+def move(app, pos):
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+
+def click(app, pos):
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+              pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+              pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)])
+
+
+def key(app, key_code, unicode=""):
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=key_code, mod=0, unicode=unicode, scancode=0),
+              pygame.event.Event(pygame.KEYUP, key=key_code, mod=0, unicode=unicode, scancode=0)])
+
+
+# --- 1. a widget cut by the panel's edge takes a click on what shows of it -----------------
+
+def test_an_answer_cut_by_the_panels_edge_takes_a_click_on_its_visible_part():
+    app, pilot = started(text_scale=2.0)
+    _command, panel = until_puzzle(pilot, "escape_fake_news", "p_biais_miroir")
+    scene = app.scene
+    view = scene.viewport
+    option = scene.widget("tf:false")
+    # the wheel brings the option's top into view, its bottom still under the edge
+    panel.scroll_by(option.rect.top + option.rect.height // 2 - view.bottom)
+    option = scene.widget(option.id)
+    assert option.rect.top < view.bottom < option.rect.bottom, (option.rect, view)
+    assert not scene.shown(option)
+    visible = option.rect.clip(view)
+    before = scene.scroll
+    click(app, visible.center)
+    assert panel.input.value() is False  # « Non, on vérifie d’abord » chosen at the first click
+    assert scene.scroll == before  # nothing moved under the pointer
+    # a part scrolled out of view takes nothing: the click goes to what is drawn there
+    hidden = (option.rect.centerx, view.bottom + 2)
+    assert option.rect.collidepoint(hidden)
+    assert scene.at(hidden) is None or scene.at(hidden).id != option.id

@@ -200,7 +200,7 @@ def test_csv_opens_in_a_french_spreadsheet(built):
     assert q["q9"]["Réussite (%)"] == "20" and q["q9"]["Alerte"] == "peu réussie"
     assert q["q1"]["Réponse fausse la plus choisie"] == "B" and q["q1"]["Élèves l’ayant choisie"] == "2"
     assert q["q1"]["Temps moyen (s)"] == "30"
-    assert _section(rows, "Compétences")[1] == ["Vérifier une source", "1", "5", "60", "60"]
+    assert _section(rows, "Compétences")[1] == ["Vérifier une source", "1", "5", "60", "60", "60"]
 
 
 def test_csv_neutralises_formulas(built):

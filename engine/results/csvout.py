@@ -132,13 +132,15 @@ def _sections(summary: ClassSummary) -> Iterator[list[list[str]]]:
                                 (_("Thèmes"), summary.themes, _("Thème"))):
         if groups:
             out += [[], [title], [head, _("Questions"), _("Réponses"), _("Réussite (%)"),
-                                  _("Points (%)")]]
+                                  _("Points (%)"), _("Du premier coup (%)")]]
             out += [[safe(g.label), str(g.questions), str(g.answers), _num(g.success_pct),
-                     _num(g.points_pct)] for g in groups]
+                     _num(g.points_pct), _num(g.first_try_pct)] for g in groups]
     helped = [g for g in summary.skills if g.needs_help]
     if helped:
-        out += [[], [_("Élèves à aider, par compétence (moins de la moitié des points)")]]
-        out += [[safe(g.label), safe(", ".join(g.needs_help)), safe(g.description)] for g in helped]
+        out += [[], [_("Élèves à aider, par compétence (moins de la moitié des points ou, là où tout le monde "
+                       "finit par réussir, moins de la moitié du premier coup)")]]
+        out += [[safe(g.label), _("du premier coup") if g.help_on == "first_try" else _("des points"),
+                 safe(", ".join(g.needs_help)), safe(g.description)] for g in helped]
 
     if summary.notes:
         out += [[], [_("Fichiers ignorés ou fusionnés")]] + [[safe(n)] for n in summary.notes]

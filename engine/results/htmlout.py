@@ -26,10 +26,12 @@ from .report import (
     ClassSummary,
     GroupRow,
     QuestionRow,
+    answer_change,
     attempt_label,
     cell_label,
     cell_mark,
     end_label,
+    right_answers,
 )
 
 CHART_MAX_BARS = 40  # beyond, the chart shows the questions least often solved
@@ -59,8 +61,11 @@ th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: t
          overflow-wrap: anywhere; }
 th { background: var(--bg-alt); text-align: left; overflow-wrap: normal; hyphens: manual; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.questions td:nth-child(2) { min-width: 16em; }
+table.questions td { overflow-wrap: break-word; }
+table.questions td:nth-child(2) { min-width: 14em; }
+table.questions td:nth-child(9) { min-width: 12em; }
 table.questions td:last-child { min-width: 6.5em; overflow-wrap: normal; }
+table.grid tr.group th { background: none; border: 0; padding-top: .6rem; font-weight: bold; }
 tr.hard td { background: #fbefe9; }
 .flag { color: var(--hard); font-weight: bold; }
 table.grid { width: auto; font-size: .85rem; }
@@ -235,7 +240,8 @@ def _questions(summary: ClassSummary) -> str:
             tags = f"{tags} · {said}" if tags else said
         label = f"{_e(french(q.label))}" + (f"<br><span class=\"small\">{_e(tags)}</span>" if tags else "")
         wrong = DASH if q.wrong_answer is None else (
-            f"{_e(_clip(q.wrong_answer, 90))} <span class=\"small\">({q.wrong_answer_count})</span>")
+            f"{_e(_clip(french(answer_change(q.wrong_answer, right_answers(q))), 90))} "
+            f"<span class=\"small\">({q.wrong_answer_count})</span>")
         errors = DASH if q.mean_wrong is None else _num(q.mean_wrong, 1)
         if q.timeouts:
             errors += '<br><span class="small">' + _e(ngettext(
@@ -283,11 +289,13 @@ def _distributions(summary: ClassSummary) -> str:
             continue
         total = max(q.answered, 1)
         items = []
+        rights = right_answers(q)
         for text, count, right in q.distribution[:8]:
             mark = "" if right is None else ("✓ " if right else "✗ ")
             width = 100.0 * count / total
+            said = text if right is not False else answer_change(text, rights)
             items.append(f'<li><span class="bar" style="width:{min(width, 100):.0f}%"></span>'
-                         f'<span class="lab">{_e(mark)}{_e(_clip(french(text), 140))}</span> '
+                         f'<span class="lab">{_e(mark)}{_e(_clip(french(said), 140))}</span> '
                          f'<b>{count}</b></li>')
         more = len(q.distribution) - 8
         if more > 0:
@@ -297,7 +305,8 @@ def _distributions(summary: ClassSummary) -> str:
         out.append(f'<div class="dist"><h3>{q.number}. {_e(french(q.label))}{kind}</h3>'
                    f'<ul class="dist">{"".join(items)}</ul></div>')
     note = _("Nombre d’élèves ayant donné chaque réponse (un élève compte une fois par réponse, "
-             "essais faux compris). ✓ : la bonne réponse ; ✗ : une réponse fausse.")
+             "essais faux compris). ✓ : la bonne réponse ; ✗ : une réponse fausse (pour une association "
+             "ou un classement, « tout juste sauf » et les seules parties fausses).")
     return f'<p class="note">{_e(note)}</p>' + "".join(out)
 
 
@@ -305,7 +314,13 @@ def _grid(summary: ClassSummary) -> str:
     legend = " ; ".join(f"{cell_mark(k)} {cell_label(k)}" for k in CELLS)
     head = "".join(f'<th scope="col" title="{_e(french(q.label))}">{q.number}</th>' for q in summary.questions)
     rows = []
+    classes = len({p.group for p in summary.pupils}) > 1
+    group = None
     for p in summary.pupils[:GRID_MAX_PUPILS]:
+        if classes and p.group != group:  # a class's pupils under its name (« sans classe » last)
+            group = p.group
+            rows.append(f'<tr class="group"><th scope="rowgroup" colspan="{len(summary.questions) + 1}">'
+                        f'{_e(group or _("sans classe"))}</th></tr>')
         cells = dict(p.cells)
         tds = "".join(
             f'<td class="c {k}" title="{_e(cell_label(k))}">{cell_mark(k)}</td>' if (k := cells.get(q.number))
@@ -323,20 +338,29 @@ def _grid(summary: ClassSummary) -> str:
 def _groups(title: str, groups: Sequence[GroupRow], head: str, ident: str, help_column: bool = False) -> str:
     if not groups:
         return ""
-    numeric = (False, True, True, True, True) + ((False,) if help_column else ())
+    numeric = (False, True, True, True, True, True) + ((False,) if help_column else ())
     body = []
     for g in groups:
-        cells = [_e(g.label), str(g.questions), str(g.answers), _pct(g.success_pct), _pct(g.points_pct)]
+        cells = [_e(g.label), str(g.questions), str(g.answers), _pct(g.success_pct), _pct(g.points_pct),
+                 _pct(g.first_try_pct)]
         if help_column:
             who = ", ".join(g.needs_help)
+            if g.help_on == "first_try" and g.needs_help:
+                who += " " + _("(moins de la moitié du premier coup)")
             cells.append(f"{_e(who) or DASH}" + (f'<br><span class="small">{_e(_clip(g.description, 260))}</span>'
                                                   if g.description and g.needs_help else ""))
         body.append(_cells(cells, numeric, "hard" if help_column and g.weak else ""))
-    chart = bar_chart([(g.label, g.points_pct, g.weak) for g in groups], title, ident)
-    columns = [head, _("Questions"), _("Réponses"), _("Réussite"), _("Points")]
+    retried = all(g.help_on == "first_try" for g in groups)
+    if retried:  # everybody ends up with the points (locks retried): first tries tell
+        chart = bar_chart([(g.label, g.first_try_pct, g.weak) for g in groups], title, ident)
+        caption = _("Tout le monde finit par réussir : part des réponses justes du premier coup.")
+    else:
+        chart = bar_chart([(g.label, g.points_pct, g.weak) for g in groups], title, ident)
+        caption = _("Part des points obtenus.")
+    columns = [head, _("Questions"), _("Réponses"), _("Réussite"), _("Points"), _("Du premier coup")]
     if help_column:
         columns.append(_("Élèves à aider (moins de la moitié des points) et ce que dit le jeu"))
-    return (f"<h3>{_e(title)}</h3><figure>{chart}<figcaption>{_e(_('Part des points obtenus.'))}"
+    return (f"<h3>{_e(title)}</h3><figure>{chart}<figcaption>{_e(caption)}"
             f"</figcaption></figure>" + _table(title, columns, body, short=len(groups) <= 15))
 
 
@@ -366,11 +390,19 @@ def _pupils(summary: ClassSummary) -> str:
             _("Fin de partie")]
     out = _table(_("Élèves et équipes"), head, body)
     if summary.skills:
-        labels = [s.label for s in summary.skills]
+        # Per skill, its share of the points, or of first tries where everybody ends up
+        # with the points (an escape game's locks).
+        labels = [s.label + (" " + _("(du premier coup)") if s.help_on == "first_try" else "")
+                  for s in summary.skills]
+        firsts = [s.help_on == "first_try" for s in summary.skills]
         numeric_s = (False,) + (True,) * len(labels)
-        rows = [_cells([_e(p.label)] + [_pct(v) for _s, v in p.skills], numeric_s) for p in summary.pupils]
-        out += _table(_("Part des points par compétence (questions traitées)"),
-                      [_("Élève ou équipe"), *labels], rows)
+        rows = [_cells([_e(p.label)] + [_pct(f[1] if first else v) for (_s, v), f, first
+                                        in zip(p.skills, p.skills_first_try or p.skills, firsts)], numeric_s)
+                for p in summary.pupils]
+        caption = (_("Par compétence : part des points, ou des questions réussies du premier coup là où tout "
+                     "le monde finit par réussir (questions traitées)") if any(firsts)
+                   else _("Part des points par compétence (questions traitées)"))
+        out += _table(caption, [_("Élève ou équipe"), *labels], rows)
     return out
 
 
@@ -432,7 +464,8 @@ def summary_page(summary: ClassSummary) -> str:
             figures = _("{pct} de réussite, {points} des points").format(pct=_pct(q.success_pct),
                                                                          points=_pct(q.points_pct))
             wrong = (" — " + _("réponse fausse la plus choisie : « {answer} » ({n})").format(
-                answer=_clip(q.wrong_answer, 70), n=q.wrong_answer_count)) if q.wrong_answer else ""
+                answer=_clip(french(answer_change(q.wrong_answer, right_answers(q))), 70),
+                n=q.wrong_answer_count)) if q.wrong_answer else ""
             why = f'<br><span class="expl">{_e(_clip(q.explanation, 230))}</span>' if q.explanation else ""
             items.append(f"<li><b>{q.number}. {_e(_clip(french(q.label), 110))}</b> "
                          f"({_e(figures)}){_e(wrong)}{why}</li>")
@@ -455,13 +488,14 @@ def summary_page(summary: ClassSummary) -> str:
             why = f'<br><span class="expl">{_e(_clip(q.explanation, 200))}</span>' if q.explanation else ""
             out.append(f"<li><b>{q.number}. {_e(_clip(french(q.label), 110))}</b> ({_e(figures)}){why}</li>")
         out.append("</ul>")
-    weak = sorted((g for g in summary.skills if g.needs_help), key=lambda g: (g.points_pct or 0, g.label))
+    weak = sorted((g for g in summary.skills if g.needs_help), key=lambda g: (g.shown_pct or 0, g.label))
     if weak:
         out.append(f"<h3>{_e(_('Compétences à reprendre, et avec qui'))}</h3><ul class=\"rework\">")
         for g in weak[:4]:
             names = ", ".join(g.needs_help)
-            out.append(f"<li><b>{_e(g.label)}</b> ({_e(_('{pct} des points').format(pct=_pct(g.points_pct)))}) : "
-                       f"{_e(_clip(names, 240))}</li>")
+            out.append(f"<li><b>{_e(g.label)}</b> ({_e(_skill_figure(g))}) : {_e(_clip(names, 240))}"
+                       + (f'<br><span class="expl">{_e(_clip(g.description, 160))}</span>' if g.description else "")
+                       + "</li>")
         out.append("</ul>")
     polls = [q for q in summary.questions if not q.scored and q.distribution]
     if polls:
@@ -471,6 +505,14 @@ def summary_page(summary: ClassSummary) -> str:
             out.append(f"<li><b>{_e(_clip(french(q.label), 90))}</b> — {_e(answers)}</li>")
         out.append("</ul>")
     return "".join(out)
+
+
+def _skill_figure(g: GroupRow) -> str:
+    """A skill's telling figure in words: its share of the points, or of first tries
+    where everybody ends up solving its questions."""
+    if g.help_on == "first_try":
+        return _("{pct} du premier coup").format(pct=_pct(g.first_try_pct))
+    return _("{pct} des points").format(pct=_pct(g.points_pct))
 
 
 def _method() -> str:

@@ -33,6 +33,7 @@ def _plain(value: Any) -> Any:
 def _pupil(p: PupilRow, numbers: dict[int, str]) -> dict[str, Any]:
     row = {f.name: getattr(p, f.name) for f in fields(p)}
     row["skills"] = dict(p.skills)
+    row["skills_first_try"] = dict(p.skills_first_try)
     row["cells"] = {numbers[n]: kind for n, kind in p.cells}
     row["members"], row["attempt_starts"] = list(p.members), list(p.attempt_starts)
     return row

@@ -43,7 +43,9 @@ Definitions (the page, the spreadsheet and the README say the same):
   Undefined (None) when nothing varies, or with fewer than three answers; unreliable
   with fewer than about twenty pupils;
 - a pupil *needs help* with a skill when they answered at least one scored question
-  of it and earned less than half of its points.
+  of it and earned less than half of its points; for a skill whose every question was
+  eventually solved by every pupil who answered it (an escape game's locks, retried
+  until they open), when they solved less than half of its questions at the first try.
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ class PupilRow:
     timeouts: int = 0
     cells: tuple[tuple[int, str], ...] = ()
     attempt_starts: tuple[str, ...] = ()
+    # skill id, % of its answered scored questions solved at the first try
+    skills_first_try: tuple[tuple[str, float | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +188,18 @@ class GroupRow:
     points_pct: float | None
     description: str = ""
     needs_help: tuple[str, ...] = ()  # the labels of the pupils who need help with it
+    first_try_pct: float | None = None  # share of its answered questions solved at the first try
+    help_on: str = "points"  # what ``needs_help`` is about: "points", or "first_try" (locks retried)
+
+    @property
+    def shown_pct(self) -> float | None:
+        """The figure that tells about this skill: its share of the points, or, where
+        everybody ends up solving its questions, its first-try success."""
+        return self.first_try_pct if self.help_on == "first_try" else self.points_pct
 
     @property
     def weak(self) -> bool:
-        return self.points_pct is not None and self.points_pct < NEEDS_HELP_PCT
+        return self.shown_pct is not None and self.shown_pct < NEEDS_HELP_PCT
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,16 +349,19 @@ def choose_attempts(results: Iterable[Result], rule: Attempt = "first") -> list[
             else:
                 track.append(result)
         for rank, track in enumerate(tracks, 1):
-            if rule == "last":
-                pick = track[-1]
-            elif rule == "best":
-                pick = max(track, key=lambda r: (_scored_pct(r), r.answered, -r.started_order))
-            else:
-                pick = track[0]
-            chosen.append(Chosen(pick, tuple(track), shown[key], len(tracks) > 1, rank))
+            chosen.append(Chosen(_pick(track, rule), tuple(track), shown[key], len(tracks) > 1, rank))
     chosen.sort(key=lambda c: (not c.group, sort_key(c.group), sort_key(c.result.who[1]),
                                c.result.started_order))
     return chosen
+
+
+def _pick(track: Sequence[Result], rule: Attempt) -> Result:
+    """The attempt that counts among one pupil's (in start order)."""
+    if rule == "last":
+        return track[-1]
+    if rule == "best":
+        return max(track, key=lambda r: (_scored_pct(r), r.answered, -r.started_order))
+    return track[0]
 
 
 def _scored_pct(result: Result) -> float:
@@ -715,6 +730,32 @@ def _question_rows(pairs: _Pairs, pupils: int, texts: GameTexts | None) -> tuple
     return tuple(rows)
 
 
+PARTS = " ; "  # how a matching's pairs or a sorting's groups are joined in an answer's words
+
+
+def answer_change(text: str, rights: Iterable[str]) -> str:
+    """A wrong arrangement (a matching's pairs, a sorting's groups) said by what the
+    pupil got wrong: « tout juste sauf : » and the parts that are not in the right
+    answer. Two wrong matchings that differ by one pair then no longer read alike
+    when clipped. Any other answer, or one with nothing right, as it is."""
+    parts = text.split(PARTS)
+    if len(parts) < 2:
+        return text
+    for right in rights:
+        right_parts = set(right.split(PARTS))
+        if len(right_parts) < 2:
+            continue
+        wrong = [part for part in parts if part not in right_parts]
+        if wrong and len(wrong) < len(parts):
+            return _("tout juste sauf : {wrong}").format(wrong=PARTS.join(wrong))
+    return text
+
+
+def right_answers(q: QuestionRow) -> list[str]:
+    """The texts of the answers that solved ``q``."""
+    return [text for text, _n, right in q.distribution if right]
+
+
 def theme_words(theme: str, skill_labels: Mapping[str, str]) -> str:
     """A theme in words for an older file that has no label for it: the skill of the
     same id's label, else the id made readable."""
@@ -750,7 +791,8 @@ def summarise(results: Sequence[Result], attempt: Attempt = "first",
         overview=_overview(results, pupils, questions, pairs), pupils=pupils, questions=questions,
         skills=skills,
         themes=_groups(themes, theme_labels, lambda info: (info.theme,) if info.theme else (), pairs),
-        notes=tuple(notes), classes=_cohorts(pupils, by_day=False), sessions=_cohorts(pupils, by_day=True, chosen=chosen))
+        notes=tuple(notes), classes=_cohorts(pupils, by_day=False),
+        sessions=_cohorts(pupils, by_day=True, chosen=chosen, rule=attempt))
 
 
 def _on_one_table(results: Sequence[Result]) -> Sequence[Result]:
@@ -768,10 +810,16 @@ def _on_one_table(results: Sequence[Result]) -> Sequence[Result]:
 
 
 def _with_help(group: GroupRow, pupils: Sequence[PupilRow], description: str) -> GroupRow:
+    """Who needs help with the skill ``group``: under half of its points or, where every
+    pupil ends up solving its questions (locks retried), under half of them solved at
+    the first try."""
+    retried = (group.success_pct is not None and group.success_pct >= 100.0 - 1e-9
+               and group.first_try_pct is not None and group.first_try_pct < 100.0 - 1e-9)
     needing = tuple(p.label for p in pupils
-                    if (pct := dict(p.skills).get(group.id)) is not None and pct < NEEDS_HELP_PCT)
-    return GroupRow(group.id, group.label, group.questions, group.answers, group.success_pct,
-                    group.points_pct, description, needing)
+                    if (pct := dict(p.skills_first_try if retried else p.skills).get(group.id)) is not None
+                    and pct < NEEDS_HELP_PCT)
+    return replace(group, description=description, needs_help=needing,
+                   help_on="first_try" if retried else "points")
 
 
 def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo], Iterable[str]],
@@ -791,12 +839,14 @@ def _groups(ids: Sequence[str], labels: dict[str, str], keys: Callable[[ItemInfo
     counted, c = pairs.counted, pairs.cols
     totals = {k: member @ pairs.per_item(w) for k, w in (
         ("answers", counted.astype(float)), ("solved", c["solved"] * counted),
-        ("points", c["points"] * counted), ("max", c["max"] * counted))}
+        ("points", c["points"] * counted), ("max", c["max"] * counted),
+        ("first_try", c["first_try"] * counted))}
     success = _pct(totals["solved"], totals["answers"])
     points = _pct(totals["points"], totals["max"])
+    first_try = _pct(totals["first_try"], totals["answers"])
     return tuple(GroupRow(id=g, label=labels.get(g, g), questions=int(member[k].sum()),
                           answers=int(totals["answers"][k]), success_pct=success[k],
-                          points_pct=points[k]) for k, g in enumerate(ids))
+                          points_pct=points[k], first_try_pct=first_try[k]) for k, g in enumerate(ids))
 
 
 def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tuple[PupilRow, ...]:
@@ -820,7 +870,9 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
             if skill_id in skill_index:
                 has_skill[v, skill_index[skill_id]] = True
     per_skill = [(per_pupil(c["points"] * counted * has_skill[pairs.variant, k]),
-                  per_pupil(c["max"] * counted * has_skill[pairs.variant, k])) for k in range(len(skill_ids))]
+                  per_pupil(c["max"] * counted * has_skill[pairs.variant, k]),
+                  per_pupil(c["first_try"] * counted * has_skill[pairs.variant, k]),
+                  per_pupil(counted * has_skill[pairs.variant, k])) for k in range(len(skill_ids))]
     # Each pupil's row of the grid: one copy of each (question number, cell) pair (10 000 pupils).
     kinds = len(CELLS)
     shared = [(number, kind) for number in range(1, len(pairs.ids) + 1) for kind in CELLS]
@@ -833,10 +885,11 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
         total = result.stop - result.start
         answered = result.answered
         name = result.team or result.pseudonym
-        skills = []
+        skills, firsts = [], []
         for k, skill_id in enumerate(skill_ids):
-            points, most = per_skill[k][0][e], per_skill[k][1][e]
+            points, most, first_k, answered_k = (figures[e] for figures in per_skill[k])
             skills.append((skill_id, 100.0 * points / most if most else None))
+            firsts.append((skill_id, 100.0 * first_k / answered_k if answered_k else None))
         rows.append(PupilRow(
             name=name, group=ch.group, team=result.team,
             members=result.members, started_at=result.started_at, attempts=len(ch.attempts),
@@ -847,7 +900,7 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
             label=f"{name} ({ch.rank})" if ch.homonym else name, homonym=ch.homonym,
             machine=result.machine, end=result.ending_kind, time_up=result.time_up, solved=solved[e],
             partly=partly[e], first_try=first[e], wrong=wrong[e], timeouts=timeouts[e], cells=cells,
-            attempt_starts=tuple(r.started_at for r in ch.attempts)))
+            attempt_starts=tuple(r.started_at for r in ch.attempts), skills_first_try=tuple(firsts)))
     return tuple(rows)
 
 
@@ -855,9 +908,11 @@ def _mean(values: Sequence[float]) -> float | None:
     return float(np.mean(values)) if values else None
 
 
-def _cohorts(pupils: Sequence[PupilRow], by_day: bool, chosen: Sequence[Chosen] = ()) -> tuple[CohortRow, ...]:
-    """Per class, or per class and day (a session) over every attempt, so that a class
-    that played the same game twice shows its progress whatever attempt counts; worth
+def _cohorts(pupils: Sequence[PupilRow], by_day: bool, chosen: Sequence[Chosen] = (),
+             rule: Attempt = "first") -> tuple[CohortRow, ...]:
+    """Per class, or per class and day (a session): each pupil who played that day once,
+    with the attempt of that day the teacher's rule picks, so that a class that played
+    the same game twice shows its progress whatever attempt counts overall; worth
     showing only when there is more than one."""
     rows = []
     if not by_day:
@@ -872,8 +927,11 @@ def _cohorts(pupils: Sequence[PupilRow], by_day: bool, chosen: Sequence[Chosen] 
     else:
         sessions: dict[tuple[str, str], list[Result]] = defaultdict(list)
         for c in chosen:
+            days: dict[str, list[Result]] = defaultdict(list)
             for attempt in c.attempts:
-                sessions[(c.group, attempt.started_at[:10])].append(attempt)
+                days[attempt.started_at[:10]].append(attempt)
+            for day, those in days.items():
+                sessions[(c.group, day)].append(_pick(those, rule))
         figures = _attempt_figures([r for attempts in sessions.values() for r in attempts])
         for (group, day), attempts in sessions.items():
             scores, firsts, completions = [], [], []

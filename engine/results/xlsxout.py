@@ -30,7 +30,20 @@ import xlsxwriter  # type: ignore[import-untyped]
 from ..core.text import french
 from ..i18n import _
 from .formatting import minutes, when
-from .report import CELL_OK, CELLS, HARD_PCT, ClassSummary, attempt_label, cell_label, cell_mark, end_label
+from .report import (
+    CELL_OK,
+    CELLS,
+    HARD_PCT,
+    ClassSummary,
+    answer_change,
+    attempt_label,
+    cell_label,
+    cell_mark,
+    end_label,
+    right_answers,
+)
+
+FIRST_TRY_PCT = 60.0  # under this share of first-try success, a retried question is named on the overview
 
 SHEET_MAX = 31  # characters of a sheet's name in Excel
 # Beyond, the pupils' and grid sheets stop, saying so (a school's worth; the CSV and
@@ -60,9 +73,12 @@ class _Sheet:
         self.row += 2
 
     def head(self, cells: Sequence[str], freeze: bool = True, filters: int = 0) -> None:
+        lines = 2
         for col, text in enumerate(cells):
             self.ws.write_string(self.row, col, text, self.f["head"])
-        self.ws.set_row(self.row, 32)
+            if col < len(self.widths):  # bold words, wrapped in the column: as tall as they need
+                lines = max(lines, min(6, -(-len(text) * 12 // 10 // max(int(self.widths[col]), 1))))
+        self.ws.set_row(self.row, 15 * lines + 2)
         if freeze:
             self.ws.freeze_panes(self.row + 1, 1)
             self.ws.repeat_rows(self.row)
@@ -161,12 +177,26 @@ def _overview(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
         for q in hard:
             sheet.put([(f"{q.number}. {french(q.label)}", "text"), _pct(q.success_pct),
                        (q.explanation, "small")])
-    weak = [g for g in s.skills if g.weak]
-    if weak:
+    retried = [q for q in s.questions if q.scored and q.first_try_pct is not None and not q.hard
+               and q.first_try_pct < FIRST_TRY_PCT]
+    if retried and len(hard) < 3:  # locks retried until they open: first tries tell
         sheet.gap()
-        sheet.put([(_("Compétences fragiles"), "hard")])
-        for g in weak:
-            sheet.put([(g.label, "text"), _pct(g.points_pct), (", ".join(g.needs_help), "small")])
+        sheet.put([(_("Les moins réussies du premier coup (% du premier coup)"), "hard")])
+        for q in sorted(retried, key=lambda q: (q.first_try_pct or 0, q.number))[:5]:
+            sheet.put([(f"{q.number}. {french(q.label)}", "text"), _pct(q.first_try_pct), (q.explanation, "small")])
+    helped = [g for g in s.skills if g.needs_help]
+    if helped:
+        sheet.gap()
+        sheet.put([(_("Compétences à reprendre, et avec qui (% des points, ou du premier coup)"), "hard")])
+        for g in sorted(helped, key=lambda g: (g.shown_pct or 0, g.label)):
+            sheet.put([(g.label, "text"), _pct(g.shown_pct), (", ".join(g.needs_help), "small")])
+    polls = [q for q in s.questions if not q.scored and q.distribution]
+    if polls:
+        sheet.gap()
+        sheet.put([(_("Sondages : ce que la classe a répondu"), "bold")])
+        for q in polls:
+            sheet.put([(french(q.label), "text"), None,
+                       (", ".join(f"{french(t)} : {n}" for t, n, _r in q.distribution), "text")])
 
 
 def _pupils(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
@@ -175,7 +205,10 @@ def _pupils(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
             _("Tentatives"), _("Fin de partie"), _("Questions traitées"), _("Questions"),
             _("Complétion (%)"), _("Score"), _("Score max"), _("Score (%)"), _("Réussies"),
             _("En partie"), _("Du premier coup"), _("Réponses fausses"), _("Perdues au temps"),
-            _("Durée (min)"), _("Indices"), *[_("{skill} (% des points)").format(skill=k) for k in skill_labels]]
+            _("Durée (min)"), _("Indices"),
+            *[(_("{skill} (% du premier coup)") if g.help_on == "first_try" else _("{skill} (% des points)")).format(
+                skill=g.label) for g in s.skills]]
+    firsts = [g.help_on == "first_try" for g in s.skills]
     sheet = _Sheet(book, _("Élèves"), f, (26, 10, 11, 18, 16) + (11,) * 15 + (16,) * len(skill_labels))
     sheet.head(head, filters=min(len(s.pupils), GRID_MAX_PUPILS))
     for p in s.pupils[:GRID_MAX_PUPILS]:
@@ -183,7 +216,8 @@ def _pupils(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
                    when(p.started_at), p.attempts, end_label(p.end), p.answered, p.total,
                    _pct(p.completion_pct), p.score, p.max_score, _pct(p.score_pct), p.solved,
                    p.partly, p.first_try, p.wrong, p.timeouts, _pct(minutes(p.duration_s)), p.hints,
-                   *[_pct(v) for _k, v in p.skills]])
+                   *[_pct(f[1] if first else v) for (_k, v), f, first
+                     in zip(p.skills, p.skills_first_try or p.skills, firsts)]])
     if len(s.pupils) > GRID_MAX_PUPILS:
         sheet.put([(_("… et {n} autres élèves : voir synthese.csv ou synthese.json").format(
             n=len(s.pupils) - GRID_MAX_PUPILS), "small")])
@@ -212,7 +246,8 @@ def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
                    q.solved if q.scored else None, _pct(q.success_pct), q.partly if q.scored else None,
                    _pct(q.points_pct), _pct(q.first_try_pct),
                    (None if q.mean_wrong is None else round(q.mean_wrong, 2), "dec"), q.timeouts,
-                   q.not_reached, _pct(q.mean_time_s), _pct(q.hint_pct), q.wrong_answer or "",
+                   q.not_reached, _pct(q.mean_time_s), _pct(q.hint_pct),
+                   french(answer_change(q.wrong_answer, right_answers(q))) if q.wrong_answer else "",
                    q.wrong_answer_count or None,
                    (None if q.discrimination is None else round(q.discrimination, 2), "dec"), alerts,
                    (q.explanation, "small"), *((q.teams,) if teams else ())])
@@ -247,12 +282,15 @@ def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
 def _skills(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
     if not (s.skills or s.themes):
         return
-    sheet = _Sheet(book, _("Compétences"), f, (34, 10, 10, 12, 12, 40, 60))
+    sheet = _Sheet(book, _("Compétences"), f, (34, 10, 10, 12, 12, 12, 16, 40, 60))
     sheet.head([_("Compétence"), _("Questions"), _("Réponses"), _("Réussite (%)"), _("Points (%)"),
-                _("Élèves à aider (moins de la moitié des points)"), _("Ce que dit le jeu")])
+                _("Du premier coup (%)"), _("À aider sous la moitié"),
+                _("Élèves à aider"), _("Ce que dit le jeu")])
     for g in s.skills:
         sheet.put([(g.label, "hard" if g.weak else "text"), g.questions, g.answers, _pct(g.success_pct),
-                   _pct(g.points_pct), (", ".join(g.needs_help), "text"), (g.description, "small")])
+                   _pct(g.points_pct), _pct(g.first_try_pct),
+                   _("du premier coup") if g.help_on == "first_try" else _("des points"),
+                   (", ".join(g.needs_help), "text"), (g.description, "small")])
     if s.themes:
         sheet.gap()
         sheet.put([(_("Thème"), "head"), (_("Questions"), "head"), (_("Réponses"), "head"),

@@ -27,9 +27,11 @@ from ...results.report import (
     HARD_PCT,
     ClassSummary,
     GameTexts,
+    answer_change,
     cell_label,
     cell_mark,
     end_label,
+    right_answers,
     summarise,
 )
 from ...results.resultfile import Reading, find_result_files, read_results
@@ -42,6 +44,7 @@ from .common import header
 from .folder import FolderScene, Work
 
 VIEWS = ("summary", "pupils", "grid", "questions")
+FIRST_TRY_PCT = 60.0  # under this share of first-try success, a retried question is named in the summary
 RULES = ("first", "best", "last")
 
 
@@ -71,6 +74,11 @@ class CountAttempt(Action):
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{round(value)}\u202f%"
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    """A long explanation cut at a word, so the summary stays short to read."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 class TeacherScene(Scene):
@@ -147,8 +155,7 @@ class TeacherScene(Scene):
             for widget in widgets:
                 widget.scrolls = True
                 widget.rect.y -= self.scroll
-        else:
-            self.content_top += self.scroll  # drawn at content_top - scroll
+        # The text is drawn at content_top - scroll: it moves up in the viewport as it scrolls.
         widgets.append(back)
         self.widgets = widgets
 
@@ -217,23 +224,46 @@ class TeacherScene(Scene):
             lines.append(ngettext("⚠ {n} élève partage son pseudonyme avec un autre (« même pseudonyme »).",
                                   "⚠ {n} élèves partagent leur pseudonyme avec un autre (« même pseudonyme »).",
                                   o.homonyms).format(n=o.homonyms))
-        hard = [q for q in s.questions if q.hard]
+        if o.timeouts:
+            lines.append(ngettext("{n} question perdue faute de temps (comptée à part des erreurs).",
+                                  "{n} questions perdues faute de temps (comptées à part des erreurs).",
+                                  o.timeouts).format(n=o.timeouts))
+        hard = sorted((q for q in s.questions if q.hard), key=lambda q: (q.success_pct or 0, q.number))
         lines += ["", _("Questions à retravailler (moins de {pct} % de réussite) :").format(pct=int(HARD_PCT))]
         for q in hard:
-            lines.append(_("{n}. {label} — {pct} de réussite (peu réussie)").format(
-                n=q.number, label=french(q.label), pct=_pct(q.success_pct)))
+            wrong = (" — " + _("réponse fausse la plus choisie : « {answer} » ({n})").format(
+                answer=french(answer_change(q.wrong_answer, right_answers(q))), n=q.wrong_answer_count)
+                if q.wrong_answer else "")
+            lines.append(_("{n}. {label} — {pct} de réussite, {points} des points (peu réussie)").format(
+                n=q.number, label=french(q.label), pct=_pct(q.success_pct), points=_pct(q.points_pct)) + wrong)
             if q.explanation:
-                lines.append("    " + q.explanation)
+                lines.append("    " + _clip(q.explanation))
         if not hard:
             lines.append(_("aucune"))
-        helped = [g for g in s.skills if g.needs_help]
+        retried = sorted((q for q in s.questions if q.scored and not q.hard and q.first_try_pct is not None
+                          and q.first_try_pct < FIRST_TRY_PCT), key=lambda q: (q.first_try_pct or 0, q.number))
+        if retried and len(hard) < 3:
+            # Locks retried until they open (an escape game): first tries tell.
+            lines += ["", _("Les moins réussies du premier coup :")]
+            for q in retried[:5]:
+                lines.append(_("{n}. {label} — {pct} du premier coup, {wrong} réponses fausses par élève").format(
+                    n=q.number, label=french(q.label), pct=_pct(q.first_try_pct),
+                    wrong=f"{q.mean_wrong or 0:.1f}".replace(".", ",")))
+                if q.explanation:
+                    lines.append("    " + _clip(q.explanation))
+        helped = sorted((g for g in s.skills if g.needs_help), key=lambda g: (g.shown_pct or 0, g.label))
         if helped:
             lines += ["", _("Compétences à reprendre, et avec qui :")]
-            lines += [f"{g.label} ({_pct(g.points_pct)}) : {', '.join(g.needs_help)}" for g in helped]
+            for g in helped:
+                figure = (_("{pct} du premier coup") if g.help_on == "first_try" else _("{pct} des points")).format(
+                    pct=_pct(g.shown_pct))
+                lines.append(f"{g.label} ({figure}) : {', '.join(g.needs_help)}")
+                if g.description:
+                    lines.append("    " + _clip(g.description))
         polls = [q for q in s.questions if not q.scored]
         if polls:
             lines += ["", _("Sondages :")]
-            lines += [f"{french(q.label)} — " + ", ".join(f"{t} : {n}" for t, n, _r in q.distribution)
+            lines += [f"{french(q.label)} — " + ", ".join(f"{french(t)} : {n}" for t, n, _r in q.distribution)
                       for q in polls]
         return lines + ([""] + list(s.notes) if s.notes else [])
 
@@ -244,9 +274,12 @@ class TeacherScene(Scene):
             group = f" — {p.group}" if p.group else ""
             tries = (" — " + ngettext("{n} tentative", "{n} tentatives", p.attempts).format(n=p.attempts)
                      if p.attempts > 1 else "")
-            lines.append(_("{who}{group} — {score} — {end} — {ok} ✓, {partly} ≈, {wrong} ✗{tries}").format(
+            timeouts = f", {p.timeouts} ◔" if p.timeouts else ""
+            lines.append(_("{who}{group} — {score} — {end} — {ok} ✓ ({first} du premier coup), {partly} ≈, "
+                           "{wrong} ✗{timeouts}{tries}").format(
                 who=who, group=group, score=_pct(p.score_pct), end=end_label(p.end), ok=p.solved,
-                partly=p.partly, wrong=sum(1 for _n, k in p.cells if k == CELL_WRONG), tries=tries))
+                first=p.first_try, partly=p.partly, wrong=sum(1 for _n, k in p.cells if k == CELL_WRONG),
+                timeouts=timeouts, tries=tries))
         return lines
 
     def question_lines(self, s: ClassSummary) -> list[str]:
@@ -259,7 +292,8 @@ class TeacherScene(Scene):
                 continue
             lines.append(_("{n}. {label} — {pct} de réussite, {first} du premier coup{partly}{hard}").format(
                 n=q.number, label=french(q.label), pct=_pct(q.success_pct), first=_pct(q.first_try_pct),
-                partly=(", " + ngettext("{k} en partie", "{k} en partie", q.partly).format(k=q.partly))
+                partly=(", " + ngettext("{k} en partie ({points} des points)", "{k} en partie ({points} des points)",
+                                        q.partly).format(k=q.partly, points=_pct(q.points_pct)))
                 if q.partly else "",
                 hard=" " + _("(peu réussie : à reprendre en classe)") if q.hard else ""))
         return lines
@@ -322,7 +356,15 @@ class TeacherScene(Scene):
             number = ui.text.render(str(q.number), size, p.muted)
             surface.blit(number, (x0 + name_w + col * cell + (cell - number.get_width()) // 2, top))
         y = top + cell
+        classes = len({pupil.group for pupil in s.pupils}) > 1
+        group: str | None = None
         for pupil, name in zip(s.pupils, names):
+            if classes and pupil.group != group:  # each class under its name (« sans classe » last)
+                group = pupil.group
+                if y + cell >= self.viewport.y and y <= self.viewport.bottom:
+                    heading = ui.text.render(group or _("sans classe"), size, p.text, bold=True)
+                    surface.blit(heading, (x0, y + (cell - heading.get_height()) // 2))
+                y += cell
             if y + cell >= self.viewport.y and y <= self.viewport.bottom:  # only what shows
                 surface.blit(name, (x0, y + (cell - name.get_height()) // 2))
                 cells = dict(pupil.cells)

@@ -86,3 +86,68 @@ def test_an_answer_cut_by_the_panels_edge_takes_a_click_on_its_visible_part():
     hidden = (option.rect.centerx, view.bottom + 2)
     assert option.rect.collidepoint(hidden)
     assert scene.at(hidden) is None or scene.at(hidden).id != option.id
+
+
+# --- 2. after a wrong answer, correcting it moves nothing --------------------------------
+
+def rects(app, prefix):
+    return {w.id: tuple(w.rect) for w in app.scene.widgets if w.id.startswith(prefix)}
+
+
+def test_correcting_a_wrong_answer_keeps_every_target_in_place_and_the_verdict_dimmed():
+    app, pilot = started()
+    _command, panel = until_puzzle(pilot, "escape_fake_news", "p_biais_miroir")
+    pilot.click("tf:true")  # « Oui, on publie »: wrong
+    pilot.click("submit")
+    assert panel.verdict is not None and not panel.verdict.correct
+    before = rects(app, "tf:") | rects(app, "submit")
+    verdict_at = panel.verdict_at
+    click(app, app.scene.widget("tf:false").rect.center)  # the pupil corrects it
+    assert panel.input.value() is False
+    assert rects(app, "tf:") | rects(app, "submit") == before  # nothing jumped up
+    assert panel.verdict is not None and panel.stale and panel.verdict_at == verdict_at
+    assert panel.verdict_icon[1] == app.ui.palette.muted  # said again, dimmed: the answer before
+    pilot.click("submit")
+    assert panel.verdict.correct and not panel.stale
+
+
+def test_a_new_choice_by_keyboard_after_a_wrong_answer_moves_nothing_either():
+    app, pilot = started(mode="keyboard")
+    _command, panel = until_puzzle(pilot, "escape_fake_news", "p_biais_miroir")
+    key(app, pygame.K_1, "1")
+    key(app, pygame.K_RETURN)
+    assert panel.verdict is not None and not panel.verdict.correct
+    before = rects(app, "tf:")
+    key(app, pygame.K_2, "2")
+    assert panel.input.value() is False and rects(app, "tf:") == before and panel.stale
+
+
+# --- 3. a matching row keeps its height as it is paired ----------------------------------
+
+@pytest.mark.parametrize("size, prefs", [((1366, 768), {}), ((1920, 1080), {}),
+                                         ((1366, 768), {"text_scale": 2.0, "font": "dyslexic"})])
+def test_pairing_the_guests_moves_no_number_under_the_pointer(size, prefs):
+    app, pilot = started("stereotypes", size, **prefs)
+    command, panel = until_puzzle(pilot, "stereotypes", "p_portraits")
+    before = rects(app, "left:") | rects(app, "right:")
+    for item, target in command.value.items():
+        pilot.click(f"left:{item}")
+        here = rects(app, "left:") | rects(app, "right:")
+        # where the pupil aims next is where it was drawn (the list scrolled or not)
+        aim = app.scene.widget(f"right:{target}")
+        click(app, aim.rect.clip(app.scene.viewport).center)
+        after = rects(app, "left:") | rects(app, "right:")
+        assert {k: v[2:] for k, v in after.items()} == {k: v[2:] for k, v in before.items()}  # sizes
+        assert after == here, "a row grew as it was paired"
+    assert panel.input.links == command.value
+
+
+def test_categories_keep_their_rows_too():
+    app, pilot = started("stereotypes")
+    command, panel = until_puzzle(pilot, "stereotypes", "p_tri")
+    before = rects(app, "left:") | rects(app, "right:")
+    for item, target in list(command.value.items())[:3]:
+        pilot.click(f"left:{item}")
+        pilot.click(f"right:{target}")
+        assert {k: v[2:] for k, v in (rects(app, "left:") | rects(app, "right:")).items()} == \
+            {k: v[2:] for k, v in before.items()}

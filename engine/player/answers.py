@@ -185,6 +185,19 @@ class Input:
         return self.ui.metrics.body + self.ui.metrics.unit * 4
 
 
+def steady_height(ui, button: Button, width: int, details: list[str] | tuple[str, ...] = ()) -> int:
+    """The height ``button`` needs at ``width`` ticked or not, and with any of ``details``
+    under its label: what the pupil's answer changes on it (a check mark, « avec la
+    réponse 3 ») never makes it, nor its row, taller under the pointer."""
+    kept = button.selected, button.detail
+    heights = []
+    for detail in (kept[1], *details):
+        button.selected, button.detail = True, detail
+        heights.append(button.needed_height(ui, width))
+    button.selected, button.detail = kept
+    return max(heights)
+
+
 def grid(rect: pygame.Rect, count: int, columns: int, height: int, gap: int) -> list[pygame.Rect]:
     width = (rect.width - gap * (columns - 1)) // columns
     return [pygame.Rect(rect.x + (i % columns) * (width + gap), rect.y + (i // columns) * (height + gap),
@@ -214,7 +227,7 @@ class ChoiceInput(Input):
                           speech=with_key(options[option_id].text.get(self.locale), str(n + 1) if n < 9 else ""))
                    for n, option_id in enumerate(ids)]
         width = (rect.width - m.unit * 2 * (columns - 1)) // columns
-        height = max([self.button_height()] + [w.needed_height(self.ui, width) for w in widgets])
+        height = max([self.button_height()] + [steady_height(self.ui, w, width) for w in widgets])
         for widget, box in zip(widgets, grid(rect, len(ids), columns, height, m.unit * 2)):
             widget.rect = box
         return widgets
@@ -313,7 +326,7 @@ class TrueFalseInput(PickInput):
                    for n, v in enumerate((True, False))]
         area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2)), rect.height)
         width = (area.width - m.unit * 3) // 2
-        height = max([self.button_height() + m.unit * 2] + [b.needed_height(self.ui, width) for b in buttons])
+        height = max([self.button_height() + m.unit * 2] + [steady_height(self.ui, b, width) for b in buttons])
         for button, box in zip(buttons, grid(area, 2, 2, height, m.unit * 3)):
             button.rect = box
         self.values = {b.id: b.action.value for b in buttons}
@@ -659,13 +672,17 @@ class PairInput(Input):
                                  speech=with_key(f"{n}. {words}", str(n) if n <= 9 else ""),
                                  key=str(n) if n <= 9 else ""))
         base = self.button_height()
+        # Each element keeps the room of the line that says where it goes, placed or not:
+        # a row growing as it was placed moved the numbers under the pointer.
+        said = [_("avec la réponse {n}").format(n=n) for n in numbers.values()] if match else [
+            _("dans : {category}").format(category=words.get(self.locale)) for words in right_labels.values()]
         if match:  # rows aligned, each as tall as its taller side
-            heights = [max(base, a.needed_height(self.ui, half), b.needed_height(self.ui, half))
+            heights = [max(base, steady_height(self.ui, a, half, said), steady_height(self.ui, b, half))
                        for a, b in zip(lefts, rights)]
             columns = ((lefts, heights), (rights, heights))
         else:
-            columns = ((lefts, [max(base, w.needed_height(self.ui, half)) for w in lefts]),
-                       (rights, [max(base, w.needed_height(self.ui, half)) for w in rights]))
+            columns = ((lefts, [max(base, steady_height(self.ui, w, half, said)) for w in lefts]),
+                       (rights, [max(base, steady_height(self.ui, w, half)) for w in rights]))
         for (buttons, heights), x in zip(columns, (rect.x, rect.x + half + m.unit * 4)):
             y = rect.y
             for button, height in zip(buttons, heights):

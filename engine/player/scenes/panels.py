@@ -415,6 +415,9 @@ class PuzzlePanel(Panel):
         self.closable = closable
         self.input = answers.make(scene, self.puzzle)
         self.verdict: ev.AnswerJudged | None = None
+        # A wrong answer's verdict stays, dimmed, while the next answer is entered (until
+        # « Valider »): what it says still helps, and nothing moves under the pointer.
+        self.stale = False
         self.fields: list[Widget] = []  # the answer input's widgets, as laid out
         self.more = False  # « En savoir plus »: the whole explanation and its sources
 
@@ -627,6 +630,9 @@ class PuzzlePanel(Panel):
         else:
             title, color, icon = _("Ce n’est pas ça."), ui.palette.danger, "cross"
             detail = p.feedback_wrong
+        ink = ui.palette.text
+        if self.stale and not self.resolved:  # about the answer before: dimmed, same place
+            color = ink = ui.palette.muted
         self.verdict_icon = (icon, color)
         block(ui.text.render(title, m.title, color, inner.width - m.title - m.unit * 2, bold=True), m.unit)
         self.verdict_at = self.blocks[-1][1]
@@ -634,7 +640,7 @@ class PuzzlePanel(Panel):
         self.verdict_end = self.verdict_at[0] + words.get_width()  # the mark follows the words
         self.verdict_mid = self.verdict_at[1] + words.get_height() // 2
         if detail:
-            block(ui.text.render(detail.get(self.locale), m.body, ui.palette.text, inner.width))
+            block(ui.text.render(detail.get(self.locale), m.body, ink, inner.width))
         if self.resolved:
             points = puzzle_points(p, self.progress)
             if p.points:  # nothing to count for a poll
@@ -761,6 +767,7 @@ class PuzzlePanel(Panel):
         """The rules judged this puzzle's answer: show the verdict from the top; a lock
         shakes or opens (locks.py)."""
         self.verdict = event
+        self.stale = False
         self.scroll = 0
         self.more = False
         if hasattr(self.input, "judged"):
@@ -797,7 +804,7 @@ class PuzzlePanel(Panel):
     def on_action(self, action, widget):
         if self.input.act(action):
             if not self.resolved:
-                self.verdict = None  # a new answer is being entered: the old verdict goes
+                self.stale = self.verdict is not None  # a new answer: the old verdict dims
             self.scene.relayout()
             return None
         match action:
@@ -826,7 +833,7 @@ class PuzzlePanel(Panel):
         if used == "submit":
             return self.submit() or True
         if used:
-            self.verdict = None  # a new answer is being entered: the old verdict goes
+            self.stale = self.verdict is not None  # a new answer: the old verdict dims, in place
             self.scene.relayout()
             return True
         return super().on_key(event)

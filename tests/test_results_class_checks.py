@@ -83,6 +83,11 @@ def test_a_session_counts_each_pupil_once(tmp_path):
     by_class = {c.group: c.pupils for c in s.classes}
     by_session = {c.group: c.pupils for c in s.sessions}
     assert by_class == by_session == {"4e B": 34, "": 1}
+    # A quiz answered once per question: after those to rework, the next weakest by
+    # success and points (first tries would say the same as success).
+    page = (tmp_path / "out" / "synthese.html").read_text(encoding="utf-8")
+    summary = page[:page.index('<section id="questions"')]
+    assert "Les moins réussies ensuite" in summary and "Les moins réussies du premier coup" not in summary
 
 
 def test_the_xlsx_header_rows_are_as_tall_as_their_words(escape):

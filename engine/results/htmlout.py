@@ -31,11 +31,11 @@ from .report import (
     cell_label,
     cell_mark,
     end_label,
+    next_to_rework,
     right_answers,
 )
 
 CHART_MAX_BARS = 40  # beyond, the chart shows the questions least often solved
-FIRST_TRY_PCT = 60.0  # under this share of first-try success, a retried question is named on page one
 GRID_MAX_PUPILS = 400  # beyond, the page's grid stops (the spreadsheet and synthese.json have more)
 
 CSS = """
@@ -476,15 +476,16 @@ def summary_page(summary: ClassSummary) -> str:
         out.append(f'<ul class="rework">{"".join(items)}</ul>')
     else:
         out.append(f'<p>{_e(_("Aucune question sous {pct} % de réussite.").format(pct=int(HARD_PCT)))}</p>')
-    retried = sorted((q for q in summary.questions if q.scored and q.first_try_pct is not None
-                      and q.first_try_pct < FIRST_TRY_PCT and (q.success_pct or 0) >= HARD_PCT),
-                     key=lambda q: (q.first_try_pct or 0, q.number))
-    if retried and len(hard) < 3:
+    by_first_try, following = next_to_rework(summary.questions)
+    if following and len(hard) < 3:
         # Locks retried until they open (an escape game): success says little, first tries tell.
-        out.append(f"<h3>{_e(_('Les moins réussies du premier coup'))}</h3><ul class=\"rework\">")
-        for q in retried[:5 - min(len(hard), 2)]:
-            figures = _("{pct} du premier coup, {wrong} réponses fausses par élève").format(
-                pct=_pct(q.first_try_pct), wrong=_num(q.mean_wrong, 1))
+        title = _("Les moins réussies du premier coup") if by_first_try else _("Les moins réussies ensuite")
+        out.append(f"<h3>{_e(title)}</h3><ul class=\"rework\">")
+        for q in following[:5 - min(len(hard), 2)]:
+            figures = (_("{pct} du premier coup, {wrong} réponses fausses par élève").format(
+                pct=_pct(q.first_try_pct), wrong=_num(q.mean_wrong, 1)) if by_first_try else
+                _("{pct} de réussite, {points} des points").format(pct=_pct(q.success_pct),
+                                                                   points=_pct(q.points_pct)))
             why = f'<br><span class="expl">{_e(_clip(q.explanation, 200))}</span>' if q.explanation else ""
             out.append(f"<li><b>{q.number}. {_e(_clip(french(q.label), 110))}</b> ({_e(figures)}){why}</li>")
         out.append("</ul>")

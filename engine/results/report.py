@@ -730,6 +730,24 @@ def _question_rows(pairs: _Pairs, pupils: int, texts: GameTexts | None) -> tuple
     return tuple(rows)
 
 
+NEXT_PCT = 60.0  # under this, a question not « peu réussie » is still named after those on a summary
+
+
+def next_to_rework(questions: Sequence[QuestionRow]) -> tuple[bool, list[QuestionRow]]:
+    """The weakest questions after those to rework (``hard``), weakest first, for a
+    summary that names few: by first-try success where some question was solved after
+    wrong answers (an escape game's locks, retried until they open: success says
+    little), else by success. Returns whether it is by first tries, and the questions
+    under ``NEXT_PCT``."""
+    by_first_try = any(q.scored and q.first_try < q.solved for q in questions)
+
+    def figure(q: QuestionRow) -> float | None:
+        return q.first_try_pct if by_first_try else q.success_pct
+
+    rows = [q for q in questions if q.scored and not q.hard and (f := figure(q)) is not None and f < NEXT_PCT]
+    return by_first_try, sorted(rows, key=lambda q: (figure(q) or 0.0, q.number))
+
+
 PARTS = " ; "  # how a matching's pairs or a sorting's groups are joined in an answer's words
 
 

@@ -40,10 +40,9 @@ from .report import (
     cell_label,
     cell_mark,
     end_label,
+    next_to_rework,
     right_answers,
 )
-
-FIRST_TRY_PCT = 60.0  # under this share of first-try success, a retried question is named on the overview
 
 SHEET_MAX = 31  # characters of a sheet's name in Excel
 # Beyond, the pupils' and grid sheets stop, saying so (a school's worth; the CSV and
@@ -177,13 +176,14 @@ def _overview(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
         for q in hard:
             sheet.put([(f"{q.number}. {french(q.label)}", "text"), _pct(q.success_pct),
                        (q.explanation, "small")])
-    retried = [q for q in s.questions if q.scored and q.first_try_pct is not None and not q.hard
-               and q.first_try_pct < FIRST_TRY_PCT]
-    if retried and len(hard) < 3:  # locks retried until they open: first tries tell
+    by_first_try, following = next_to_rework(s.questions)
+    if following and len(hard) < 3:  # locks retried until they open: first tries tell
         sheet.gap()
-        sheet.put([(_("Les moins réussies du premier coup (% du premier coup)"), "hard")])
-        for q in sorted(retried, key=lambda q: (q.first_try_pct or 0, q.number))[:5]:
-            sheet.put([(f"{q.number}. {french(q.label)}", "text"), _pct(q.first_try_pct), (q.explanation, "small")])
+        sheet.put([(_("Les moins réussies du premier coup (% du premier coup)") if by_first_try
+                    else _("Les moins réussies ensuite (% de réussite)"), "hard")])
+        for q in following[:5]:
+            sheet.put([(f"{q.number}. {french(q.label)}", "text"),
+                       _pct(q.first_try_pct if by_first_try else q.success_pct), (q.explanation, "small")])
     helped = [g for g in s.skills if g.needs_help]
     if helped:
         sheet.gap()

@@ -31,6 +31,7 @@ from ...results.report import (
     cell_label,
     cell_mark,
     end_label,
+    next_to_rework,
     right_answers,
     summarise,
 )
@@ -44,7 +45,6 @@ from .common import header
 from .folder import FolderScene, Work
 
 VIEWS = ("summary", "pupils", "grid", "questions")
-FIRST_TRY_PCT = 60.0  # under this share of first-try success, a retried question is named in the summary
 RULES = ("first", "best", "last")
 
 
@@ -240,15 +240,19 @@ class TeacherScene(Scene):
                 lines.append("    " + _clip(q.explanation))
         if not hard:
             lines.append(_("aucune"))
-        retried = sorted((q for q in s.questions if q.scored and not q.hard and q.first_try_pct is not None
-                          and q.first_try_pct < FIRST_TRY_PCT), key=lambda q: (q.first_try_pct or 0, q.number))
-        if retried and len(hard) < 3:
+        by_first_try, following = next_to_rework(s.questions)
+        if following and len(hard) < 3:
             # Locks retried until they open (an escape game): first tries tell.
-            lines += ["", _("Les moins réussies du premier coup :")]
-            for q in retried[:5]:
-                lines.append(_("{n}. {label} — {pct} du premier coup, {wrong} réponses fausses par élève").format(
-                    n=q.number, label=french(q.label), pct=_pct(q.first_try_pct),
-                    wrong=f"{q.mean_wrong or 0:.1f}".replace(".", ",")))
+            lines += ["", _("Les moins réussies du premier coup :") if by_first_try
+                      else _("Les moins réussies ensuite :")]
+            for q in following[:5]:
+                if by_first_try:
+                    lines.append(_("{n}. {label} — {pct} du premier coup, {wrong} réponses fausses par élève").format(
+                        n=q.number, label=french(q.label), pct=_pct(q.first_try_pct),
+                        wrong=f"{q.mean_wrong or 0:.1f}".replace(".", ",")))
+                else:
+                    lines.append(_("{n}. {label} — {pct} de réussite, {points} des points").format(
+                        n=q.number, label=french(q.label), pct=_pct(q.success_pct), points=_pct(q.points_pct)))
                 if q.explanation:
                     lines.append("    " + _clip(q.explanation))
         helped = sorted((g for g in s.skills if g.needs_help), key=lambda g: (g.shown_pct or 0, g.label))

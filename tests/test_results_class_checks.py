@@ -45,6 +45,10 @@ def test_an_escape_game_says_who_needs_help_by_first_tries(escape):
     # Bilal's time ran out after six puzzles, one solved at the first try.
     bilal = next(p for p in s.pupils if p.name == "Bilal")
     assert bilal.end == "time_up" and bilal.first_try == 1 and bilal.answered == 6
+    # ... the five others after wrong tries: « ↻ » in the grid, no longer « ✓ » like a first try.
+    assert len(bilal.retried) == 5 and all(dict(bilal.cells)[n] == "ok" for n in bilal.retried)
+    assert sum(len(p.retried) for p in s.pupils) + sum(p.first_try for p in s.pupils) == sum(
+        p.solved for p in s.pupils)
 
 
 def test_the_escape_game_page_and_spreadsheet_show_it(escape):
@@ -58,6 +62,7 @@ def test_the_escape_game_page_and_spreadsheet_show_it(escape):
     # The grid names each class, the pupils without one last.
     grid = page[page.index('<section id="grille"'):page.index('<section id="eleves"')]
     assert grid.index(">4e B</th>") < grid.index(">sans classe</th>") < grid.index(">Ève</th>")
+    assert "↻ réussie après un essai faux ou plus" in grid and 'class="c ok again"' in grid
     with zipfile.ZipFile(folder / "out" / "synthese.xlsx") as book:  # inline strings (constant memory)
         strings = "".join(book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/"))
     assert "Les moins réussies du premier coup (% du premier coup)" in strings
@@ -88,6 +93,7 @@ def test_a_session_counts_each_pupil_once(tmp_path):
     page = (tmp_path / "out" / "synthese.html").read_text(encoding="utf-8")
     summary = page[:page.index('<section id="questions"')]
     assert "Les moins réussies ensuite" in summary and "Les moins réussies du premier coup" not in summary
+    assert "↻" not in page  # nothing retried in a quiz: no such sign, nor its legend
 
 
 def test_the_xlsx_header_rows_are_as_tall_as_their_words(escape):

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..i18n import _
 from ..storage import write_atomic
 from .formatting import CSV_LOCALE, minutes, number, when
-from .report import CELLS, ClassSummary, attempt_label, cell_label, cell_mark, end_label
+from .report import CELLS, ClassSummary, attempt_label, cell_mark, end_label, grid_legend, grid_mark
 
 _SLICE = 1000  # rows rendered at a time
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -116,13 +116,14 @@ def _sections(summary: ClassSummary) -> Iterator[list[list[str]]]:
             verdict = _("sondage") if right is None else _yes(right)
             out.append([str(q.number), safe(text), str(count), verdict])
 
-    out += [[], [_("Grille élève × question")] + [f"{cell_mark(k)} {cell_label(k)}" for k in CELLS]]
+    out += [[], [_("Grille élève × question")] + grid_legend(summary).split(" ; ")]
     out.append([_("Élève ou équipe"), _("Groupe")] + [str(q.number) for q in summary.questions])
     marks = {k: cell_mark(k) for k in CELLS}
     for p in summary.pupils:
         grid = [""] * len(summary.questions)
+        again = set(p.retried)
         for n, kind in p.cells:
-            grid[n - 1] = marks[kind]
+            grid[n - 1] = grid_mark(kind, True) if n in again else marks[kind]
         out.append([safe(p.label), safe(p.group)] + grid)
         if len(out) >= _SLICE:
             yield out

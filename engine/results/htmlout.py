@@ -20,7 +20,6 @@ from ..i18n import _, language, ngettext
 from ..storage import write_atomic
 from .formatting import DASH, number, page_locale, when
 from .report import (
-    CELLS,
     HARD_PCT,
     WEAK_DISCRIMINATION,
     ClassSummary,
@@ -29,8 +28,9 @@ from .report import (
     answer_change,
     attempt_label,
     cell_label,
-    cell_mark,
     end_label,
+    grid_legend,
+    grid_mark,
     next_to_rework,
     right_answers,
 )
@@ -71,7 +71,8 @@ tr.hard td { background: #fbefe9; }
 table.grid { width: auto; font-size: .85rem; }
 table.grid th[scope=row] { white-space: nowrap; font-weight: normal; }
 table.grid td.c { text-align: center; padding: .15rem .3rem; min-width: 1.6em; }
-td.ok { background: #dcefd9; } td.partly { background: #fff2c2; } td.wrong { background: #f6d0c4; }
+td.ok { background: #dcefd9; } td.ok.again { background: #eef6d5; }
+td.partly { background: #fff2c2; } td.wrong { background: #f6d0c4; }
 td.timeout { background: #e2ddf0; } td.open { color: #777; } td.poll { color: #2f5f8f; }
 div.dist { break-inside: avoid; }
 ul.dist { list-style: none; padding: 0; margin: 0 0 .8rem; }
@@ -311,7 +312,7 @@ def _distributions(summary: ClassSummary) -> str:
 
 
 def _grid(summary: ClassSummary) -> str:
-    legend = " ; ".join(f"{cell_mark(k)} {cell_label(k)}" for k in CELLS)
+    legend = grid_legend(summary)
     head = "".join(f'<th scope="col" title="{_e(french(q.label))}">{q.number}</th>' for q in summary.questions)
     rows = []
     classes = len({p.group for p in summary.pupils}) > 1
@@ -321,9 +322,10 @@ def _grid(summary: ClassSummary) -> str:
             group = p.group
             rows.append(f'<tr class="group"><th scope="rowgroup" colspan="{len(summary.questions) + 1}">'
                         f'{_e(group or _("sans classe"))}</th></tr>')
-        cells = dict(p.cells)
+        cells, again = dict(p.cells), set(p.retried)
         tds = "".join(
-            f'<td class="c {k}" title="{_e(cell_label(k))}">{cell_mark(k)}</td>' if (k := cells.get(q.number))
+            f'<td class="c {k}{" again" if q.number in again else ""}" title="{_e(cell_label(k))}">'
+            f'{grid_mark(k, q.number in again)}</td>' if (k := cells.get(q.number))
             else '<td class="c"></td>' for q in summary.questions)
         rows.append(f"<tr><th scope=\"row\">{_e(p.label)}</th>{tds}</tr>")
     caption = _("Élève × question")
@@ -359,7 +361,8 @@ def _groups(title: str, groups: Sequence[GroupRow], head: str, ident: str, help_
         caption = _("Part des points obtenus.")
     columns = [head, _("Questions"), _("Réponses"), _("Réussite"), _("Points"), _("Du premier coup")]
     if help_column:
-        columns.append(_("Élèves à aider (moins de la moitié des points) et ce que dit le jeu"))
+        columns.append(_("Élèves à aider (moins de la moitié des points) et ce que dit le jeu") if not any(
+            g.help_on == "first_try" for g in groups) else _("Élèves à aider et ce que dit le jeu"))
     return (f"<h3>{_e(title)}</h3><figure>{chart}<figcaption>{_e(caption)}"
             f"</figcaption></figure>" + _table(title, columns, body, short=len(groups) <= 15))
 

@@ -35,6 +35,7 @@ def _pupil(p: PupilRow, numbers: dict[int, str]) -> dict[str, Any]:
     row["skills"] = dict(p.skills)
     row["skills_first_try"] = dict(p.skills_first_try)
     row["cells"] = {numbers[n]: kind for n, kind in p.cells}
+    row["retried"] = [numbers[n] for n in p.retried]
     row["members"], row["attempt_starts"] = list(p.members), list(p.attempt_starts)
     return row
 

@@ -128,6 +128,7 @@ class PupilRow:
     attempt_starts: tuple[str, ...] = ()
     # skill id, % of its answered scored questions solved at the first try
     skills_first_try: tuple[tuple[str, float | None], ...] = ()
+    retried: tuple[int, ...] = ()  # numbers of the questions solved after one wrong answer or more
 
 
 @dataclass(frozen=True, slots=True)
@@ -896,6 +897,11 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
     shared = [(number, kind) for number in range(1, len(pairs.ids) + 1) for kind in CELLS]
     cell_of = (pairs.item * kinds + pairs.cell).tolist()
     bounds = np.searchsorted(pairs.pupil, np.arange(n + 1)).tolist()
+    # Solved after wrong answers (a lock retried): the grid tells it from a first try.
+    again = np.flatnonzero((pairs.cell == _CELL_CODE[CELL_OK]) & (c["wrong"] > 0))
+    again_numbers = (pairs.item[again] + 1).tolist()
+    again_bounds = np.searchsorted(pairs.pupil[again], np.arange(n + 1)).tolist()
+    del again
     rows = []
     for e, ch in enumerate(chosen):
         result = ch.result
@@ -918,7 +924,8 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
             label=f"{name} ({ch.rank})" if ch.homonym else name, homonym=ch.homonym,
             machine=result.machine, end=result.ending_kind, time_up=result.time_up, solved=solved[e],
             partly=partly[e], first_try=first[e], wrong=wrong[e], timeouts=timeouts[e], cells=cells,
-            attempt_starts=tuple(r.started_at for r in ch.attempts), skills_first_try=tuple(firsts)))
+            attempt_starts=tuple(r.started_at for r in ch.attempts), skills_first_try=tuple(firsts),
+            retried=tuple(again_numbers[again_bounds[e]:again_bounds[e + 1]])))
     return tuple(rows)
 
 
@@ -1005,6 +1012,23 @@ def cell_mark(kind: str) -> str:
     signal); ``cell_label`` says it in words."""
     return {CELL_OK: "✓", CELL_PARTLY: "≈", CELL_WRONG: "✗", CELL_OPEN: "·", CELL_TIMEOUT: "◔",
             CELL_POLL: "○"}.get(kind, "")
+
+
+RETRIED_MARK = "↻"  # in the grid, a question solved after wrong answers (a lock retried)
+
+
+def grid_mark(kind: str, retried: bool = False) -> str:
+    """A grid cell's sign: ``cell_mark``, or ``RETRIED_MARK`` for a question solved
+    after one wrong answer or more (an escape game's grid is not all ✓)."""
+    return RETRIED_MARK if retried and kind == CELL_OK else cell_mark(kind)
+
+
+def grid_legend(summary: ClassSummary) -> str:
+    """The grid's signs in words; the retried one only where some pupil has it."""
+    signs = [f"{cell_mark(k)} {cell_label(k)}" for k in CELLS]
+    if any(p.retried for p in summary.pupils):
+        signs.insert(1, f"{RETRIED_MARK} " + _("réussie après un essai faux ou plus"))
+    return " ; ".join(signs)
 
 
 def cell_label(kind: str) -> str:

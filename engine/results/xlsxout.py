@@ -37,9 +37,10 @@ from .report import (
     ClassSummary,
     answer_change,
     attempt_label,
-    cell_label,
     cell_mark,
     end_label,
+    grid_legend,
+    grid_mark,
     next_to_rework,
     right_answers,
 )
@@ -255,8 +256,7 @@ def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
 
 def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
     sheet = _Sheet(book, _("Grille"), f, (26, 10) + (5,) * len(s.questions))
-    sheet.ws.write_string(0, 0, _("Élève × question : ") + " ; ".join(
-        f"{cell_mark(k)} {cell_label(k)}" for k in CELLS), f["small"])
+    sheet.ws.write_string(0, 0, _("Élève × question : ") + grid_legend(s), f["small"])
     sheet.row = 2
     sheet.head([_("Élève ou équipe"), _("Classe"), *[str(q.number) for q in s.questions]],
                filters=min(len(s.pupils), GRID_MAX_PUPILS))
@@ -267,9 +267,10 @@ def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
     for p in s.pupils[:GRID_MAX_PUPILS]:
         sheet.put([p.label, p.group])  # the row's height follows its texts; the signs are one character
         row = sheet.row - 1
+        again = set(p.retried)
         for number, kind in p.cells:  # the row is written out when the next one starts
             mark, cell_format = marks[kind]
-            ws.write_string(row, column[number], mark, cell_format)
+            ws.write_string(row, column[number], grid_mark(kind, number in again), cell_format)
     sheet.gap()
     if len(s.pupils) > GRID_MAX_PUPILS:
         sheet.put([(_("… et {n} autres élèves : la grille complète est dans synthese.json").format(

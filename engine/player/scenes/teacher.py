@@ -28,9 +28,10 @@ from ...results.report import (
     ClassSummary,
     GameTexts,
     answer_change,
-    cell_label,
     cell_mark,
     end_label,
+    grid_legend,
+    grid_mark,
     next_to_rework,
     right_answers,
     summarise,
@@ -209,7 +210,7 @@ class TeacherScene(Scene):
         if self.view == "questions":
             return self.question_lines(s)
         if self.view == "grid":
-            return [_("Élève × question : ") + " ; ".join(f"{cell_mark(k)} {cell_label(k)}" for k in CELLS)]
+            return [_("Élève × question : ") + grid_legend(s)]
         return self.summary_lines(s)
 
     def summary_lines(self, s: ClassSummary) -> list[str]:
@@ -355,6 +356,7 @@ class TeacherScene(Scene):
         colours = {CELL_OK: p.success, CELL_PARTLY: p.warm, CELL_WRONG: p.danger, CELL_TIMEOUT: p.accent,
                    CELL_OPEN: p.surface_alt, CELL_POLL: p.surface}
         marks = {k: ui.text.render(cell_mark(k), size, p.text, bold=True) for k in CELLS}
+        again_mark = ui.text.render(grid_mark(CELL_OK, True), size, p.text, bold=True)
         x0 = self.viewport.x
         for col, q in enumerate(s.questions):
             number = ui.text.render(str(q.number), size, p.muted)
@@ -371,15 +373,18 @@ class TeacherScene(Scene):
                 y += cell
             if y + cell >= self.viewport.y and y <= self.viewport.bottom:  # only what shows
                 surface.blit(name, (x0, y + (cell - name.get_height()) // 2))
-                cells = dict(pupil.cells)
+                cells, again = dict(pupil.cells), set(pupil.retried)
                 for col, q in enumerate(s.questions):
                     kind = cells.get(q.number)
                     rect = pygame.Rect(x0 + name_w + col * cell, y, cell - 2, cell - 2)
                     if kind is None:
                         continue
                     colour = colours[kind]
-                    pygame.draw.rect(surface, tuple(c // 3 + 170 for c in colour[:3]), rect)
-                    mark = marks[kind]
+                    retried = kind == CELL_OK and q.number in again
+                    # Solved after wrong answers: a paler green and its own sign.
+                    pygame.draw.rect(surface, tuple(c // (5 if retried else 3) + (200 if retried else 170)
+                                                    for c in colour[:3]), rect)
+                    mark = again_mark if retried else marks[kind]
                     surface.blit(mark, mark.get_rect(center=rect.center))
             y += cell
         return y

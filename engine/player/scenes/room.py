@@ -1,8 +1,10 @@
 """A room drawn as a scene: its picture, and on it the objects and doors as zones of
 the picture (``Hotspot``), found by looking: a zone lights up under the pointer or the
 keyboard focus and says its name in a tag; « Montrer les objets » (or the O key) shows
-every zone and its name at once, for whoever is stuck or cannot point. Each zone shows
-its state whatever happens: a check once looked at, a padlock while locked.
+every zone and its name at once, for whoever is stuck or cannot point: each name in
+its own zone, else beside it, never over another zone while a place is free (else tied
+to its zone by a leader line). Each zone shows its state whatever happens: a check
+once looked at, a padlock while locked.
 
 Zones are placed by the author in % of the picture (``x, y, w, h``), and are at least
 44 px in both directions (touch). The keyboard reaches them in reading order (top to
@@ -14,7 +16,7 @@ picture; hovering a zone composes it again once (its tag reaches beyond the zone
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -272,6 +274,40 @@ def _fold(ui, label: str, limit: int, max_lines: int) -> int | None:
     return wide + 2  # the typesetter may draw a space a little wider than measured
 
 
+def _tag_variants(ui, spot: Hotspot, bounds: pygame.Rect, brief: bool) -> list[pygame.Surface]:
+    """A zone's tag as it comes (a brief one with its lines evened), then folded to fit
+    in the zone, then narrower (brief tags only: up to three lines, no word cut)."""
+    m = ui.metrics
+    natural = spot.tag(ui, bounds, brief=brief)
+    if not brief or " " not in spot.label.strip():
+        return [natural]
+    pad = m.unit
+    even = _fold(ui, spot.label, natural.get_width() - pad * 2, 99)  # its lines of even length
+    if even is not None and even + pad * 2 < natural.get_width():
+        natural = spot.tag(ui, bounds, brief=True, width=even + pad * 2)
+    out = [natural]
+    for limit in (spot.rect.width - m.unit * 2 - pad * 2, m.body * 7, m.body * 10):
+        if natural.get_width() - pad * 2 > limit:
+            width = _fold(ui, spot.label, limit, 3)
+            if width is not None:
+                tag = spot.tag(ui, bounds, brief=True, width=width + pad * 2)
+                if all(tag.get_size() != t.get_size() for t in out):
+                    out.append(tag)
+    return out
+
+
+def _nearest_free(spot: Hotspot, variants: list[pygame.Surface], bounds: pygame.Rect, gap: int,
+                  blocked: list[pygame.Rect], others: list[pygame.Rect]) -> tuple[pygame.Rect, pygame.Surface] | None:
+    """The place nearest to the zone where one of its tags covers nothing (the first,
+    widest variant a little preferred), or None."""
+    free = None
+    for variant, tag in enumerate(variants):
+        found = _free_place(spot, tag.get_size(), bounds, max(gap * 2, 12), blocked + [spot.rect], others)
+        if found is not None and (free is None or found[0] + variant * gap < free[0]):
+            free = (found[0] + variant * gap, found[1], tag)
+    return (free[1], free[2]) if free is not None else None
+
+
 def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotspot] | None = None,
                 brief: bool = True, inside_first: bool = True) -> list[TagPlace]:
     """The name tags of ``named`` (by default the revealed ``spots``) laid out on the
@@ -282,37 +318,17 @@ def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotsp
     be), over it; failing those, where it covers nothing, as near as can be, with a
     leader line to its zone. A tag beside its zone but as near another zone gets a
     leader line too."""
-    m = ui.metrics
-    gap = m.unit
+    gap = ui.metrics.unit
     shown = [s for s in spots if s.revealed] if named is None else named
     badges = {id(s): s.badge_rect(ui) for s in spots}
     ranks = {INSIDE: 0, BESIDE: 1, OVER: 2, NEAR: 3, HIDES: 4}
     if not inside_first:
         ranks.update({BESIDE: 0, INSIDE: 1})
-
-    def variants(spot: Hotspot) -> list[pygame.Surface]:
-        """The tag as it comes (its lines evened), then folded to fit in the zone, then
-        narrower."""
-        natural = spot.tag(ui, bounds, brief=brief)
-        if not brief or " " not in spot.label.strip():
-            return [natural]
-        pad = m.unit
-        even = _fold(ui, spot.label, natural.get_width() - pad * 2, 99)  # its lines of even length
-        if even is not None and even + pad * 2 < natural.get_width():
-            natural = spot.tag(ui, bounds, brief=True, width=even + pad * 2)
-        out = [natural]
-        for limit in (spot.rect.width - gap * 2 - pad * 2, m.body * 7, m.body * 10):
-            if natural.get_width() - pad * 2 > limit:
-                width = _fold(ui, spot.label, limit, 3)
-                if width is not None:
-                    tag = spot.tag(ui, bounds, brief=True, width=width + pad * 2)
-                    if all(tag.get_size() != t.get_size() for t in out):
-                        out.append(tag)
-        return out
+    variants = {id(s): _tag_variants(ui, s, bounds, brief) for s in shown}
 
     def fits_inside(spot: Hotspot) -> bool:
         return any(t.get_width() <= spot.rect.width - gap * 2 and t.get_height() * 3 <= spot.rect.height
-                   for t in variants(spot))
+                   for t in variants[id(spot)])
 
     # Those that fit in their zone first: they take no place another tag could want.
     order = sorted(shown, key=lambda s: 0 if inside_first and fits_inside(s) else 1)
@@ -323,31 +339,23 @@ def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotsp
         own_badge = badges[id(spot)]
         tags = [t.rect for t in placed]
         best: tuple | None = None
-        for variant, surface in enumerate(variants(spot)):
+        for variant, surface in enumerate(variants[id(spot)]):
             for index, place in enumerate(_around(spot.rect, surface.get_size(), bounds, gap)):
                 how = _how(place, spot.rect, others, gap)
-                clear = min((_gap_between(place, o) for o in others), default=gap * 4)
+                clear = min((_gap_between(place, o) for o in others), default=gap * 4) if how in (BESIDE, NEAR) else 0
                 cost = (len(place.collidelistall(tags)), len(place.collidelistall(obstacles)), ranks[how],
                         1 if own_badge is not None and place.colliderect(own_badge) else 0, min(variant, 1),
-                        -min(clear, gap * 4) if how in (BESIDE, NEAR) else 0, index)
+                        -min(clear, gap * 4), index)
                 if best is None or cost < best[0]:
                     best = (cost, surface, place, how)
         assert best is not None
         cost, surface, place, how = best
-        leader = None
-        if cost[0] or cost[1] or how == HIDES:  # no free place by it: the nearest free one, with a leader
-            free = None
-            for variant, tag in enumerate(variants(spot)):
-                found = _free_place(spot, tag.get_size(), bounds, max(gap, 8), tags + obstacles + [spot.rect], others)
-                if found is not None and (free is None or found[0] + variant * gap < free[0]):
-                    free = (found[0] + variant * gap, found[1], tag)
+        covers = bool(cost[0] or cost[1])
+        if covers or how == HIDES:  # no free place by it: the nearest free one, with a leader
+            free = _nearest_free(spot, variants[id(spot)], bounds, gap, tags + obstacles, others)
             if free is not None:
-                _cost, place, surface = free
-                how = NEAR
-            if how != HIDES or cost[0] or cost[1]:
-                leader = _leader(place, spot.rect)
-        elif how == NEAR:
-            leader = _leader(place, spot.rect)
+                (place, surface), how, covers = free, NEAR, False
+        leader = _leader(place, spot.rect) if covers or how == NEAR else None
         placed.append(TagPlace(spot, surface, place, how, leader))
     return placed
 
@@ -370,7 +378,15 @@ def draw_tags(scene, surface: pygame.Surface, bounds: pygame.Rect) -> None:
     the composed picture, where ``layout_tags`` puts the tags (kept in ``tag_places``)."""
     ui = scene.app.ui
     spots = [w for w in scene.widgets if isinstance(w, Hotspot)]
-    scene.tag_places = layout_tags(ui, spots, bounds)
+    # Laid out again only when what it depends on changed (a few ms: not at every compose).
+    key = (tuple((s.id, s.label, s.state, s.revealed, tuple(s.rect)) for s in spots), tuple(bounds), ui.metrics,
+           ui.prefs["contrast"], ui.prefs["font"])
+    cached = getattr(scene, "_tag_layout", None)
+    if cached is None or cached[0] != key:
+        cached = (key, layout_tags(ui, spots, bounds))
+        scene._tag_layout = cached
+    by_id = {s.id: s for s in spots}
+    scene.tag_places = [replace(place, spot=by_id[place.spot.id]) for place in cached[1]]  # today's widgets
     for tag in scene.tag_places:
         if tag.leader:
             scene.drawn_over(draw_leader(surface, ui, tag.leader))

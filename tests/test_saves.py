@@ -138,7 +138,7 @@ ESCAPE_STEPS = [cmd.Inspect(5, "interrupteur"), cmd.Inspect(10, "tiroir"), cmd.E
     (("options", "time_factor"), "vite", "incomplète ou abîmée"),
     (("log",), [{"t": 1, "event": {"event": "AnswerJudged"}}], "journal de la partie abîmé"),
 ])
-def test_a_save_naming_what_the_game_lacks_is_set_aside_with_the_reason(sesame_home, where, value, words):
+def test_a_save_naming_what_the_game_lacks_is_set_aside_with_the_reason(sesame_home, where, value, words, capsys):
     game, path, data = _saved("mini_escape", ESCAPE_STEPS)
     target = data
     for key in where[:-1]:
@@ -149,7 +149,10 @@ def test_a_save_naming_what_the_game_lacks_is_set_aside_with_the_reason(sesame_h
     pilot.click("resume:mini_escape")
     pilot.click("start")
     assert isinstance(app.scene, IntroScene)
-    assert words in app.scene.notice and "gardée dans" in app.scene.notice
+    notice = app.scene.notice
+    assert words in notice and "ton enseignante ou ton enseignant pourra la retrouver" in notice
+    assert "/" not in notice and ".json" not in notice  # no path for a pupil: it goes to the log
+    assert str(path.with_name("mini_escape.abime.json")) in capsys.readouterr().err
     pilot.click("back")
     assert "resume:mini_escape" not in pilot.ids()  # set aside: « Reprendre » is not offered again
     assert json.loads(path.with_name("mini_escape.abime.json").read_text(encoding="utf-8")) == data

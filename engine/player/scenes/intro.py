@@ -6,6 +6,7 @@ A game that cannot be loaded shows its problems here, in words, and the program 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pygame
@@ -367,9 +368,13 @@ class IntroScene(Scene):
                 if lock is not None:
                     lock.release()
                 kept = set_aside(path)
-                self.notice = _("Impossible de reprendre : {why}.").format(why=error) + " " + (
-                    _("L’ancienne sauvegarde est gardée dans {file}.").format(file=kept) if kept else
-                    _("L’ancienne sauvegarde n’a pas pu être mise de côté.")) + " " + _(
+                # In a pupil's words, no path; where the old save went is for the teacher (the log).
+                if sys.stderr is not None:  # None in a windowed build
+                    print(f"Sésame: the save {path} could not be resumed ({error}); "
+                          + (f"kept as {kept}" if kept else "it could not be set aside"), file=sys.stderr)
+                self.notice = _("Impossible de reprendre ta partie : {why}.").format(why=error) + " " + (
+                    _("Elle n’est pas effacée : ton enseignante ou ton enseignant pourra la retrouver.") if kept else
+                    _("Elle n’a pas pu être mise de côté.")) + " " + _(
                     "« Commencer » lance une nouvelle partie.")
                 self.resume = False
                 self.save = None

@@ -151,3 +151,108 @@ def test_categories_keep_their_rows_too():
         pilot.click(f"right:{target}")
         assert {k: v[2:] for k, v in (rects(app, "left:") | rects(app, "right:")).items()} == \
             {k: v[2:] for k, v in before.items()}
+
+
+# --- 4. keys: digits tick, Enter validates; digits act on the element ↑ ↓ reached --------
+
+def test_several_answers_a_digit_then_enter_validates_instead_of_ticking_again():
+    app, pilot = started(mode="keyboard")
+    command, panel = until_puzzle(pilot, "escape_fake_news", "p_expert")
+    ids = panel.input.shown_ids
+    wrong = next(i for i in ids if i not in command.value)
+    for option in [wrong, *command.value, wrong]:  # the pupil ticks one too many, then unticks it
+        n = ids.index(option) + 1
+        key(app, pygame.K_0 + n, str(n))
+    assert sorted(panel.input.chosen) == sorted(command.value)
+    assert app.scene.focus.id == f"option:{wrong}"  # the ring on the option just unticked
+    key(app, pygame.K_RETURN)
+    assert panel.verdict is not None and panel.verdict.correct  # validated, not ticked again
+    assert "Espace" in panel.input.keys_hint() and "Entrée pour valider" in panel.input.keys_hint()
+
+
+def test_several_answers_space_ticks_the_option_focused():
+    app, pilot = started(mode="keyboard")
+    _command, panel = until_puzzle(pilot, "escape_fake_news", "p_expert")
+    first = panel.input.shown_ids[0]
+    pilot.focus(f"option:{first}")
+    key(app, pygame.K_SPACE, " ")
+    assert panel.input.chosen == [first]
+    key(app, pygame.K_SPACE, " ")
+    assert panel.input.chosen == [] and panel.verdict is None
+
+
+def test_matching_digits_act_at_once_on_the_element_the_arrows_reached():
+    app, pilot = started("stereotypes", mode="keyboard")
+    command, panel = until_puzzle(pilot, "stereotypes", "p_portraits")
+    numbers = {target: n + 1 for n, (target, _t) in enumerate(panel.input.right)}
+    lefts = [item for item, _t in panel.input.left]
+    pilot.focus(f"left:{lefts[0]}")
+    key(app, pygame.K_DOWN)  # ↓ to the second element, no Space
+    assert app.scene.focus.id == f"left:{lefts[1]}"
+    n = numbers[command.value[lefts[1]]]
+    key(app, pygame.K_0 + n, str(n))
+    assert panel.input.links == {lefts[1]: command.value[lefts[1]]}  # the digit went to it
+    assert "↑ ↓ jusqu’à un élément à gauche, puis" in panel.input.keys_hint()
+
+
+# --- 5. the debriefing's foot: « Fais défiler… » beside the buttons, never cut under them --
+
+@pytest.mark.parametrize("size, prefs", [((1366, 768), {}),
+                                         ((1366, 768), {"text_scale": 2.0, "font": "dyslexic", "contrast": "high"})])
+def test_the_debriefings_scroll_note_is_drawn_whole_beside_its_buttons(size, prefs):
+    from engine.player.scenes.debrief import DebriefScene
+
+    app, pilot = started(size=size, **prefs)
+    for _line, command in read_walkthrough(GAMES / "escape_fake_news" / "walkthrough.yaml").commands:
+        if command is not None:
+            pilot.perform(command)
+            if isinstance(command, cmd.Go) or isinstance(command, cmd.Answer) and command.puzzle != "p_une":
+                pilot.dismiss()
+    pilot.click("continue")
+    pilot.press(pygame.K_RETURN)
+    scene = app.scene
+    assert isinstance(scene, DebriefScene)
+    app.step([])
+    assert scene.content.get_height() > scene.view.height  # there is more to read: the note is due
+    note, at = getattr(scene, "more", None) or (pygame.Surface((0, 0)), (0, 0))
+    box = note.get_rect(topleft=at)
+    # below the text, around the buttons and the note: the background alone (no stray letters)
+    foot = pygame.Rect(0, scene.view.bottom + 1, app.size[0], app.size[1] - scene.view.bottom - 1)
+    background = app.surface.map_rgb(app.ui.palette.background)
+    covered = [w.rect.inflate(app.ui.metrics.focus_width * 4 + 8, app.ui.metrics.focus_width * 4 + 8)
+               for w in scene.widgets] + [box]
+    pixels = pygame.PixelArray(app.surface)
+    try:
+        stray = [(x, y) for x in range(foot.left, foot.right, 2) for y in range(foot.top, foot.bottom)
+                 if pixels[x, y] != background and not any(r.collidepoint(x, y) for r in covered)]
+    finally:
+        pixels.close()
+    assert not stray, stray[:5]
+    window = pygame.Rect((0, 0), app.size)
+    assert box.width and window.contains(box) and not box.colliderect(scene.view)
+    assert box.collidelist([w.rect.inflate(8, 8) for w in scene.widgets]) == -1
+    assert note.get_height() <= app.ui.metrics.small * 3  # words, not a column of letters
+
+
+# --- 6. one focus ring on a text field, on its own edge ----------------------------------
+
+@pytest.mark.parametrize("prefs", [{"contrast": "high"}, {}])
+def test_the_code_field_has_one_focus_ring_on_its_edge_clear_of_its_label(prefs):
+    app, pilot = started(mode="keyboard", **prefs)
+    _command, _panel = until_puzzle(pilot, "escape_fake_news", "p_code_labo")
+    pilot.focus("entry")
+    pilot.type("25")
+    app.step([])
+    field = app.scene.widget("entry")
+    focus = app.surface.map_rgb(app.ui.palette.focus)
+    around = field.rect.inflate(60, 60).clip(pygame.Rect((0, 0), app.size))
+    pixels = pygame.PixelArray(app.surface)
+    try:
+        ring = [(x, y) for x in range(around.left, around.right) for y in range(around.top, around.bottom)
+                if pixels[x, y] == focus and not field.rect.collidepoint(x, y)]
+        edge = [(x, field.rect.top + 1) for x in range(field.rect.left + 20, field.rect.right - 20)
+                if pixels[x, field.rect.top + 1] == focus]
+    finally:
+        pixels.close()
+    assert not ring, f"a second ring around the field: {ring[:4]}"  # nothing over the label above
+    assert len(edge) >= field.rect.width - 45  # its own edge is the ring, in the focus colour

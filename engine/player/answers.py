@@ -198,6 +198,15 @@ def steady_height(ui, button: Button, width: int, details: list[str] | tuple[str
     return max(heights)
 
 
+def steady_width(ui, button: Button) -> int:
+    """The width that shows ``button``'s label on one line, ticked or not."""
+    kept, button.selected = button.selected, True
+    try:
+        return button.needed_width(ui)
+    finally:
+        button.selected = kept
+
+
 def grid(rect: pygame.Rect, count: int, columns: int, height: int, gap: int) -> list[pygame.Rect]:
     width = (rect.width - gap * (columns - 1)) // columns
     return [pygame.Rect(rect.x + (i % columns) * (width + gap), rect.y + (i // columns) * (height + gap),
@@ -243,12 +252,17 @@ class ChoiceInput(Input):
     def keys_hint(self):
         count = len(self.spec.options)
         if self.MANY:
-            return _("Au clavier : {keys} pour cocher ou décocher, Entrée pour valider.").format(keys=keys_range(count))
+            return _("Au clavier : {keys} ou Espace pour cocher ou décocher, Entrée pour valider.").format(
+                keys=keys_range(count))
         return _("Au clavier : {keys} pour choisir, Entrée pour valider.").format(keys=keys_range(count))
 
     def enter_submits(self, focus):
-        return (focus is not None and focus.id.startswith("option:") and self.value() is not None
-                and focus.id.removeprefix("option:") in self.chosen)
+        if focus is None or not focus.id.startswith("option:") or self.value() is None:
+            return False
+        # Several answers: digits and Space tick, Enter validates, on any option (Enter
+        # ticked again the option a digit had just unticked). One answer: Enter on the
+        # option chosen validates, on another one chooses it.
+        return self.MANY or focus.id.removeprefix("option:") in self.chosen
 
     def on_key(self, event, focus):
         n = digit(event)
@@ -262,8 +276,15 @@ class ChoiceInput(Input):
     def key_steps(self, answer):
         chosen = [answer] if isinstance(answer, str) else list(answer)
         ids = self.order([o.id for o in self.spec.options])
-        return [("key", digit_key(ids.index(c) + 1)) if ids.index(c) < 9 else ("click", f"option:{c}")
-                for c in chosen]
+        out: list[Step] = []
+        for c in chosen:
+            if ids.index(c) < 9:
+                out.append(("key", digit_key(ids.index(c) + 1)))
+            elif self.MANY:  # Enter would validate: Space ticks the option focused
+                out += [("focus", f"option:{c}"), ("key", (pygame.K_SPACE, 0))]
+            else:
+                out.append(("click", f"option:{c}"))
+        return out
 
     def act(self, action):
         if not isinstance(action, act.Choose):
@@ -324,7 +345,10 @@ class TrueFalseInput(PickInput):
                           style="choice", selected=self.chosen is v, size=round(m.body * 1.15), key=str(n + 1),
                           speech=with_key(labels[v], str(n + 1)))
                    for n, v in enumerate((True, False))]
-        area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2)), rect.height)
+        # Each label on one line where the panel is wide enough (a ticked « Non, on vérifie
+        # d’abord » took three lines in half the panel, cut by its edge)
+        one_line = max(steady_width(self.ui, b) for b in buttons) * 2 + m.unit * 3
+        area = pygame.Rect(rect.x, rect.y, min(rect.width, max(m.body * 24, rect.width // 2, one_line)), rect.height)
         width = (area.width - m.unit * 3) // 2
         height = max([self.button_height() + m.unit * 2] + [steady_height(self.ui, b, width) for b in buttons])
         for button, box in zip(buttons, grid(area, 2, 2, height, m.unit * 3)):
@@ -717,7 +741,7 @@ class PairInput(Input):
         self.draw_keys_hint(surface)
 
     def keys_hint(self):
-        return _("Au clavier : ↑ ↓ pour choisir un élément à gauche, {keys} pour lui donner sa réponse, "
+        return _("Au clavier : ↑ ↓ jusqu’à un élément à gauche, puis {keys} pour lui donner sa réponse ; "
                  "Entrée pour valider.").format(keys=keys_range(len(self.right)))
 
     def enter_submits(self, focus):
@@ -726,6 +750,8 @@ class PairInput(Input):
 
     def on_key(self, event, focus):
         n = digit(event)
+        if n is not None and n <= len(self.right) and focus is not None and focus.id.startswith("left:"):
+            self.selected = focus.id.removeprefix("left:")  # the element the ring is on, reached by ↑ ↓
         if n is not None and n <= len(self.right) and self.selected is not None:
             self.act(act.PickRight(self.right[n - 1][0]))
             # The focus follows the next element to place (the last placed, when all are).

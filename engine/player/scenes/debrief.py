@@ -91,7 +91,6 @@ class DebriefScene(Scene):
         self.view = pygame.Rect(m.unit * 4, self.header_height + m.unit * 3, width - m.unit * 8,
                                 height - self.header_height - button_h - m.unit * 9)
         self.content = self._render(self.view.width)
-        self.scroll = min(self.scroll, max(0, self.content.get_height() - self.view.height))
         home = Button("home", label=_("Retour à l’accueil"), icon="home", style="primary", action=act.GoHome())
         label_w = self.app.ui.text.render(home.label, m.body, (0, 0, 0), bold=True).get_width()
         home.rect = pygame.Rect(0, 0, label_w + m.body + m.unit * 8, button_h)
@@ -107,7 +106,35 @@ class DebriefScene(Scene):
             save.rect.height = max(button_h, save.needed_height(self.app.ui, save.rect.width))
             save.rect.bottom = home.rect.bottom
             self.widgets.insert(0, save)
+        self._place_more(width)
+        self.scroll = min(self.scroll, max(0, self.content.get_height() - self.view.height))
         self.focus = self.widgets[0] if self.unwritten else home
+
+    def _place_more(self, width: int) -> None:
+        """Where « Fais défiler… » goes when the content is taller than its view: in the
+        widest gap of the foot beside the buttons where it fits, else on a line of its own
+        above them (the view shorter by that line). It was wrapped into a negative width
+        left of the save button, drawn letter by letter under it (« F », « s »)."""
+        ui, m = self.app.ui, self.app.ui.metrics
+        self.more: tuple[pygame.Surface, tuple[int, int]] | None = None
+        if self.content.get_height() <= self.view.height:
+            return
+        words = _("Fais défiler pour lire la suite (molette, flèches).")
+        line = ui.text.render(words, m.small, ui.palette.muted)
+        foot = sorted((w.rect for w in self.widgets), key=lambda r: r.x)
+        edges = [m.unit * 4] + [x for r in foot for x in (r.left - m.unit * 2, r.right + m.unit * 2)] + \
+            [width - m.unit * 4]
+        gaps = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2) if edges[i + 1] > edges[i]]
+        top, bottom = min(r.top for r in foot), max(r.bottom for r in foot)
+        for left, right in sorted(gaps, key=lambda g: g[0] - g[1]):  # the widest first
+            rendered = line if right - left >= line.get_width() else (
+                ui.text.render(words, m.small, ui.palette.muted, right - left) if right - left >= m.body * 8 else None)
+            if rendered is not None and rendered.get_height() <= bottom - top:
+                self.more = (rendered, (left, (top + bottom - rendered.get_height()) // 2))
+                return
+        rendered = ui.text.render(words, m.small, ui.palette.muted, self.view.width)
+        self.view.height -= rendered.get_height() + m.unit
+        self.more = (rendered, (self.view.x, self.view.bottom + m.unit))
 
     def _render(self, width: int) -> pygame.Surface:
         ui = self.app.ui
@@ -181,13 +208,8 @@ class DebriefScene(Scene):
         surface.set_clip(self.view)
         surface.blit(self.content, (self.view.x, self.view.y - self.scroll))
         surface.set_clip(clip)
-        if self.content.get_height() > self.view.height:
-            # Beside the buttons at the foot, never under them (200 % text, small window).
-            room = min([w.rect.left for w in self.widgets if w.rect.top >= self.view.bottom]
-                       + [self.view.right]) - self.view.x - ui.metrics.unit * 2
-            more = ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), ui.metrics.small,
-                                  ui.palette.muted, max(10, room))
-            surface.blit(more, (self.view.x, self.view.bottom + ui.metrics.unit))
+        if self.more is not None:  # beside the buttons at the foot, never under them
+            surface.blit(*self.more)
         self.draw_widgets(surface)
 
     def handle(self, event: pygame.event.Event) -> None:

@@ -201,7 +201,12 @@ class TextInput(Widget):
 
     def draw(self, surface: pygame.Surface, ui: Ui, focused: bool, hovered: bool) -> None:
         p, m = ui.palette, ui.metrics
-        gfx.box(surface, self.rect, p.surface, m.radius, p.accent if focused else p.border, m.focus_width)
+        # Focused, its own edge is the focus ring (bright, with a dark line outside): one
+        # ring, on the field, not a second one around it over the label above (there
+        # were two in high contrast, the outer one across « Ou tape le code : »).
+        if focused:
+            pygame.draw.rect(surface, p.shade, self.rect.inflate(4, 4), 2, border_radius=m.radius + 2)
+        gfx.box(surface, self.rect, p.surface, m.radius, p.focus if focused else p.border, m.focus_width)
         shown = self.value or self.placeholder
         ink = p.text if self.value else p.muted
         text = ui.text.render(shown, m.body, ink)
@@ -227,8 +232,6 @@ class TextInput(Widget):
             caret_x = x - offset + caret_at + 1
             pygame.draw.line(surface, p.text, (caret_x, top), (caret_x, bottom), 2)
         surface.set_clip(clip)
-        if focused:
-            self.draw_focus(surface, ui)
 
 
 _EDIT_KEYS = {pygame.K_LEFT: "left", pygame.K_RIGHT: "right", pygame.K_HOME: "home", pygame.K_END: "end",

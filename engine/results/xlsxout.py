@@ -130,7 +130,10 @@ def _formats(book: Any) -> dict[str, Any]:
         "dec": book.add_format({**base, "num_format": "0.00"}),
         "hard": book.add_format({**base, "text_wrap": True, "bg_color": "#FBE3D6", "bold": True}),
         "small": book.add_format({**base, "font_size": 10, "font_color": "#444444", "text_wrap": True}),
+        # one line that runs over the empty cells beside it (a legend above a table)
+        "note": book.add_format({**base, "font_size": 10, "font_color": "#444444"}),
         "ok": book.add_format({**base, "align": "center", "bg_color": "#DCEFD9"}),
+        "again": book.add_format({**base, "align": "center", "bg_color": "#EEF6D5"}),  # solved after wrong tries
         "partly": book.add_format({**base, "align": "center", "bg_color": "#FFF2C2"}),
         "wrong": book.add_format({**base, "align": "center", "bg_color": "#F6D0C4"}),
         "open": book.add_format({**base, "align": "center", "font_color": "#777777"}),
@@ -256,7 +259,7 @@ def _questions(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
 
 def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
     sheet = _Sheet(book, _("Grille"), f, (26, 10) + (5,) * len(s.questions))
-    sheet.ws.write_string(0, 0, _("Élève × question : ") + grid_legend(s), f["small"])
+    sheet.ws.write_string(0, 0, _("Élève × question : ") + grid_legend(s), f["note"])
     sheet.row = 2
     sheet.head([_("Élève ou équipe"), _("Classe"), *[str(q.number) for q in s.questions]],
                filters=min(len(s.pupils), GRID_MAX_PUPILS))
@@ -270,7 +273,9 @@ def _grid(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
         again = set(p.retried)
         for number, kind in p.cells:  # the row is written out when the next one starts
             mark, cell_format = marks[kind]
-            ws.write_string(row, column[number], grid_mark(kind, number in again), cell_format)
+            if number in again:
+                mark, cell_format = grid_mark(kind, True), f["again"]
+            ws.write_string(row, column[number], mark, cell_format)
     sheet.gap()
     if len(s.pupils) > GRID_MAX_PUPILS:
         sheet.put([(_("… et {n} autres élèves : la grille complète est dans synthese.json").format(

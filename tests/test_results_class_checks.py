@@ -94,6 +94,8 @@ def test_a_session_counts_each_pupil_once(tmp_path):
     summary = page[:page.index('<section id="questions"')]
     assert "Les moins réussies ensuite" in summary and "Les moins réussies du premier coup" not in summary
     assert "↻" not in page  # nothing retried in a quiz: no such sign, nor its legend
+    sessions = page[page.index('<section id="classes"'):]
+    assert "12/03/2026" in sessions and "2026-03-12" not in sessions  # the day as a teacher writes it
 
 
 def test_the_xlsx_header_rows_are_as_tall_as_their_words(escape):

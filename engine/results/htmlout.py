@@ -28,6 +28,7 @@ from .report import (
     answer_change,
     attempt_label,
     cell_label,
+    day_label,
     end_label,
     grid_legend,
     grid_mark,
@@ -417,7 +418,8 @@ def _cohorts(summary: ClassSummary) -> str:
     for caption, rows in ((_("Comparaison des classes"), summary.classes),
                           (_("Progression d’une séance à l’autre"), summary.sessions)):
         if rows:
-            body = [_cells([_e(c.group) or _e(_("sans classe")), _e(c.day) or DASH, str(c.pupils),
+            body = [_cells([_e(c.group) or _e(_("sans classe")), _e(day_label(c.day, page_locale())) if c.day else DASH,
+                            str(c.pupils),
                             str(c.finished), _pct(c.mean_score_pct), _pct(c.mean_completion_pct),
                             _pct(c.mean_first_try_pct)], numeric) for c in rows]
             out.append(_table(caption, head, body, short=True))

@@ -1001,6 +1001,18 @@ def _overview(results: Sequence[Result], pupils: tuple[PupilRow, ...], questions
         timeouts=sum(p.timeouts for p in pupils))
 
 
+def day_label(day: str, locale: str) -> str:
+    """A session's day (« 2026-03-19 ») as the teacher writes it (« 19/03/2026 »)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    try:
+        return format_date(date.fromisoformat(day), "short", locale=locale)
+    except ValueError:
+        return day
+
+
 def end_label(end: str) -> str:
     """How a pupil's game ended, in words."""
     return {"won": _("gagnée"), "lost": _("finie sans gagner"), "time_up": _("temps écoulé"),

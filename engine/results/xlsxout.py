@@ -29,7 +29,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from ..core.text import french
 from ..i18n import _
-from .formatting import minutes, when
+from .formatting import CSV_LOCALE, minutes, when
 from .report import (
     CELL_OK,
     CELLS,
@@ -38,6 +38,7 @@ from .report import (
     answer_change,
     attempt_label,
     cell_mark,
+    day_label,
     end_label,
     grid_legend,
     grid_mark,
@@ -326,7 +327,8 @@ def _cohorts(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
             continue
         sheet.head(head, freeze=False)
         for c in rows:
-            sheet.put([c.group or _("sans classe"), c.day, c.pupils, c.finished, _pct(c.mean_score_pct),
+            day = day_label(c.day, CSV_LOCALE) if c.day else ""
+            sheet.put([c.group or _("sans classe"), day, c.pupils, c.finished, _pct(c.mean_score_pct),
                        _pct(c.mean_completion_pct), _pct(c.mean_first_try_pct)])
         sheet.gap()
 

@@ -19,7 +19,6 @@ from engine.player.pilot import Pilot  # noqa: E402
 from engine.player.prefs import Preferences  # noqa: E402
 from engine.player.scenes.home import HomeScene  # noqa: E402
 from engine.player.scenes.intro import IntroScene  # noqa: E402
-from engine.player.scenes.panels import PuzzlePanel  # noqa: E402
 from engine.replay import read_walkthrough  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402

@@ -146,7 +146,7 @@ def test_json_adds_distribution_first_try_and_endings(challenge):
     s, out = challenge
     data = json.loads((out / "synthese.json").read_text(encoding="utf-8"))
     q = next(q for q in data["questions"] if q["id"] == "qui_imaginez_vous")
-    assert q["success_pct"] is None and q["distribution"][0].keys() == {"answer", "pupils", "correct"}
+    assert q["success_pct"] is None and q["distribution"][0].keys() == {"answer", "pupils", "correct", "partly"}
     assert {"first_try_pct", "mean_wrong", "timeouts", "partly"} <= data["questions"][0].keys()
     assert {p["end"] for p in data["pupils"]} <= {"won", "lost", "time_up", "stopped", "unfinished"}
     assert data["pupils"][0]["cells"] and data["overview"]["homonyms"] == 4

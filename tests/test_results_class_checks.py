@@ -174,3 +174,20 @@ def test_the_countdown_ending_the_game_says_it_is_over(folder, minutes):
     said = [(p.title, p.text) for p in scene.panels if isinstance(p, MessagePanel)]
     assert ("Le temps est écoulé", "La partie est terminée : voyons ce que tu as trouvé.") in said
     assert not any("continuer à jouer" in text for _t, text in said)
+
+
+def test_an_estimate_close_to_the_value_is_partly_right_in_the_answers(tmp_path):
+    """26,6 for 38 earned 7 points out of 10: « ≈ », not « ✗ », in the answers given."""
+    make_class("metiers_industrie", tmp_path / "files")
+    s = build([tmp_path / "files"], tmp_path / "out").summary
+    assert s is not None
+    q = next(q for q in s.questions if q.id == "ecoles_occitanie")
+    assert "26,6" in q.partly_answers and "114" not in q.partly_answers and "38" not in q.partly_answers
+    page = (tmp_path / "out" / "synthese.html").read_text(encoding="utf-8")
+    answers = page[page.index('<section id="reponses"'):]
+    assert "≈ 26,6" in answers and "✗ 114" in answers and "✓ 38" in answers
+    import json
+
+    data = json.loads((tmp_path / "out" / "synthese.json").read_text(encoding="utf-8"))
+    row = next(r for r in data["questions"] if r["id"] == "ecoles_occitanie")
+    assert {d["answer"]: d["partly"] for d in row["distribution"]}["26,6"] is True

@@ -113,7 +113,8 @@ def _sections(summary: ClassSummary) -> Iterator[list[list[str]]]:
     out += [[], [_("Réponses données (élèves par réponse)")], [_("N°"), _("Réponse"), _("Élèves"), _("Juste ?")]]
     for q in summary.questions:
         for text, count, right in q.distribution:
-            verdict = _("sondage") if right is None else _yes(right)
+            verdict = _("sondage") if right is None else (
+                _("en partie") if not right and text in q.partly_answers else _yes(right))
             out.append([str(q.number), safe(text), str(count), verdict])
 
     out += [[], [_("Grille élève × question")] + grid_legend(summary).split(" ; ")]

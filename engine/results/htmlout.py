@@ -293,7 +293,7 @@ def _distributions(summary: ClassSummary) -> str:
         items = []
         rights = right_answers(q)
         for text, count, right in q.distribution[:8]:
-            mark = "" if right is None else ("✓ " if right else "✗ ")
+            mark = "" if right is None else ("✓ " if right else ("≈ " if text in q.partly_answers else "✗ "))
             width = 100.0 * count / total
             said = text if right is not False else answer_change(text, rights)
             items.append(f'<li><span class="bar" style="width:{min(width, 100):.0f}%"></span>'
@@ -307,8 +307,9 @@ def _distributions(summary: ClassSummary) -> str:
         out.append(f'<div class="dist"><h3>{q.number}. {_e(french(q.label))}{kind}</h3>'
                    f'<ul class="dist">{"".join(items)}</ul></div>')
     note = _("Nombre d’élèves ayant donné chaque réponse (un élève compte une fois par réponse, "
-             "essais faux compris). ✓ : la bonne réponse ; ✗ : une réponse fausse (pour une association "
-             "ou un classement, « tout juste sauf » et les seules parties fausses).")
+             "essais faux compris). ✓ : la bonne réponse ; ≈ : en partie juste (une estimation proche, qui "
+             "rapporte une part des points) ; ✗ : une réponse fausse (pour une association ou un classement, "
+             "« tout juste sauf » et les seules parties fausses).")
     return f'<p class="note">{_e(note)}</p>' + "".join(out)
 
 

@@ -52,7 +52,8 @@ def to_data(summary: ClassSummary, pupils: bool = True) -> dict[str, Any]:
         row = {f.name: getattr(q, f.name) for f in fields(q)}
         row["skills"] = list(q.skills)
         row["hard"], row["weak"] = q.hard, q.weak
-        row["distribution"] = [{"answer": text, "pupils": n, "correct": right} for text, n, right in q.distribution]
+        row["distribution"] = [{"answer": text, "pupils": n, "correct": right,
+                                "partly": text in q.partly_answers} for text, n, right in q.distribution]
         questions.append(row)
     for key in ("skills", "themes"):
         data[key] = [{**_plain(g), "weak": g.weak} for g in getattr(summary, key)]

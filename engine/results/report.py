@@ -54,7 +54,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -163,6 +163,7 @@ class QuestionRow:
     discrimination_on: str = ""  # "success", "first_try" or "" (nothing varies)
     explanation: str = ""
     teams: str = ""  # in a team game, who answered it (« toutes les équipes » for a shared question)
+    partly_answers: tuple[str, ...] = ()  # the answers (texts) that earned part of the points
 
     @property
     def hard(self) -> bool:
@@ -483,6 +484,7 @@ class _Pairs:
     variant: np.ndarray  # each pair's ``table.Item`` (its question in one version of the game)
     table: Table
     teams: dict[int, list[str]]  # per question, the teams that answered it (``core.teams``)
+    partial: dict[int, set[str]] = field(default_factory=dict)  # final answers that earned part of the points
 
     def per_item(self, weights: np.ndarray) -> np.ndarray:
         return np.bincount(self.item, weights, len(self.ids))
@@ -603,17 +605,19 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
     wrong_counts: dict[int, Counter[str]] = defaultdict(Counter)
     given: dict[int, Counter[str]] = defaultdict(Counter)
     right: dict[int, set[str]] = defaultdict(set)
+    partial: dict[int, set[str]] = defaultdict(set)
     texts: dict[int, dict[str, str]] = defaultdict(dict)
     # The answers, counted per distinct (question, wrong answers, answer, answered,
-    # solved, answer texts): a few hundred kinds of pairs, taken in the order of their
-    # first pair, so the first pair that gave an answer still gives its words.
+    # solved, partly right, answer texts): a few hundred kinds of pairs, taken in the
+    # order of their first pair, so the first pair that gave an answer still gives its words.
     locale = page_locale()
     kinds = _kinds_of((item, table.column("wrongs")[rows], table.column("answer")[rows] + 1, answered, solved,
-                       table.column("texts")[rows]))
+                       cols["partly"], table.column("texts")[rows]))
     if kinds is not None:
         unique, first, counts = kinds
         order = np.argsort(first, kind="stable")
-        for (i, w, a, was_answered, was_solved, t), n in zip([unique[k] for k in order.tolist()], counts[order].tolist()):
+        for (i, w, a, was_answered, was_solved, was_partly, t), n in zip([unique[k] for k in order.tolist()],
+                                                                         counts[order].tolist()):
             wrong_answers = table.tuples[w]
             for detail in wrong_answers:
                 wrong_counts[i][detail] += n
@@ -623,6 +627,8 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
                 answers[answer] = None
                 if was_solved:
                     right[i].add(answer)
+                elif was_partly:  # an estimate close to the value: part of the points
+                    partial[i].add(answer)
             says = dict(table.tuples[t])
             for detail in answers:
                 given[i][detail] += n
@@ -635,7 +641,7 @@ def _pairs(chosen: Sequence[Chosen]) -> _Pairs:
             if table.strings[team]:
                 teams[i].append(table.strings[team])
     return _Pairs(pupil, item, cols, list(item_index), info, skill_labels, theme_labels, wrong_counts, given,
-                  right, texts, cells, variant, table, teams)
+                  right, texts, cells, variant, table, teams, partial)
 
 
 def teams_words(teams: Iterable[str]) -> str:
@@ -727,7 +733,8 @@ def _question_rows(pairs: _Pairs, pupils: int, texts: GameTexts | None) -> tuple
             mean_wrong=mean_wrong[i] if scored else None, mean_hints=mean_hints[i],
             timeouts=int(timeouts[i]), not_reached=int(presented[i] - n_answered[i]),
             distribution=distribution, discrimination_on=on[i] if scored else "",
-            explanation=explanations.get(item_id, ""), teams=teams_words(pairs.teams.get(i, ()))))
+            explanation=explanations.get(item_id, ""), teams=teams_words(pairs.teams.get(i, ())),
+            partly_answers=tuple(sorted(words.get(d, d) for d in pairs.partial.get(i, ()) if scored))))
     return tuple(rows)
 
 

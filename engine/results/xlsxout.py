@@ -311,7 +311,8 @@ def _answers(book: Any, f: dict[str, Any], s: ClassSummary) -> None:
     sheet.head([_("N°"), _("Question"), _("Réponse donnée"), _("Élèves"), _("Juste ?")])
     for q in s.questions:
         for k, (text, count, right) in enumerate(q.distribution):
-            verdict = _("sondage") if right is None else (_("oui") if right else _("non"))
+            verdict = _("sondage") if right is None else (_("oui") if right else (
+                _("en partie") if text in q.partly_answers else _("non")))
             sheet.put([q.number if k == 0 else None, french(q.label) if k == 0 else "", text, count,
                        verdict])
 

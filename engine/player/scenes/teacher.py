@@ -238,7 +238,7 @@ class TeacherScene(Scene):
             lines.append(_("{n}. {label} — {pct} de réussite, {points} des points (peu réussie)").format(
                 n=q.number, label=french(q.label), pct=_pct(q.success_pct), points=_pct(q.points_pct)) + wrong)
             if q.explanation:
-                lines.append("    " + _clip(q.explanation))
+                lines.append("→ " + _clip(q.explanation))
         if not hard:
             lines.append(_("aucune"))
         by_first_try, following = next_to_rework(s.questions)
@@ -255,7 +255,7 @@ class TeacherScene(Scene):
                     lines.append(_("{n}. {label} — {pct} de réussite, {points} des points").format(
                         n=q.number, label=french(q.label), pct=_pct(q.success_pct), points=_pct(q.points_pct)))
                 if q.explanation:
-                    lines.append("    " + _clip(q.explanation))
+                    lines.append("→ " + _clip(q.explanation))
         helped = sorted((g for g in s.skills if g.needs_help), key=lambda g: (g.shown_pct or 0, g.label))
         if helped:
             lines += ["", _("Compétences à reprendre, et avec qui :")]
@@ -264,7 +264,7 @@ class TeacherScene(Scene):
                     pct=_pct(g.shown_pct))
                 lines.append(f"{g.label} ({figure}) : {', '.join(g.needs_help)}")
                 if g.description:
-                    lines.append("    " + _clip(g.description))
+                    lines.append("→ " + _clip(g.description))
         polls = [q for q in s.questions if not q.scored]
         if polls:
             lines += ["", _("Sondages :")]

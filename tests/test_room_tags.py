@@ -172,8 +172,6 @@ def title_hidden(app) -> str | None:
     return None
 
 
-@pytest.mark.xfail(strict=True, reason="play.py lays the room out under the title's first line, over the others; "
-                   "to be fixed there (the title scrolling with the text list): then remove this mark")
 def test_a_long_room_title_is_drawn_whole_at_200_percent_text():
     """1366×768, 200 % text (rooms as their text list): each room's title, in both
     games, wraps onto as many lines as it needs, and nothing is laid out over any of

@@ -302,10 +302,14 @@ class PlayScene(Scene):
         can_place = bool(room.background) and all(o.rect is not None for o in listed) and (
             m.body * 24 <= self.scene_area.width)
         tools = self._view_buttons(can_place)
+        self.title_y = None  # the room's title where the head puts it, or scrolled with the column
         if can_place and not self.as_list:
+            self._fit_title(room)
             widgets = self._scene_widgets(listed, exits)
         else:
-            widgets = self._place_room(room, listed, exits, placed=False) or []
+            if tools:
+                self._fit_title(room)
+            widgets = self._place_room(room, listed, exits, title_scrolls=not tools) or []
         return widgets + tools + self._inventory_buttons()
 
     def _frame_room(self) -> None:
@@ -320,6 +324,21 @@ class PlayScene(Scene):
         scene_area.y += head
         scene_area.height -= head
         self.scene_area = scene_area
+
+    def _title_height(self, room) -> int:
+        """The room's title wrapped to what it may use beside the view buttons."""
+        ui = self.app.ui
+        width = max(ui.metrics.body * 4, self.title_room)  # as _draw_room draws it
+        return ui.text.height(room.title.get(self.locale), ui.metrics.title, width, bold=True)
+
+    def _fit_title(self, room) -> None:
+        """The room's title wraps onto as many lines as it needs: what is under it
+        starts under its last line."""
+        ui = self.app.ui
+        more = self._title_height(room) - ui.text.height(room.title.get(self.locale), ui.metrics.title, None, bold=True)
+        if more > 0:
+            self.scene_area.height -= more
+            self.scene_area.top += more
 
     def _view_buttons(self, can_place: bool) -> list[Widget]:
         """« Montrer les objets » (O) and « Liste » / « Image », right of the room's
@@ -404,17 +423,26 @@ class PlayScene(Scene):
                       icon="lock" if locked else ("star" if fresh else "check"), style="choice",
                       speech=f"{label} — {detail}", scrolls=True)
 
-    def _place_room(self, room, listed, exits, placed: bool = False) -> list[Widget]:
+    def _place_room(self, room, listed, exits, placed: bool = False, title_scrolls: bool = False) -> list[Widget]:
         """The room as a column that scrolls (no picture, text too large for it, or the
-        player's choice): description, then the objects, then the exits."""
+        player's choice): description, then the objects, then the exits; first the
+        room's title when no button stands beside it (``title_scrolls``: however many
+        lines it takes, it leaves the column its height)."""
         ui = self.app.ui
         m = ui.metrics
+        if title_scrolls:
+            head = self.scene_area.top - (self.room_rect.y + m.unit * 2)
+            self.scene_area = pygame.Rect(self.scene_area.x, self.scene_area.top - head, self.scene_area.width,
+                                          self.scene_area.height + head)
         scene_area = self.scene_area
         button_h = m.body + m.unit * 4
         exit_h = button_h + m.small + m.unit
         self.placed = False
         self.viewport = scene_area.inflate(m.unit, 0)
         top = scene_area.y - self.scroll
+        if title_scrolls:
+            self.title_y = top
+            top += max(head, self._title_height(room) + m.unit * 2)
         # A short description is read first; a long one (large text) goes after the
         # objects and exits, so that what can be done is always in view.
         description_h = ui.text.height(room.description.get(self.locale), m.body, scene_area.width) \
@@ -669,7 +697,13 @@ class PlayScene(Scene):
             surface.blit(picture, picture.get_rect(center=area.center))
         title_w = max(m.body * 4, getattr(self, "title_room", self.room_rect.width - m.unit * 4))
         title = ui.text.render(room.title.get(self.locale), m.title, p.text, title_w, bold=True)
-        surface.blit(title, (self.room_rect.x + m.unit * 2, self.room_rect.y + m.unit * 2))
+        if getattr(self, "title_y", None) is not None and self.room_viewport is not None:  # scrolled with the column
+            clip = surface.get_clip()
+            surface.set_clip(self.room_viewport)
+            surface.blit(title, (self.room_rect.x + m.unit * 2, self.title_y))
+            surface.set_clip(clip)
+        else:
+            surface.blit(title, (self.room_rect.x + m.unit * 2, self.room_rect.y + m.unit * 2))
         if room.description and not self.placed and self.room_viewport is not None:
             text = ui.text.render(room.description.get(self.locale), m.body, p.muted, self.scene_area.width)
             clip = surface.get_clip()

@@ -302,7 +302,7 @@ class PlayScene(Scene):
         can_place = bool(room.background) and all(o.rect is not None for o in listed) and (
             m.body * 24 <= self.scene_area.width)
         tools = self._view_buttons(can_place)
-        self.title_y = None  # the room's title where the head puts it, or scrolled with the column
+        self.title_y: int | None = None  # the room's title where the head puts it, or scrolled with the column
         if can_place and not self.as_list:
             self._fit_title(room)
             widgets = self._scene_widgets(listed, exits)

@@ -62,6 +62,7 @@ import numpy as np
 
 from ..core.teams import ALL_TEAMS
 from ..i18n import _
+from .collation import word_key
 from .formatting import decimal_words, page_locale
 from .model import END_UNFINISHED, ENDS, PuzzleResult, Result
 from .table import OPEN, SOLVED, Table
@@ -265,27 +266,13 @@ class GameTexts:
 
 # --- names, classes and order ----------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _collator() -> Any:
-    import pyuca  # type: ignore[import-untyped]
-
-    return pyuca.Collator()
-
-
 @lru_cache(maxsize=4096)
 def sort_key(text: str) -> tuple[Any, ...]:
     """French alphabetical order (the Unicode collation algorithm: Ève before Lucas,
     Léa before Lucas, case after letters), numbers in their value (Élève 2 before
     Élève 10). Pupils are listed by name, never ranked by score."""
-    return tuple((0, int(part), ()) if k % 2 else (1, 0, _word_key(part))
+    return tuple((0, int(part), ()) if k % 2 else (1, 0, word_key(part))
                  for k, part in enumerate(re.split(r"(\d+)", text)) if part)
-
-
-@lru_cache(maxsize=4096)
-def _word_key(text: str) -> tuple[int, ...]:
-    """The collation key of a name's text between its numbers (« Élève » of « Élève 12 »,
-    or a first name: a school has many pupils of each)."""
-    return tuple(_collator().sort_key(text))
 
 
 def class_key(group: str) -> str:

@@ -384,23 +384,29 @@ class PlayScene(Scene):
             label = obj.label.get(self.locale)
             locked = not self.session.rules.passable(state, obj.id)
             seen = obj.id in state.inspected
-            detail = _("verrouillé") if locked else (_("déjà examiné") if seen else _("à examiner"))
+            unlocked = not locked and not seen and (obj.lock is not None or bool(obj.requires))
+            detail = _("verrouillé") if locked else (_("déjà examiné") if seen else (
+                _("déverrouillé, à examiner") if unlocked else _("à examiner")))
             spots.append(room_view.Hotspot(
                 f"object:{obj.id}", room_view.zone(obj.rect, self.picture_area), cmd.Inspect(object=obj.id),
                 speech=f"{label} — {detail}", label=label, detail=detail,
-                state="locked" if locked else ("seen" if seen else "new"), sprite=obj.icon, folder=folder,
+                state="locked" if locked else ("seen" if seen else ("unlocked" if unlocked else "new")),
+                sprite=obj.icon, folder=folder,
                 revealed=self.reveal))
         for exit_ in exits:
             if exit_.rect is None:
                 continue
             label = exit_.label.get(self.locale)
             locked = not self.session.rules.passable(state, exit_.id)
+            used = exit_.to in state.visited
+            unlocked = not locked and not used and (exit_.lock is not None or bool(exit_.requires))
             detail = _("vers : {room}").format(room=self.game.rooms[exit_.to].title.get(self.locale)) \
-                if exit_.to in state.visited else (_("verrouillée") if locked else _("une sortie"))
+                if used else (_("verrouillée") if locked else (_("déverrouillée") if unlocked else _("une sortie")))
             spots.append(room_view.Hotspot(
                 f"exit:{exit_.id}", room_view.zone(exit_.rect, self.picture_area), cmd.Go(exit=exit_.id),
                 speech=f"{label} — {detail}", label=label, detail=detail, kind="exit",
-                state="locked" if locked else ("open" if exit_.to in state.visited else "new"), revealed=self.reveal))
+                state="locked" if locked else ("open" if used else ("unlocked" if unlocked else "new")),
+                revealed=self.reveal))
         room_view.separate(spots)
         widgets: list[Widget] = list(room_view.reading_order(spots))
         y = self.picture_area.bottom + m.unit * 2
@@ -605,6 +611,7 @@ class PlayScene(Scene):
             live += self.panel.draw_live(surface, self._composed)  # a lock moving
         elif self.panel is None and self.placed and self.game.genre == "escape" and self.session.state.room:
             live += room_view.draw_pointed_tag(self, surface, self.picture_area)  # the zone pointed at names itself
+            live += room_view.draw_miss(self, surface)  # « Rien de spécial ici. » after a click on nothing
         return live
 
     def scored(self) -> Score:
@@ -728,6 +735,7 @@ class PlayScene(Scene):
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN):
             self.toast = ""
             self.motion = 1.0  # any input ends an animation
+            room_view.miss_input(self, event)
         if event.type == pygame.MOUSEWHEEL and self.panel is not None:
             self.panel.wheel(event.y)
             return
@@ -737,6 +745,9 @@ class PlayScene(Scene):
             open_panel(self)
             return
         super().handle(event)
+
+    def on_click(self, pos: tuple[int, int]) -> bool:
+        return room_view.missed(self, pos)  # a click on the picture that hit no zone
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if self.panel is None and event.key == pygame.K_o and self.placed and not event.mod & pygame.KMOD_CTRL:
@@ -824,7 +835,7 @@ class PlayScene(Scene):
             self.relayout()
 
     def update(self, dt: float) -> bool:
-        animating = False
+        animating = room_view.miss_update(self, dt)
         if self.motion < 1.0:
             self.motion = min(1.0, self.motion + dt / 0.18) if dt else self.motion
             self.invalidate()

@@ -4,7 +4,11 @@ keyboard focus and says its name in a tag; « Montrer les objets » (or the O ke
 every zone and its name at once, for whoever is stuck or cannot point: each name in
 its own zone, else beside it, never over another zone while a place is free (else tied
 to its zone by a leader line). Each zone shows its state whatever happens: a check
-once looked at, a padlock while locked.
+once looked at, a closed padlock while locked, an open one once unlocked, an arrow on
+a door once used. The pictures draw no padlock of their own (it could not open).
+
+A click on the picture that finds nothing there says so quietly, near the pointer,
+for a moment (``MissNote``): the pupil knows the click was heard.
 
 Zones are placed by the author in % of the picture (``x, y, w, h``), and are at least
 44 px in both directions (touch). The keyboard reaches them in reading order (top to
@@ -20,6 +24,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
+from ...i18n import _
 from .. import gfx, pictures, typeset
 from ..widgets import Button, Widget
 
@@ -30,9 +35,10 @@ ASPECT = 1.6  # the art library's backgrounds are 1600 × 1000
 @dataclass
 class Hotspot(Widget):
     """An object or a door of the room, as a zone of its picture. ``state`` is
-    ``new`` (not looked at yet), ``seen``, ``locked`` or ``open`` (a door that lets
-    through); ``detail`` says it in words, ``sprite`` (an ``art:`` name) is drawn in
-    the zone when the picture does not draw the object itself."""
+    ``new`` (not looked at yet), ``seen``, ``locked``, ``unlocked`` (was locked, is
+    open, not used yet) or ``open`` (a door already gone through); ``detail`` says
+    it in words, ``sprite`` (an ``art:`` name) is drawn in the zone when the picture
+    does not draw the object itself."""
 
     label: str = ""
     detail: str = ""
@@ -60,13 +66,13 @@ class Hotspot(Widget):
 
     def draw_badge(self, surface: pygame.Surface, ui) -> None:
         """The zone's state, always shown, in its top right corner: a check (looked at),
-        a padlock (locked), an arrow (a door already opened)."""
-        mark = {"seen": "check", "locked": "lock", "open": "right"}.get(self.state)
+        a closed padlock (locked), an open one (unlocked), an arrow (a door already used)."""
+        mark = {"seen": "check", "locked": "lock", "unlocked": "unlock", "open": "right"}.get(self.state)
         if mark is None:
             return
         m, p = ui.metrics, ui.palette
         radius = max(11, round(m.small * 0.75))
-        colour = {"seen": p.success, "locked": p.warm, "open": p.accent}[self.state]
+        colour = {"seen": p.success, "locked": p.warm, "unlocked": p.success, "open": p.accent}[self.state]
         ink = p.accent_text if ui.prefs["contrast"] != "high" else (0, 0, 0)
         centre = (self.rect.right - radius // 2, self.rect.top + radius // 2)
         pygame.draw.circle(surface, p.shade, centre, radius + 2)
@@ -96,7 +102,7 @@ class Hotspot(Widget):
 
     def badge_rect(self, ui) -> pygame.Rect | None:
         """Where ``draw_badge`` draws the state's badge (None: no badge)."""
-        if self.state not in ("seen", "locked", "open"):
+        if self.state not in ("seen", "locked", "unlocked", "open"):
             return None
         radius = max(11, round(ui.metrics.small * 0.75)) + 2
         centre = (self.rect.right - (radius - 2) // 2, self.rect.top + (radius - 2) // 2)
@@ -418,6 +424,111 @@ def draw_pointed_tag(scene, surface: pygame.Surface, bounds: pygame.Rect) -> lis
         drawn.append(draw_leader(surface, ui, place.leader))
     surface.blit(place.surface, place.rect)
     return drawn + [pygame.Rect(place.rect)]
+
+
+MISS_SHOWN = 2.0  # s: how long « Rien de spécial ici. » stays after a click on nothing
+MISS_FADE = 0.3  # s: its fading out at the end (none with reduced motion)
+MISS_RAPID = 1.0  # s: a click on nothing this soon after the last one keeps the line as it is
+MISS_SAY_AGAIN = 6.0  # s: said to a screen reader at most once in this time
+
+
+@dataclass
+class MissNote:
+    """« Rien de spécial ici. » near the pointer after a click on the picture that hit
+    no zone: no sound, no score, gone after ``MISS_SHOWN`` or at the next input. Rapid
+    clicks keep the one line where it is (no spam); a screen reader hears it once."""
+
+    pos: tuple[int, int] | None = None  # where the line is shown (None: not shown)
+    age: float = 0.0  # since it appeared
+    since: float = 1e9  # since the last click on nothing
+    said: float = 1e9  # since it was last said
+    kept: tuple[int, int] | None = None  # the line an input just took away (a rapid click puts it back)
+
+
+def _miss(scene) -> MissNote:
+    note = getattr(scene, "_miss_note", None)
+    if note is None:
+        note = scene._miss_note = MissNote()
+    return note
+
+
+def miss_input(scene, event: pygame.event.Event) -> None:
+    """Any click, tap or key takes the line away (the scene draws the frame after)."""
+    if event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN):
+        note = _miss(scene)
+        note.kept, note.pos = note.pos, None
+
+
+def missed(scene, pos: tuple[int, int]) -> bool:
+    """A click or tap at ``pos`` found no widget: on the room's picture, a tag of
+    « Montrer les objets » opens its object; elsewhere on the picture, the quiet line.
+    True when the click was the picture's."""
+    area = getattr(scene, "picture_area", None)
+    if (scene.panel is not None or not scene.placed or area is None or not area.collidepoint(pos)
+            or not scene.session.state.room):
+        return False
+    for place in getattr(scene, "tag_places", []) if scene.reveal else []:
+        if place.rect.collidepoint(pos) and place.spot in scene.widgets:
+            scene.activate(place.spot, place.spot.rect.center)
+            return True
+    note = _miss(scene)
+    rapid = note.since < MISS_RAPID and note.kept is not None
+    note.since = 0.0
+    note.pos, note.age = (note.kept, 0.0) if rapid else (pos, 0.0)
+    if not rapid and note.said >= MISS_SAY_AGAIN:
+        note.said = 0.0
+        scene.app.speak(miss_text())
+    scene.app.repaint = True
+    return True
+
+
+def miss_text() -> str:
+    return _("Rien de spécial ici.")
+
+
+def miss_update(scene, dt: float) -> bool:
+    """Time passes for the line; True while it fades out (frames needed)."""
+    note = _miss(scene)
+    note.since += dt
+    note.said += dt
+    if note.pos is None:
+        return False
+    note.age += dt
+    if note.age >= MISS_SHOWN:
+        note.pos = None
+        scene.app.repaint = True  # the next frame takes the line away
+        return False
+    return not scene.app.prefs["reduced_motion"] and note.age >= MISS_SHOWN - MISS_FADE
+
+
+def draw_miss(scene, surface: pygame.Surface) -> list[pygame.Rect]:
+    """The line, live over the composed picture, beside the pointer and inside the
+    picture; fading out at its end unless motion is reduced."""
+    note = _miss(scene)
+    area = getattr(scene, "picture_area", None)
+    if note.pos is None or area is None or scene.panel is not None:
+        return []
+    ui = scene.app.ui
+    m, p = ui.metrics, ui.palette
+    cached = getattr(scene, "_miss_surface", None)
+    key = (miss_text(), m.small, ui.prefs["contrast"], ui.prefs["font"])
+    if cached is None or cached[0] != key:
+        text = ui.text.render(miss_text(), m.small, p.text, m.body * 16)
+        box = pygame.Surface((text.get_width() + m.unit * 3, text.get_height() + m.unit * 2), pygame.SRCALPHA)
+        gfx.box(box, box.get_rect(), p.surface, m.radius, p.shade, 2)
+        box.blit(text, (m.unit * 3 // 2, m.unit))
+        cached = scene._miss_surface = (key, box)
+    box = cached[1]
+    rect = box.get_rect(bottomleft=(note.pos[0] + m.unit * 2, note.pos[1] - m.unit))
+    if rect.right > area.right:  # near the right edge: on the pointer's left
+        rect.bottomright = (note.pos[0] - m.unit * 2, note.pos[1] - m.unit)
+    rect.clamp_ip(area)
+    left = MISS_SHOWN - note.age
+    if not ui.prefs["reduced_motion"] and left < MISS_FADE:
+        box = box.copy()
+        box.set_alpha(round(255 * max(0.0, left) / MISS_FADE))
+    surface.blit(box, rect)
+    return [rect]
 
 
 @dataclass

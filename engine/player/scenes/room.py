@@ -20,6 +20,7 @@ picture; hovering a zone composes it again once (its tag reaches beyond the zone
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import pygame
@@ -77,7 +78,10 @@ class Hotspot(Widget):
         centre = (self.rect.right - radius // 2, self.rect.top + radius // 2)
         pygame.draw.circle(surface, p.shade, centre, radius + 2)
         pygame.draw.circle(surface, colour, centre, radius)
-        gfx.icon(surface, mark, centre, round(radius * 1.2), ink)
+        if mark in ("lock", "unlock"):
+            draw_padlock(surface, centre, radius, ink, mark == "unlock")
+        else:
+            gfx.icon(surface, mark, centre, round(radius * 1.2), ink)
 
     def tag(self, ui, bounds: pygame.Rect, brief: bool = False, width: int | None = None) -> pygame.Surface:
         """The name tag: the name, and under it the state in words (``brief``: the name
@@ -107,6 +111,25 @@ class Hotspot(Widget):
         radius = max(11, round(ui.metrics.small * 0.75)) + 2
         centre = (self.rect.right - (radius - 2) // 2, self.rect.top + (radius - 2) // 2)
         return pygame.Rect(centre[0] - radius, centre[1] - radius, radius * 2, radius * 2)
+
+
+def draw_padlock(surface: pygame.Surface, centre: tuple[int, int], radius: int, ink, opened: bool) -> None:
+    """A padlock that reads at a badge's size (about 24 px): a thick shackle, closed
+    into the body, or lifted and swung aside, its left leg free (open)."""
+    x, y = centre
+    width = max(2, round(radius / 4.5))
+    body = pygame.Rect(0, 0, round(radius * 1.05), round(radius * 0.78))
+    body.midtop = (x, y - round(radius * 0.12))
+    shackle = pygame.Rect(0, 0, round(radius * 0.72), round(radius * 0.9))
+    lift = round(radius * 0.2) if opened else 0
+    shackle.midtop = (x + (round(radius * 0.32) if opened else 0), y - round(radius * 0.72) - lift)
+    mid = shackle.top + shackle.height // 2
+    pygame.draw.arc(surface, ink, shackle, 0, math.pi, width)
+    right = shackle.right - (width + 1) // 2
+    left = shackle.left + width // 2
+    pygame.draw.line(surface, ink, (right, mid), (right, body.top), width)
+    pygame.draw.line(surface, ink, (left, mid), (left, body.top if not opened else mid + round(radius * 0.15)), width)
+    pygame.draw.rect(surface, ink, body, border_radius=max(2, radius // 6))
 
 
 def picture_rect(area: pygame.Rect) -> pygame.Rect:

@@ -159,3 +159,16 @@ def test_a_click_on_a_zone_is_not_a_miss():
     phone = spot(app, "object:telephone_hugo")
     click(app, phone.rect.center)
     assert app.spoken != "Rien de spécial ici." and app.scene.panel is not None
+
+
+def test_a_click_on_a_name_tag_opens_its_object():
+    app, _pilot = started()
+    scene = app.scene
+    scene.toggle_objects()
+    app.step([])
+    outside = [t for t in scene.tag_places
+               if not any(w.rect.collidepoint(t.rect.center) for w in scene.widgets) and t.spot.kind == "object"]
+    assert outside, "every tag lies in its zone here"
+    app.spoken = ""
+    click(app, outside[0].rect.center)
+    assert app.spoken != "Rien de spécial ici." and scene.panel is not None

@@ -56,3 +56,27 @@ def test_more_below_is_said_until_the_end_and_a_notch_scrolls_three_lines(monkey
         app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)])
     assert panel.scroll == panel.max_scroll()
     assert MORE not in _texts_drawn(app, monkeypatch)
+
+
+def test_a_document_says_scroll_for_more_only_while_there_is_more(monkeypatch):
+    from engine.player.scenes.panels import DocumentPanel
+
+    hint = "Fais défiler pour lire la suite (molette, flèches)."
+    app, pilot, _walkthrough = start(GAMES / "metiers_industrie", size=(1366, 768), text_scale=2.0)
+    pilot.past_handover()  # a team challenge starts with « Au tour de … »
+    while app.step([], dt=5.0):
+        pass
+    scene = app.scene
+    panel = DocumentPanel(scene, "portrait_fictif_chloe")
+    scene.open(panel, front=True)
+    scene.relayout()
+    while app.step([], dt=5.0):
+        pass
+    assert panel.scroll_limit > 0
+    assert hint in _texts_drawn(app, monkeypatch)
+    for _ in range(200):
+        if panel.scroll >= panel.scroll_limit:
+            break
+        app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0, unicode="", scancode=0)])
+    assert panel.scroll == panel.scroll_limit
+    assert hint not in _texts_drawn(app, monkeypatch)

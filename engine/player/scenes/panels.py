@@ -260,8 +260,10 @@ class DocumentPanel(Panel):
             thumb.height = max(m.unit * 3, bar.height * self.view.height // self.content_height)
             thumb.y = bar.y + (bar.height - thumb.height) * self.scroll // self.scroll_limit
             pygame.draw.rect(surface, p.muted, thumb)
-            more = self.ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), m.small, p.muted)
-            surface.blit(more, (self.view.x, self.view.bottom + m.unit * 2))
+            if self.scroll < self.scroll_limit:  # said while there is more below, not at the end
+                more = self.ui.text.render(_("Fais défiler pour lire la suite (molette, flèches)."), m.small,
+                                           p.muted)
+                surface.blit(more, (self.view.x, self.view.bottom + m.unit * 2))
 
     def on_action(self, action, widget):
         if isinstance(action, act.Zoom):

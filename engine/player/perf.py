@@ -154,14 +154,8 @@ times.sort()
 print(json.dumps({{"p50": times[len(times) // 2], "widgets": len(app.scene.widgets)}}))
 """
 
-_IDLE = """
-import json, resource, threading, time
-from engine.player.app import App
-from engine.player.scenes.home import HomeScene
-import pygame
-app = App((1366, 768))
-app.push(HomeScene(app))
-app.step([])
+# The real loop left alone for {seconds} s; ``cpu``: what it used (after ``app`` is shown).
+_IDLE_LOOP = """
 before = resource.getrusage(resource.RUSAGE_SELF)
 start = time.perf_counter()
 def stop():
@@ -172,6 +166,17 @@ app.run()
 after = resource.getrusage(resource.RUSAGE_SELF)
 elapsed = time.perf_counter() - start
 cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+"""
+
+_IDLE = """
+import json, resource, threading, time
+from engine.player.app import App
+from engine.player.scenes.home import HomeScene
+import pygame
+app = App((1366, 768))
+app.push(HomeScene(app))
+app.step([])
+""" + _IDLE_LOOP + """
 print(json.dumps({{"pct": 100 * cpu / elapsed, "frames": app.frames}}))
 """
 
@@ -206,16 +211,7 @@ for _index in range(300):  # a frame as each second of the countdown draws it
     app.draw_frame()
     times.append((time.perf_counter() - start) * 1000)
 times.sort()
-before = resource.getrusage(resource.RUSAGE_SELF)
-start = time.perf_counter()
-def stop():
-    time.sleep({seconds})
-    pygame.event.post(pygame.event.Event(pygame.QUIT))
-threading.Thread(target=stop, daemon=True).start()
-app.run()
-after = resource.getrusage(resource.RUSAGE_SELF)
-elapsed = time.perf_counter() - start
-cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+""" + _IDLE_LOOP + """
 print(json.dumps({{"room": f"{{game.id}}/{{room}}", "zones": count, "p99": times[int(len(times) * 0.99)],
                   "pct": 100 * cpu / elapsed, "scene": app.scene.__class__.__name__}}))
 """

@@ -5,9 +5,10 @@ pyuca's table (DUCET) has 30 000 entries; loaded whole, it took 10 MB of memory 
 quarter of a second, in a class summary that must stay under 120 MB for 10 000 pupils.
 A class's names use a few hundred characters. The entries kept are those made only of
 characters of the blocks met so far (Latin and the accents at first); when a text
-brings a character of a new block, the table is loaded again with it. A key is the same as with the whole table: every entry that can match inside a
-text is made of that text's characters (contractions included), and the keys computed
-before stay right, since their texts' characters were all loaded.
+brings a character of a new block, the table is loaded again with it. A key is the
+same as with the whole table: every entry that can match inside a text is made of
+that text's characters (contractions included), and the keys computed before stay
+right, since their texts' characters were all loaded.
 """
 
 from __future__ import annotations

@@ -77,3 +77,28 @@ def test_large_text_turns_a_crowded_picture_into_a_column():
         shown[config] = (app.scene.placed, app.scene.viewport is None)
     assert shown["1366_default"] == (True, True)  # on the picture, nothing to scroll
     assert shown["1366_text200"] == (False, False)  # a column that scrolls, no picture
+
+
+def test_zones_fall_on_a_picture_of_any_shape(tmp_path):
+    """A mediator's own picture need not be 16:10: the picture is drawn whole, its
+    proportions kept, and the zones (in % of the picture, as the editor places them)
+    fall on it, not on the 16:10 frame around it."""
+    import shutil
+
+    game = tmp_path / "stereotypes"
+    shutil.copytree(GAME, game)
+    hall = (game / "images" / "hall.svg").read_text(encoding="utf-8")
+    square = hall.replace('viewBox="0 0 1600 1000" width="1600" height="1000"',
+                          'viewBox="0 0 1600 1000" width="1000" height="1000" preserveAspectRatio="none"')
+    assert square != hall
+    (game / "images" / "hall.svg").write_text(square, encoding="utf-8")
+    app, _pilot = started("1920_default", game)
+    scene = app.scene
+    picture = scene.picture_area
+    assert abs(picture.width - picture.height) <= 1  # the square picture's own shape
+    room = scene.game.rooms["hall"]
+    obj = next(o for o in (scene.game.objects[i] for i in room.objects) if o.rect is not None and o.rect.w * picture.width / 100 >= 44
+               and o.rect.h * picture.height / 100 >= 44)
+    zone = next(w for w in scene.widgets if w.id == f"object:{obj.id}").rect
+    assert abs(zone.x - (picture.x + obj.rect.x * picture.width / 100)) <= 1
+    assert abs(zone.y - (picture.y + obj.rect.y * picture.height / 100)) <= 1

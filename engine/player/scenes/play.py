@@ -377,8 +377,10 @@ class PlayScene(Scene):
         band_h = sum(h for h, _row in rows) + m.unit * 2 * max(0, len(rows) - 1)
         if rows:
             area.height -= band_h + m.unit * 2
-        self.picture_area = room_view.picture_rect(area)
         folder = str(self.game.folder)
+        background = self.game.rooms[state.room].background if state.room else None
+        self.picture_area = room_view.picture_rect(
+            area, pictures.natural_size(folder, background) if background else None)
         spots: list[room_view.Hotspot] = []
         for obj in listed:
             label = obj.label.get(self.locale)

@@ -132,11 +132,13 @@ def draw_padlock(surface: pygame.Surface, centre: tuple[int, int], radius: int, 
     pygame.draw.rect(surface, ink, body, border_radius=max(2, radius // 6))
 
 
-def picture_rect(area: pygame.Rect) -> pygame.Rect:
+def picture_rect(area: pygame.Rect, natural: tuple[int, int] | None = None) -> pygame.Rect:
     """Where the room's picture is drawn in ``area``: as large as fits, its proportions
-    kept (the bundled backgrounds are 16:10), centred."""
-    width = min(area.width, round(area.height * ASPECT))
-    height = min(area.height, round(width / ASPECT))
+    kept (``natural``: its own size; the bundled backgrounds are 16:10), centred. The
+    zones are placed in % of this rectangle: of the picture itself, whatever its shape."""
+    aspect = natural[0] / natural[1] if natural else ASPECT
+    width = min(area.width, round(area.height * aspect))
+    height = min(area.height, round(width / aspect))
     rect = pygame.Rect(0, 0, width, height)
     rect.center = area.center
     return rect

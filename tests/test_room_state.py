@@ -172,3 +172,34 @@ def test_a_click_on_a_name_tag_opens_its_object():
     app.spoken = ""
     click(app, outside[0].rect.center)
     assert app.spoken != "Rien de spécial ici." and scene.panel is not None
+
+
+def test_a_zone_pointed_at_before_the_room_was_laid_out_again_names_itself_without_crashing():
+    """A pupil pressed Enter to close a message with the pointer still on a door: the
+    room was laid out again, and the pointed zone was the old one (equal to the new, not
+    the same object): the tag's layout looked its badge up by identity and the game
+    closed on a KeyError (second play-through, stereotypes' hall)."""
+    import copy
+
+    from engine.player.app import App
+    from engine.player.pilot import Pilot
+    from engine.player.prefs import Preferences
+    from engine.player.scenes.home import HomeScene
+    from engine.player.scenes.intro import IntroScene
+    from engine.player.scenes.room import Hotspot
+
+    from .conftest import GAMES
+
+    app = App((1366, 768), prefs=Preferences({"sound": False}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(GAMES / "stereotypes")))
+    pilot.click("start")
+    pilot.dismiss()
+    scene = app.scene
+    door = next(w for w in scene.widgets if isinstance(w, Hotspot) and w.id == "exit:porte_gymnase")
+    stale = copy.copy(door)  # what the scene still pointed at after laying the room out again
+    scene.hover = stale
+    scene.invalidate()
+    app.step([])  # drew the pointed tag: KeyError before
+    assert scene._pointed_tag[0][0] == door.id

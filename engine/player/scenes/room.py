@@ -351,7 +351,7 @@ def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotsp
     leader line too."""
     gap = ui.metrics.unit
     shown = [s for s in spots if s.revealed] if named is None else named
-    badges = {id(s): s.badge_rect(ui) for s in spots}
+    badges = {id(s): s.badge_rect(ui) for s in (*spots, *shown)}
     ranks = {INSIDE: 0, BESIDE: 1, OVER: 2, NEAR: 3, HIDES: 4}
     if not inside_first:
         ranks.update({BESIDE: 0, INSIDE: 1})
@@ -431,12 +431,15 @@ def draw_pointed_tag(scene, surface: pygame.Surface, bounds: pygame.Rect) -> lis
     state, in a tag drawn live over the composed picture, beside the zone rather than
     on it (the pointer is there): entering or leaving a zone repaints its outline and
     this tag alone, never the whole picture."""
-    spot = scene.hover if isinstance(scene.hover, Hotspot) else (
+    pointed = scene.hover if isinstance(scene.hover, Hotspot) else (
         scene.focus if isinstance(scene.focus, Hotspot) and scene.focus_visible else None)
-    if spot is None or spot not in scene.widgets:
+    spots = [w for w in scene.widgets if isinstance(w, Hotspot)]
+    # The zone itself, or the one rebuilt in its place since it was pointed at (a panel
+    # closed, the room laid out again): never a zone the room no longer has.
+    spot = next((s for s in spots if s is pointed), None) or next((s for s in spots if s == pointed), None)
+    if spot is None:
         return []
     ui = scene.app.ui
-    spots = [w for w in scene.widgets if isinstance(w, Hotspot)]
     key = (spot.id, spot.label, spot.detail, tuple(tuple(s.rect) + (s.state,) for s in spots), ui.metrics.body,
            ui.prefs["contrast"], tuple(bounds))
     cached = getattr(scene, "_pointed_tag", None)

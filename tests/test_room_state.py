@@ -26,11 +26,11 @@ from .conftest import GAMES  # noqa: E402
 GAME = GAMES / "escape_fake_news"
 
 
-def started(**prefs):
+def started(game=GAME, **prefs):
     app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
     app.push(HomeScene(app))
     pilot = Pilot(app)
-    app.push(IntroScene(app, str(GAME)))
+    app.push(IntroScene(app, str(game)))
     pilot.click("start")
     pilot.dismiss()
     return app, pilot
@@ -181,21 +181,9 @@ def test_a_zone_pointed_at_before_the_room_was_laid_out_again_names_itself_witho
     closed on a KeyError (second play-through, stereotypes' hall)."""
     import copy
 
-    from engine.player.app import App
-    from engine.player.pilot import Pilot
-    from engine.player.prefs import Preferences
-    from engine.player.scenes.home import HomeScene
-    from engine.player.scenes.intro import IntroScene
     from engine.player.scenes.room import Hotspot
 
-    from .conftest import GAMES
-
-    app = App((1366, 768), prefs=Preferences({"sound": False}), seed=1)
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    app.push(IntroScene(app, str(GAMES / "stereotypes")))
-    pilot.click("start")
-    pilot.dismiss()
+    app, _pilot = started(GAMES / "stereotypes", reduced_motion=False)
     scene = app.scene
     door = next(w for w in scene.widgets if isinstance(w, Hotspot) and w.id == "exit:porte_gymnase")
     stale = copy.copy(door)  # what the scene still pointed at after laying the room out again

@@ -336,7 +336,8 @@ def _start_here(project: Project, pointer: tuple[Any, ...]) -> dict[str, str] | 
 
 
 # The room's picture as the player draws it on a loRdi's 1366 × 768 screen, in px
-# (``PlayScene.picture_area``; tests/test_editor.py measures it in the player): a zone
+# (``PlayScene.picture_area``; tests/test_editor.py measures it in the player), for a
+# 16:10 background; a picture of another shape is fitted in it (editor.js): a zone
 # smaller than 44 px there gets a warning in words, as the player grows it to 44 px
 # around its centre (``scenes.room.zone``), over what lies beside it.
 PLAYER_SCREEN = (1366, 768)
@@ -369,8 +370,7 @@ def _placing(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
                            **({k: float(v) for k, v in box.items()} if len(box) == 4 else {})})
     chosen = next((t["pointer"] for t in things if not t["placed"]), things[0]["pointer"] if things else "")
     return {"image": room["background"], "objects": things, "chosen": chosen,
-            "screen": PLAYER_SCREEN, "picture": PLAYER_PICTURE, "min": MIN_TARGET,
-            "all_objects_placed": all(t["placed"] for t in things if t["kind"] == "object")}
+            "screen": PLAYER_SCREEN, "picture": PLAYER_PICTURE, "min": MIN_TARGET}
 
 
 def _place_box(project: Project, payload: dict[str, Any]) -> tuple[tuple[Any, ...], dict[str, float]]:

@@ -53,9 +53,6 @@ WORDS = {
     "zone_small": N_("La zone de {what} est petite : {pw} × {ph} px sur un écran de {screen}, moins que "
                      "les {min} px qu’il faut pour la toucher du doigt. Le jeu l’agrandira autour de son "
                      "centre ; agrandissez-la plutôt pour qu’elle couvre ce qu’elle montre."),
-    "picture_aspect": N_("Cette image mesure {w} × {h} : elle n’est pas au format 16:10 des décors de Sésame "
-                         "(1600 × 1000). Le jeu la montrera réduite dans un cadre 16:10, et les zones risquent "
-                         "de ne plus tomber juste : préférez une image 16:10."),
     "zones_unplaced": N_("Sans zone : {names}. Tant qu’un objet n’a pas de zone, la salle s’affiche en "
                          "liste, sans son image ; une sortie sans zone devient un bouton sous l’image."),
     "replace_title": N_("Un jeu porte déjà cet identifiant"),

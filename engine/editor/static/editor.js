@@ -346,11 +346,22 @@
       const h = round(Math.min(100, Math.max(0.5, r.h)));
       return {x: round(Math.min(100 - w, Math.max(0, r.x))), y: round(Math.min(100 - h, Math.max(0, r.y))), w: w, h: h};
     }
-    // its size in px where the player draws the picture on a 1366 × 768 screen, when under 44 px
+    // the picture's size in px as the player draws it on a 1366 × 768 screen: whole, its
+    // proportions kept, in the place a 16:10 background takes (scenes/room.py picture_rect)
+    function drawnSize() {
+      const [w, h] = [+words.pictureW, +words.pictureH];
+      const picture = canvas.querySelector("img");
+      if (!picture || !picture.naturalWidth || !picture.naturalHeight) { return {w: w, h: h}; }
+      const aspect = picture.naturalWidth / picture.naturalHeight;
+      const width = Math.min(w, Math.round(h * aspect));
+      return {w: width, h: Math.min(h, Math.round(width / aspect))};
+    }
+    // a zone's size in px there, when under 44 px
     function small(r) {
       if (!words.pictureW) { return null; }  // a room's picture: the player's size is known
-      const pw = Math.round(r.w / 100 * +words.pictureW);
-      const ph = Math.round(r.h / 100 * +words.pictureH);
+      const size = drawnSize();
+      const pw = Math.round(r.w / 100 * size.w);
+      const ph = Math.round(r.h / 100 * size.h);
       return pw < +words.min || ph < +words.min ? {pw: pw, ph: ph} : null;
     }
     function stateText(zone, r) {
@@ -411,16 +422,6 @@
         const item = document.createElement("li");
         item.className = "unplaced";
         item.textContent = fill(words.sayUnplaced, {names: unplaced.join(", ")});
-        notes.appendChild(item);
-      }
-      // the player frames a room's picture at 16:10 (its own size): another shape moves the zones
-      const picture = canvas.querySelector("img");
-      const aspect = +words.pictureW / +words.pictureH;
-      if (words.pictureW && picture.naturalWidth && picture.naturalHeight
-          && Math.abs(picture.naturalWidth / picture.naturalHeight / aspect - 1) > 0.02) {
-        const item = document.createElement("li");
-        item.className = "warning";
-        item.textContent = fill(words.sayAspect, {w: picture.naturalWidth, h: picture.naturalHeight});
         notes.appendChild(item);
       }
     }

@@ -68,11 +68,11 @@ class Hotspot(Widget):
     def draw_badge(self, surface: pygame.Surface, ui) -> None:
         """The zone's state, always shown, in its top right corner: a check (looked at),
         a closed padlock (locked), an open one (unlocked), an arrow (a door already used)."""
-        mark = {"seen": "check", "locked": "lock", "unlocked": "unlock", "open": "right"}.get(self.state)
+        mark = BADGES.get(self.state)
         if mark is None:
             return
-        m, p = ui.metrics, ui.palette
-        radius = max(11, round(m.small * 0.75))
+        p = ui.palette
+        radius = _badge_radius(ui)
         colour = {"seen": p.success, "locked": p.warm, "unlocked": p.success, "open": p.accent}[self.state]
         ink = p.accent_text if ui.prefs["contrast"] != "high" else (0, 0, 0)
         centre = (self.rect.right - radius // 2, self.rect.top + radius // 2)
@@ -106,11 +106,18 @@ class Hotspot(Widget):
 
     def badge_rect(self, ui) -> pygame.Rect | None:
         """Where ``draw_badge`` draws the state's badge (None: no badge)."""
-        if self.state not in ("seen", "locked", "unlocked", "open"):
+        if self.state not in BADGES:
             return None
-        radius = max(11, round(ui.metrics.small * 0.75)) + 2
-        centre = (self.rect.right - (radius - 2) // 2, self.rect.top + (radius - 2) // 2)
-        return pygame.Rect(centre[0] - radius, centre[1] - radius, radius * 2, radius * 2)
+        radius = _badge_radius(ui)
+        centre = (self.rect.right - radius // 2, self.rect.top + radius // 2)
+        return pygame.Rect(0, 0, radius * 2 + 4, radius * 2 + 4).move(centre[0] - radius - 2, centre[1] - radius - 2)
+
+
+BADGES = {"seen": "check", "locked": "lock", "unlocked": "unlock", "open": "right"}  # state: its badge's mark
+
+
+def _badge_radius(ui) -> int:
+    return max(11, round(ui.metrics.small * 0.75))
 
 
 def draw_padlock(surface: pygame.Surface, centre: tuple[int, int], radius: int, ink, opened: bool) -> None:

@@ -359,18 +359,23 @@ def _placing(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
         for index, thing in enumerate(room.get(kind) or []):
             if not isinstance(thing, dict):
                 continue
-            box = {k: thing[k] for k in ("x", "y", "w", "h")
-                   if isinstance(thing.get(k), (int, float)) and not isinstance(thing.get(k), bool)}
+            box = _box(thing)
             label = thing.get("label")
             if isinstance(label, dict):  # a text given per language: the first one
                 label = next((v for v in label.values() if isinstance(v, str)), "")
             name = label if isinstance(label, str) and label else str(thing.get("id", index + 1))
             things.append({"id": str(thing.get("id", index + 1)), "kind": kind[:-1], "label": name,
-                           "pointer": to_text(pointer + (kind, index)), "placed": len(box) == 4,
-                           **({k: float(v) for k, v in box.items()} if len(box) == 4 else {})})
+                           "pointer": to_text(pointer + (kind, index)), "placed": bool(box), **box})
     chosen = next((t["pointer"] for t in things if not t["placed"]), things[0]["pointer"] if things else "")
     return {"image": room["background"], "objects": things, "chosen": chosen,
             "screen": PLAYER_SCREEN, "picture": PLAYER_PICTURE, "min": MIN_TARGET}
+
+
+def _box(thing: dict[str, Any]) -> dict[str, float]:
+    """A zone's ``x, y, w, h`` when all four are numbers (else empty: not placed yet)."""
+    box = {k: float(v) for k in ("x", "y", "w", "h")
+           if isinstance(v := thing.get(k), (int, float)) and not isinstance(v, bool)}
+    return box if len(box) == 4 else {}
 
 
 def _place_box(project: Project, payload: dict[str, Any]) -> tuple[tuple[Any, ...], dict[str, float]]:
@@ -420,11 +425,9 @@ def _hotspot(project: Project, pointer: tuple[Any, ...]) -> dict[str, Any] | Non
     for index, zone in enumerate(element.get("zones") or []):
         if not isinstance(zone, dict):
             continue
-        box = {k: float(zone[k]) for k in ("x", "y", "w", "h")
-               if isinstance(zone.get(k), (int, float)) and not isinstance(zone.get(k), bool)}
+        box = _box(zone)
         zones.append({"id": str(zone.get("id", index + 1)), "correct": zone.get("correct") is True,
-                      "pointer": to_text(pointer + ("zones", index)), "placed": len(box) == 4,
-                      **(box if len(box) == 4 else {})})
+                      "pointer": to_text(pointer + ("zones", index)), "placed": bool(box), **box})
     return {"image": element.get("image") if isinstance(element.get("image"), str) else "",
             "zones": zones, "pointer": to_text(pointer + ("zones",))}
 

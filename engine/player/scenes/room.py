@@ -447,8 +447,8 @@ def draw_pointed_tag(scene, surface: pygame.Surface, bounds: pygame.Rect) -> lis
     if spot is None:
         return []
     ui = scene.app.ui
-    key = (spot.id, spot.label, spot.detail, tuple(tuple(s.rect) + (s.state,) for s in spots), ui.metrics.body,
-           ui.prefs["contrast"], tuple(bounds))
+    key = (spot.id, spot.label, spot.detail, tuple(tuple(s.rect) + (s.state,) for s in spots), ui.metrics,
+           ui.prefs["contrast"], ui.prefs["font"], tuple(bounds))
     cached = getattr(scene, "_pointed_tag", None)
     if cached is None or cached[0] != key:
         cached = (key, layout_tags(ui, spots, bounds, named=[spot], brief=False, inside_first=False)[0])

@@ -841,7 +841,7 @@ class PlayScene(Scene):
         if self.motion < 1.0:
             self.motion = min(1.0, self.motion + dt / 0.18) if dt else self.motion
             self.invalidate()
-            animating = self.motion < 1.0
+            animating = animating or self.motion < 1.0
         if isinstance(self.panel, PuzzlePanel) and self.panel.update(dt):
             animating = True  # a lock shaking or opening
         handover.show_handover(self)

@@ -226,6 +226,16 @@ def walk(node: Node):
             yield from walk(arg)
 
 
+@lru_cache(maxsize=1024)
+def asked_items(text: str | None) -> frozenset[str]:
+    """The items a condition asks for with ``has(item)``: a place whose ``requires``
+    names an item is where that item is meant to be used."""
+    if not text:
+        return frozenset()
+    return frozenset(node.ident for node in walk(parse(text))
+                     if isinstance(node, Call) and node.function == "has")
+
+
 Compiled = Callable[[Facts], Any]
 
 

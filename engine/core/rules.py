@@ -20,7 +20,7 @@ from . import effects as effect_kinds
 from . import events as ev
 from . import puzzles as ptypes
 from .commands import AddTime, Answer, Command, Examine, Go, Hint, Inspect, Next, Skip, Stop, Tick, Use
-from .expr import evaluate
+from .expr import asked_items, evaluate
 from .model import Effect, Exit, Game, RoomObject
 from .scoring import puzzle_points, score
 from .state import Progress, State
@@ -336,6 +336,11 @@ class Rules:
             return
         assert obj is not None
         accept = next((a for a in obj.accepts if a.item == command.item), None)
+        if accept is None and command.item in asked_items(obj.requires):
+            # The object asks for this item (« requires: has(…) », its locked text said
+            # so): using the item on it does what a click does, not « ne sert à rien ».
+            self._inspect(turn, Inspect(command.t, obj.id))
+            return
         if accept is None:
             turn.emit(ev.Refused("not_usable", command.target))
             return

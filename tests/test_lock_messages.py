@@ -72,8 +72,11 @@ def test_the_cooldown_is_said_in_the_panel_and_exits_are_drawn_as_they_are(write
     pilot.click(field.id)
     pilot.press(pygame.K_a, pygame.KMOD_CTRL)
     pilot.type("1111")
-    pilot.click("submit")  # too early: refused, said in the same panel
+    assert not scene.widget("submit").enabled  # too early: « Valider » greyed, the wait said beside it
+    assert panel.why_greyed() == "« Valider » revient dans 15 s."
+    pilot.press(pygame.K_RETURN)  # Enter in the field: nothing sent, said in the same panel
     assert scene.panel is panel and not any(isinstance(p, MessagePanel) for p in scene.panels)
+    assert scene.session.state.progress[panel.puzzle.id].wrong == 3
     assert "attends 15 secondes" in panel._cooldown_note()
     if shots := __import__("os").environ.get("SESAME_SHOTS"):
         app.screenshot(Path(shots) / "cooldown.png")

@@ -37,6 +37,7 @@ ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 DIGITS = {**{pygame.K_1 + n: n + 1 for n in range(9)}, **{pygame.K_KP1 + n: n + 1 for n in range(9)}}
 # SDL gives K_1…K_9 for the number row whatever the layout (AZERTY too, without Maj).
 ALT_OR_CTRL = pygame.KMOD_ALT | pygame.KMOD_CTRL
+CODE_DIGITS = frozenset([pygame.K_0, pygame.K_KP0, *DIGITS])
 
 
 def digit(event: pygame.event.Event) -> int | None:
@@ -412,7 +413,32 @@ class EntryInput(Input):
 
 
 class CodeInput(EntryInput):
-    """A code lock: only its alphabet, as many characters as the code."""
+    """A code lock: only its alphabet, as many characters as the code.
+
+    What is typed goes to the code whatever was clicked last (a key of the keypad, a
+    wheel, « Valider »): a character of the code's alphabet or Backspace brings the
+    focus back to the field first, so that Enter then validates what the field shows."""
+
+    def on_key(self, event, focus):
+        if focus is not self.field and self._writes(event):
+            self.focus_on(self.field.id)  # the key itself then reaches the field (TEXTINPUT, Backspace)
+            self.scene.touch(focus, self.field)
+        return super().on_key(event, focus)
+
+    def _writes(self, event: pygame.event.Event) -> bool:
+        if event.mod & (ALT_OR_CTRL | pygame.KMOD_META):
+            return False
+        if event.key == pygame.K_BACKSPACE or event.key in CODE_DIGITS:
+            return True
+        typed = getattr(event, "unicode", "")
+        return len(typed) == 1 and typed.upper() in (self.field.allowed or "")
+
+    def pointed(self) -> None:
+        """A button of the lock was pressed with the pointer (a key, a wheel): the
+        keyboard types in the field again, as on a real digicode; from the keyboard
+        (the focus ring shown), the focus stays on the button for the next press."""
+        if not self.scene.focus_visible:
+            self.focus_on(self.field.id)
 
     def configure(self, rect):
         code = self.spec.code

@@ -355,6 +355,7 @@ class PadlockInput(LockMotion, CodeInput):
         chars[action.index] = alphabet[(max(at, 0) + action.step) % len(alphabet)]
         self.field.value, self.field.caret, self.field.anchor = "".join(chars), None, None
         self.wrong = False
+        self.pointed()
         return True
 
     def wanted_focus(self, widgets):
@@ -408,12 +409,30 @@ class KeypadInput(LockMotion, CodeInput):
 
     def _key(self) -> int:
         m = self.ui.metrics
+        if self.compact:  # 200 % text on a laptop: smaller keys, still a finger's target
+            return max(44, round(m.body * 1.5))
         return max(self.button_height(), m.body * 2 + m.unit)
+
+    def _gap(self) -> int:
+        return self.ui.metrics.unit * (1 if self.compact else 2)
+
+    def _display_h(self) -> int:
+        """The display (the code field): a control's height, or compact as tall as its
+        digits need."""
+        if not self.compact:
+            return self.button_height()
+        m = self.ui.metrics
+        return max(44, self.ui.text.render("0123456789", m.body, (0, 0, 0)).get_height() + m.unit * 2)
 
     def _body_h(self) -> int:
         m = self.ui.metrics
-        key, gap = self._key(), m.unit * 2
-        return m.unit * 4 + self.button_height() + gap + 4 * key + 3 * gap + m.unit * 3
+        key, gap = self._key(), self._gap()
+        return m.unit * 4 + self._display_h() + gap + 4 * key + 3 * gap + m.unit * 3
+
+    def height_wanted(self) -> int:
+        """The case's height: the panel makes the keys compact where it would not fit
+        the panel unscrolled (``fit``: 200 % text on a laptop's window)."""
+        return self._body_h()
 
     def width_wanted(self) -> int:
         m = self.ui.metrics
@@ -426,9 +445,9 @@ class KeypadInput(LockMotion, CodeInput):
         super().layout(rect)
         m = self.ui.metrics
         key = self._key()
-        gap = m.unit * 2
+        gap = self._gap()
         width = min(rect.width, self.width_wanted())
-        display_h = self.button_height()
+        display_h = self._display_h()
         self.body = pygame.Rect(rect.x, rect.y, width, self._body_h())
         self.field.rect = pygame.Rect(self.body.x + m.unit * 3, self.body.y + m.unit * 3,
                                       self.body.width - m.unit * 6 - m.body * 2, display_h)
@@ -446,7 +465,8 @@ class KeypadInput(LockMotion, CodeInput):
                 widgets.append(Button("key:back", place, PressKey("back"), label="", icon="back",
                                       speech=_("Effacer le dernier chiffre")))
             else:
-                widgets.append(Button(f"key:{name}", place, PressKey(name), label=name, size=round(m.body * 1.2),
+                widgets.append(Button(f"key:{name}", place, PressKey(name), label=name,
+                                      size=m.body if self.compact else round(m.body * 1.2),
                                       speech=_("Touche {key}").format(key=name)))
         return widgets
 
@@ -462,6 +482,7 @@ class KeypadInput(LockMotion, CodeInput):
             value += action.key
         self.field.value, self.field.caret, self.field.anchor = value, None, None
         self.wrong = False
+        self.pointed()
         return True
 
     def wanted_focus(self, widgets):

@@ -422,6 +422,7 @@ class PuzzlePanel(Panel):
         self.stale = False
         self.fields: list[Widget] = []  # the answer input's widgets, as laid out
         self.more = False  # « En savoir plus »: the whole explanation and its sources
+        self._wait_shown = 0  # the seconds of a wait as last laid out
 
     @property
     def progress(self):
@@ -435,6 +436,7 @@ class PuzzlePanel(Panel):
         ui, m = self.ui, self.ui.metrics
         p = self.puzzle
         self.rect = self.frame()
+        self._wait_shown = self._wait()  # counted down by ``tick``
         # The actions sit in a footer that content never scrolls under.
         actions = self._actions()
         bottom = self.row(actions, 0)
@@ -600,8 +602,10 @@ class PuzzlePanel(Panel):
             if self._folded():
                 buttons.append(self.button("more", _("En savoir plus"), MoreAbout(), icon="down"))
             return buttons
+        # Greyed while the answer is incomplete, and while the lock makes the player wait
+        # (after too many wrong tries: for the mouse and the keyboard alike, ``submit``).
         actions = [self.button("submit", _("Valider"), act.Submit(), icon="check", style="primary",
-                               enabled=self.input.value() is not None)]
+                               enabled=self.input.value() is not None and not self._wait())]
         remaining = len(p.hints) - self.progress.hints
         if remaining:
             cost = p.hints[self.progress.hints].cost
@@ -708,10 +712,36 @@ class PuzzlePanel(Panel):
             parts.append(ngettext("{n} essai en tout", "{n} essais en tout", p.attempts.max).format(n=p.attempts.max))
         return " · ".join(parts)
 
+    def _wait(self) -> int:
+        """The whole seconds left before the answer may be tried again (0: none)."""
+        if self.resolved:
+            return 0
+        return max(0, math.ceil(self.progress.cooldown_until - self.scene.t))
+
+    def tick(self) -> None:
+        """The game's clock moved: the seconds of a wait are counted down on screen, and
+        « Valider » comes back when it ends (said to a voice too)."""
+        wait = self._wait()
+        if wait != self._wait_shown:
+            if not wait:
+                self.scene.app.speak(_("Tu peux réessayer."))
+            self.scene.relayout()
+
+    def why_greyed(self) -> str:
+        """Why « Valider » is greyed, written beside it ("" while it is not)."""
+        if self.resolved:
+            return ""
+        wait = self._wait()
+        if wait:
+            return _("« Valider » revient dans {n} s.").format(n=wait)
+        if self.input.value() is None:
+            return _("Réponds d’abord : « Valider » s’active ensuite.")
+        return ""
+
     def _cooldown_note(self) -> str:
         """After too many wrong answers in a row: how long before trying again (said in
-        the panel, laid out again when « Valider » is pressed too early)."""
-        wait = math.ceil(self.progress.cooldown_until - self.scene.t)
+        the panel, counted down by ``tick``)."""
+        wait = self._wait()
         if wait <= 0:
             return ""
         return ngettext("Trop d’essais d’affilée : attends {n} seconde avant de réessayer.",
@@ -734,9 +764,9 @@ class PuzzlePanel(Panel):
         surface.set_clip(clip)
         pygame.draw.line(surface, ui.palette.border, (self.rect.x + 2, self.footer_top),
                          (self.rect.right - 3, self.footer_top), 2)
-        submit, said_why = self.scene.widget("submit"), False
-        if submit is not None and not submit.enabled:  # a greyed « Valider » says why
-            why = ui.text.render(_("Réponds d’abord : « Valider » s’active ensuite."), m.small, ui.palette.muted)
+        submit, said_why, greyed = self.scene.widget("submit"), False, self.why_greyed()
+        if submit is not None and not submit.enabled and greyed:  # a greyed « Valider » says why
+            why = ui.text.render(greyed, m.small, ui.palette.danger if self._wait() else ui.palette.muted)
             right = max((w.rect.right for w in self.scene.widgets if w.rect.top >= self.footer_top), default=0)
             x = self.rect.right - why.get_width() - m.unit * 4
             if x > right + m.unit * 2:
@@ -759,9 +789,15 @@ class PuzzlePanel(Panel):
             pygame.draw.rect(surface, ui.palette.muted, thumb)
 
     def submit(self) -> cmd.Answer | None:
-        """« Valider »: the answer entered, as the core's command (None while incomplete)."""
+        """« Valider »: the answer entered, as the core's command (None while incomplete,
+        or while the lock makes the player wait: then the wait is said again, for a
+        keyboard's Enter, as the greyed button says it to the eye)."""
         value = self.input.value()
         if value is None or self.resolved:
+            return None
+        if self._wait():
+            self.scene.app.ui.play("wrong")
+            self.scene.app.speak(self._cooldown_note())
             return None
         return cmd.Answer(puzzle=self.puzzle.id, value=value)
 
@@ -772,6 +808,8 @@ class PuzzlePanel(Panel):
         self.stale = False
         self.scroll = 0
         self.more = False
+        if not event.correct and self._wait():  # the wait begins: said to a voice too
+            self.scene.app.speak(self._cooldown_note())
         if hasattr(self.input, "judged"):
             self.input.judged(event)
 

@@ -849,6 +849,8 @@ class PlayScene(Scene):
             return animating
         before = int(self.t)
         self.t += dt
+        if isinstance(self.panel, PuzzlePanel):
+            self.panel.tick()  # a lock's wait counted down, « Valider » back at its end
         if int(self.t) != before:  # the countdown shown changes once a second
             self.session.keep_time(self.t)  # saved every few seconds: a crash loses little
             left = self.session.rules.time_left(self.session.state.evolve(t=self.t))

@@ -79,7 +79,7 @@ def test_an_answer_cut_by_the_panels_edge_takes_a_click_on_its_visible_part():
     visible = option.rect.clip(view)
     before = scene.scroll
     click(app, visible.center)
-    assert panel.input.value() is False  # « Non, on vérifie d’abord » chosen at the first click
+    assert panel.input.value() is False  # « Non, pas telle quelle » chosen at the first click
     assert scene.scroll == before  # nothing moved under the pointer
     # a part scrolled out of view takes nothing: the click goes to what is drawn there
     hidden = (option.rect.centerx, view.bottom + 2)
@@ -96,7 +96,7 @@ def rects(app, prefix):
 def test_correcting_a_wrong_answer_keeps_every_target_in_place_and_the_verdict_dimmed():
     app, pilot = started()
     _command, panel = until_puzzle(pilot, "escape_fake_news", "p_biais_miroir")
-    pilot.click("tf:true")  # « Oui, on publie »: wrong
+    pilot.click("tf:true")  # « Oui, on la publie »: wrong
     pilot.click("submit")
     assert panel.verdict is not None and not panel.verdict.correct
     before = rects(app, "tf:") | rects(app, "submit")
@@ -131,9 +131,12 @@ def test_pairing_the_guests_moves_no_number_under_the_pointer(size, prefs):
     before = rects(app, "left:") | rects(app, "right:")
     for item, target in command.value.items():
         pilot.click(f"left:{item}")
+        aim = app.scene.widget(f"right:{target}")
+        if not app.scene.shown(aim):  # at 200 % the list is taller than the panel: the pupil scrolls to it
+            app.scene.scroll_to(aim)
+            aim = app.scene.widget(f"right:{target}")
         here = rects(app, "left:") | rects(app, "right:")
         # where the pupil aims next is where it was drawn (the list scrolled or not)
-        aim = app.scene.widget(f"right:{target}")
         click(app, aim.rect.clip(app.scene.viewport).center)
         after = rects(app, "left:") | rects(app, "right:")
         assert {k: v[2:] for k, v in after.items()} == {k: v[2:] for k, v in before.items()}  # sizes

@@ -111,3 +111,35 @@ def test_the_decors_are_what_their_generator_draws():
         svg = (DECORS / f"{name[4:]}.svg").read_text(encoding="utf-8")
         for x, y, w, h in doors:
             assert f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6"' in svg, (name, (x, y, w, h))
+
+
+# Small objects a pupil must find on a drawn picture, recorded like the doors in the
+# picture's pixels (x, y, w, h) with the colour of their body: the zone that names them
+# must lie on them (play-through h9: « Le lecteur de badge » seemed to name something else).
+DRAWN_OBJECTS: dict[tuple[str, str], tuple[tuple[int, int, int, int], str]] = {
+    ("stereotypes", "t_lecteur"): ((1290, 410, 50, 80), "#55606c"),  # images/techno.svg
+}
+
+
+@pytest.mark.parametrize("game, object_id", DRAWN_OBJECTS, ids=lambda v: str(v))
+def test_a_small_object_zone_sits_on_its_drawn_object(game, object_id):
+    """The zone covers the object as drawn: checked on the picture's pixels (the object's
+    body colour, found around the zone, fills the recorded rectangle) and on the zone's
+    numbers (the recorded rectangle, ± 1 % of the picture)."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    (x, y, w, h), colour = DRAWN_OBJECTS[(game, object_id)]
+    room, obj = next((r, o) for r in rooms(game) for o in r.get("objects", []) if o["id"] == object_id)
+    picture = pygame.image.load(str(GAMES / game / room["background"]))
+    assert picture.get_size() == (W, H)
+    around = pygame.Rect(x, y, w, h).inflate(W // 25, H // 25).clip(picture.get_rect())
+    ink = pygame.Color(colour)
+    found = [(px, py) for px in range(around.left, around.right) for py in range(around.top, around.bottom)
+             if picture.get_at((px, py))[:3] == ink[:3]]
+    xs, ys = [p[0] for p in found], [p[1] for p in found]
+    drawn = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+    assert abs(drawn.x - x) <= 2 and abs(drawn.y - y) <= 2 and abs(drawn.w - w) <= 4 and abs(drawn.h - h) <= 4, drawn
+    assert inside(obj, (x, y, w, h)) and covers(obj, (x, y, w, h)), (obj, as_percent((x, y, w, h)))

@@ -72,6 +72,10 @@ def check(app) -> list[str]:
         for other in tags[index + 1:]:
             if tag.rect.colliderect(other.rect):
                 wrong.append(f"{where}: the tags of {tag.spot.id} and {other.spot.id} overlap")
+        zone = tag.spot.rect
+        if tag.rect.width > zone.width and (tag.rect.right <= zone.left or tag.rect.left >= zone.right) \
+                and tag.leader is None:  # « Le lecteur de badge » beside the reader, under the printer (h9)
+            wrong.append(f"{where}: {tag.spot.id}'s tag, wider than its zone, on its side with no leader")
         if tag.leader is not None:  # the line ends on its own zone, and starts on the tag
             start, end = tag.leader
             if not tag.spot.rect.collidepoint(end) or not tag.rect.collidepoint(start):
@@ -194,3 +198,38 @@ def test_a_long_room_title_is_drawn_whole_at_200_percent_text():
             wrong.append(title_hidden(app))
         assert seen == ROOMS[game]
     assert not any(wrong), "\n".join(w for w in wrong if w)
+
+
+@pytest.mark.parametrize("size", [(1366, 697), *SIZES], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("game", ROOMS)
+def test_a_solve_moves_no_tag(game, size):
+    """Play-through h9 (shots 88 → 105): in the kitchen, the board got its check mark
+    and its tag jumped to the other side. Played through with every tag shown: each time
+    a room is seen again with the same zones, only states changed (a badge came or
+    changed), every tag is where it was, the changed zone's as the others'."""
+    app, pilot = started(game, size)
+    before: dict = {}  # (room, zones) -> {zone id: (state, tag rect)}
+    moved: list[str] = []
+    changed = 0
+    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
+            pilot.dismiss()
+        room = in_room(app)
+        if room is None or not app.scene.placed:
+            continue
+        tags = {t.spot.id: (t.spot.state, tuple(t.rect)) for t in shown_tags(app)}
+        zones = (room, tuple(sorted((w.id, tuple(w.rect)) for w in app.scene.widgets
+                                    if isinstance(w, room_view.Hotspot))))
+        if zones in before:
+            for spot_id, (state, rect) in tags.items():
+                old_state, old_rect = before[zones][spot_id]
+                changed += state != old_state
+                if rect != old_rect:
+                    moved.append(f"{room} at {size}: {spot_id}'s tag moved from {old_rect} to {rect}"
+                                 f" ({old_state} → {state})")
+        before[zones] = tags
+    assert changed, "no zone changed state in a room seen again with the same zones"
+    assert not moved, "\n".join(moved)

@@ -104,9 +104,11 @@ class Hotspot(Widget):
             tag.blit(detail, (pad, m.unit + name.get_height() + m.unit // 2))
         return tag
 
-    def badge_rect(self, ui) -> pygame.Rect | None:
-        """Where ``draw_badge`` draws the state's badge (None: no badge)."""
-        if self.state not in BADGES:
+    def badge_rect(self, ui, reserved: bool = False) -> pygame.Rect | None:
+        """Where ``draw_badge`` draws the state's badge (None: no badge). ``reserved``:
+        where it is or would be, whatever the state (the name tags keep clear of it, so
+        that a badge that comes or changes after a solve moves no tag)."""
+        if self.state not in BADGES and not reserved:
             return None
         radius = _badge_radius(ui)
         centre = (self.rect.right - radius // 2, self.rect.top + radius // 2)
@@ -270,6 +272,14 @@ def _leader(place: pygame.Rect, zone: pygame.Rect) -> tuple[tuple[int, int], tup
     return from_tag, to_zone
 
 
+def _aside(place: pygame.Rect, zone: pygame.Rect) -> bool:
+    """A tag wider than its zone, on its left or right: it lies under or over something
+    else of the picture, whose name it seems to be (play-through h9: « Le lecteur de
+    badge », left of the small reader, read as the 3D printer's). Such a tag is tied to
+    its zone by a leader; a tag above or under its zone reads as its caption."""
+    return place.width > zone.width and (place.right <= zone.left or place.left >= zone.right)
+
+
 def _free_place(spot: Hotspot, size: tuple[int, int], bounds: pygame.Rect, step: int,
                 blocked: list[pygame.Rect], others: list[pygame.Rect]) -> tuple[float, pygame.Rect] | None:
     """The place nearest to the zone, on a grid over ``bounds``, that covers nothing in
@@ -358,7 +368,9 @@ def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotsp
     leader line too."""
     gap = ui.metrics.unit
     shown = [s for s in spots if s.revealed] if named is None else named
-    badges = {id(s): s.badge_rect(ui) for s in (*spots, *shown)}
+    # Every zone's badge corner kept clear, a badge drawn there or not yet: the places
+    # depend on the zones alone, never on their states (a solve moves no other tag).
+    badges = {id(s): s.badge_rect(ui, reserved=True) for s in (*spots, *shown)}
     ranks = {INSIDE: 0, BESIDE: 1, OVER: 2, NEAR: 3, HIDES: 4}
     if not inside_first:
         ranks.update({BESIDE: 0, INSIDE: 1})
@@ -393,7 +405,7 @@ def layout_tags(ui, spots: list[Hotspot], bounds: pygame.Rect, named: list[Hotsp
             free = _nearest_free(spot, variants[id(spot)], bounds, gap, tags + obstacles, others)
             if free is not None:
                 (place, surface), how, covers = free, NEAR, False
-        leader = _leader(place, spot.rect) if covers or how == NEAR else None
+        leader = _leader(place, spot.rect) if covers or how == NEAR or _aside(place, spot.rect) else None
         placed.append(TagPlace(spot, surface, place, how, leader))
     return placed
 

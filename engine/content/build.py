@@ -42,7 +42,7 @@ COMMON_PUZZLE_FIELDS = frozenset({
 # Fields of a document that a "spot it" puzzle can point at, when present.
 DOCUMENT_PARTS = ("platform", "author", "handle", "verified", "date", "text", "image", "counts",
                   "outlet", "headline", "byline", "section", "url", "caption", "source_note")
-CHART_PARTS = ("x_axis", "y_axis", "legend", "title")
+CHART_PARTS = ("x_axis", "y_axis", "legend", "title", "plot")  # plot: the bars or the line
 # Default attempts: a quiz or challenge question is answered once; an escape lock is
 # retried at will (its cooldown, if any, stops brute force).
 DEFAULT_MAX_ATTEMPTS = {"escape": None, "quiz": 1, "challenge": 1}

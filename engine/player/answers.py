@@ -19,6 +19,7 @@ those keys are is written under the input (``keys_hint``) and on its buttons (ke
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -918,11 +919,42 @@ class HotspotInput(Input):
         return [("point", ("picture", answer["x"] / 100, answer["y"] / 100))]
 
 
+@dataclass
+class Backdrop(Area):
+    """The whole document under its parts: a click that hits none of them lands here,
+    marked where it fell (the spot input draws the mark), never lost."""
+
+    focusable: bool = False  # the keyboard goes from part to part
+
+    def draw(self, surface: pygame.Surface, ui, focused: bool, hovered: bool) -> None:
+        pass  # no outline: the whole page would light up under the pointer
+
+
 class SpotInput(PickInput):
-    """The puzzle's document, each part clickable: point at what gives it away."""
+    """The puzzle's document, each part clickable: point at what gives it away. A
+    click off every part is an answer too (« - », wrong), marked where it fell: every
+    click on the document shows that it was taken, then « Valider » judges it."""
 
     shows_document = True
     caption_above = True
+    MISSED = "-"  # as the core records it (core/puzzles/pointing.py)
+
+    def __init__(self, scene, puzzle) -> None:
+        super().__init__(scene, puzzle)
+        self.point: tuple[int, int] | None = None  # a miss: where it fell, from the document's corner
+
+    def act(self, action):
+        if isinstance(action, act.AimAt):
+            if action.at is not None:
+                self.point = (action.at[0] - self.origin[0], action.at[1] - self.origin[1])
+                self.chosen = self.MISSED
+            return self.point is not None
+        if isinstance(action, act.Pick):
+            self.point = None
+        return super().act(action)
+
+    def enter_submits(self, focus):
+        return super().enter_submits(focus) or (isinstance(focus, Backdrop) and self.chosen == self.MISSED)
 
     def area_height(self, room: int) -> int:
         return 10_000  # the document, whole: the panel scrolls
@@ -934,10 +966,15 @@ class SpotInput(PickInput):
                                                self.locale)
         self.origin = rect.topleft
         self.clip = rect
-        self.widgets = []
+        # The page first, under its parts (the last laid out is on top for the pointer):
+        # its part in the panel's view, where a click can land.
+        page = self.surface.get_rect(topleft=self.origin)
+        view = getattr(self.scene.panel, "content", None)
+        self.widgets = [Backdrop("document", page.clip(view.inflate(-4, -4)) if view is not None else page,
+                                 act.AimAt())]
         for part, box in parts.items():
             self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part), speech=part))
-        self.values = {w.id: w.action.value for w in self.widgets}
+        self.values = {w.id: w.action.value for w in self.widgets if isinstance(w.action, act.Pick)}
         return self.widgets
 
     def draw(self, surface):
@@ -952,6 +989,12 @@ class SpotInput(PickInput):
             if widget.action == act.Pick(self.chosen):
                 pygame.draw.rect(surface, self.ui.palette.focus, widget.rect, self.ui.metrics.focus_width,
                                  border_radius=self.ui.metrics.radius)
+        if self.chosen == self.MISSED and self.point is not None:  # a ring and a cross where it fell
+            x, y = self.origin[0] + self.point[0], self.origin[1] + self.point[1]
+            pygame.draw.circle(surface, p.shade, (x, y), m.unit * 3 + 2, 2)
+            pygame.draw.circle(surface, p.focus, (x, y), m.unit * 3, m.focus_width)
+            pygame.draw.line(surface, p.focus, (x - m.unit * 4, y), (x + m.unit * 4, y), 2)
+            pygame.draw.line(surface, p.focus, (x, y - m.unit * 4), (x, y + m.unit * 4), 2)
         surface.set_clip(clip)
         self.draw_keys_hint(surface)
 

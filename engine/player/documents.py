@@ -220,6 +220,8 @@ def _chart(c: Canvas, d: Any, folder: Path, locale: str) -> None:
             continue
         text = c.ui.text.render(str(label), m.small, p.text)
         c.surface.blit(text, (area.left + step * (k + 0.5) - text.get_width() / 2, area.bottom + m.unit))
+    # The bars (or the line) are a part too, under the axes: the natural place to click.
+    c.parts["plot"] = area.copy()
     c.parts["y_axis"] = pygame.Rect(c.pad, area.top - m.unit, axis_w + m.unit, area.height + m.unit * 2)
     c.parts["x_axis"] = pygame.Rect(area.left, area.bottom, area.width, m.small + m.unit * 2)
     c.y = area.bottom + m.small + m.unit * 3

@@ -104,9 +104,21 @@ def _judge_spot(spec: Spot, answer: Any) -> Judgement:
     return Judgement(correct, 1.0 if correct else 0.0, answer)
 
 
+MISSED = "-"  # a click off every part of the document, recorded as a hotspot's miss is
+
+
+def _spot_text(spec: Spot, detail: str) -> str | None:
+    """A click off every part, and a chart's bars, in words; any other part is said by
+    what its document shows there (the class summary looks it up)."""
+    from ...i18n import _
+
+    return {MISSED: _("ailleurs dans le document"), "plot": _("les barres ou la courbe du graphique")}.get(detail)
+
+
 register(PuzzleType("spot", frozenset({"parts"}), lambda raw, locale: Spot(tuple(raw["parts"])),
                     _judge_spot, lambda spec: spec.parts[0], lambda spec: [],
                     lambda spec, locale: ", ".join(spec.parts), document_parts=lambda spec: spec.parts,
+                    answer_text=_spot_text,
                     form=EditorForm(N_("Repérer l’indice"), rank=10,
                                     hint=N_("La partie d’un document qui cloche."), example={
                         "prompt": "Qu’est-ce qui cloche dans ce document ?", "document": "", "parts": ["date"]})))

@@ -11,6 +11,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
+import pytest  # noqa: E402
 
 from engine.core import commands as cmd  # noqa: E402
 from engine.player.app import App  # noqa: E402
@@ -191,3 +192,41 @@ def test_a_zone_pointed_at_before_the_room_was_laid_out_again_names_itself_witho
     scene.invalidate()
     app.step([])  # drew the pointed tag: KeyError before
     assert scene._pointed_tag[0][0] == door.id
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("game", ["stereotypes", "escape_fake_news"])
+def test_every_unlocked_door_wears_its_open_badge(game, size):
+    """The pictures draw the doors closed and cannot open them (play-through h9, shot
+    186): the badge says it. Along the walkthrough, every door that was locked (a lock or
+    a condition) and lets the player through now wears an open padlock (not used yet)
+    or an arrow (used), drawn on screen whole, every tag shown, none over it."""
+    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True}), seed=1)
+    app.push(HomeScene(app))
+    pilot = Pilot(app)
+    app.push(IntroScene(app, str(GAMES / game)))
+    pilot.click("start")
+    pilot.dismiss()
+    wrong, met = [], set()
+    for command in [c for _line, c in read_walkthrough(GAMES / game / "walkthrough.yaml").commands if c]:
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
+            pilot.dismiss()
+        scene = app.scene
+        if getattr(scene, "panel", True) is not None or not scene.placed or not scene.session.state.room:
+            continue
+        if not scene.reveal:
+            scene.toggle_objects()
+        for door in [w for w in scene.widgets if isinstance(w, room_view.Hotspot) and w.kind == "exit"]:
+            exit_ = scene.game.exits[door.id.removeprefix("exit:")]
+            if not (exit_.lock or exit_.requires) or not scene.session.rules.passable(scene.session.state, exit_.id):
+                continue
+            met.add(exit_.id)
+            colours = badge_colours(app, door)
+            want = app.ui.palette.success if door.state == "unlocked" else app.ui.palette.accent
+            rect = door.badge_rect(app.ui)
+            if door.state not in ("unlocked", "open") or tuple(want)[:3] not in colours:
+                wrong.append(f"{exit_.id}: {door.state}, badge colours {sorted(colours)[:4]}…")
+            elif any(t.rect.colliderect(rect) for t in scene.tag_places) or not app.surface.get_rect().contains(rect):
+                wrong.append(f"{exit_.id}: its badge is covered or cut")
+    assert met == {e.id for e in pilot.scene.game.exits.values() if e.lock or e.requires} and not wrong, wrong

@@ -700,25 +700,29 @@ class PairInput(Input):
 
     def layout(self, rect):
         m = self.ui.metrics
+        match = self.ONE_TO_ONE
         half = (rect.width - m.unit * 4) // 2
+        # Sorting into a few categories: the elements, many, get the wider column (their
+        # rows wrap less); a match keeps two equal sides, row against row.
+        left_w = half if match else (rect.width - m.unit * 4) * 2 // 3
+        right_w = half if match else rect.width - m.unit * 4 - left_w
         right_labels = dict(self.right)
         numbers = {target: n + 1 for n, (target, _t) in enumerate(self.right)}
-        match = self.ONE_TO_ONE
         lefts = []
         for item, text in self.left:
             linked = self.links.get(item)
             # What it is paired with, in words (a bare « avec : 2 » was hard to read); the
             # number only, as the right-hand items are numbered: their text could be long.
             detail = (_("avec la réponse {n}").format(n=numbers[linked]) if match else
-                      _("dans : {category}").format(category=right_labels[linked].get(self.locale))) if linked else ""
-            lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, half, 0), act.PickLeft(item),
+                      self._in_category(right_labels[linked].get(self.locale), left_w)) if linked else ""
+            lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, left_w, 0), act.PickLeft(item),
                                 label=text.get(self.locale), style="choice", selected=item == self.selected,
                                 detail=detail))
         # Numbered on a key cap: the number is the key that sends the chosen element there.
         rights = []
         for target, text in self.right:
             n, words = numbers[target], text.get(self.locale)
-            rights.append(Button(f"right:{target}", pygame.Rect(0, 0, half, 0), act.PickRight(target),
+            rights.append(Button(f"right:{target}", pygame.Rect(0, 0, right_w, 0), act.PickRight(target),
                                  label=words if n <= 9 else f"{n}. {words}", style="choice",
                                  speech=with_key(f"{n}. {words}", str(n) if n <= 9 else ""),
                                  key=str(n) if n <= 9 else ""))
@@ -726,22 +730,35 @@ class PairInput(Input):
         # Each element keeps the room of the line that says where it goes, placed or not:
         # a row growing as it was placed moved the numbers under the pointer.
         said = [_("avec la réponse {n}").format(n=n) for n in numbers.values()] if match else [
-            _("dans : {category}").format(category=words.get(self.locale)) for words in right_labels.values()]
+            self._in_category(words.get(self.locale), left_w) for words in right_labels.values()]
         if match:  # rows aligned, each as tall as its taller side
             heights = [max(base, steady_height(self.ui, a, half, said), steady_height(self.ui, b, half))
                        for a, b in zip(lefts, rights)]
-            columns = ((lefts, heights), (rights, heights))
+            columns = ((lefts, heights, left_w), (rights, heights, right_w))
         else:
-            columns = ((lefts, [max(base, steady_height(self.ui, w, half, said)) for w in lefts]),
-                       (rights, [max(base, steady_height(self.ui, w, half)) for w in rights]))
-        for (buttons, heights), x in zip(columns, (rect.x, rect.x + half + m.unit * 4)):
+            columns = ((lefts, [max(base, steady_height(self.ui, w, left_w, said)) for w in lefts], left_w),
+                       (rights, [max(base, steady_height(self.ui, w, right_w)) for w in rights], right_w))
+        for (buttons, heights, width), x in zip(columns, (rect.x, rect.x + left_w + m.unit * 4)):
             y = rect.y
             for button, height in zip(buttons, heights):
-                button.rect = pygame.Rect(x, y, half, height)
+                button.rect = pygame.Rect(x, y, width, height)
                 y += height + m.unit
         if not match:
             self._keep_in_view(lefts, rights)
         return lefts + rights
+
+    def _in_category(self, category: str, width: int) -> str:
+        """« dans : Stéréotype… »: where an element was sorted, on one line of a row
+        ``width`` wide (the category's words cut with « … » where longer; whole on the
+        right, numbered): each row reserves one small line for it, not two or three."""
+        m = self.ui.metrics
+        room = width - m.unit * 4 - round(m.body * 1.1) - m.unit - 2  # the row's text, its check mark beside
+        words = category.split()
+        said = _("dans : {category}").format(category=category)
+        while len(words) > 1 and self.ui.text.render(said, m.small, (0, 0, 0)).get_width() > room:
+            words.pop()
+            said = _("dans : {category}").format(category=" ".join(words).rstrip(" :,;–-") + "…")
+        return said
 
     def _keep_in_view(self, lefts: list[Button], rights: list[Button]) -> None:
         """The categories follow the list as it scrolls (200 % text: more elements than

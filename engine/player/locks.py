@@ -397,6 +397,9 @@ class KeypadInput(LockMotion, CodeInput):
     that turns green when the door opens."""
 
     KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0")
+    # Compact (200 % text on a laptop's window): four keys a row, three rows, « ← » last,
+    # so that the last row is in view unscrolled and each digit keeps its size.
+    KEYS_COMPACT = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "back")
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
@@ -407,10 +410,20 @@ class KeypadInput(LockMotion, CodeInput):
     def headroom(self) -> int:
         return 0  # no shackle: level with the puzzle's text
 
+    def _columns(self) -> int:
+        return 4 if self.compact else 3
+
+    def _rows(self) -> int:
+        return -(-len(self.KEYS) // self._columns())
+
+    def _digit_size(self) -> int:
+        m = self.ui.metrics
+        return m.body if self.compact else round(m.body * 1.2)
+
     def _key(self) -> int:
         m = self.ui.metrics
-        if self.compact:  # 200 % text on a laptop: smaller keys, still a finger's target
-            return max(44, round(m.body * 1.5))
+        if self.compact:  # as tall as its digit needs, a finger's target at least
+            return max(44, Button("", label="0", size=self._digit_size()).needed_height(self.ui, m.body * 4))
         return max(self.button_height(), m.body * 2 + m.unit)
 
     def _gap(self) -> int:
@@ -426,17 +439,18 @@ class KeypadInput(LockMotion, CodeInput):
 
     def _body_h(self) -> int:
         m = self.ui.metrics
-        key, gap = self._key(), self._gap()
-        return m.unit * 4 + self._display_h() + gap + 4 * key + 3 * gap + m.unit * 3
+        key, gap, rows = self._key(), self._gap(), self._rows()
+        return m.unit * 4 + self._display_h() + gap + rows * key + (rows - 1) * gap + m.unit * 3
 
     def height_wanted(self) -> int:
-        """The case's height: the panel makes the keys compact where it would not fit
+        """The case's height: the panel makes the keypad compact where it would not fit
         the panel unscrolled (``fit``: 200 % text on a laptop's window)."""
         return self._body_h()
 
     def width_wanted(self) -> int:
         m = self.ui.metrics
-        return max(self._key() * 3 + m.unit * 12, m.body * (len(self.spec.code) + 4))
+        columns, gap = self._columns(), self._gap()
+        return max(self._key() * columns + gap * (columns - 1) + m.unit * 8, m.body * (len(self.spec.code) + 4))
 
     def select_all(self) -> None:
         self.field.anchor, self.field.caret = 0, len(self.field.value)
@@ -456,17 +470,17 @@ class KeypadInput(LockMotion, CodeInput):
         if self.opened:
             return []
         widgets: list[Widget] = [self.field]
-        left = self.body.centerx - (key * 3 + gap * 2) // 2
+        columns = self._columns()
+        left = self.body.centerx - (key * columns + gap * (columns - 1)) // 2
         top = self.field.rect.bottom + gap + m.unit
-        for index, name in enumerate(self.KEYS):
-            column, row = index % 3, index // 3
+        for index, name in enumerate(self.KEYS_COMPACT if self.compact else self.KEYS):
+            column, row = index % columns, index // columns
             place = pygame.Rect(left + column * (key + gap), top + row * (key + gap), key, key)
             if name == "back":
                 widgets.append(Button("key:back", place, PressKey("back"), label="", icon="back",
                                       speech=_("Effacer le dernier chiffre")))
             else:
-                widgets.append(Button(f"key:{name}", place, PressKey(name), label=name,
-                                      size=m.body if self.compact else round(m.body * 1.2),
+                widgets.append(Button(f"key:{name}", place, PressKey(name), label=name, size=self._digit_size(),
                                       speech=_("Touche {key}").format(key=name)))
         return widgets
 

@@ -110,3 +110,16 @@ def test_at_200_percent_the_keypad_fits_without_scrolling(prefs):
 def test_at_100_percent_the_keypad_is_full_size():
     _app, _pilot, panel = opened()
     assert not panel.input.compact
+
+
+def test_at_200_percent_the_greyed_button_says_its_seconds_itself():
+    """No room beside the buttons for « « Valider » revient dans N s. », and the
+    verdict's words scrolled away under the prompt: the button says the wait."""
+    app, pilot, panel = opened(**LARGE)
+    for _try in range(3):
+        typed(app, "11111111")
+        pilot.press(pygame.K_RETURN)
+    submit = app.scene.widget("submit")
+    assert not submit.enabled and submit.label == "Valider (20 s)"
+    pilot.wait(20)
+    assert app.scene.widget("submit").label == "Valider"

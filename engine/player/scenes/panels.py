@@ -440,6 +440,13 @@ class PuzzlePanel(Panel):
         # The actions sit in a footer that content never scrolls under.
         actions = self._actions()
         bottom = self.row(actions, 0)
+        if self._wait() and not self._why_fits(actions):
+            # no room beside the buttons to say the wait (200 % text): the greyed button says
+            # its seconds itself, always in view, where the verdict's words may be scrolled away
+            submit = actions[0]
+            submit.label = _("Valider ({n} s)").format(n=self._wait())
+            submit.rect.width = self.button(submit.id, submit.label, None, icon="check", style="primary").rect.width
+            bottom = self.row(actions, 0)
         footer_h = bottom + m.unit * 6
         for button in actions:
             button.rect.y += self.rect.bottom - footer_h + m.unit * 3
@@ -726,6 +733,14 @@ class PuzzlePanel(Panel):
             if not wait:
                 self.scene.app.speak(_("Tu peux réessayer."))
             self.scene.relayout()
+
+    def _why_fits(self, actions: list[Button]) -> bool:
+        """Whether the words of ``why_greyed`` fit the footer beside the buttons (as
+        ``draw`` writes them)."""
+        m = self.ui.metrics
+        why = self.ui.text.render(self.why_greyed(), m.small, (0, 0, 0))
+        right = max((b.rect.right for b in actions), default=0)
+        return self.rect.right - why.get_width() - m.unit * 4 > right + m.unit * 2
 
     def why_greyed(self) -> str:
         """Why « Valider » is greyed, written beside it ("" while it is not)."""

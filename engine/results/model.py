@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -140,11 +141,17 @@ class Result:
     @property
     def started_order(self) -> float:
         """A number that orders start times, with or without a time zone."""
-        moment = self.started
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.timestamp()
+        return _order(self.started_at)
 
     @property
     def percent(self) -> float:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+
+@lru_cache(maxsize=16384)
+def _order(started_at: str) -> float:
+    """``Result.started_order``: asked several times per attempt when a class is sorted."""
+    moment = datetime.fromisoformat(started_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()

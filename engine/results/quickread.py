@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import msgspec
 from msgspec.structs import astuple
@@ -62,9 +62,11 @@ class _Puzzle(msgspec.Struct):
     hints: Count
     time_s: Seconds | None
     answer: str | None
-    wrong_answers: list[str]
-    answer_texts: dict[str, str]
-    skills: list[str]
+    # Kept as written (checked JSON) and decoded once per distinct text (``_nested``):
+    # ten thousand pupils' files repeat the same few.
+    wrong_answers: msgspec.Raw
+    answer_texts: msgspec.Raw
+    skills: msgspec.Raw
     theme: str
     team: str
     type: str = ""
@@ -108,9 +110,16 @@ class _File(msgspec.Struct):
 
 
 _decode = msgspec.json.Decoder(_File).decode
+_TEXTS = msgspec.json.Decoder(list[str]).decode
+_LABELS = msgspec.json.Decoder(dict[str, str]).decode
+# Each nested value's text, decoded: a list of texts, or a table of texts as its pairs.
+_KNOWN: tuple[dict[bytes, tuple[Any, ...]], dict[bytes, tuple[Any, ...]]] = ({}, {})
+MAX_KNOWN = 100_000
 _FIELDS = tuple(name for name, _kind in PUZZLE) + tuple(name for name, _kind, _default in PUZZLE_LATER)
 assert _Puzzle.__struct_fields__ == _FIELDS  # astuple gives them in this order
 _PLAIN = len(PUZZLE)
+_NESTED = tuple(_FIELDS.index(name) for name in ("wrong_answers", "answer_texts", "skills"))
+_ANSWER_TEXTS = _FIELDS.index("answer_texts")
 
 
 def _decoded(raw: bytes) -> _File | None:
@@ -128,6 +137,25 @@ def _decoded(raw: bytes) -> _File | None:
     return data
 
 
+def _nested(raws: list[msgspec.Raw], labels: bool) -> list[tuple[Any, ...]] | None:
+    """The values of a column of nested JSON texts as tuples (a table of texts as its
+    pairs), the same tuple for the same text; None when one is not of its type."""
+    keys = list(map(bytes, raws))
+    known = _KNOWN[labels]
+    values = list(map(known.get, keys))
+    if None in values:
+        if len(known) > MAX_KNOWN:
+            known.clear()
+        for k, key in enumerate(keys):
+            if values[k] is None:
+                try:
+                    value = tuple(_LABELS(key).items()) if labels else tuple(_TEXTS(key))
+                except (msgspec.DecodeError, msgspec.ValidationError):
+                    return None
+                values[k] = known[key] = value
+    return cast(list[tuple[Any, ...]], values)
+
+
 def quick_results(files: Sequence[tuple[bytes, str]], table: Table) -> list[Result | None]:
     """The ``Result`` in each file's bytes (with its path), or None for a file this path
     does not take; the puzzles of those taken are added to ``table``, in order. Several
@@ -138,7 +166,12 @@ def quick_results(files: Sequence[tuple[bytes, str]], table: Table) -> list[Resu
     rows = list(chain.from_iterable(data.puzzles for _index, data in taken))
     # The records' fields as columns (a transposition in C).
     columns = list(map(list, zip(*map(astuple, rows)))) if rows else [[] for _ in _FIELDS]
-    if not rows_agree(columns[:_PLAIN], ranges_checked=True):  # by msgspec, as it decoded them
+    nested = [_nested(columns[k], k == _ANSWER_TEXTS) for k in _NESTED]
+    if None not in nested:
+        for k, values in zip(_NESTED, nested):
+            columns[k] = cast(list[Any], values)
+    # The numbers' ranges were checked by msgspec as it decoded them.
+    if None in nested or not rows_agree(columns[:_PLAIN], ranges_checked=True):
         # A row is off somewhere: file by file, so that only its file is declined.
         return [quick_results([file], table)[0] for file in files] if len(files) > 1 else results
     ids, statuses, points, maxes, hints, times = (columns[k] for k in (0, 2, 5, 6, 8, 9))

@@ -275,6 +275,7 @@ def sort_key(text: str) -> tuple[Any, ...]:
                  for k, part in enumerate(re.split(r"(\d+)", text)) if part)
 
 
+@lru_cache(maxsize=4096)
 def class_key(group: str) -> str:
     """A class code as the teacher means it: « 4e B », « 4E-B » and « 4eb » are one."""
     bare = unicodedata.normalize("NFKD", group)

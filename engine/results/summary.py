@@ -7,6 +7,7 @@ teacher's main export), ``synthese.csv``, ``synthese.html`` and ``synthese.json`
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,13 +46,19 @@ def build(paths: Iterable[Path], out: Path, attempt: Attempt = "first", game: st
     built = Built(reading)
     if not reading.results:
         return built
-    summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems],
-                        texts=game_texts(reading.game_id) if texts is None else texts or None)
-    out.mkdir(parents=True, exist_ok=True)
-    built.summary = summary
-    writers = {"xlsx": write_xlsx, "csv": write_csv, "html": write_html, "json": write_json}
-    built.written = [writers[name.rsplit(".", 1)[1]](summary, out / name) for name in OUTPUTS
-                     if formats is None or name.rsplit(".", 1)[1] in formats]
+    # What was read stays as it is until the files are written: the collector's full
+    # passes need not walk its ten thousand results again and again (a tenth of the time).
+    gc.freeze()
+    try:
+        summary = summarise(reading.results, attempt, notes=[str(p) for p in reading.problems],
+                            texts=game_texts(reading.game_id) if texts is None else texts or None)
+        out.mkdir(parents=True, exist_ok=True)
+        built.summary = summary
+        writers = {"xlsx": write_xlsx, "csv": write_csv, "html": write_html, "json": write_json}
+        built.written = [writers[name.rsplit(".", 1)[1]](summary, out / name) for name in OUTPUTS
+                         if formats is None or name.rsplit(".", 1)[1] in formats]
+    finally:
+        gc.unfreeze()
     return built
 
 

@@ -105,9 +105,12 @@ class Table:
         a_timed_out(timed_out)
 
     def extend(self, *columns: list[Any]) -> None:
-        """Add rows given as columns (in ``COLUMN_NAMES``' order)."""
-        for name, values in zip(COLUMN_NAMES, columns):
-            self.columns[name].extend(values)
+        """Add rows given as columns (in ``COLUMN_NAMES``' order), converted by NumPy
+        (an array's own ``extend`` converts value by value: a third slower)."""
+        import numpy as np
+
+        for (name, code), values in zip(_COLUMNS, columns):
+            self.columns[name].frombytes(np.array(values, dtype=code).tobytes())
 
     def truncate(self, length: int) -> None:
         for column in self.columns.values():

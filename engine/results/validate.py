@@ -324,6 +324,9 @@ def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | 
     nothing, when a value is out of range or the fields disagree."""
     if not rows_agree(columns):
         return None
+    for k in (11, 13):  # wrong answers, skills
+        columns[k] = list(map(tuple, columns[k]))
+    columns[12] = [tuple(t.items()) if t else () for t in columns[12]]  # answer texts
     add_rows(columns, types, scored, timed_out, table)
     (ids, _labels, _statuses, _corrects, _fractions, points, maxes, _wrongs, hints, times, *_rest) = columns
     return figures(ids, points, maxes, hints, times)
@@ -364,12 +367,13 @@ def figures(ids: list[str], points: list[int], maxes: list[int], hints: list[int
 def add_rows(columns: list[list[Any]], types: list[str], scored: list[bool | None], timed_out: list[bool],
              table: Table) -> None:
     """Add puzzle rows given as columns (checked by ``rows_agree``) to ``table``, coding
-    what repeats from pupil to pupil (``table.Table``)."""
+    what repeats from pupil to pupil (``table.Table``). Wrong answers and skills are
+    tuples, answer texts tuples of their pairs."""
     (ids, labels, statuses, _corrects, fractions, points, maxes, wrongs, hints, times, answers,
      wrong_lists, answer_texts, skills, themes, teams) = columns
     if None in scored:  # an older file: a question worth no points is taken for a poll
         scored = [top > 0 if s is None else s for s, top in zip(scored, maxes)]
-    keys = list(zip(ids, labels, maxes, map(tuple, skills), themes, types, scored))
+    keys = list(zip(ids, labels, maxes, skills, themes, types, scored))
     items = list(map(table.item_index.get, keys))
     if None in items:
         items = [table.item(Item(*key)) if code is None else code for code, key in zip(items, keys)]
@@ -381,8 +385,7 @@ def add_rows(columns: list[list[Any]], types: list[str], scored: list[bool | Non
         team_codes = list(map(table.string, teams))
     table.extend(items, list(map(STATUS_CODE.__getitem__, statuses)), fractions, points, wrongs, hints,
                  [NAN if t is None else t for t in times] if None in times else times, answer_codes,
-                 _sequences(table, list(map(tuple, wrong_lists))),
-                 _sequences(table, [tuple(t.items()) if t else () for t in answer_texts]), team_codes, timed_out)
+                 _sequences(table, wrong_lists), _sequences(table, answer_texts), team_codes, timed_out)
 
 
 def _sequences(table: Table, values: list[tuple[Any, ...]]) -> list[int]:

@@ -702,12 +702,28 @@ class PairInput(Input):
         m = self.ui.metrics
         match = self.ONE_TO_ONE
         half = (rect.width - m.unit * 4) // 2
-        # Sorting into a few categories: the elements, many, get the wider column (their
-        # rows wrap less); a match keeps two equal sides, row against row.
-        left_w = half if match else (rect.width - m.unit * 4) * 2 // 3
-        right_w = half if match else rect.width - m.unit * 4 - left_w
         right_labels = dict(self.right)
         numbers = {target: n + 1 for n, (target, _t) in enumerate(self.right)}
+        # Numbered on a key cap: the number is the key that sends the chosen element there.
+        rights = []
+        for target, text in self.right:
+            n, words = numbers[target], text.get(self.locale)
+            rights.append(Button(f"right:{target}", pygame.Rect(0, 0, half, 0), act.PickRight(target),
+                                 label=words if n <= 9 else f"{n}. {words}", style="choice",
+                                 speech=with_key(f"{n}. {words}", str(n) if n <= 9 else ""),
+                                 key=str(n) if n <= 9 else ""))
+        left_w = right_w = half
+        if not match:
+            # Sorting into a few categories: the elements, many, get two thirds of the
+            # width (their rows wrap less), where the categories in the third left are
+            # still seen together beside the list (``_keep_in_view``); a match keeps two
+            # equal sides, row against row.
+            narrow = rect.width - m.unit * 4 - (rect.width - m.unit * 4) * 2 // 3
+            content = getattr(self.scene.panel, "content", None)
+            room = content.height - m.unit * 6 if content is not None else 0
+            column = sum(max(self.button_height(), steady_height(self.ui, b, narrow)) + m.unit for b in rights)
+            if column <= room:
+                left_w, right_w = rect.width - m.unit * 4 - narrow, narrow
         lefts = []
         for item, text in self.left:
             linked = self.links.get(item)
@@ -718,14 +734,6 @@ class PairInput(Input):
             lefts.append(Button(f"left:{item}", pygame.Rect(0, 0, left_w, 0), act.PickLeft(item),
                                 label=text.get(self.locale), style="choice", selected=item == self.selected,
                                 detail=detail))
-        # Numbered on a key cap: the number is the key that sends the chosen element there.
-        rights = []
-        for target, text in self.right:
-            n, words = numbers[target], text.get(self.locale)
-            rights.append(Button(f"right:{target}", pygame.Rect(0, 0, right_w, 0), act.PickRight(target),
-                                 label=words if n <= 9 else f"{n}. {words}", style="choice",
-                                 speech=with_key(f"{n}. {words}", str(n) if n <= 9 else ""),
-                                 key=str(n) if n <= 9 else ""))
         base = self.button_height()
         # Each element keeps the room of the line that says where it goes, placed or not:
         # a row growing as it was placed moved the numbers under the pointer.

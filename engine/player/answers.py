@@ -995,7 +995,7 @@ class SpotInput(PickInput):
         # its part in the panel's view, where a click can land.
         page = self.surface.get_rect(topleft=self.origin)
         view = getattr(self.scene.panel, "content", None)
-        self.widgets = [Backdrop("document", page.clip(view.inflate(-4, -4)) if view is not None else page,
+        self.widgets: list[Area] = [Backdrop("document", page.clip(view.inflate(-4, -4)) if view is not None else page,
                                  act.AimAt())]
         for part, box in parts.items():
             self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part), speech=part))

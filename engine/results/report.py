@@ -56,6 +56,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Literal
 
 import numpy as np
@@ -900,7 +901,7 @@ def _pupil_rows(chosen: list[Chosen], skill_ids: list[str], pairs: _Pairs) -> tu
     rows = []
     for e, ch in enumerate(chosen):
         result = ch.result
-        cells = tuple(shared[k] for k in cell_of[bounds[e]:bounds[e + 1]])
+        cells = tuple(map(shared.__getitem__, cell_of[bounds[e]:bounds[e + 1]]))
         total = result.stop - result.start
         answered = result.answered
         name = result.team or result.pseudonym
@@ -969,8 +970,11 @@ def _cohorts(pupils: Sequence[PupilRow], by_day: bool, chosen: Sequence[Chosen] 
     return tuple(rows)
 
 
+_FAILED = frozenset({CELL_WRONG, CELL_TIMEOUT})
+
+
 def _failed(p: PupilRow) -> int:
-    return sum(1 for _n, kind in p.cells if kind in (CELL_WRONG, CELL_TIMEOUT))
+    return sum(map(_FAILED.__contains__, map(itemgetter(1), p.cells)))
 
 
 def _overview(results: Sequence[Result], pupils: tuple[PupilRow, ...], questions: Sequence[QuestionRow],

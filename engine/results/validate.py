@@ -322,11 +322,11 @@ def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | 
     """Check a result's puzzles given as columns of values of the right types (``PUZZLE``'s
     fields in its order, then the later ones), and add them to ``table``; None, adding
     nothing, when a value is out of range or the fields disagree."""
-    if not rows_agree(columns):
-        return None
     for k in (11, 13):  # wrong answers, skills
         columns[k] = list(map(tuple, columns[k]))
     columns[12] = [tuple(t.items()) if t else () for t in columns[12]]  # answer texts
+    if not rows_agree(columns):
+        return None
     add_rows(columns, types, scored, timed_out, table)
     (ids, _labels, _statuses, _corrects, _fractions, points, maxes, _wrongs, hints, times, *_rest) = columns
     return figures(ids, points, maxes, hints, times)
@@ -334,8 +334,8 @@ def add_columns(columns: list[list[Any]], types: list[str], scored: list[bool | 
 
 def rows_agree(columns: list[list[Any]], ranges_checked: bool = False) -> bool:
     """Whether puzzle rows given as columns (of one result or of several) are each within
-    range and agree with themselves (``_refuse_puzzle``). ``ranges_checked``: the numbers
-    are known to be within ``PUZZLE``'s ranges already."""
+    range and agree with themselves (``_refuse_puzzle``); the wrong answers as tuples.
+    ``ranges_checked``: the numbers are known to be within ``PUZZLE``'s ranges already."""
     (ids, _labels, statuses, corrects, fractions, points, maxes, wrongs, hints, times, _answers,
      wrong_lists, *_rest) = columns
     if not (set(statuses) <= _STATUS_SET and all(map(str.strip, ids))):
@@ -349,10 +349,10 @@ def rows_agree(columns: list[list[Any]], ranges_checked: bool = False) -> bool:
         return False
     if "open" in statuses and any(p for p, s in zip(points, statuses) if s == "open"):
         return False
-    if any(wrong_lists):
-        for listed, count in zip(wrong_lists, wrongs):
-            if listed and (len(set(listed)) != len(listed) or len(listed) > count):
-                return False
+    if any(wrong_lists):  # each distinct list checked once for repeats (tuples: the same few)
+        if any(len(set(listed)) != len(listed) for listed in set(wrong_lists)) or any(
+                map(operator.gt, map(len, wrong_lists), wrongs)):
+            return False
     return True
 
 

@@ -106,6 +106,8 @@ class _Sheet:
                     continue
             else:
                 cell_fmt = fmt or None
+                if value == "" and cell_fmt in (None, "text"):  # as good as no cell, and quicker
+                    continue
             if isinstance(value, bool):
                 self.ws.write_string(self.row, col, _("oui") if value else _("non"), self.f.get(cell_fmt or ""))
             elif isinstance(value, (int, float)):

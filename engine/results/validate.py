@@ -349,11 +349,10 @@ def rows_agree(columns: list[list[Any]], ranges_checked: bool = False) -> bool:
         return False
     if "open" in statuses and any(p for p, s in zip(points, statuses) if s == "open"):
         return False
-    if any(wrong_lists):  # each distinct list checked once for repeats (tuples: the same few)
-        if any(len(set(listed)) != len(listed) for listed in set(wrong_lists)) or any(
-                map(operator.gt, map(len, wrong_lists), wrongs)):
-            return False
-    return True
+    # Each distinct list of wrong answers checked once for repeats (tuples: the same few).
+    return not any(wrong_lists) or not (
+        any(len(set(listed)) != len(listed) for listed in set(wrong_lists))
+        or any(map(operator.gt, map(len, wrong_lists), wrongs)))
 
 
 def figures(ids: list[str], points: list[int], maxes: list[int], hints: list[int],

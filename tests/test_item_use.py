@@ -166,3 +166,33 @@ def test_an_item_used_on_a_door_that_asks_for_it_goes_through():
     pilot.click("use")
     pilot.click("exit:porte_techno")
     assert scene.session.state.room == "techno"
+
+
+@pytest.mark.parametrize("size, prefs", [((1366, 697), {"text_scale": 2.0, "font": "dyslexic", "contrast": "high"}),
+                                         ((1366, 768), {})])
+def test_what_to_do_with_the_item_is_said_above_the_inventory_not_under_it(size, prefs):
+    """« Choisis sur quoi utiliser : … » was drawn at the foot of the inventory's column,
+    under its buttons once they reached it (200 % text: two items fill the column); it
+    now stands under the heading, short (the item is the one ticked), the items below."""
+    app, pilot = started("escape_fake_news", size, **prefs)
+    scene = app.scene
+    for _where, command in read_walkthrough(GAMES / "escape_fake_news" / "walkthrough.yaml").commands:
+        if "dossier_2022" in scene.session.state.inventory:
+            break
+        assert command is not None
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
+            pilot.dismiss()
+    pilot.dismiss()
+    pilot.click("item:dossier_2022")
+    pilot.click("use")
+    assert scene.using == "dossier_2022"
+    app.step([])
+    hint = scene._using_hint()
+    assert hint is not None
+    m = app.ui.metrics
+    area = hint.get_rect(topleft=(scene.side.x + m.unit * 2, scene.side.y + m.body + m.unit * 3))
+    items = [w.rect for w in scene.widgets if w.id.startswith("item:")]
+    assert len(items) >= 2 and not any(area.colliderect(r) for r in items), (area, items)
+    assert all(area.bottom < r.top for r in items)
+    assert max(r.bottom for r in items) <= scene.side.bottom  # the item ticked stays in view

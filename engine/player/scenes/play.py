@@ -491,6 +491,9 @@ class PlayScene(Scene):
         button_h = m.body + m.unit * 4
         widgets: list[Widget] = []
         y = self.side.y + m.body + m.unit * 3
+        hint = self._using_hint()
+        if hint is not None:  # under the heading, above the items: never under a button
+            y += hint.get_height() + m.unit * 2
         for item_id in self.session.state.inventory:
             item = self.game.items[item_id]
             width = self.side.width - m.unit * 4
@@ -506,6 +509,17 @@ class PlayScene(Scene):
             y = button.rect.bottom + m.unit * 2
             widgets.append(button)
         return widgets
+
+    def _using_hint(self) -> pygame.Surface | None:
+        """While an item is being used: what to do now, in the inventory's column."""
+        if not self.using:
+            return None
+        ui = self.app.ui
+        m = ui.metrics
+        # The item is the one ticked below: its name is not said again (at 200 % text
+        # it took five lines of the column).
+        return ui.text.render(_("Choisis sur quoi l’utiliser. Échap pour annuler."),
+                              m.small, ui.palette.warm, self.side.width - m.unit * 4, bold=True)
 
     def _exit_rows(self, exits, width: int, exit_h: int) -> list[tuple[int, list[Button]]]:
         """The exit buttons, sized, in rows that fit ``width``: (row height, buttons)."""
@@ -725,11 +739,9 @@ class PlayScene(Scene):
         if not self.session.state.inventory:
             empty = ui.text.render(_("Rien pour l’instant."), m.small, p.muted, self.side.width - m.unit * 4)
             surface.blit(empty, (self.side.x + m.unit * 2, self.side.y + m.body + m.unit * 4))
-        if self.using:
-            name = self.game.items[self.using].name.get(self.locale)
-            hint = ui.text.render(_("Choisis sur quoi utiliser : {item}. Échap pour annuler.").format(item=name),
-                                  m.small, p.warm, self.side.width - m.unit * 4, bold=True)
-            surface.blit(hint, (self.side.x + m.unit * 2, self.side.bottom - hint.get_height() - m.unit * 2))
+        hint = self._using_hint()
+        if hint is not None:
+            surface.blit(hint, (self.side.x + m.unit * 2, self.side.y + m.body + m.unit * 3))
 
     # --- input ------------------------------------------------------------------------
 

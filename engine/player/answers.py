@@ -24,7 +24,9 @@ from typing import Any
 
 import pygame
 
+from ..core import puzzles as ptypes
 from ..core.model import Puzzle
+from ..core.puzzles import pointing
 from ..i18n import _, ngettext
 from . import actions as act
 from . import documents, gfx, pictures
@@ -962,7 +964,7 @@ class SpotInput(PickInput):
 
     shows_document = True
     caption_above = True
-    MISSED = "-"  # as the core records it (core/puzzles/pointing.py)
+    MISSED = pointing.MISSED  # as the core records it
 
     def __init__(self, scene, puzzle) -> None:
         super().__init__(scene, puzzle)
@@ -995,10 +997,13 @@ class SpotInput(PickInput):
         # its part in the panel's view, where a click can land.
         page = self.surface.get_rect(topleft=self.origin)
         view = getattr(self.scene.panel, "content", None)
+        # Spoken in the words the class summary gives them (« l’axe vertical du graphique »).
+        missed = ptypes.get(self.puzzle.type).answer_text(self.spec, self.MISSED) or ""
         self.widgets: list[Area] = [Backdrop("document", page.clip(view.inflate(-4, -4)) if view is not None else page,
-                                 act.AimAt())]
+                                             act.AimAt(), speech=missed)]
         for part, box in parts.items():
-            self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part), speech=part))
+            self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part),
+                                     speech=pointing.part_words(document, part) or part))
         self.values = {w.id: w.action.value for w in self.widgets if isinstance(w.action, act.Pick)}
         return self.widgets
 

@@ -23,7 +23,7 @@ import re
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 from ..core import events as ev
 from ..core import puzzles as ptypes
 from ..core.figures import time_taken
-from ..core.model import Document, Game, Puzzle, Text
+from ..core.model import Game, Puzzle
+from ..core.puzzles.pointing import part_words
 from ..core.scoring import in_play, puzzle_points
 from ..i18n import _, ngettext
 from ..storage import read_bounded, reason, write_atomic
@@ -90,35 +91,6 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str], game: Game | None = No
         if text is not None:
             out[detail] = text
     return out
-
-
-def _said(value: Any) -> str:
-    return " ".join(Text.of(value).get().split())
-
-
-def part_words(document: Document, part: str) -> str | None:
-    """A part of a document in the words it shows: a line of its body, a message, an
-    entry of its metadata, a field (its value), or an element of a chart."""
-    data = document.data
-    for key in ("body", "messages", "metadata"):
-        for entry in data.get(key, ()) or ():
-            if isinstance(entry, Mapping) and entry.get("id") == part:
-                if "label" in entry and "value" in entry:
-                    return f"{_said(entry['label'])} : {_said(entry['value'])}"
-                said = _said(entry.get("text", ""))
-                author = entry.get("from")
-                return f"{_said(author)} : {said}" if author and said else said or None
-    named = {"x_axis": _("l’axe horizontal du graphique"), "y_axis": _("l’axe vertical du graphique"),
-             "legend": _("la légende du graphique"), "image": _("l’image"),
-             "counts": _("les chiffres (vues, partages)"), "verified": _("le badge « vérifié »")}
-    if part == "title" and "chart" in data:
-        return _("le titre du graphique")
-    if part in named:
-        return named[part]
-    value = data.get(part)
-    if isinstance(value, (str, Mapping)):
-        return _said(value) or None
-    return None
 
 
 def machine_id() -> str:

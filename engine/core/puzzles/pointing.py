@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...i18n import N_
-from ..model import Rect, Text, maybe_text
+from ..model import Document, Rect, Text, maybe_text
 from . import EditorForm, Judgement, PuzzleType, expect, register
 
 
@@ -104,15 +104,47 @@ def _judge_spot(spec: Spot, answer: Any) -> Judgement:
     return Judgement(correct, 1.0 if correct else 0.0, answer)
 
 
+def _said(value: Any) -> str:
+    return " ".join(Text.of(value).get().split())
+
+
+def part_words(document: Document, part: str) -> str | None:
+    """A part of a document in the words it shows: a line of its body, a message, an
+    entry of its metadata, a field (its value), or an element of a chart."""
+    from ...i18n import _
+
+    data = document.data
+    for key in ("body", "messages", "metadata"):
+        for entry in data.get(key, ()) or ():
+            if isinstance(entry, Mapping) and entry.get("id") == part:
+                if "label" in entry and "value" in entry:
+                    return f"{_said(entry['label'])} : {_said(entry['value'])}"
+                said = _said(entry.get("text", ""))
+                author = entry.get("from")
+                return f"{_said(author)} : {said}" if author and said else said or None
+    named = {"x_axis": _("l’axe horizontal du graphique"), "y_axis": _("l’axe vertical du graphique"),
+             "legend": _("la légende du graphique"),
+             "plot": _("les barres ou la courbe du graphique"), "image": _("l’image"),
+             "counts": _("les chiffres (vues, partages)"), "verified": _("le badge « vérifié »")}
+    if part == "title" and "chart" in data:
+        return _("le titre du graphique")
+    if part in named:
+        return named[part]
+    value = data.get(part)
+    if isinstance(value, (str, Mapping)):
+        return _said(value) or None
+    return None
+
+
 MISSED = "-"  # a click off every part of the document, recorded as a hotspot's miss is
 
 
 def _spot_text(spec: Spot, detail: str) -> str | None:
-    """A click off every part, and a chart's bars, in words; any other part is said by
-    what its document shows there (the class summary looks it up)."""
+    """A click off every part in words; a part is said by what its document shows there
+    (``part_words``: the class summary and the player's voice look it up)."""
     from ...i18n import _
 
-    return {MISSED: _("ailleurs dans le document"), "plot": _("les barres ou la courbe du graphique")}.get(detail)
+    return _("ailleurs dans le document") if detail == MISSED else None
 
 
 register(PuzzleType("spot", frozenset({"parts"}), lambda raw, locale: Spot(tuple(raw["parts"])),

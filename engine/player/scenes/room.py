@@ -116,6 +116,19 @@ class Hotspot(Widget):
 
 
 BADGES = {"seen": "check", "locked": "lock", "unlocked": "unlock", "open": "right"}  # state: its badge's mark
+LISTED = {"new": "star", "seen": "check", "locked": "lock", "unlocked": "unlock"}  # an object's mark in the list
+
+
+def object_state(rules, state, obj) -> tuple[str, str]:
+    """An object's state (``new``, ``seen``, ``locked``, ``unlocked``: see ``Hotspot``)
+    and its words, the same on the picture (the zone's badge, its tag, its voice) and
+    in the list view (« déverrouillé, à examiner » in both, not « à examiner » in one)."""
+    locked = not rules.passable(state, obj.id)  # drawn shut exactly when it is
+    seen = obj.id in state.inspected
+    unlocked = not locked and not seen and (obj.lock is not None or bool(obj.requires))
+    key = "locked" if locked else ("seen" if seen else ("unlocked" if unlocked else "new"))
+    return key, {"locked": _("verrouillé"), "seen": _("déjà examiné"), "unlocked": _("déverrouillé, à examiner"),
+                 "new": _("à examiner")}[key]
 
 
 def _badge_radius(ui) -> int:

@@ -8,8 +8,9 @@ read the bundled games' content as such a pupil would:
 - a lock's code is printed in no text the pupil can read before opening it (the other
   puzzles' prompts, options, feedback, explanations and hints, the rooms, the objects,
   the story), neither whole (« 2368 », « OSER ») nor spelled out (« 2, 3, 6 et 8 »);
-- in the escape games, the right option of a one-answer question is not the only long
-  one, and a pair to match shares no long word with its own partner.
+- in every game, the right option of a one-answer question is not the only long one, a
+  pair to match shares no long word (nor its first six letters) with its own partner,
+  and a thing to sort none with the name of its category.
 
 Documents are not read for codes: a code written on a note the pupil has to find and
 understand is a fair escape-game clue (« la date de création du compte, au format JJMM »).
@@ -30,7 +31,6 @@ from engine.core.text import fold
 from .conftest import GAMES
 
 BUNDLED = sorted(p for p in GAMES.iterdir() if (p / "game.yaml").is_file())
-ESCAPES = [GAMES / "stereotypes", GAMES / "escape_fake_news"]
 # Never text a pupil reads: names of things, conditions, file names.
 NOT_SHOWN = {"id", "type", "document", "image", "background", "sources", "skills", "requires", "when", "visible",
              "code", "give", "take", "set", "lock", "puzzle", "to", "item", "face", "faces", "end", "category",
@@ -123,7 +123,7 @@ def option_text(option: dict[str, Any]) -> str:
     return text if isinstance(text, str) else text.get("fr", next(iter(text.values())))
 
 
-@pytest.mark.parametrize("folder", ESCAPES, ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
 def test_the_right_option_is_not_the_only_long_one(folder):
     """A pupil who does not read picks the longest option: it must not be the right one
     by far (more than 1.3 times the longest wrong one)."""
@@ -138,17 +138,56 @@ def test_the_right_option_is_not_the_only_long_one(folder):
     assert too_long == []
 
 
-@pytest.mark.parametrize("folder", ESCAPES, ids=lambda p: p.name)
-def test_no_pair_to_match_shares_a_long_word_with_its_partner(folder):
-    """« La photo » ↔ « … la photo a été publiée … » is matched without thinking."""
+def stems(value: Any) -> set[str]:
+    """The long words a pupil would match at a glance, by their first six letters:
+    « ingénieure » and « école d’ingénieurs », « apprentie » and « apprentissage »."""
+    return {w[:6] for w in re.findall(r"[^\W\d_]+", fold(" ".join(texts(value)))) if len(w) >= 5}
+
+
+# A job's official name, that the pupil sorts by knowing it: « conseiller principal
+# d’éducation » is a job of « Éducation ».
+NAMED_SO = {("p_stands", "cpe")}
+
+
+def given_by_a_word(data: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
+    """(puzzle, element, stems) for each pair to match whose two sides, and each thing to
+    sort whose category's name, share a long word (or its beginning)."""
     shared = []
-    for puzzle in (p for p in loaded(folder)["puzzles"] if p["type"] == "match"):
-        for pair in puzzle["pairs"]:
-            left, right = ({w for w in fold(" ".join(texts(pair[side]))).split() if len(w) >= 5}
-                           for side in ("left", "right"))
-            if left & right:
-                shared.append((puzzle["id"], pair["id"], left & right))
-    assert shared == []
+    for puzzle in data["puzzles"]:
+        if puzzle["type"] == "match":
+            for pair in puzzle["pairs"]:
+                if common := stems(pair["left"]) & stems(pair["right"]):
+                    shared.append((puzzle["id"], pair["id"], common))
+        elif puzzle["type"] == "categories":
+            labels = {c["id"]: c["label"] for c in puzzle["categories"]}
+            for item in puzzle["items"]:
+                if (puzzle["id"], item["id"]) in NAMED_SO:
+                    continue
+                if common := stems(item["text"]) & stems(labels[item["category"]]):
+                    shared.append((puzzle["id"], item["id"], common))
+    return shared
+
+
+@pytest.mark.parametrize("folder", BUNDLED, ids=lambda p: p.name)
+def test_no_pair_to_match_shares_a_long_word_with_its_partner(folder):
+    """« La photo » ↔ « … la photo a été publiée … », « Chercheuse en biotechnologies » in
+    « Santé et biotechnologies » are matched without thinking."""
+    assert given_by_a_word(loaded(folder)) == []
+
+
+def test_the_check_finds_a_shared_word_or_its_beginning():
+    """The quizzes' give-aways as they were: the same word, a word and its family, and a
+    thing to sort named like its category."""
+    def match(left, right):
+        return {"puzzles": [{"id": "m", "type": "match", "pairs": [{"id": "x", "left": left, "right": right}]}]}
+    assert given_by_a_word(match("Yanis, infirmier", "Un diplôme d’État d’infirmier"))
+    assert given_by_a_word(match("Chloé, ingénieure", "Une école d’ingénieurs"))
+    assert given_by_a_word(match("Inès, apprentie", "Un CAP en apprentissage"))
+    assert not given_by_a_word(match("Inès, 17 ans", "Un CAP en apprentissage"))
+    assert not given_by_a_word(match("AOP (appellation d’origine protégée)", "Toutes les étapes de production"))
+    sort = {"puzzles": [{"id": "c", "type": "categories", "categories": [{"id": "s", "label": "Santé et biotechnologies"}],
+                         "items": [{"id": "i", "text": "Chercheuse en biotechnologies", "category": "s"}]}]}
+    assert given_by_a_word(sort) == [("c", "i", {"biotec"})]
 
 
 def test_the_guests_jobs_are_not_matched_by_grammar():

@@ -477,11 +477,11 @@ class KeypadInput(LockMotion, CodeInput):
             column, row = index % columns, index // columns
             place = pygame.Rect(left + column * (key + gap), top + row * (key + gap), key, key)
             if name == "back":
-                widgets.append(Button("key:back", place, PressKey("back"), label="", icon="back",
+                widgets.append(Button("key:back", place, PressKey("back"), label="", icon="back", centred=True,
                                       speech=_("Effacer le dernier chiffre")))
             else:
                 widgets.append(Button(f"key:{name}", place, PressKey(name), label=name, size=self._digit_size(),
-                                      speech=_("Touche {key}").format(key=name)))
+                                      centred=True, speech=_("Touche {key}").format(key=name)))
         return widgets
 
     def act(self, action):

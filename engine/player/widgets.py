@@ -55,6 +55,7 @@ class Button(Widget):
     detail: str = ""
     size: int = 0  # text size; 0 for the body size
     key: str = ""  # the key that does the same, shown on a key cap before the label (« 1 »)
+    centred: bool = False  # what it shows in its middle (a keypad's digit), not from its left
 
     def __post_init__(self) -> None:
         if not self.speech:
@@ -107,6 +108,8 @@ class Button(Widget):
         pad = m.unit * 2
         x = self.rect.x + pad
         mark = "check" if self.selected else self.icon
+        if self.centred and not self.detail:
+            x += self._centring(ui, size)
         if mark:
             icon_size = round(size * 1.1)
             gfx.icon(surface, mark, (x + icon_size // 2, self.rect.centery), icon_size, ink)
@@ -124,6 +127,19 @@ class Button(Widget):
             surface.blit(text, (x, self.rect.centery - text.get_height() // 2))
         if focused:
             self.draw_focus(surface, ui)
+
+    def _centring(self, ui: Ui, size: int) -> int:
+        """How far right of the left margin its marks and label start so that what is
+        drawn (the label's ink: a « 1 » is narrower than its advance) is in the middle."""
+        m = ui.metrics
+        pad = m.unit * 2
+        room = self.rect.width - pad * 2
+        marks = self._marks_width(ui)
+        if not self.label:
+            return max(0, (room - marks + m.unit) // 2)
+        text = ui.text.render(self.label, size, (0, 0, 0), max(10, room - marks), bold=self.style == "primary")
+        ink = text.get_bounding_rect()
+        return max(0, (room - marks - ink.width) // 2 - ink.x)
 
 
 def key_cap_size(ui: Ui, key: str) -> tuple[int, int]:

@@ -7,7 +7,8 @@ light turns green); with reduced motion, the same states without movement.
 
 The code field stays under the wheels and the keypad for those who prefer typing (a
 keyboard, a screen reader): turning a wheel or pressing a key writes the field, typing
-turns the wheels. Every button says what it does and what the lock shows (« Molette 2
+turns the wheels (after a wheel, the field's code is selected: typing starts a new one
+from the first wheel). Every button says what it does and what the lock shows (« Molette 2
 sur 4 : 5 », « Touche 7 »).
 
 A lock is laid out beside the puzzle's text when the panel is wide enough (``beside``:
@@ -353,7 +354,11 @@ class PadlockInput(LockMotion, CodeInput):
         alphabet = self.alphabet
         at = alphabet.find(chars[action.index])
         chars[action.index] = alphabet[(max(at, 0) + action.step) % len(alphabet)]
-        self.field.value, self.field.caret, self.field.anchor = "".join(chars), None, None
+        # The field shows what the wheels show (« 0300 »: zeros never typed), selected
+        # as after a wrong code: typing then writes a new code from the first wheel
+        # (a full field took no more), Backspace clears it.
+        self.field.value = "".join(chars)
+        self.select_all()
         self.wrong = False
         self.pointed()
         return True

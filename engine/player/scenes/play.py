@@ -281,7 +281,8 @@ class PlayScene(Scene):
     def _bar_widgets(self) -> list[Widget]:
         m = self.app.ui.metrics
         pause = Button("pause", label=_("Pause"), icon="pause", action=act.Pause())
-        pause.rect = pygame.Rect(0, 0, m.body * 6, self.bar.height - m.unit * 2)
+        # As wide as its word needs (the dyslexic font's wide letters cut it « Paus / e »).
+        pause.rect = pygame.Rect(0, 0, max(m.body * 6, pause.needed_width(self.app.ui)), self.bar.height - m.unit * 2)
         pause.rect.midright = (self.bar.right - m.unit * 3, self.bar.centery)
         return [pause]
 

@@ -51,3 +51,14 @@ def test_a_miss_has_the_words_the_class_summary_gives_it():
     backdrop = panel.input.widgets[0]
     assert backdrop.id == "document"
     assert backdrop.speech == ptypes.get("spot").answer_text(panel.input.spec, MISSED) == "ailleurs dans le document"
+
+
+def test_the_teams_answers_to_a_spot_are_compared_in_words():
+    from engine.content.loader import load_game
+    from engine.player.scenes.handover import compared_answers
+
+    from .conftest import GAMES
+
+    game = load_game(GAMES / "escape_fake_news").game
+    text = compared_answers(game, ("Bleus", "Verts"), "p_graph_axe", ("y_axis", MISSED))
+    assert text == "Bleus : l’axe vertical du graphique\n\nVerts : ailleurs dans le document"

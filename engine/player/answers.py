@@ -998,12 +998,13 @@ class SpotInput(PickInput):
         page = self.surface.get_rect(topleft=self.origin)
         view = getattr(self.scene.panel, "content", None)
         # Spoken in the words the class summary gives them (« l’axe vertical du graphique »).
-        missed = ptypes.get(self.puzzle.type).answer_text(self.spec, self.MISSED) or ""
+        kind = ptypes.get(self.puzzle.type)
         self.widgets: list[Area] = [Backdrop("document", page.clip(view.inflate(-4, -4)) if view is not None else page,
-                                             act.AimAt(), speech=missed)]
+                                             act.AimAt(), speech=pointing.answer_words(
+                                                 kind, self.spec, document, self.MISSED) or "")]
         for part, box in parts.items():
             self.widgets.append(Area(f"part:{part}", box.move(self.origin), act.Pick(part),
-                                     speech=pointing.part_words(document, part) or part))
+                                     speech=pointing.answer_words(kind, self.spec, document, part) or part))
         self.values = {w.id: w.action.value for w in self.widgets if isinstance(w.action, act.Pick)}
         return self.widgets
 

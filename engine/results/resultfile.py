@@ -35,7 +35,7 @@ from ..core import events as ev
 from ..core import puzzles as ptypes
 from ..core.figures import time_taken
 from ..core.model import Game, Puzzle
-from ..core.puzzles.pointing import part_words
+from ..core.puzzles.pointing import answer_words
 from ..core.scoring import in_play, puzzle_points
 from ..i18n import _, ngettext
 from ..storage import read_bounded, reason, write_atomic
@@ -81,13 +81,10 @@ def _answer_texts(puzzle: Puzzle, details: Iterable[str], game: Game | None = No
     puzzle's document (a spot) is said by what the document shows there.
     """
     kind = ptypes.get(puzzle.type)
-    words = kind.answer_text
     document = game.documents.get(puzzle.document) if game is not None and puzzle.document else None
     out: dict[str, str] = {}
     for detail in details:
-        text = words(puzzle.spec, detail)
-        if text is None and document is not None and kind.document_parts is not None:
-            text = part_words(document, detail)
+        text = answer_words(kind, puzzle.spec, document, detail)
         if text is not None:
             out[detail] = text
     return out

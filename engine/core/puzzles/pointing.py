@@ -136,6 +136,16 @@ def part_words(document: Document, part: str) -> str | None:
     return None
 
 
+def answer_words(kind: PuzzleType, spec: Any, document: Document | None, detail: str) -> str | None:
+    """A recorded answer (``Judgement.detail``) in words, the one way the result file,
+    the class summary, the teams' comparison and the player's voice say it: the puzzle
+    type's ``answer_text``, else the part of the puzzle's document it names (a spot)."""
+    text = kind.answer_text(spec, detail)
+    if text is None and document is not None and kind.document_parts is not None:
+        text = part_words(document, detail)
+    return text
+
+
 MISSED = "-"  # a click off every part of the document, recorded as a hotspot's miss is
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pygame
 
 from ...core import puzzles as ptypes
+from ...core.puzzles.pointing import answer_words
 from ...core.teams import ALL_TEAMS
 from ...i18n import _
 from .. import actions as act
@@ -59,9 +60,10 @@ def compared_answers(game, teams: tuple[str, ...], puzzle_id: str, answers: tupl
     of several parts (« A ↔ B ; C ↔ D ») has one line a part."""
     puzzle = game.puzzles[puzzle_id]
     kind = ptypes.get(puzzle.type)
+    document = game.documents.get(puzzle.document) if puzzle.document else None
     paragraphs = []
     for team, detail in zip(teams, answers):
-        answer = kind.answer_text(puzzle.spec, detail) or detail
+        answer = answer_words(kind, puzzle.spec, document, detail) or detail
         parts = [part.strip() for part in answer.split(" ; ") if part.strip()]
         if len(parts) > 1:
             paragraphs.append(_("{team} :").format(team=team) + "\n" + "\n".join("– " + part for part in parts))

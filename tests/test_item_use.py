@@ -26,7 +26,7 @@ from engine.player.scenes.panels import PuzzlePanel  # noqa: E402
 from engine.replay import read_walkthrough  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402
-from .test_room_tags import started  # noqa: E402
+from .test_room_tags import played, started  # noqa: E402
 
 ESCAPES = sorted(p for p in GAMES.iterdir() if (p / "walkthrough.yaml").exists()
                  and load_game(p).game.genre == "escape")
@@ -134,13 +134,9 @@ def test_the_dossier_used_on_the_reading_table_opens_the_comparison():
     sur… », the reading table. The quote's puzzle opens, no « ne sert à rien »."""
     app, pilot = started("escape_fake_news", (1366, 768))
     scene = app.scene
-    for _where, command in read_walkthrough(GAMES / "escape_fake_news" / "walkthrough.yaml").commands:
+    for _command in played(pilot, "escape_fake_news"):
         if "dossier_2022" in scene.session.state.inventory:
             break
-        assert command is not None
-        pilot.perform(command)
-        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-            pilot.dismiss()
     pilot.dismiss()
     assert scene.session.state.room == "archives"
     pilot.click("item:dossier_2022")
@@ -154,13 +150,9 @@ def test_an_item_used_on_a_door_that_asks_for_it_goes_through():
     room changes (a door asked for the key; using it there is taking the door)."""
     app, pilot = started("stereotypes", (1366, 768))
     scene = app.scene
-    for _where, command in read_walkthrough(GAMES / "stereotypes" / "walkthrough.yaml").commands:
+    for _command in played(pilot, "stereotypes"):
         if "cle_techno" in scene.session.state.inventory and scene.session.state.room == "hall":
             break
-        assert command is not None
-        pilot.perform(command)
-        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-            pilot.dismiss()
     pilot.dismiss()
     pilot.click("item:cle_techno")
     pilot.click("use")
@@ -176,13 +168,9 @@ def test_what_to_do_with_the_item_is_said_above_the_inventory_not_under_it(size,
     now stands under the heading, short (the item is the one ticked), the items below."""
     app, pilot = started("escape_fake_news", size, **prefs)
     scene = app.scene
-    for _where, command in read_walkthrough(GAMES / "escape_fake_news" / "walkthrough.yaml").commands:
+    for _command in played(pilot, "escape_fake_news"):
         if "dossier_2022" in scene.session.state.inventory:
             break
-        assert command is not None
-        pilot.perform(command)
-        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-            pilot.dismiss()
     pilot.dismiss()
     pilot.click("item:dossier_2022")
     pilot.click("use")

@@ -40,6 +40,18 @@ def started(game: str, size, **prefs) -> tuple[App, Pilot]:
     return app, pilot
 
 
+def played(pilot: Pilot, game: str):
+    """The game's walkthrough played through the interface, a command at a time (the
+    messages it brings dismissed); yields each command once done."""
+    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
+        if command is None:
+            continue
+        pilot.perform(command)
+        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
+            pilot.dismiss()
+        yield command
+
+
 def in_room(app) -> str | None:
     scene = app.scene
     room = getattr(scene, "session", None) and scene.session.state.room
@@ -91,12 +103,7 @@ def test_no_tag_covers_another_zone_in_any_room(game, size):
     app, pilot = started(game, size)
     checked: set = set()
     wrong: list[str] = []
-    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
-        if command is None:
-            continue
-        pilot.perform(command)
-        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-            pilot.dismiss()
+    for _command in played(pilot, game):
         room = in_room(app)
         if room is None or not app.scene.placed:
             continue
@@ -211,12 +218,7 @@ def test_a_solve_moves_no_tag(game, size):
     before: dict = {}  # (room, zones) -> {zone id: (state, tag rect)}
     moved: list[str] = []
     changed = 0
-    for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
-        if command is None:
-            continue
-        pilot.perform(command)
-        if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-            pilot.dismiss()
+    for _command in played(pilot, game):
         room = in_room(app)
         if room is None or not app.scene.placed:
             continue

@@ -18,10 +18,10 @@ from engine.player.pilot import Pilot  # noqa: E402
 from engine.player.prefs import Preferences  # noqa: E402
 from engine.player.scenes.home import HomeScene  # noqa: E402
 from engine.player.scenes.intro import IntroScene  # noqa: E402
-from engine.replay import read_walkthrough  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402
 from .test_player_screens import assert_fits  # noqa: E402 - one layout check for every screen
+from .test_room_tags import played  # noqa: E402
 
 GAME = GAMES / "stereotypes"
 ROOMS = {"stereotypes": {"hall", "cdi", "techno", "orientation", "gymnase"},
@@ -52,12 +52,8 @@ def test_every_room_fits_on_its_picture_or_as_a_column(config, name):
     app, pilot = started(config, GAMES / name)
     seen = set()
     placed = set()
-    for _line, command in read_walkthrough(GAMES / name / "walkthrough.yaml").commands:
-        if command is None:
-            continue
-        pilot.perform(command)
+    for command in played(pilot, name):
         if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-            pilot.dismiss()
             scene = app.scene
             room = getattr(scene, "session", None) and scene.session.state.room
             if room and getattr(scene, "panel", True) is None:

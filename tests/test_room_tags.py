@@ -191,12 +191,7 @@ def test_a_long_room_title_is_drawn_whole_at_200_percent_text():
     for game in ROOMS:
         app, pilot = started(game, (1366, 768), text_scale=2.0)
         seen = set()
-        for _line, command in read_walkthrough(GAMES / game / "walkthrough.yaml").commands:
-            if command is None:
-                continue
-            pilot.perform(command)
-            if isinstance(command, (cmd.Go, cmd.Answer, cmd.Use)):
-                pilot.dismiss()
+        for _command in played(pilot, game):
             room = in_room(app)
             if room is None or room in seen:
                 continue

@@ -385,15 +385,10 @@ class PlayScene(Scene):
         spots: list[room_view.Hotspot] = []
         for obj in listed:
             label = obj.label.get(self.locale)
-            locked = not self.session.rules.passable(state, obj.id)
-            seen = obj.id in state.inspected
-            unlocked = not locked and not seen and (obj.lock is not None or bool(obj.requires))
-            detail = _("verrouillé") if locked else (_("déjà examiné") if seen else (
-                _("déverrouillé, à examiner") if unlocked else _("à examiner")))
+            status, detail = room_view.object_state(self.session.rules, state, obj)
             spots.append(room_view.Hotspot(
                 f"object:{obj.id}", room_view.zone(obj.rect, self.picture_area), cmd.Inspect(object=obj.id),
-                speech=f"{label} — {detail}", label=label, detail=detail,
-                state="locked" if locked else ("seen" if seen else ("unlocked" if unlocked else "new")),
+                speech=f"{label} — {detail}", label=label, detail=detail, state=status,
                 sprite=obj.icon, folder=folder,
                 revealed=self.reveal))
         for exit_ in exits:
@@ -423,13 +418,10 @@ class PlayScene(Scene):
         return widgets
 
     def _object_button(self, obj) -> Button:
-        state = self.session.state
         label = obj.label.get(self.locale)
-        locked = not self.session.rules.passable(state, obj.id)  # drawn shut exactly when it is
-        fresh = obj.id not in state.inspected
-        detail = _("verrouillé") if locked else (_("à examiner") if fresh else _("déjà examiné"))
+        status, detail = room_view.object_state(self.session.rules, self.session.state, obj)  # as on the picture
         return Button(f"object:{obj.id}", action=cmd.Inspect(object=obj.id), label=label, detail=detail,
-                      icon="lock" if locked else ("star" if fresh else "check"), style="choice",
+                      icon=room_view.LISTED[status], style="choice",
                       speech=f"{label} — {detail}", scrolls=True)
 
     def _place_room(self, room, listed, exits, placed: bool = False, title_scrolls: bool = False) -> list[Widget]:

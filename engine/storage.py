@@ -155,7 +155,7 @@ def clean_temporary(folder: Path, older_than_s: float = 60.0, now: float | None 
 
 # --- reading --------------------------------------------------------------------------
 
-def read_bounded(path: Path, limit: int) -> bytes:
+def read_bounded(path: str | Path, limit: int) -> bytes:
     """The bytes of the regular file ``path``, refused when larger than ``limit``.
 
     The file is opened without blocking and checked on the open descriptor, so a FIFO,

@@ -380,11 +380,11 @@ def _quickly(paths: Iterable[Path], table: Table) -> Iterator[tuple[Path, Result
     pending = iter(paths)
     while chunk := [p if isinstance(p, Path) else Path(p) for p in islice(pending, QUICK_CHUNK)]:
         files: list[tuple[bytes, str]] = []
-        for path in chunk:
+        for name in map(str, chunk):
             try:
-                files.append((read_bounded(path, MAX_FILE_BYTES), str(path)))
+                files.append((read_bounded(name, MAX_FILE_BYTES), name))
             except OSError:  # said by the careful way
-                files.append((b"", str(path)))
+                files.append((b"", name))
         yield from zip(chunk, quick_results(files, table))
 
 

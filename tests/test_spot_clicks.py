@@ -13,9 +13,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from engine.content.loader import load_game  # noqa: E402
 from engine.core import puzzles as ptypes  # noqa: E402
+from engine.core.puzzles.pointing import answer_words  # noqa: E402
 from engine.player.answers import SpotInput  # noqa: E402
 
+from .conftest import GAMES  # noqa: E402
 from .test_answer_pictures import LAPTOP, LARGE, at  # noqa: E402
 
 PUZZLE = "p_graph_axe"
@@ -90,6 +93,11 @@ def test_the_axis_is_still_the_answer():
 
 
 def test_the_class_summary_has_words_for_the_bars_and_a_miss():
-    kind = ptypes.get("spot")
-    assert kind.answer_text(None, "plot") and kind.answer_text(None, "-")
-    assert kind.answer_text(None, "y_axis") is None  # the document's own words (results)
+    """The bars and a miss in words, the one way the result file, the class summary
+    and the player's voice say them (``pointing.answer_words``)."""
+    game = load_game(GAMES / "escape_fake_news").game
+    puzzle = game.puzzles[PUZZLE]
+    kind, document = ptypes.get("spot"), game.documents[puzzle.document]
+    said = {part: answer_words(kind, puzzle.spec, document, part) for part in ("plot", "-", "y_axis")}
+    assert said == {"plot": "les barres ou la courbe du graphique", "-": "ailleurs dans le document",
+                    "y_axis": "l’axe vertical du graphique"}

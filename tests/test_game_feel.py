@@ -22,9 +22,9 @@ from engine.player.scenes.home import HomeScene  # noqa: E402
 from engine.player.scenes.intro import IntroScene  # noqa: E402
 from engine.player.scenes.room import MIN_TARGET, Hotspot  # noqa: E402
 from engine.player.story import EndingPanel  # noqa: E402
-from engine.replay import read_walkthrough  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402
+from .test_room_state import until  # noqa: E402
 
 GAME = GAMES / "escape_fake_news"
 
@@ -37,19 +37,6 @@ def started(size=(1366, 768), mode="mouse", **prefs):
     pilot.click("start")
     pilot.dismiss()
     return app, pilot
-
-
-def until(pilot, stop):
-    """Play the walkthrough until ``stop(command)``; return that command, not done."""
-    for _line, command in read_walkthrough(GAME / "walkthrough.yaml").commands:
-        if command is None:
-            continue
-        if stop(command):
-            return command
-        pilot.perform(command)
-        if isinstance(command, (cmd.Go, cmd.Answer)):
-            pilot.dismiss()
-    raise AssertionError("never reached")
 
 
 def spots(app) -> list[Hotspot]:

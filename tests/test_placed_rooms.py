@@ -15,13 +15,11 @@ import pytest  # noqa: E402
 from engine.core import commands as cmd  # noqa: E402
 from engine.player.app import App  # noqa: E402
 from engine.player.pilot import Pilot  # noqa: E402
-from engine.player.prefs import Preferences  # noqa: E402
-from engine.player.scenes.home import HomeScene  # noqa: E402
-from engine.player.scenes.intro import IntroScene  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402
 from .test_player_screens import assert_fits  # noqa: E402 - one layout check for every screen
 from .test_room_tags import played  # noqa: E402
+from .test_room_tags import started as started_at  # noqa: E402
 
 GAME = GAMES / "stereotypes"
 ROOMS = {"stereotypes": {"hall", "cdi", "techno", "orientation", "gymnase"},
@@ -37,13 +35,7 @@ CONFIGS = {
 def started(config: str, game=GAME) -> tuple[App, Pilot]:
     """The game (stereotypes unless told), just started, in ``config``."""
     size, prefs = CONFIGS[config]
-    app = App(size, prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    app.push(IntroScene(app, str(game)))
-    pilot.click("start")
-    pilot.dismiss()
-    return app, pilot
+    return started_at(game, size, **prefs)
 
 
 @pytest.mark.parametrize("name", ROOMS)

@@ -23,18 +23,13 @@ from engine.player.scenes.intro import IntroScene  # noqa: E402
 from engine.replay import read_walkthrough  # noqa: E402
 
 from .conftest import GAMES  # noqa: E402
+from .test_room_tags import started as started_at  # noqa: E402
 
 GAME = GAMES / "escape_fake_news"
 
 
 def started(game=GAME, **prefs):
-    app = App((1366, 768), prefs=Preferences({"sound": False, "reduced_motion": True, **prefs}), seed=1)
-    app.push(HomeScene(app))
-    pilot = Pilot(app)
-    app.push(IntroScene(app, str(game)))
-    pilot.click("start")
-    pilot.dismiss()
-    return app, pilot
+    return started_at(game, (1366, 768), **prefs)
 
 
 def until(pilot, stop, steps=None):
